@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace WelfareGraph.Contributions;
+
+internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contribution>
+{
+    public void Configure(EntityTypeBuilder<Contribution> builder)
+    {
+        builder.Property(c => c.SourceSystem).HasMaxLength(40);
+        builder.Property(c => c.ExternalId).HasMaxLength(64);
+        builder.Property(c => c.Description).HasMaxLength(500);
+        builder.Property(c => c.Quantity).HasPrecision(18, 3);
+
+        builder.HasOne(c => c.County).WithMany().HasForeignKey(c => c.CountyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(c => c.Center).WithMany().HasForeignKey(c => c.CenterId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(c => c.Charity).WithMany().HasForeignKey(c => c.CharityId).OnDelete(DeleteBehavior.Restrict);
+
+        // Ingestion is idempotent on the sender's own key.
+        builder.HasIndex(c => new { c.SourceSystem, c.ExternalId }).IsUnique();
+
+        // Dashboards slice by period first, then county and type; carrying the amount lets
+        // "sum by county x type x month" run from the index alone.
+        var slices = builder.HasIndex(c => new { c.SolarYear, c.SolarMonth, c.CountyId, c.Type, c.Sector });
+        NpgsqlIndexBuilderExtensions.IncludeProperties(slices, c => c.AmountRial);
+        SqlServerIndexBuilderExtensions.IncludeProperties(slices, c => c.AmountRial);
+        builder.HasIndex(c => c.Date);
+        builder.HasIndex(c => new { c.CountyId, c.Date });
+        builder.HasIndex(c => c.CharityId);
+        builder.HasIndex(c => c.CenterId);
+
+        builder.ToTable(t => t.HasCheckConstraint("ck_contributions_amount", "amount_rial > 0"));
+    }
+}

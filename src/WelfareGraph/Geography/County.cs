@@ -1,0 +1,23 @@
+using WelfareGraph.Centers;
+using WelfareGraph.Charities;
+
+namespace WelfareGraph.Geography;
+
+public sealed class County
+{
+    public int Id { get; set; }
+
+    /// <summary>Province code plus a two-digit county number, e.g. "IR-19-01".</summary>
+    public required string Code { get; set; }
+    public required string NameFa { get; set; }
+    public required string NameEn { get; set; }
+
+    public int ProvinceId { get; set; }
+    public Province Province { get; set; } = null!;
+
+    /// <summary>All households living in the county, covered or not: the denominator of coverage rates.</summary>
+    public int TotalHouseholds { get; set; }
+
+    public List<Center> Centers { get; set; } = [];
+    public List<Charity> Charities { get; set; } = [];
+}

@@ -1,0 +1,66 @@
+using GraphQL;
+using Microsoft.EntityFrameworkCore;
+using WelfareGraph.Data;
+using WelfareGraph.Schema;
+
+namespace WelfareGraph.Querying;
+
+/// <summary>
+/// Cursor paging (<c>first after last before</c>) over an ordered IQueryable: the database returns one
+/// page (plus one row to learn whether another page follows); <c>totalCount</c> runs only when asked for.
+/// </summary>
+public static class Paging
+{
+    public static async Task<Connection<T>> ToConnectionAsync<T>(this IResolveFieldContext context,
+        Func<WelfareDbContext, IQueryable<T>> query)
+    {
+        var limits = context.Service<PagingOptions>();
+        var first = context.GetArgument<int?>("first");
+        var last = context.GetArgument<int?>("last");
+        var after = context.GetArgument<string?>("after");
+        var before = context.GetArgument<string?>("before");
+        CheckSize(first, "first", limits);
+        CheckSize(last, "last", limits);
+        if (first is not null && last is not null)
+            throw new ExecutionError("Pass either `first` or `last`, not both.") { Code = "INVALID_PAGING" };
+
+        var start = after is null ? 0 : Cursor.Decode(after, "after") + 1;
+        int? end = before is null ? null : Cursor.Decode(before, "before");
+        var cancellationToken = context.CancellationToken;
+
+        await using var db = context.CreateDbContext();
+        int take;
+        if (last is not null)
+        {
+            end ??= await query(db).CountAsync(cancellationToken);
+            take = Math.Min(last.Value, Math.Max(0, end.Value - start));
+            start = Math.Max(start, end.Value - last.Value);
+        }
+        else
+        {
+            take = first ?? limits.DefaultPageSize;
+            if (end is not null) take = Math.Min(take, Math.Max(0, end.Value - start));
+        }
+
+        // One extra row tells whether a next page exists without counting the table.
+        var rows = take == 0 ? [] : await query(db).Skip(start).Take(take + 1).ToListAsync(cancellationToken);
+        var hasNext = rows.Count > take;
+        var edges = rows.Take(take).Select((node, i) => new Edge<T>(Cursor.Encode(start + i), node)).ToList();
+        var pageInfo = new PageInfo(hasNext, start > 0, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor);
+
+        var factory = context.Service<IDbContextFactory<WelfareDbContext>>();
+        return new Connection<T>(edges, pageInfo, async ct =>
+        {
+            await using var countDb = await factory.CreateDbContextAsync(ct);
+            return await query(countDb).CountAsync(ct);
+        });
+    }
+
+    private static void CheckSize(int? size, string argument, PagingOptions limits)
+    {
+        if (size is < 0)
+            throw new ExecutionError($"`{argument}` must not be negative.") { Code = "INVALID_PAGING" };
+        if (size > limits.MaxPageSize)
+            throw new ExecutionError($"`{argument}: {size}` is above the maximum page size of {limits.MaxPageSize}.") { Code = "PAGE_SIZE_EXCEEDED" };
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using GraphQL;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using WelfareGraph.Data;
+using WelfareGraph.Http;
+using WelfareGraph.Periods;
+using WelfareGraph.Querying;
+using WelfareGraph.Schema;
+
+namespace WelfareGraph;
+
+/// <summary>The whole composition of the server; the tests host exactly this.</summary>
+public static class WelfareGraphExtensions
+{
+    public static WebApplicationBuilder AddWelfareGraph(this WebApplicationBuilder builder)
+    {
+        builder.Configuration.AddRootAppSettings(builder.Environment);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddWelfareDatabase(configuration, builder.Environment);
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddSingleton(configuration.GetSection("GraphQL").Get<PagingOptions>() ?? new PagingOptions());
+
+        services.AddGraphQL(graphql => graphql
+            .AddSchema<WelfareSchema>()
+            .AddGraphTypes(typeof(WelfareSchema).Assembly)
+            // Persian text goes out as UTF-8, not as \u escapes.
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
+            .AddErrorInfoProvider(errors => errors.ExposeExceptionDetails = builder.Environment.IsDevelopment())
+            .AddUnhandledExceptionHandler(GraphQLErrors.OnUnhandledException));
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    public static WebApplication MapWelfareGraph(this WebApplication app)
+    {
+        app.MapGraphQLHttp("/graphql");
+        app.MapBananaCakePop("/graphql");
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+
+    /// <summary>
+    /// The server reads the repository's root appsettings.json (the one configuration file), wherever it
+    /// is started from: the content root or a folder above it, else the copy next to the binaries.
+    /// Environment variables and the command line still override it.
+    /// </summary>
+    private static void AddRootAppSettings(this ConfigurationManager configuration, IHostEnvironment environment)
+    {
+        var folder = new[] { environment.ContentRootPath, Path.Combine(environment.ContentRootPath, ".."), Path.Combine(environment.ContentRootPath, "..", "..") }
+            .Select(Path.GetFullPath)
+            .FirstOrDefault(f => File.Exists(Path.Combine(f, "appsettings.json")) && File.Exists(Path.Combine(f, "WelfareGraph.sln")))
+            ?? AppContext.BaseDirectory;
+        IConfigurationBuilder builder = configuration;
+        var position = builder.Sources.ToList().FindIndex(s => s is Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource);
+        if (position < 0) position = builder.Sources.Count;
+        var files = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(folder, "appsettings.json"), optional: false, reloadOnChange: false)
+            .AddJsonFile(Path.Combine(folder, $"appsettings.{environment.EnvironmentName}.json"), optional: true, reloadOnChange: false)
+            .Sources;
+        foreach (var source in files.Reverse()) builder.Sources.Insert(position, source);
+    }
+}
