@@ -1,5 +1,4 @@
 using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using GraphQL;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -28,9 +27,10 @@ public static class WelfareGraphExtensions
         services.AddGraphQL(graphql => graphql
             .AddSchema<WelfareSchema>()
             .AddGraphTypes(typeof(WelfareSchema).Assembly)
-            // Persian text goes out as UTF-8, not as \u escapes.
-            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
-            .AddErrorInfoProvider(errors => errors.ExposeExceptionDetails = builder.Environment.IsDevelopment())
+            // Persian text (and quotes in messages) go out as UTF-8, not as \u escapes; responses are
+            // JSON for API clients, never embedded into HTML, so the relaxed encoder is safe here.
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddErrorInfoProvider(new WelfareErrorInfoProvider(new() { ExposeExceptionDetails = builder.Environment.IsDevelopment() }))
             .AddUnhandledExceptionHandler(GraphQLErrors.OnUnhandledException));
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
