@@ -57,8 +57,18 @@ public sealed partial class PostgresServer : IAsyncLifetime
         if (RunningAsRoot)
             await RunAsync("chown", ["-R", $"{Superuser}:{Superuser}", _root], asPostgres: false);
 
-        await InitDbAsync();
-        await StartWithFreePortAsync();
+        try
+        {
+            await InitDbAsync();
+            await StartWithFreePortAsync();
+        }
+        catch
+        {
+            // The exception already carries initdb's output and the log's tail; do not leave the folder behind.
+            try { Directory.Delete(_root, recursive: true); }
+            catch (IOException) { }
+            throw;
+        }
         _started = true;
         // A run that is aborted (Ctrl+C, a crashed test host) skips DisposeAsync: stop the server anyway.
         AppDomain.CurrentDomain.ProcessExit += StopOnExit;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 
 namespace WelfareGraph.Tests.Infrastructure;
 
@@ -32,7 +31,9 @@ public class WelfareGraphFactory : WebApplicationFactory<Program>
         // The test project's folder is not the server's: use the repository root, where appsettings.json is.
         builder.UseContentRoot(RepositoryPaths.Root);
         builder.UseEnvironment(Environment);
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        // UseSetting, not ConfigureAppConfiguration: the composition reads Database:* while the builder runs,
+        // before configuration callbacks of the test host would apply.
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
     protected override void Dispose(bool disposing)
