@@ -39,6 +39,8 @@ public sealed class WelfareQuery : ObjectGraphType
             .Argument<NonNullGraphType<PeriodInputGraphType>>("period")
             .Argument<MoneyUnitGraphType>("unit", "Unit of the money figures.", a => a.DefaultValue = MoneyUnit.Toman)
             .ResolveAsync(ParticipationReportAsync);
+
+        this.AddAnalyticsFields();
     }
 
     private void Connection<T, TGraphType>(string name, string description, Func<Data.WelfareDbContext, IQueryable<T>> query)
