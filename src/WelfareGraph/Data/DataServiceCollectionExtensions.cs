@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace WelfareGraph.Data;
 
@@ -11,6 +12,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(options);
         var connectionString = configuration.GetConnectionString("WelfareGraph");
 
+        // Interceptors registered in DI (diagnostics, tests counting commands) join every context.
         // A factory, not a scoped context: GraphQL.NET resolves sibling fields in parallel,
         // and one DbContext must never serve two queries at once.
         switch (options.Provider)
@@ -19,15 +21,15 @@ public static class DataServiceCollectionExtensions
                 var sqlite = string.IsNullOrWhiteSpace(connectionString)
                     ? DefaultSqliteConnectionString(environment.ContentRootPath, options.SqliteFile)
                     : connectionString;
-                services.AddDbContextFactory<SqliteWelfareDbContext>(b => Configure(b, options, sqlite));
+                services.AddDbContextFactory<SqliteWelfareDbContext>((sp, b) => Configure(b, options, sqlite).AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddSingleton<IDbContextFactory<WelfareDbContext>, UpcastFactory<SqliteWelfareDbContext>>();
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContextFactory<PostgresWelfareDbContext>(b => Configure(b, options, Required(connectionString)));
+                services.AddDbContextFactory<PostgresWelfareDbContext>((sp, b) => Configure(b, options, Required(connectionString)).AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddSingleton<IDbContextFactory<WelfareDbContext>, UpcastFactory<PostgresWelfareDbContext>>();
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContextFactory<SqlServerWelfareDbContext>(b => Configure(b, options, Required(connectionString)));
+                services.AddDbContextFactory<SqlServerWelfareDbContext>((sp, b) => Configure(b, options, Required(connectionString)).AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddSingleton<IDbContextFactory<WelfareDbContext>, UpcastFactory<SqlServerWelfareDbContext>>();
                 break;
             default:
