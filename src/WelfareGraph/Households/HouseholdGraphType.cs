@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using WelfareGraph.Geography;
+using WelfareGraph.Querying;
 using WelfareGraph.Schema;
 
 namespace WelfareGraph.Households;
@@ -11,7 +12,7 @@ public sealed class HouseholdGraphType : ObjectGraphType<Household>
         Name = "Household";
         Description = "A covered household. Pseudonymous: no names or national ids exist in this system.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("A keyed hash of the national system's id.")
-            .Resolve(ctx => ctx.Source.Pseudonym);
+            .Resolve(ctx => ctx.Source.Pseudonym).MapsTo(nameof(Household.Pseudonym));
         Field<NonNullGraphType<CountyGraphType>>("county").Resolve(ctx => ctx.Source.County);
         Field<NonNullGraphType<EnumerationGraphType<Benefit>>>("benefit").Resolve(ctx => ctx.Source.Benefit);
         Field<NonNullGraphType<DateScalar>>("coveredSince").Resolve(ctx => ctx.Source.CoveredSince);

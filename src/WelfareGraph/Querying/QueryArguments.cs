@@ -1,10 +1,37 @@
 using GraphQL;
+using GraphQL.Types;
+using WelfareGraph.Querying.Filtering;
+using WelfareGraph.Querying.Sorting;
+using WelfareGraph.Schema;
 
 namespace WelfareGraph.Querying;
 
-/// <summary>The data arguments of list fields (<c>where</c>, later <c>order</c>), applied as SQL.</summary>
+/// <summary>The data arguments of list fields, <c>where</c> and <c>order</c>, applied as SQL.</summary>
 public static class QueryArguments
 {
-    /// <summary>Applies the field's <c>where</c> argument, if any, as a predicate EF translates to SQL.</summary>
-    public static IQueryable<T> ApplyWhere<T>(this IQueryable<T> query, IResolveFieldContext context) => query;
+    /// <summary>
+    /// Applies the field's <c>where</c> argument, if any, as a predicate EF translates to SQL. Call it while
+    /// the resolver runs (the context is reused afterwards); the predicate itself may be used later.
+    /// </summary>
+    public static IQueryable<T> ApplyWhere<T>(this IQueryable<T> query, IResolveFieldContext context)
+    {
+        if (context.GetArgument<object?>("where") is not IDictionary<string, object?> where || where.Count == 0) return query;
+        var graphType = EntityGraphTypeOf(context, "where", typeof(FilterInputGraphType<>));
+        var builder = new FilterExpressionBuilder(context.Service<QueryLimitOptions>());
+        return query.Where(builder.Build<T>(where, graphType));
+    }
+
+    /// <summary>The entity GraphQL type behind an argument typed <c>FilterInputGraphType&lt;X&gt;</c> or <c>[SortInputGraphType&lt;X&gt;!]</c>.</summary>
+    private static Type EntityGraphTypeOf(IResolveFieldContext context, string argument, Type generic)
+    {
+        var type = context.FieldDefinition.Arguments?.Find(argument)?.Type;
+        while (type is { IsGenericType: true } && type.GetGenericTypeDefinition() != generic) type = type.GetGenericArguments()[0];
+        return type?.GetGenericArguments()[0] ?? throw new InvalidOperationException($"`{argument}` of {context.FieldDefinition.Name} is not a {generic.Name}.");
+    }
+
+    /// <summary>Adds <c>where</c> and <c>order</c> for the entity of <typeparamref name="TGraphType"/>.</summary>
+    public static GraphQL.Builders.FieldBuilder<TSource, TReturn> FilterAndSortArguments<TSource, TReturn, TGraphType>(
+        this GraphQL.Builders.FieldBuilder<TSource, TReturn> field) where TGraphType : IComplexGraphType, new() =>
+        field.Argument<FilterInputGraphType<TGraphType>>("where", "A filter in HotChocolate's shape, run as SQL.")
+            .Argument<ListGraphType<NonNullGraphType<SortInputGraphType<TGraphType>>>>("order", "Sort keys in order; the primary key always breaks ties.");
 }

@@ -18,20 +18,19 @@ public sealed class WelfareQuery : ObjectGraphType
     {
         Name = "Query";
 
-        Connection<Province, ProvinceGraphType>("provinces", "The 31 provinces.", db => db.Provinces.OrderBy(p => p.Code).ThenBy(p => p.Id));
-        Connection<County, CountyGraphType>("counties", "Counties of every province loaded.", db => db.Counties.OrderBy(c => c.Code).ThenBy(c => c.Id));
-        Connection<Charity, CharityGraphType>("charities", "Licensed charity institutions.", db => db.Charities.OrderBy(c => c.Id));
-        Connection<Center, CenterGraphType>("centers", "Care centres.", db => db.Centers.OrderBy(c => c.Id));
-        Connection<Household, HouseholdGraphType>("households", "Covered households, pseudonymous.", db => db.Households.OrderBy(h => h.Id));
-        Connection<Contribution, ContributionGraphType>("contributions", "Public contributions, the fact rows of every total.",
-            db => db.Contributions.OrderBy(c => c.Id));
+        this.AddListFields<Province, ProvinceGraphType>("provinces", "The 31 provinces.", db => db.Provinces, q => q.OrderBy(p => p.Code));
+        this.AddListFields<County, CountyGraphType>("counties", "Counties of every province loaded.", db => db.Counties, q => q.OrderBy(c => c.Code));
+        this.AddListFields<Charity, CharityGraphType>("charities", "Licensed charity institutions.", db => db.Charities, q => q.OrderBy(c => c.Code));
+        this.AddListFields<Center, CenterGraphType>("centers", "Care centres.", db => db.Centers, q => q.OrderBy(c => c.Code));
+        this.AddListFields<Household, HouseholdGraphType>("households", "Covered households, pseudonymous.", db => db.Households);
+        this.AddListFields<Contribution, ContributionGraphType>("contributions", "Public contributions, the fact rows of every total.", db => db.Contributions);
 
         Field<ProvinceGraphType>("province").Description("A province by its code, e.g. IR-19.")
             .Argument<NonNullGraphType<StringGraphType>>("code")
-            .ResolveAsync(ctx => ByCode(ctx, db => db.Provinces, p => p.Code == ctx.GetArgument<string>("code")));
+            .ResolveAsync(ctx => ByCode(ctx, typeof(ProvinceGraphType), db => db.Provinces.Where(p => p.Code == ctx.GetArgument<string>("code"))));
         Field<CountyGraphType>("county").Description("A county by its code, e.g. IR-19-01.")
             .Argument<NonNullGraphType<StringGraphType>>("code")
-            .ResolveAsync(ctx => ByCode(ctx, db => db.Counties, c => c.Code == ctx.GetArgument<string>("code")));
+            .ResolveAsync(ctx => ByCode(ctx, typeof(CountyGraphType), db => db.Counties.Where(c => c.Code == ctx.GetArgument<string>("code"))));
 
         Field<NonNullGraphType<ParticipationReportGraphType>>("participationReport")
             .Description("The public-participation statement of a province for a period, as provinces publish it.")
@@ -43,18 +42,11 @@ public sealed class WelfareQuery : ObjectGraphType
         this.AddAnalyticsFields();
     }
 
-    private void Connection<T, TGraphType>(string name, string description, Func<Data.WelfareDbContext, IQueryable<T>> query)
-        where T : class where TGraphType : IGraphType =>
-        Field<NonNullGraphType<ConnectionGraphType<T, TGraphType>>>(name)
-            .Description(description)
-            .PagingArguments()
-            .ResolveAsync(async ctx => await ctx.ToConnectionAsync(db => query(db).IncludeSelected(ctx, db.Model, isConnection: true)));
-
-    private static async Task<object?> ByCode<T>(IResolveFieldContext ctx, Func<Data.WelfareDbContext, IQueryable<T>> set,
-        System.Linq.Expressions.Expression<Func<T, bool>> predicate) where T : class
+    private static async Task<object?> ByCode<T>(IResolveFieldContext ctx, Type graphType, Func<Data.WelfareDbContext, IQueryable<T>> query)
+        where T : class
     {
         await using var db = ctx.CreateDbContext();
-        return await set(db).IncludeSelected(ctx, db.Model, isConnection: false).SingleOrDefaultAsync(predicate, ctx.CancellationToken);
+        return await query(db).Project(ctx, graphType, Projection.Shape.Object).SingleOrDefaultAsync(ctx.CancellationToken);
     }
 
     private static async Task<object?> ParticipationReportAsync(IResolveFieldContext ctx)

@@ -1,0 +1,39 @@
+using GraphQL;
+using GraphQL.Types;
+using WelfareGraph.Data;
+
+namespace WelfareGraph.Querying;
+
+/// <summary>
+/// Adds an entity's list fields to a root type, each with <c>where</c> and <c>order</c>: a cursor connection
+/// (<c>contributions</c>) and an offset-paged segment (<c>contributionsPage</c>). Filter, sort, page and
+/// projection all run in the database.
+/// </summary>
+public static class ListFields
+{
+    public static void AddListFields<T, TGraphType>(this ObjectGraphType root, string name, string description,
+        Func<WelfareDbContext, IQueryable<T>> source, Func<IQueryable<T>, IOrderedQueryable<T>>? defaultOrder = null)
+        where T : class where TGraphType : IComplexGraphType, new()
+    {
+        root.Field<NonNullGraphType<ConnectionGraphType<T, TGraphType>>>(name)
+            .Description(description)
+            .PagingArguments()
+            .FilterAndSortArguments<object?, object, TGraphType>()
+            .ResolveAsync(async ctx =>
+            {
+                var list = new ListQuery<T>(ctx, typeof(TGraphType), Projection.Shape.Connection, defaultOrder);
+                return await ctx.ToConnectionAsync(db => list.Apply(source(db), db));
+            });
+
+        root.Field<NonNullGraphType<CollectionSegmentGraphType<T, TGraphType>>>(name + "Page")
+            .Description(description + " Offset paging.")
+            .Argument<IntGraphType>("skip", "Items to skip.")
+            .Argument<IntGraphType>("take", "Items to return.")
+            .FilterAndSortArguments<object?, object, TGraphType>()
+            .ResolveAsync(async ctx =>
+            {
+                var list = new ListQuery<T>(ctx, typeof(TGraphType), Projection.Shape.Segment, defaultOrder);
+                return await ctx.ToSegmentAsync(db => list.Apply(source(db), db));
+            });
+    }
+}

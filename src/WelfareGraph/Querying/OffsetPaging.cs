@@ -1,0 +1,60 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using WelfareGraph.Data;
+using WelfareGraph.Schema;
+
+namespace WelfareGraph.Querying;
+
+/// <summary>One page of offset paging (<c>skip take</c>), HotChocolate's <c>XCollectionSegment</c>.</summary>
+public sealed record CollectionSegment<T>(IReadOnlyList<T> Items, CollectionSegmentInfo PageInfo, Func<CancellationToken, Task<int>> CountTotal);
+
+public sealed record CollectionSegmentInfo(bool HasNextPage, bool HasPreviousPage);
+
+public static class OffsetPaging
+{
+    public static async Task<CollectionSegment<T>> ToSegmentAsync<T>(this IResolveFieldContext context, Func<WelfareDbContext, IQueryable<T>> query)
+    {
+        var limits = context.Service<PagingOptions>();
+        var skip = context.GetArgument<int?>("skip") ?? 0;
+        var take = context.GetArgument<int?>("take") ?? limits.DefaultPageSize;
+        if (skip < 0 || take < 0) throw new ExecutionError("`skip` and `take` must not be negative.") { Code = "INVALID_PAGING" };
+        if (take > limits.MaxPageSize)
+            throw new ExecutionError($"`take: {take}` is above the maximum page size of {limits.MaxPageSize}.") { Code = "PAGE_SIZE_EXCEEDED" };
+
+        await using var db = context.CreateDbContext();
+        var rows = take == 0 ? [] : await query(db).Skip(skip).Take(take + 1).ToListAsync(context.CancellationToken);
+        var factory = context.Service<IDbContextFactory<WelfareDbContext>>();
+        return new CollectionSegment<T>(rows.Take(take).ToList(), new CollectionSegmentInfo(rows.Count > take, skip > 0), async ct =>
+        {
+            await using var countDb = await factory.CreateDbContextAsync(ct);
+            return await query(countDb).CountAsync(ct);
+        });
+    }
+}
+
+public sealed class CollectionSegmentGraphType<TNode, TNodeGraphType> : ObjectGraphType<CollectionSegment<TNode>>
+    where TNodeGraphType : IGraphType
+{
+    public CollectionSegmentGraphType()
+    {
+        var node = ConnectionGraphType<TNode, TNodeGraphType>.NodeName<TNodeGraphType>();
+        Name = node + "CollectionSegment";
+        Description = $"A page of {node} items by offset.";
+        Field<ListGraphType<NonNullGraphType<TNodeGraphType>>>("items").Resolve(ctx => ctx.Source.Items);
+        Field<NonNullGraphType<CollectionSegmentInfoGraphType>>("pageInfo").Resolve(ctx => ctx.Source.PageInfo);
+        Field<NonNullGraphType<IntGraphType>>("totalCount")
+            .Description("How many items match, over all pages (one COUNT query, run only when selected).")
+            .ResolveAsync(async ctx => await ctx.Source.CountTotal(ctx.CancellationToken));
+    }
+}
+
+public sealed class CollectionSegmentInfoGraphType : ObjectGraphType<CollectionSegmentInfo>
+{
+    public CollectionSegmentInfoGraphType()
+    {
+        Name = "CollectionSegmentInfo";
+        Field(p => p.HasNextPage);
+        Field(p => p.HasPreviousPage);
+    }
+}
