@@ -23,6 +23,7 @@ public static class WelfareGraphExtensions
         services.AddWelfareDatabase(configuration, builder.Environment);
         services.AddHostedService<DatabaseInitializer>();
         services.AddSingleton(configuration.GetSection("GraphQL").Get<PagingOptions>() ?? new PagingOptions());
+        services.AddSingleton(configuration.GetSection("GraphQL").Get<QueryLimitOptions>() ?? new QueryLimitOptions());
 
         services.AddGraphQL(graphql => graphql
             .AddSchema<WelfareSchema>()

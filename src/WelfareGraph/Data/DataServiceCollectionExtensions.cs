@@ -43,7 +43,7 @@ public static class DataServiceCollectionExtensions
     {
         _ = options.Provider switch
         {
-            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString),
+            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString).AddInterceptors(new SqlitePersianCollation()),
             DatabaseProvider.Postgres => builder.UseNpgsql(connectionString),
             DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString,
                 sql => sql.UseCompatibilityLevel(options.SqlServerCompatibilityLevel)),
