@@ -23,7 +23,7 @@ public static class OffsetPaging
             throw new ExecutionError($"`take: {take}` is above the maximum page size of {limits.MaxPageSize}.") { Code = "PAGE_SIZE_EXCEEDED" };
 
         await using var db = context.CreateDbContext();
-        var rows = take == 0 ? [] : await query(db).Skip(skip).Take(take + 1).ToListAsync(context.CancellationToken);
+        var rows = take == 0 || !Selections.Selects(context, "items", "pageInfo") ? [] : await query(db).Skip(skip).Take(take + 1).ToListAsync(context.CancellationToken);
         var factory = context.Service<IDbContextFactory<WelfareDbContext>>();
         return new CollectionSegment<T>(rows.Take(take).ToList(), new CollectionSegmentInfo(rows.Count > take, skip > 0), async ct =>
         {

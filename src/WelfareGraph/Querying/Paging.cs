@@ -42,8 +42,9 @@ public static class Paging
             if (end is not null) take = Math.Min(take, Math.Max(0, end.Value - start));
         }
 
-        // One extra row tells whether a next page exists without counting the table.
-        var rows = take == 0 ? [] : await query(db).Skip(start).Take(take + 1).ToListAsync(cancellationToken);
+        // One extra row tells whether a next page exists without counting the table. A query that asks
+        // only for totalCount reads no rows at all.
+        var rows = take == 0 || !Selections.Selects(context, "nodes", "edges", "pageInfo") ? [] : await query(db).Skip(start).Take(take + 1).ToListAsync(cancellationToken);
         var hasNext = rows.Count > take;
         var edges = rows.Take(take).Select((node, i) => new Edge<T>(Cursor.Encode(start + i), node)).ToList();
         var pageInfo = new PageInfo(hasNext, start > 0, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor);

@@ -43,7 +43,7 @@ public static class Projection
         IReadOnlyList<GraphQLSelectionSet> selections, int depth)
     {
         var map = EntityFieldMap.For(graphType).ToDictionary(f => f.Name);
-        var selected = selections.SelectMany(s => Fields(context, s)).GroupBy(f => f.Name.StringValue);
+        var selected = selections.SelectMany(s => Selections.Fields(context, s)).GroupBy(f => f.Name.StringValue);
         var bindings = new Dictionary<string, MemberBinding>();
         if (clrType.GetProperty("Id") is { } id) bindings["Id"] = Expression.Bind(id, Expression.Property(source, id));
 
@@ -76,28 +76,5 @@ public static class Projection
     }
 
     private static IEnumerable<GraphQLSelectionSet> Children(IResolveFieldContext context, IEnumerable<GraphQLSelectionSet> sets, string name) =>
-        sets.SelectMany(s => Fields(context, s)).Where(f => f.Name.Value == name && f.SelectionSet is not null).Select(f => f.SelectionSet!);
-
-    /// <summary>The fields of a selection set, looking through inline fragments and fragment spreads.</summary>
-    private static IEnumerable<GraphQLField> Fields(IResolveFieldContext context, GraphQLSelectionSet selectionSet)
-    {
-        foreach (var selection in selectionSet.Selections)
-        {
-            switch (selection)
-            {
-                case GraphQLField field:
-                    yield return field;
-                    break;
-                case GraphQLInlineFragment inline:
-                    foreach (var field in Fields(context, inline.SelectionSet)) yield return field;
-                    break;
-                case GraphQLFragmentSpread spread:
-                    var fragment = context.Document.Definitions.OfType<GraphQLFragmentDefinition>()
-                        .FirstOrDefault(f => f.FragmentName.Name.Value == spread.FragmentName.Name.Value);
-                    if (fragment is not null)
-                        foreach (var field in Fields(context, fragment.SelectionSet)) yield return field;
-                    break;
-            }
-        }
-    }
+        sets.SelectMany(s => Selections.Fields(context, s)).Where(f => f.Name.Value == name && f.SelectionSet is not null).Select(f => f.SelectionSet!);
 }
