@@ -7,7 +7,8 @@ namespace WelfareGraph.Http;
 
 /// <summary>
 /// Serves the Banana Cake Pop GraphQL IDE (npm <c>@chillicream/bananacakepop-graphql-ide</c>, a static
-/// single-page app) at <c>{path}/</c>, fully offline, with its LICENSE at <c>{path}/LICENSE</c>.
+/// single-page app) at <c>{path}/</c>, fully offline, with its LICENSE at <c>{path}/LICENSE</c> (and
+/// <c>{path}/LICENSE.txt</c>).
 /// The files come from the build output's <c>ide/</c> folder (BananaCakePop.targets copies them there) or,
 /// failing that, from the npm folder in the source tree.
 /// </summary>
@@ -40,7 +41,9 @@ public static class BananaCakePop
                 ? ide.Serve(http, null).ExecuteAsync(http)
                 : next(http));
 
-        var group = app.MapGroup(path).ExcludeFromDescription();
+        // The IDE's files carry no data (the GraphQL endpoint it calls enforces authorization), so a fallback
+        // authorization policy must not hide the IDE itself.
+        var group = app.MapGroup(path).ExcludeFromDescription().AllowAnonymous();
 
         // What the IDE reads at start (its code fetches bcp-config.json beside index.html). The endpoint is
         // resolved against the page's URL, so it stays right behind a reverse proxy with a path base.
@@ -68,13 +71,12 @@ public static class BananaCakePop
                 return Results.Text($"The GraphQL IDE is not installed on this server. POST GraphQL requests to {http.Request.PathBase}{path}.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
 
             var name = string.IsNullOrEmpty(file) ? "index.html" : file;
+            // The IDE's service worker answers every browser navigation to a name without a dot with its cached
+            // index.html, so a browser that has opened the IDE never sees {path}/LICENSE: give it LICENSE.txt too.
+            if (name == "LICENSE.txt") name = "LICENSE";
+            // No fallback to index.html for unknown names: the app has no client-side routes, and its relative
+            // asset paths would break one folder down anyway. PhysicalFileProvider refuses names that climb out.
             var info = files.GetFileInfo(name);
-            // The app routes on the client: a navigation to a path that is no file gets index.html.
-            if ((!info.Exists || info.IsDirectory || info.PhysicalPath is null) && !Path.HasExtension(name))
-            {
-                name = "index.html";
-                info = files.GetFileInfo(name);
-            }
             if (!info.Exists || info.IsDirectory || info.PhysicalPath is null) return Results.NotFound();
 
             // Hashed bundles never change under their name; everything else is revalidated (ETag / Last-Modified).
