@@ -1,11 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using WelfareGraph.Security;
 
 namespace WelfareGraph.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="IDbContextFactory{WelfareDbContext}"/> for the configured provider.</summary>
+    /// <summary>
+    /// Registers, for the configured provider, <see cref="IDbContextFactory{WelfareDbContext}"/> (contexts with the
+    /// current caller's scope) and <see cref="SystemDbContextFactory"/> (the server's own work outside requests).
+    /// </summary>
     public static IServiceCollection AddWelfareDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -21,16 +25,13 @@ public static class DataServiceCollectionExtensions
                 var sqlite = string.IsNullOrWhiteSpace(connectionString)
                     ? DefaultSqliteConnectionString(environment.ContentRootPath, options.SqliteFile)
                     : connectionString;
-                services.AddDbContextFactory<SqliteWelfareDbContext>((sp, b) => Configure(b, options, sqlite).AddInterceptors(sp.GetServices<IInterceptor>()));
-                services.AddSingleton<IDbContextFactory<WelfareDbContext>, UpcastFactory<SqliteWelfareDbContext>>();
+                AddFactories<SqliteWelfareDbContext>(services, b => Configure(b, options, sqlite));
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContextFactory<PostgresWelfareDbContext>((sp, b) => Configure(b, options, Required(connectionString)).AddInterceptors(sp.GetServices<IInterceptor>()));
-                services.AddSingleton<IDbContextFactory<WelfareDbContext>, UpcastFactory<PostgresWelfareDbContext>>();
+                AddFactories<PostgresWelfareDbContext>(services, b => Configure(b, options, Required(connectionString)));
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContextFactory<SqlServerWelfareDbContext>((sp, b) => Configure(b, options, Required(connectionString)).AddInterceptors(sp.GetServices<IInterceptor>()));
-                services.AddSingleton<IDbContextFactory<WelfareDbContext>, UpcastFactory<SqlServerWelfareDbContext>>();
+                AddFactories<SqlServerWelfareDbContext>(services, b => Configure(b, options, Required(connectionString)));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not one of Sqlite, Postgres, SqlServer.");
@@ -51,7 +52,31 @@ public static class DataServiceCollectionExtensions
         };
         // snake_case everywhere, so hand-written SQL reads the same on every provider.
         return builder.UseSnakeCaseNamingConvention()
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            // Every context checks its writes against its scope, however it was made.
+            .AddInterceptors(ScopeWriteGuard.Instance)
+            // The scope filters agree along every required navigation (a row's county, a county's province are in
+            // scope whenever the row is), so EF's warning about filtered required ends does not apply.
+            .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+    }
+
+    /// <summary>
+    /// The provider's own factory makes contexts that see nothing (no scope); these are the ways to a context
+    /// that sees something: the caller's scope inside a request, the system's outside one. The audit log is
+    /// written through contexts of its own, without the DI interceptors, so that what diagnostics count (and
+    /// tests assert) is the data a request reads, not the record of it.
+    /// </summary>
+    private static void AddFactories<TContext>(IServiceCollection services, Func<DbContextOptionsBuilder, DbContextOptionsBuilder> configure)
+        where TContext : WelfareDbContext
+    {
+        services.AddDbContextFactory<TContext>((sp, b) => configure(b).AddInterceptors(sp.GetServices<IInterceptor>()));
+        services.AddHttpContextAccessor();
+        services.AddSingleton<CallerScopes>();
+        services.AddSingleton<IDbContextFactory<WelfareDbContext>, CallerDbContextFactory<TContext>>();
+        services.AddSingleton(sp => new SystemDbContextFactory(
+            sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext, sp.GetRequiredService<IHttpContextAccessor>()));
+        var audit = configure(new DbContextOptionsBuilder<TContext>()).Options;
+        services.AddSingleton(new AuditDbContextFactory(() => (WelfareDbContext)Activator.CreateInstance(typeof(TContext), audit)!));
     }
 
     public static string DefaultSqliteConnectionString(string contentRoot, string file)
@@ -65,10 +90,4 @@ public static class DataServiceCollectionExtensions
         string.IsNullOrWhiteSpace(connectionString)
             ? throw new InvalidOperationException("ConnectionStrings:WelfareGraph must be set for the Postgres and SqlServer providers.")
             : connectionString;
-
-    private sealed class UpcastFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<WelfareDbContext>
-        where TContext : WelfareDbContext
-    {
-        public WelfareDbContext CreateDbContext() => inner.CreateDbContext();
-    }
 }

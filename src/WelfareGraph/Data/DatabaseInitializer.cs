@@ -1,15 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Data.Generation;
+using WelfareGraph.Security;
 
 namespace WelfareGraph.Data;
 
-/// <summary>Migrates the database and loads the demo data on first start, before the server takes requests.</summary>
+/// <summary>
+/// Migrates the database and loads the demo data on first start, before the server takes requests: the
+/// server's own work, so with the system scope.
+/// </summary>
 internal sealed class DatabaseInitializer(
-    IDbContextFactory<WelfareDbContext> factory, DatabaseOptions options, ILogger<DatabaseInitializer> logger) : IHostedService
+    SystemDbContextFactory factory, DatabaseOptions options, ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = factory.CreateDbContext();
         if (options.MigrateOnStart)
         {
             await db.Database.MigrateAsync(cancellationToken);

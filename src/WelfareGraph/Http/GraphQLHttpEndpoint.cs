@@ -1,24 +1,37 @@
+using System.Buffers;
+using System.Diagnostics;
 using System.Text.Json;
 using GraphQL;
-using GraphQL.Execution;
 using GraphQL.Transport;
-using GraphQL.Types;
-using GraphQLParser.AST;
+using Microsoft.AspNetCore.Authentication;
 using WelfareGraph.Schema;
+using WelfareGraph.Security;
 
 namespace WelfareGraph.Http;
 
 /// <summary>
 /// GraphQL over HTTP (POST and GET, application/graphql-response+json and application/json), with the
-/// status codes the specification gives for each media type.
+/// status codes the specification gives for each media type; JSON-array batches; trusted documents by id.
+/// In front of execution: the request's size, the caller's authentication (401) and delegated permission
+/// (403), trusted-only callers; around it: the execution timeout and the audit log.
 /// </summary>
 public static class GraphQLHttpEndpoint
 {
     public static IEndpointRouteBuilder MapGraphQLHttp(this IEndpointRouteBuilder endpoints, string path)
     {
-        endpoints.MapPost(path, PostAsync);
-        endpoints.MapGet(path, GetAsync);
+        endpoints.MapPost(path, PostAsync).RequireRateLimiting(WelfareRateLimiting.Policy);
+        endpoints.MapGet(path, GetAsync).RequireRateLimiting(WelfareRateLimiting.Policy);
         return endpoints;
+    }
+
+    /// <summary>One GraphQL request as sent: a query, or the id of a trusted document (<c>id</c> or <c>documentId</c>).</summary>
+    private sealed record Incoming(GraphQLRequest Request, string? Id);
+
+    /// <summary>A request ready to run, or the reason it cannot.</summary>
+    private sealed record Prepared(GraphQLRequest Request, string? Query, TrustedDocument? Trusted, RequestDocument? Document, ExecutionError? Error)
+    {
+        /// <summary>What the audit log calls the document: the trusted id, or the hash of the text.</summary>
+        public string Key => Trusted?.Id ?? (Query is null ? "-" : TrustedDocuments.HashOf(Query.ReplaceLineEndings("\n")));
     }
 
     private static async Task PostAsync(HttpContext http)
@@ -27,24 +40,33 @@ public static class GraphQLHttpEndpoint
         if (mediaType is null) { await RejectAsync(http, StatusCodes.Status406NotAcceptable, GraphQLMediaTypes.Json, "The Accept header allows neither application/graphql-response+json nor application/json.", "NOT_ACCEPTABLE"); return; }
         if (!GraphQLMediaTypes.IsJsonRequest(http.Request)) { await RejectAsync(http, StatusCodes.Status415UnsupportedMediaType, mediaType, "A GraphQL POST must have Content-Type application/json.", "UNSUPPORTED_MEDIA_TYPE"); return; }
 
-        GraphQLRequest? request;
+        var limits = http.RequestServices.GetRequiredService<GraphQLLimits>();
+        var body = await ReadBoundedAsync(http.Request, limits.MaxRequestBytes, http.RequestAborted);
+        if (body is null) { await RejectAsync(http, StatusCodes.Status413PayloadTooLarge, mediaType, $"The request body is larger than {limits.MaxRequestBytes} bytes.", "REQUEST_TOO_LARGE"); return; }
+
+        List<Incoming> requests;
+        bool isBatch;
         try
         {
-            var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
-            request = await serializer.ReadAsync<GraphQLRequest>(http.Request.Body, http.RequestAborted);
+            (requests, isBatch) = Parse(body, http.RequestServices.GetRequiredService<IGraphQLTextSerializer>());
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException or FormatException)
         {
             await RejectAsync(http, StatusCodes.Status400BadRequest, mediaType, $"The request body is not a valid GraphQL request in JSON: {e.Message}", "INVALID_REQUEST");
             return;
         }
-        await ExecuteAsync(http, request, mediaType, isGet: false);
+        if (isBatch && (requests.Count == 0 || requests.Count > limits.MaxBatchSize))
+        {
+            await RejectAsync(http, StatusCodes.Status400BadRequest, mediaType, $"A batch holds 1 to {limits.MaxBatchSize} requests; this one holds {requests.Count}.", "BATCH_TOO_LARGE");
+            return;
+        }
+        await RunAsync(http, requests, isBatch, mediaType, isGet: false);
     }
 
     private static async Task GetAsync(HttpContext http)
     {
         var query = http.Request.Query;
-        if (!query.ContainsKey("query") && AcceptsHtml(http.Request))
+        if (!query.ContainsKey("query") && !query.ContainsKey("id") && !query.ContainsKey("documentId") && AcceptsHtml(http.Request))
         {
             // A browser opening /graphql gets the IDE.
             http.Response.Redirect(http.Request.PathBase + http.Request.Path + "/" + http.Request.QueryString);
@@ -52,85 +74,193 @@ public static class GraphQLHttpEndpoint
         }
         var mediaType = GraphQLMediaTypes.Negotiate(http.Request);
         if (mediaType is null) { await RejectAsync(http, StatusCodes.Status406NotAcceptable, GraphQLMediaTypes.Json, "The Accept header allows neither application/graphql-response+json nor application/json.", "NOT_ACCEPTABLE"); return; }
+        var limits = http.RequestServices.GetRequiredService<GraphQLLimits>();
+        if (http.Request.QueryString.Value?.Length > limits.MaxDocumentLength) { await RejectAsync(http, StatusCodes.Status414UriTooLong, mediaType, $"The query string is longer than {limits.MaxDocumentLength} characters.", "REQUEST_TOO_LARGE"); return; }
 
-        GraphQLRequest request;
+        Incoming request;
         try
         {
             var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
-            request = new GraphQLRequest
+            request = new Incoming(new GraphQLRequest
             {
                 Query = query["query"],
                 OperationName = query["operationName"],
                 Variables = string.IsNullOrEmpty(query["variables"]) ? null : serializer.Deserialize<Inputs>(query["variables"]),
                 Extensions = string.IsNullOrEmpty(query["extensions"]) ? null : serializer.Deserialize<Inputs>(query["extensions"]),
-            };
+                DocumentId = query["documentId"],
+            }, query["id"]);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
             await RejectAsync(http, StatusCodes.Status400BadRequest, mediaType, $"`variables` or `extensions` is not a JSON object: {e.Message}", "INVALID_REQUEST");
             return;
         }
-        await ExecuteAsync(http, request, mediaType, isGet: true);
+        await RunAsync(http, [request], isBatch: false, mediaType, isGet: true);
     }
 
-    private static async Task ExecuteAsync(HttpContext http, GraphQLRequest? request, string mediaType, bool isGet)
+    private static async Task RunAsync(HttpContext http, List<Incoming> requests, bool isBatch, string mediaType, bool isGet)
     {
-        if (request is null || string.IsNullOrWhiteSpace(request.Query))
+        var trusted = http.RequestServices.GetRequiredService<TrustedDocuments>();
+        var maxDocument = http.RequestServices.GetRequiredService<GraphQLLimits>().MaxDocumentLength;
+        var prepared = requests.Select(r => Prepare(r, trusted, maxDocument)).ToList();
+
+        // Who may run anything at all: authenticated callers, or anyone asking only for the schema where
+        // introspection is open. User tokens must carry the API's delegated permission.
+        if (http.User.Identity?.IsAuthenticated != true)
         {
-            await RejectAsync(http, StatusCodes.Status400BadRequest, mediaType, "The request has no `query`.", "INVALID_REQUEST");
-            return;
+            var limits = http.RequestServices.GetRequiredService<GraphQLLimits>();
+            var environment = http.RequestServices.GetRequiredService<IHostEnvironment>();
+            var introspectionOnly = prepared.All(p => p.Document?.IsIntrospectionOnly == true);
+            if (!introspectionOnly || limits.IntrospectionFor(environment) != IntrospectionAccess.Anonymous)
+            {
+                await http.ChallengeAsync();
+                await WriteAsync(http, StatusCodes.Status401Unauthorized, mediaType, Error("A valid bearer token is required.", "AUTH_NOT_AUTHENTICATED"));
+                return;
+            }
         }
-        if (isGet && IsMutation(request))
+        else if (!WelfareRoles.HasDelegatedAccess(http.User))
         {
-            http.Response.Headers.Allow = "POST";
-            await RejectAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, "Mutations must be sent with POST, not GET.", "METHOD_NOT_ALLOWED");
+            http.Response.Headers.WWWAuthenticate = $"Bearer error=\"insufficient_scope\", scope=\"{WelfareRoles.ReadScope}\"";
+            await WriteAsync(http, StatusCodes.Status403Forbidden, mediaType,
+                Error($"The token was issued for this API without its delegated permission {WelfareRoles.ReadScope}.", "AUTH_INSUFFICIENT_SCOPE"));
             return;
         }
 
-        var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<WelfareSchema>>();
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+        var results = new List<(int Status, ExecutionResult Result)>(prepared.Count);
+        foreach (var request in prepared)
+            results.Add(await ExecuteAsync(http, request, mediaType, isGet, trusted));
+
+        if (isBatch)
+            await WriteAsync(http, StatusCodes.Status200OK, mediaType, results.Select(r => r.Result).ToList());
+        else
         {
-            Query = request.Query,
-            OperationName = request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
-            RequestServices = http.RequestServices,
-            User = http.User,
-            CancellationToken = http.RequestAborted,
-        });
+            if (results[0].Status == StatusCodes.Status405MethodNotAllowed) http.Response.Headers.Allow = "POST";
+            await WriteAsync(http, results[0].Status, mediaType, results[0].Result);
+        }
+    }
+
+    private static Prepared Prepare(Incoming incoming, TrustedDocuments trusted, int maxDocument)
+    {
+        var request = incoming.Request;
+        // Checked before parsing: the parser's work grows with the document.
+        if (request.Query?.Length > maxDocument)
+            return new Prepared(request, null, null, null, new ExecutionError($"The document is longer than {maxDocument} characters.") { Code = "DOCUMENT_TOO_LARGE" });
+        var id = incoming.Id ?? request.DocumentId;
+        if (id is not null)
+        {
+            if (trusted.Find(id) is not { } document)
+                return new Prepared(request, null, null, null, new ExecutionError($"There is no trusted document '{id}'.") { Code = "TRUSTED_DOCUMENT_NOT_FOUND" });
+            if (!string.IsNullOrWhiteSpace(request.Query) && trusted.FindByText(request.Query) != document)
+                return new Prepared(request, null, null, null, new ExecutionError($"The query sent is not the trusted document '{id}'.") { Code = "TRUSTED_DOCUMENT_MISMATCH" });
+            return new Prepared(request, document.Text, document, RequestDocument.TryParse(document.Text, request.OperationName), null);
+        }
+        if (string.IsNullOrWhiteSpace(request.Query))
+            return new Prepared(request, null, null, null, new ExecutionError("The request has no `query` (nor the `id` of a trusted document).") { Code = "INVALID_REQUEST" });
+        return new Prepared(request, request.Query, trusted.FindByText(request.Query), RequestDocument.TryParse(request.Query, request.OperationName), null);
+    }
+
+    private static async Task<(int Status, ExecutionResult Result)> ExecuteAsync(HttpContext http, Prepared request, string mediaType, bool isGet, TrustedDocuments trusted)
+    {
+        if (request.Error is { } error) return (StatusCodes.Status400BadRequest, new ExecutionResult { Errors = [error] });
+        if (isGet && request.Document?.IsMutation == true)
+            return (StatusCodes.Status405MethodNotAllowed, Error("Mutations must be sent with POST, not GET.", "METHOD_NOT_ALLOWED"));
+        if (request.Trusted is null && trusted.RequiredFor(http.User))
+            return (StatusCodes.Status403Forbidden, Error("This caller may only run trusted documents: send {\"id\": \"<operation name>\", \"variables\": {...}}.", "TRUSTED_DOCUMENT_REQUIRED"));
+
+        var limits = http.RequestServices.GetRequiredService<GraphQLLimits>();
+        var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<WelfareSchema>>();
+        // The timeout cancels the token every resolver passes to EF, so the database command itself is cancelled.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        timeout.CancelAfter(limits.ExecutionTimeout);
+        var started = Stopwatch.GetTimestamp();
+        ExecutionResult result;
+        var timedOut = false;
+        try
+        {
+            result = await executer.ExecuteAsync(new ExecutionOptions
+            {
+                Query = request.Query,
+                OperationName = request.Request.OperationName,
+                Variables = request.Request.Variables,
+                Extensions = request.Request.Extensions,
+                RequestServices = http.RequestServices,
+                User = http.User,
+                CancellationToken = timeout.Token,
+            });
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+        {
+            result = Error($"The operation ran longer than {limits.ExecutionTimeout} and was cancelled.", "EXECUTION_TIMEOUT");
+            timedOut = true;
+        }
+
+        var audit = http.RequestServices.GetRequiredService<AuditLog>();
+        if ((result.Executed || timedOut) && request.Document is { IsIntrospectionOnly: false } document)
+            await audit.RecordAsync(http.User, document.IsMutation ? "mutation" : "query", document.Operation.Name?.StringValue, request.Key,
+                document.RootFields, AuditLog.CountRows(result), timedOut ? "timeout" : AuditLog.Outcome(result), Stopwatch.GetElapsedTime(started));
+        else if (!result.Executed && !timedOut)
+            audit.LogRefused(http.User, request.Key, result);
 
         // Documents that never executed (syntax, validation, variable coercion) are a 400 for
         // graphql-response+json; legacy application/json clients get 200 with errors.
-        var status = !result.Executed && mediaType == GraphQLMediaTypes.GraphQLResponse
+        var status = !result.Executed && !timedOut && mediaType == GraphQLMediaTypes.GraphQLResponse
             ? StatusCodes.Status400BadRequest
             : StatusCodes.Status200OK;
-        await WriteAsync(http, status, mediaType, result);
+        return (status, result);
     }
 
-    private static bool IsMutation(GraphQLRequest request)
+    /// <summary>A JSON object is one request, a JSON array a batch of them.</summary>
+    private static (List<Incoming> Requests, bool IsBatch) Parse(byte[] body, IGraphQLTextSerializer serializer)
     {
+        using var json = JsonDocument.Parse(body);
+        var root = json.RootElement;
+        return root.ValueKind switch
+        {
+            JsonValueKind.Object => ([ParseOne(root, serializer)], false),
+            JsonValueKind.Array => ([.. root.EnumerateArray().Select(e => ParseOne(e, serializer))], true),
+            _ => throw new JsonException("Expected a JSON object (one request) or an array of them (a batch)."),
+        };
+    }
+
+    private static Incoming ParseOne(JsonElement element, IGraphQLTextSerializer serializer)
+    {
+        if (element.ValueKind != JsonValueKind.Object) throw new JsonException("Each request must be a JSON object.");
+        var request = serializer.Deserialize<GraphQLRequest>(element.GetRawText()) ?? throw new JsonException("Empty request.");
+        var id = element.TryGetProperty("id", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        return new Incoming(request, id);
+    }
+
+    /// <summary>The body, or null when it is larger than <paramref name="max"/> bytes (read no further than that).</summary>
+    private static async Task<byte[]?> ReadBoundedAsync(HttpRequest request, int max, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > max) return null;
+        using var body = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
-            var document = GraphQLParser.Parser.Parse(request.Query!);
-            var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-            var operation = request.OperationName is null
-                ? operations.Count == 1 ? operations[0] : null
-                : operations.FirstOrDefault(o => o.Name?.StringValue == request.OperationName);
-            return operation?.Operation is OperationType.Mutation or OperationType.Subscription;
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (body.Length + read > max) return null;
+                body.Write(chunk, 0, read);
+            }
         }
-        catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException)
+        finally
         {
-            return false; // the executer reports the syntax error precisely
+            ArrayPool<byte>.Shared.Return(chunk);
         }
+        return body.ToArray();
     }
 
     private static bool AcceptsHtml(HttpRequest request) =>
         request.GetTypedHeaders().Accept.Any(m => string.Equals(m.MediaType.Value, "text/html", StringComparison.OrdinalIgnoreCase));
 
-    private static Task RejectAsync(HttpContext http, int status, string mediaType, string message, string code) =>
-        WriteAsync(http, status, mediaType, new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] });
+    private static ExecutionResult Error(string message, string code) => new() { Errors = [new ExecutionError(message) { Code = code }] };
 
-    private static async Task WriteAsync(HttpContext http, int status, string mediaType, ExecutionResult result)
+    private static Task RejectAsync(HttpContext http, int status, string mediaType, string message, string code) =>
+        WriteAsync(http, status, mediaType, Error(message, code));
+
+    private static async Task WriteAsync(HttpContext http, int status, string mediaType, object result)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";

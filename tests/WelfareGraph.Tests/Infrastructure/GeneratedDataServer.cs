@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WelfareGraph.Data;
 using WelfareGraph.Data.Generation;
+using WelfareGraph.Security;
 
 namespace WelfareGraph.Tests.Infrastructure;
 
@@ -25,8 +26,8 @@ public abstract class GeneratedDataServer : IAsyncLifetime
         settings["Database:SeedDemoData"] = "false";
         Factory = new WelfareGraphFactory(settings);
         Client = new GraphQLClient(Factory.CreateClient()); // starts the host: migrations run
-        var contexts = Factory.Services.GetRequiredService<IDbContextFactory<WelfareDbContext>>();
-        await using var db = await contexts.CreateDbContextAsync();
+        // Loading a data set is the server's own work, outside any request: the system scope.
+        await using var db = Factory.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
         await DataSetWriter.WriteAsync(db, Set);
     }
 

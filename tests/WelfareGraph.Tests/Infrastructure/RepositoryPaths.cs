@@ -1,6 +1,6 @@
 namespace WelfareGraph.Tests.Infrastructure;
 
-internal static class RepositoryPaths
+public static class RepositoryPaths
 {
     /// <summary>The repository root: the folder holding WelfareGraph.sln and the one appsettings.json.</summary>
     public static string Root { get; } = FindRoot();

@@ -1,0 +1,79 @@
+namespace WelfareGraph.Security;
+
+/// <summary>
+/// Abuse limits of the GraphQL endpoint, from the <c>GraphQL</c> configuration section. Every limit on the
+/// document (depth, cost, aliases, root fields) is checked during validation, so an over-limit request is
+/// refused before any SQL runs.
+/// </summary>
+public sealed class GraphQLLimits
+{
+    /// <summary>Deepest selection allowed (Banana Cake Pop's introspection query is 13 deep).</summary>
+    public int MaxDepth { get; set; } = 15;
+
+    /// <summary>
+    /// Largest cost of one operation: every selected field costs 1, times the sizes of the lists above it —
+    /// <c>first</c>/<c>last</c> where given, else <see cref="DefaultListSize"/>.
+    /// </summary>
+    public int MaxComplexity { get; set; } = 5000;
+
+    /// <summary>The size assumed for a list without <c>first</c>/<c>last</c> (the default page size).</summary>
+    public int DefaultListSize { get; set; } = 10;
+
+    public int MaxAliases { get; set; } = 30;
+
+    public int MaxRootFields { get; set; } = 20;
+
+    /// <summary>Largest request body (variables included: room for an ingestion batch of 5,000 records).</summary>
+    public int MaxRequestBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Longest GraphQL document in characters (the query text, or a GET's whole query string).</summary>
+    public int MaxDocumentLength { get; set; } = 64 * 1024;
+
+    /// <summary>Most operations in one JSON-array batch.</summary>
+    public int MaxBatchSize { get; set; } = 10;
+
+    /// <summary>After this, execution is cancelled — database commands included — and the request answers with an error.</summary>
+    public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary><c>Default</c>: open in Development, to authenticated callers elsewhere.</summary>
+    public IntrospectionAccess Introspection { get; set; } = IntrospectionAccess.Default;
+
+    public RateLimitOptions RateLimit { get; set; } = new();
+
+    public TrustedDocumentOptions TrustedDocuments { get; set; } = new();
+
+    public IntrospectionAccess IntrospectionFor(IHostEnvironment environment) => Introspection switch
+    {
+        IntrospectionAccess.Default => environment.IsDevelopment() ? IntrospectionAccess.Anonymous : IntrospectionAccess.Authenticated,
+        var access => access,
+    };
+}
+
+public enum IntrospectionAccess
+{
+    Default,
+    /// <summary>Anyone, even without a token, may ask for the schema (never for data).</summary>
+    Anonymous,
+    Authenticated,
+    Disabled,
+}
+
+/// <summary>Per-client fixed-window rate limit on the GraphQL endpoint.</summary>
+public sealed class RateLimitOptions
+{
+    public int PermitLimit { get; set; } = 300;
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>The trusted documents (<c>schema/operations</c>) and who may send nothing else.</summary>
+public sealed class TrustedDocumentOptions
+{
+    /// <summary>The folder of <c>*.graphql</c> operations, relative to the repository (or deployment) root.</summary>
+    public string Folder { get; set; } = "schema/operations";
+
+    /// <summary>Every caller may only run trusted documents.</summary>
+    public bool RequiredForAll { get; set; }
+
+    /// <summary>Callers holding any of these roles may only run trusted documents (a dashboard's service principal, say).</summary>
+    public List<string> RequiredForRoles { get; set; } = [];
+}

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using WelfareGraph.Data;
+
+namespace WelfareGraph.Security;
+
+/// <summary>
+/// The <see cref="IDbContextFactory{WelfareDbContext}"/> everything in a request uses: each context it makes
+/// carries the current caller's scope, and so sees and writes only that (<see cref="ScopeFilters"/>).
+/// Outside a request, or before the caller's scope is resolved, its contexts see nothing.
+/// </summary>
+internal sealed class CallerDbContextFactory<TContext>(IDbContextFactory<TContext> inner, CallerScopes callers) : IDbContextFactory<WelfareDbContext>
+    where TContext : WelfareDbContext
+{
+    public WelfareDbContext CreateDbContext()
+    {
+        var db = inner.CreateDbContext();
+        db.Scope = callers.Current;
+        return db;
+    }
+}
+
+/// <summary>
+/// Contexts with the <see cref="WelfareScope.System"/> scope, for the work the server does for itself outside
+/// any request: migrations and demo data at start-up, writing generated data sets. It refuses to work inside
+/// a request, so a resolver cannot widen its caller's scope by asking for it.
+/// </summary>
+public sealed class SystemDbContextFactory(Func<WelfareDbContext> create, IHttpContextAccessor http)
+{
+    public WelfareDbContext CreateDbContext()
+    {
+        if (http.HttpContext is not null)
+            throw new InvalidOperationException(
+                "SystemDbContextFactory is for the server's own work outside requests; a request uses IDbContextFactory<WelfareDbContext>, which carries its caller's scope.");
+        return Create();
+    }
+
+    /// <summary>The one use inside a request: looking up which counties the caller's scope codes name.</summary>
+    internal WelfareDbContext CreateForScopeResolution() => Create();
+
+    /// <summary>
+    /// The other use inside a request: ingestion checks which reference codes (counties, centres, charities,
+    /// closed periods) exist at all, so that a code outside the caller's scope is answered OUT_OF_SCOPE rather
+    /// than UNKNOWN. Read-only by convention; every write goes through the caller's scoped context.
+    /// </summary>
+    internal WelfareDbContext CreateForReferenceLookup() => Create();
+
+    private WelfareDbContext Create()
+    {
+        var db = create();
+        db.Scope = WelfareScope.System;
+        return db;
+    }
+}
+
+/// <summary>Contexts that write the audit log, and nothing else (see <see cref="AuditLog"/>).</summary>
+public sealed class AuditDbContextFactory(Func<WelfareDbContext> create)
+{
+    internal WelfareDbContext CreateDbContext()
+    {
+        var db = create();
+        db.Scope = WelfareScope.System;
+        return db;
+    }
+}
