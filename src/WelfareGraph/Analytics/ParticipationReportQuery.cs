@@ -2,40 +2,45 @@ using GraphQL;
 using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Contributions;
 using WelfareGraph.Data;
-using WelfareGraph.Households;
 using WelfareGraph.Periods;
+using WelfareGraph.Schema;
 
 namespace WelfareGraph.Analytics;
 
+/// <summary>
+/// The provincial statement, on the analytics engine: contributions by sector × type (one GROUP BY),
+/// households by benefit with the same small-cell suppression as <c>householdTotals</c> (so the two can
+/// never be played against each other), and the province's centres.
+/// </summary>
 public static class ParticipationReportQuery
 {
-    /// <summary>Four grouped SQL queries: contributions by sector × type, households by benefit, all households, residents.</summary>
+    public static async Task<object?> ResolveAsync(IResolveFieldContext context)
+    {
+        var period = PeriodResolver.Resolve(context.GetArgument<PeriodInput>("period"), context.Service<TimeProvider>());
+        await using var db = context.CreateDbContext();
+        return await RunAsync(db, context.GetArgument<string>("province"), period, context.GetArgument("unit", MoneyUnit.Toman),
+            context.CancellationToken, AnalyticsOptions.From(context).SuppressionThreshold);
+    }
+
     public static async Task<ParticipationReport> RunAsync(WelfareDbContext db, string provinceCode, ResolvedPeriod period, MoneyUnit unit,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, int suppressionThreshold = 5)
     {
         var province = await db.Provinces.SingleOrDefaultAsync(p => p.Code == provinceCode, cancellationToken)
             ?? throw new ExecutionError($"There is no province with code '{provinceCode}'.") { Code = "UNKNOWN_PROVINCE" };
 
-        var sums = await db.Contributions
-            .Where(c => c.County.ProvinceId == province.Id)
-            .InPeriod(period)
-            .GroupBy(c => new { c.Sector, c.Type })
-            .Select(g => new { g.Key.Sector, g.Key.Type, Rial = g.Sum(c => c.AmountRial) })
-            .ToListAsync(cancellationToken);
-        long Rial(Sector sector, ContributionType? type = null) =>
-            sums.Where(s => s.Sector == sector && (type is null || s.Type == type)).Sum(s => s.Rial);
+        var contributions = await ContributionTotalsQuery.RunAsync(db, facts => facts.Where(c => c.County.ProvinceId == province.Id),
+            new ContributionTotalsRequest { GroupBy = [ContributionDimension.Sector, ContributionDimension.Type], Period = period, Unit = unit },
+            maxGroups: 100, cancellationToken);
+        long Rial(Sector sector, ContributionType? type = null) => contributions.Groups
+            .Where(g => g.Sector == sector && (type is null || g.Type == type)).Sum(g => g.Sum);
 
-        var asOf = period.To;
-        var benefits = await db.Households
-            .Where(h => h.County.ProvinceId == province.Id)
-            .CoveredOn(asOf)
-            .GroupBy(h => h.Benefit)
-            .Select(g => new { Benefit = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        int Covered(Benefit benefit) => benefits.Where(b => b.Benefit == benefit).Sum(b => b.Count);
+        // A stock: households covered on the period's last day.
+        var households = await HouseholdTotalsQuery.RunAsync(db, db.Households.Where(h => h.County.ProvinceId == province.Id),
+            [HouseholdDimension.Benefit], period.To, suppressionThreshold, cancellationToken);
+        int Covered(Households.Benefit benefit) =>
+            (int)(households.Groups.FirstOrDefault(g => g.Key.Benefit == benefit)?.Count ?? 0);
 
-        var allHouseholds = await db.Counties.Where(c => c.ProvinceId == province.Id).SumAsync(c => c.TotalHouseholds, cancellationToken);
-        var residents = await db.Centers.Where(c => c.County.ProvinceId == province.Id).SumAsync(c => c.Residents, cancellationToken);
+        var (centers, _) = await CenterTotalsQuery.RunAsync(db.Centers.Where(c => c.County.ProvinceId == province.Id), [], cancellationToken);
 
         var government = new GovernmentTotals(
             unit.FromRial(Rial(Sector.Government, ContributionType.Cash)),
@@ -44,9 +49,9 @@ public static class ParticipationReportQuery
             unit.FromRial(Rial(Sector.Government)));
         return new ParticipationReport(province, period, unit, government,
             unit.FromRial(Rial(Sector.Charity)),
-            unit.FromRial(sums.Sum(s => s.Rial)),
-            new HouseholdCoverage(Covered(Benefit.Pension) + Covered(Benefit.OtherServices), allHouseholds,
-                Covered(Benefit.Pension), Covered(Benefit.OtherServices)),
-            residents);
+            unit.FromRial(contributions.Total.Sum),
+            new HouseholdCoverage((int)(households.Total.Count ?? 0), (int)households.Total.AllHouseholds,
+                Covered(Households.Benefit.Pension), Covered(Households.Benefit.OtherServices)),
+            (int)centers.Sum2);
     }
 }

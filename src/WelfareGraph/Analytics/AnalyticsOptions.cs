@@ -1,0 +1,17 @@
+using GraphQL;
+using WelfareGraph.Schema;
+
+namespace WelfareGraph.Analytics;
+
+/// <summary>The <c>Analytics</c> section of appsettings.json.</summary>
+public sealed class AnalyticsOptions
+{
+    /// <summary>Household counts below this (k) are never published, nor left inside any published total.</summary>
+    public int SuppressionThreshold { get; set; } = 5;
+
+    /// <summary>A grouping that would return more groups than this is refused rather than streamed to a dashboard.</summary>
+    public int MaxGroups { get; set; } = 50_000;
+
+    public static AnalyticsOptions From(IResolveFieldContext context) =>
+        context.Service<IConfiguration>().GetSection("Analytics").Get<AnalyticsOptions>() ?? new AnalyticsOptions();
+}

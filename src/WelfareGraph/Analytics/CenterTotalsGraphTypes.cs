@@ -1,0 +1,66 @@
+using GraphQL.Types;
+using WelfareGraph.Centers;
+using WelfareGraph.Geography;
+
+namespace WelfareGraph.Analytics;
+
+public sealed record CenterTotalsView(AnalyticsRow Total, IReadOnlyList<AnalyticsRow> Groups);
+
+public sealed class CenterTotalsGraphType : ObjectGraphType<CenterTotalsView>
+{
+    public CenterTotalsGraphType()
+    {
+        Name = "CenterTotals";
+        Description = "Care centres, their places and residents, summed by SQL.";
+        Field<NonNullGraphType<CenterTotalGraphType>>("total").Resolve(ctx => ctx.Source.Total);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CenterGroupGraphType>>>>("groups").Resolve(ctx => ctx.Source.Groups);
+    }
+}
+
+internal static class CenterMeasureFields
+{
+    public static void Add(ObjectGraphType<AnalyticsRow> type)
+    {
+        type.Field<NonNullGraphType<IntGraphType>>("centers").Resolve(ctx => checked((int)ctx.Source.Row.Count));
+        type.Field<NonNullGraphType<IntGraphType>>("capacity").Description("Places.").Resolve(ctx => checked((int)ctx.Source.Row.Sum));
+        type.Field<NonNullGraphType<IntGraphType>>("residents").Description("People living in the centres.").Resolve(ctx => checked((int)ctx.Source.Row.Sum2));
+        type.Field<FloatGraphType>("occupancy").Description("Residents ÷ places, a fraction; null without places.")
+            .Resolve(ctx => CenterTotalsQuery.Occupancy(ctx.Source.Row));
+    }
+}
+
+public sealed class CenterTotalGraphType : ObjectGraphType<AnalyticsRow>
+{
+    public CenterTotalGraphType()
+    {
+        Name = "CenterTotal";
+        CenterMeasureFields.Add(this);
+    }
+}
+
+public sealed class CenterGroupGraphType : ObjectGraphType<AnalyticsRow>
+{
+    public CenterGroupGraphType()
+    {
+        Name = "CenterGroup";
+        Field<NonNullGraphType<CenterGroupKeyGraphType>>("key").Resolve(ctx => ctx.Source);
+        CenterMeasureFields.Add(this);
+    }
+}
+
+public sealed class CenterGroupKeyGraphType : ObjectGraphType<AnalyticsRow>
+{
+    public CenterGroupKeyGraphType()
+    {
+        Name = "CenterGroupKey";
+        Field<ProvinceGraphType>("province").Resolve(ctx => ctx.Source.Row.Province is { } id ? ctx.Source.Keys.Provinces.GetValueOrDefault(id) : null);
+        Field<CountyGraphType>("county").Resolve(ctx => ctx.Source.Row.County is { } id ? ctx.Source.Keys.Counties.GetValueOrDefault(id) : null);
+        Field<EnumerationGraphType<CenterKind>>("kind").Resolve(ctx => ctx.Source.Row.Kind);
+        Field<EnumerationGraphType<CenterOwnership>>("ownership").Resolve(ctx => ctx.Source.Row.Ownership);
+    }
+}
+
+public sealed class CenterDimensionGraphType : EnumerationGraphType<CenterDimension>
+{
+    public CenterDimensionGraphType() => Name = "CenterDimension";
+}

@@ -1,0 +1,167 @@
+using GraphQL;
+using Microsoft.EntityFrameworkCore;
+using WelfareGraph.Contributions;
+using WelfareGraph.Data;
+using WelfareGraph.Periods;
+
+namespace WelfareGraph.Analytics;
+
+/// <summary>The figures of one <c>contributionTotals</c> field: the total, the groups, in rial, in their final order.</summary>
+public sealed record TotalsResult(GroupRow Total, IReadOnlyList<GroupRow> Groups, bool Compared);
+
+/// <summary>
+/// The contribution totals engine. One GROUP BY over the filtered fact rows gives the groups (with HAVING,
+/// ORDER BY and LIMIT in SQL when those need nothing computed afterwards); the total is the sum of the
+/// groups when they cover the whole set, else one aggregate query; a comparison is one more GROUP BY over
+/// the comparison period. Subtotals, gap rows, shares and growth are arithmetic on those grouped rows —
+/// fact rows never leave the database.
+/// </summary>
+public static class ContributionTotalsQuery
+{
+    public static async Task<TotalsResult> RunAsync(WelfareDbContext db, Func<IQueryable<Contribution>, IQueryable<Contribution>> where,
+        ContributionTotalsRequest request, int maxGroups, CancellationToken cancellationToken)
+    {
+        var slots = request.Slots;
+        var having = MeasureFilter.Build(request.Having, request.Unit);
+        var afterSql = request.Rollup || request.FillGaps ||
+                       MeasureFilter.NeedsComputedMeasures(request.Having) || GroupOrder.NeedsComputedMeasures(request.Order);
+        IQueryable<Contribution> Facts(ResolvedPeriod? period) => period is null ? where(db.Contributions) : where(db.Contributions).InPeriod(period);
+
+        var main = Plan(request, request.Period);
+        var grouped = main.Group(Facts(request.Period));
+        List<GroupRow> rows;
+        GroupRow total;
+        if (!afterSql)
+        {
+            if (having is not null) grouped = grouped.Where(having);
+            grouped = GroupOrder.Apply(grouped, request.Order, slots, main.ConstantSlot).Take(request.First ?? maxGroups + 1);
+            rows = main.Complete(await grouped.ToListAsync(cancellationToken), maxGroups);
+            var complete = having is null && (request.First is null || rows.Count < request.First);
+            total = complete || !request.NeedsTotal
+                ? Rollup.Combine(rows, new GroupRow())
+                : (await main.Total().Group(Facts(request.Period)).ToListAsync(cancellationToken)).FirstOrDefault() ?? new GroupRow();
+        }
+        else
+        {
+            rows = main.Complete(await GroupOrder.Apply(grouped, [], slots, main.ConstantSlot).Take(maxGroups + 1).ToListAsync(cancellationToken), maxGroups);
+            total = Rollup.Combine(rows, new GroupRow());
+        }
+        total.Subtotal = true;
+        foreach (var row in rows) row.Level = request.Levels.Count;
+
+        if (afterSql && request.FillGaps) rows = GapFiller.Fill(rows, slots, request.Period);
+        var all = afterSql && request.Rollup ? rows.Concat(Rollup.Subtotals(rows, request.Levels)).ToList() : rows;
+
+        if (request.CompareTo is { } compareTo)
+        {
+            if (request.Period is null)
+                throw new ExecutionError("`compareTo` needs a `period` to compare with.") { Code = "INVALID_COMPARISON" };
+            var comparison = ComparisonPeriod.For(request.Period, compareTo);
+            var plan = Plan(request with { Order = [], Having = null, NeedsMin = false, NeedsMax = false }, comparison.Period);
+            var compared = plan.Complete(await plan.Group(Facts(comparison.Period)).Take(maxGroups + 1).ToListAsync(cancellationToken), maxGroups);
+            Compare(all, total, compared, comparison, request);
+        }
+
+        foreach (var row in all.Append(total))
+        {
+            row.Share = total.Sum == 0 ? null : (decimal)row.Sum / total.Sum;
+            row.Growth = row.ComparisonSum is null or 0 ? null : (decimal)(row.Sum - row.ComparisonSum.Value) / row.ComparisonSum.Value;
+        }
+        var groups = afterSql ? Arrange(all, request, having?.Compile()) : rows;
+        return new TotalsResult(total, groups, request.CompareTo is not null);
+    }
+
+    /// <summary>The main GROUP BY as EF builds it, for inspection (ToQueryString) and for the resolver.</summary>
+    public static IQueryable<GroupRow> GroupQuery(IQueryable<Contribution> facts, ContributionTotalsRequest request) =>
+        GroupOrder.Apply(Plan(request, request.Period).Group(request.Period is null ? facts : facts.InPeriod(request.Period)),
+            request.Order, request.Slots, Plan(request, request.Period).ConstantSlot);
+
+    private static void Compare(List<GroupRow> rows, GroupRow total, List<GroupRow> compared, ComparisonPeriod comparison, ContributionTotalsRequest request)
+    {
+        var levels = request.Levels;
+        var comparedTotal = Rollup.Combine(compared, new GroupRow());
+        (total.ComparisonSum, total.ComparisonCount) = (comparedTotal.Sum, comparedTotal.Count);
+
+        // Subtotals compare with the comparison's own subtotals: a county with rows last year only still counts there.
+        var byLevel = new Dictionary<(int, string), GroupRow>();
+        foreach (var row in compared) byLevel[(levels.Count, Slots.Signature(row, request.Slots))] = row;
+        if (request.Rollup)
+            foreach (var row in Rollup.Subtotals(compared, levels))
+                byLevel[(row.Level, Slots.Signature(row, Kept(levels, row.Level)))] = row;
+
+        foreach (var row in rows)
+        {
+            var kept = Kept(levels, row.Level);
+            if (comparison.Counterpart(row, kept) is not { } counterpart) continue;
+            var match = byLevel.GetValueOrDefault((row.Level, Slots.Signature(counterpart, kept)));
+            (row.ComparisonSum, row.ComparisonCount) = (match?.Sum ?? 0, match?.Count ?? 0);
+        }
+    }
+
+    private static List<Slot> Kept(IReadOnlyList<IReadOnlyList<Slot>> levels, int level) => levels.Take(level).SelectMany(l => l).Distinct().ToList();
+
+    /// <summary>
+    /// HAVING, ORDER BY and LIMIT over rows that exist only after SQL. With rollup, siblings sort among
+    /// themselves, each subtotal follows its children, the grand total comes last, and <c>first</c> keeps
+    /// that many leading-key branches.
+    /// </summary>
+    private static List<GroupRow> Arrange(List<GroupRow> rows, ContributionTotalsRequest request, Func<GroupRow, bool>? having)
+    {
+        bool Keep(GroupRow row) => having is null || having(row);
+        List<GroupRow> Sorted(IEnumerable<GroupRow> candidates) => GroupOrder.Apply(candidates.AsQueryable(), request.Order, request.Slots).ToList();
+
+        var levels = request.Levels;
+        if (!request.Rollup || levels.Count == 0)
+        {
+            var sorted = Sorted(rows.Where(Keep));
+            return request.First is { } first ? sorted.Take(first).ToList() : sorted;
+        }
+
+        var result = new List<GroupRow>();
+        var byParent = rows.ToLookup(r => (r.Level, Slots.Signature(r, Kept(levels, r.Level - 1))));
+        void Emit(int level, string parent)
+        {
+            var siblings = Sorted(byParent[(level, parent)]);
+            if (level == 1 && request.First is { } first) siblings = siblings.Take(first).ToList();
+            foreach (var row in siblings)
+            {
+                if (level < levels.Count) Emit(level + 1, Slots.Signature(row, Kept(levels, level)));
+                if (Keep(row)) result.Add(row);
+            }
+        }
+        Emit(1, "");
+        result.AddRange(rows.Where(r => r.Level == 0 && Keep(r)));
+        return result;
+    }
+
+    private static GroupingPlan Plan(ContributionTotalsRequest request, ResolvedPeriod? period)
+    {
+        var slots = request.Slots;
+        // Within one Solar Hijri year the year is a constant: grouping by it would only add a SQL column.
+        int? constantYear = slots.Contains(Slot.Year) ? PeriodMath.SingleYear(period) : null;
+        return new GroupingPlan(
+            constantYear is null ? slots.ToList() : slots.Where(s => s != Slot.Year).ToList(),
+            GroupOrder.CodeSlots(request.Order).Where(slots.Contains).ToList(),
+            constantYear,
+            new Aggregates<Contribution>(c => c.AmountRial, request.NeedsMin, request.NeedsMax));
+    }
+
+    private sealed record GroupingPlan(List<Slot> SqlSlots, List<Slot> CodeSlots, int? ConstantYear, Aggregates<Contribution> Aggregates)
+    {
+        public Slot? ConstantSlot => ConstantYear is null ? null : Slot.Year;
+
+        public IQueryable<GroupRow> Group(IQueryable<Contribution> facts) =>
+            GroupingBuilder.Group(facts, FactColumns.Contributions, SqlSlots, CodeSlots, Aggregates);
+
+        public GroupingPlan Total() => this with { SqlSlots = [], CodeSlots = [], ConstantYear = null };
+
+        public List<GroupRow> Complete(List<GroupRow> rows, int maxGroups)
+        {
+            if (rows.Count > maxGroups)
+                throw new ExecutionError($"The grouping gives more than {maxGroups} groups: filter, group by fewer dimensions or use `first`.") { Code = "TOO_MANY_GROUPS" };
+            if (ConstantYear is { } year)
+                foreach (var row in rows) row.Year = year;
+            return rows;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using GraphQL;
+using GraphQLParser.AST;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace WelfareGraph.Analytics;
+
+/// <summary>
+/// The field paths a query selects under an analytics field (<c>groups.key.county</c>, <c>total.min</c>),
+/// through fragments, so the engine computes only what is asked for and looks up only the key objects shown.
+/// </summary>
+public sealed class SelectionTree
+{
+    private const int MaxDepth = 8;
+    private readonly Dictionary<string, List<GraphQLSelectionSet>> _paths = [];
+
+    private SelectionTree() { }
+
+    public static SelectionTree Of(IResolveFieldContext context)
+    {
+        var tree = new SelectionTree();
+        if (context.FieldAst.SelectionSet is { } root) tree.Walk(context, root, "", 0);
+        return tree;
+    }
+
+    /// <summary>A tree that claims everything is selected, for callers without a GraphQL query.</summary>
+    public static SelectionTree All { get; } = new() { _all = true };
+
+    private bool _all;
+
+    public bool Has(string path) => _all || _paths.ContainsKey(path);
+
+    public IEnumerable<GraphQLSelectionSet> At(string path) => _paths.TryGetValue(path, out var sets) ? sets : [];
+
+    /// <summary>EF include paths for the navigations selected under <paramref name="path"/> (e.g. a county's province).</summary>
+    public IEnumerable<string> Includes(string path, IEntityType entityType)
+    {
+        var paths = new SortedSet<string>(StringComparer.Ordinal);
+        void Collect(string at, IEntityType type, string prefix, int depth)
+        {
+            if (depth > 3) return;
+            foreach (var navigation in type.GetNavigations())
+            {
+                var child = $"{at}.{char.ToLowerInvariant(navigation.Name[0])}{navigation.Name[1..]}";
+                if (!_paths.ContainsKey(child)) continue;
+                paths.Add(prefix + navigation.Name);
+                Collect(child, navigation.TargetEntityType, prefix + navigation.Name + ".", depth + 1);
+            }
+        }
+        Collect(path, entityType, "", 0);
+        return paths.Where(p => !paths.Any(other => other.StartsWith(p + ".", StringComparison.Ordinal)));
+    }
+
+    private void Walk(IResolveFieldContext context, GraphQLSelectionSet set, string prefix, int depth)
+    {
+        if (depth > MaxDepth) return;
+        foreach (var field in Fields(context, set))
+        {
+            var path = prefix + field.Name.StringValue;
+            if (!_paths.TryGetValue(path, out var sets)) _paths[path] = sets = [];
+            if (field.SelectionSet is null) continue;
+            sets.Add(field.SelectionSet);
+            Walk(context, field.SelectionSet, path + ".", depth + 1);
+        }
+    }
+
+    private static IEnumerable<GraphQLField> Fields(IResolveFieldContext context, GraphQLSelectionSet set)
+    {
+        foreach (var selection in set.Selections)
+        {
+            switch (selection)
+            {
+                case GraphQLField field:
+                    yield return field;
+                    break;
+                case GraphQLInlineFragment inline:
+                    foreach (var field in Fields(context, inline.SelectionSet)) yield return field;
+                    break;
+                case GraphQLFragmentSpread spread:
+                    var fragment = context.Document.Definitions.OfType<GraphQLFragmentDefinition>()
+                        .FirstOrDefault(f => f.FragmentName.Name.Value == spread.FragmentName.Name.Value);
+                    if (fragment is not null)
+                        foreach (var field in Fields(context, fragment.SelectionSet)) yield return field;
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Linq.Expressions;
+using WelfareGraph.Centers;
+using WelfareGraph.Contributions;
+using WelfareGraph.Households;
+
+namespace WelfareGraph.Analytics;
+
+/// <summary>Which column (or joined column) of a fact entity fills each key slot, as expressions EF translates, in the column's own type.</summary>
+public sealed class SlotColumns<T>
+{
+    private readonly Dictionary<Slot, LambdaExpression> _columns = [];
+    private readonly Dictionary<Slot, Expression<Func<T, string?>>> _codes = [];
+
+    public SlotColumns<T> Add<TColumn>(Slot slot, Expression<Func<T, TColumn>> column, Expression<Func<T, string?>>? code = null)
+    {
+        _columns[slot] = column;
+        if (code is not null) _codes[slot] = code;
+        return this;
+    }
+
+    public LambdaExpression Column(Slot slot) =>
+        _columns.TryGetValue(slot, out var column) ? column : throw new ArgumentException($"{typeof(T).Name} has no {slot} column.");
+
+    public Expression<Func<T, string?>> Code(Slot slot) =>
+        _codes.TryGetValue(slot, out var code) ? code : throw new ArgumentException($"{typeof(T).Name} has no {slot} code.");
+}
+
+public static class FactColumns
+{
+    public static readonly SlotColumns<Contribution> Contributions = new SlotColumns<Contribution>()
+        .Add(Slot.Province, c => c.County.ProvinceId, c => c.County.Province.Code)
+        .Add(Slot.County, c => c.CountyId, c => c.County.Code)
+        .Add(Slot.Type, c => c.Type)
+        .Add(Slot.Sector, c => c.Sector)
+        .Add(Slot.Intent, c => c.Intent)
+        .Add(Slot.Channel, c => c.Channel)
+        .Add(Slot.Center, c => c.CenterId, c => c.Center!.Code)
+        .Add(Slot.Charity, c => c.CharityId, c => c.Charity!.Code)
+        .Add(Slot.Year, c => c.SolarYear)
+        .Add(Slot.Quarter, c => c.SolarQuarter)
+        .Add(Slot.Month, c => c.SolarMonth);
+
+    public static readonly SlotColumns<Household> Households = new SlotColumns<Household>()
+        .Add(Slot.Province, h => h.County.ProvinceId, h => h.County.Province.Code)
+        .Add(Slot.County, h => h.CountyId, h => h.County.Code)
+        .Add(Slot.Benefit, h => h.Benefit);
+
+    public static readonly SlotColumns<Center> Centers = new SlotColumns<Center>()
+        .Add(Slot.Province, c => c.County.ProvinceId, c => c.County.Province.Code)
+        .Add(Slot.County, c => c.CountyId, c => c.County.Code)
+        .Add(Slot.Kind, c => c.Kind)
+        .Add(Slot.Ownership, c => c.Ownership);
+}
