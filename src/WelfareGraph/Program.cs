@@ -1,4 +1,7 @@
 using WelfareGraph;
+using WelfareGraph.Ingestion;
+
+if (ImportCommand.Handles(args)) return await ImportCommand.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddWelfareGraph();
@@ -6,6 +9,7 @@ builder.AddWelfareGraph();
 var app = builder.Build();
 app.MapWelfareGraph();
 app.Run();
+return 0;
 
 // Lets the tests host this exact composition with WebApplicationFactory<Program>.
 public partial class Program;

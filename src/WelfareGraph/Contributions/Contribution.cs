@@ -40,6 +40,11 @@ public sealed class Contribution
     public required string SourceSystem { get; set; }
     public required string ExternalId { get; set; }
 
+    /// <summary>Retracted records stay for audit but leave every total, list and export.</summary>
+    public bool IsRetracted { get; set; }
+    public DateTime? RetractedAt { get; set; }
+    public string? RetractionReason { get; set; }
+
     /// <summary>Sets the date and the Solar Hijri period columns together, so they can never disagree.</summary>
     public void SetDate(DateOnly date)
     {

@@ -10,6 +10,9 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         builder.Property(c => c.SourceSystem).HasMaxLength(40);
         builder.Property(c => c.ExternalId).HasMaxLength(64);
         builder.Property(c => c.Description).HasMaxLength(500);
+        builder.Property(c => c.RetractionReason).HasMaxLength(500);
+        // A retracted record is kept for audit and the change feed, and is invisible everywhere else.
+        builder.HasQueryFilter(ContributionFilters.NotRetracted, c => !c.IsRetracted);
         builder.Property(c => c.Quantity).HasPrecision(18, 3);
 
         builder.HasOne(c => c.County).WithMany().HasForeignKey(c => c.CountyId).OnDelete(DeleteBehavior.Restrict);
@@ -22,8 +25,9 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         // Dashboards slice by period first, then county and type; carrying the amount lets
         // "sum by county x type x month" run from the index alone.
         var slices = builder.HasIndex(c => new { c.SolarYear, c.SolarMonth, c.CountyId, c.Type, c.Sector });
-        NpgsqlIndexBuilderExtensions.IncludeProperties(slices, c => c.AmountRial);
-        SqlServerIndexBuilderExtensions.IncludeProperties(slices, c => c.AmountRial);
+        // is_retracted rides along so the NotRetracted filter does not force a table scan.
+        NpgsqlIndexBuilderExtensions.IncludeProperties(slices, c => new { c.AmountRial, c.IsRetracted });
+        SqlServerIndexBuilderExtensions.IncludeProperties(slices, c => new { c.AmountRial, c.IsRetracted });
         builder.HasIndex(c => c.Date);
         builder.HasIndex(c => new { c.CountyId, c.Date });
         builder.HasIndex(c => c.CharityId);

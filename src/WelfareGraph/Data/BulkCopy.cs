@@ -24,6 +24,7 @@ public static class BulkCopy
             .Select(p => new Column(p.GetColumnName(table)!, p.GetColumnType(), p.GetGetter(), p.GetTypeMapping().Converter))
             .ToArray();
 
+        // Inside the caller's transaction when there is one (ingestion), else in a transaction of its own.
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -62,9 +63,10 @@ public static class BulkCopy
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var connection = db.Database.GetDbConnection();
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var outer = db.Database.CurrentTransaction?.GetDbTransaction();
+        await using var own = outer is null ? await connection.BeginTransactionAsync(cancellationToken) : null;
         await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
+        command.Transaction = outer ?? own;
         command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) " +
                               $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
         var parameters = columns.Select((_, i) =>
@@ -80,7 +82,7 @@ public static class BulkCopy
                 parameters[i].Value = columns[i].ProviderValue(row) ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
+        if (own is not null) await own.CommitAsync(cancellationToken);
     }
 
     private sealed record Column(string Name, string StoreType, IClrPropertyGetter Getter, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter)

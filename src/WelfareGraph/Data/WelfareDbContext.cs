@@ -4,6 +4,8 @@ using WelfareGraph.Charities;
 using WelfareGraph.Contributions;
 using WelfareGraph.Geography;
 using WelfareGraph.Households;
+using WelfareGraph.Ingestion;
+using WelfareGraph.Security;
 
 namespace WelfareGraph.Data;
 
@@ -19,9 +21,32 @@ public abstract class WelfareDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<Center> Centers => Set<Center>();
     public DbSet<Household> Households => Set<Household>();
     public DbSet<Contribution> Contributions => Set<Contribution>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<FeedEntry> ChangeFeed => Set<FeedEntry>();
+    public DbSet<FeedClock> FeedClock => Set<FeedClock>();
+    public DbSet<ClosedPeriod> ClosedPeriods => Set<ClosedPeriod>();
+    public DbSet<PublishedReport> PublishedReports => Set<PublishedReport>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    /// <summary>
+    /// The rows this context may read and write (Security/ScopeFilters): set once, by the factory that made
+    /// the context; a context nobody set it on sees nothing.
+    /// </summary>
+    public WelfareScope Scope
+    {
+        get;
+        internal set
+        {
+            if (_scopeSet) throw new InvalidOperationException("A context's scope is set once, by the factory that creates it.");
+            (field, _scopeSet) = (value, true);
+        }
+    } = WelfareScope.Nothing;
+    private bool _scopeSet;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WelfareDbContext).Assembly);
+        modelBuilder.ApplyScopeFilters(this);
+    }
 }
 
 public sealed class SqliteWelfareDbContext(DbContextOptions<SqliteWelfareDbContext> options) : WelfareDbContext(options);

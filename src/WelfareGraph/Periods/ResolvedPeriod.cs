@@ -12,6 +12,16 @@ public sealed record ResolvedPeriod(DateOnly From, DateOnly To, int? SolarYear =
     public static ResolvedPeriod Months(int year, int fromMonth, int toMonth) =>
         new(SolarCalendar.MonthStart(year, fromMonth), SolarCalendar.MonthEnd(year, toMonth), year, fromMonth, toMonth);
 
+    /// <summary>The period a <see cref="Label"/> was made from: whole months keep their solar columns.</summary>
+    public static ResolvedPeriod FromLabel(string label, DateOnly from, DateOnly to)
+    {
+        var start = SolarCalendar.FromGregorian(from);
+        var end = SolarCalendar.FromGregorian(to);
+        var months = start.Year == end.Year && start.Day == 1 && to == SolarCalendar.MonthEnd(end.Year, end.Month);
+        var period = months ? Months(start.Year, start.Month, end.Month) : new ResolvedPeriod(from, to);
+        return period.Label == label ? period : new ResolvedPeriod(from, to);
+    }
+
     /// <summary>Machine label: <c>1404-07</c>, <c>1404-01..1404-09</c> or <c>2025-03-21..2025-04-20</c>.</summary>
     public string Label => SolarYear is { } year
         ? FromMonth == ToMonth ? $"{year}-{FromMonth:D2}" : $"{year}-{FromMonth:D2}..{year}-{ToMonth:D2}"

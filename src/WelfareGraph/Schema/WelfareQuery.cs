@@ -7,6 +7,7 @@ using WelfareGraph.Charities;
 using WelfareGraph.Contributions;
 using WelfareGraph.Geography;
 using WelfareGraph.Households;
+using WelfareGraph.Ingestion;
 using WelfareGraph.Periods;
 using WelfareGraph.Querying;
 
@@ -40,6 +41,7 @@ public sealed class WelfareQuery : ObjectGraphType
             .ResolveAsync(ParticipationReportAsync);
 
         this.AddAnalyticsFields();
+        this.AddIngestionQueries();
     }
 
     private static async Task<object?> ByCode<T>(IResolveFieldContext ctx, Type graphType, Func<Data.WelfareDbContext, IQueryable<T>> query)

@@ -183,6 +183,10 @@ namespace WelfareGraph.Data.Migrations.SqlServer
                         .HasColumnType("int")
                         .HasColumnName("intent");
 
+                    b.Property<bool>("IsRetracted")
+                        .HasColumnType("bit")
+                        .HasColumnName("is_retracted");
+
                     b.Property<decimal?>("Quantity")
                         .HasPrecision(18, 3)
                         .HasColumnType("decimal(18,3)")
@@ -191,6 +195,15 @@ namespace WelfareGraph.Data.Migrations.SqlServer
                     b.Property<int?>("QuantityUnit")
                         .HasColumnType("int")
                         .HasColumnName("quantity_unit");
+
+                    b.Property<DateTime?>("RetractedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("retracted_at");
+
+                    b.Property<string>("RetractionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)")
+                        .HasColumnName("retraction_reason");
 
                     b.Property<int>("Sector")
                         .HasColumnType("int")
@@ -243,9 +256,9 @@ namespace WelfareGraph.Data.Migrations.SqlServer
 
                     b.HasIndex("SolarYear", "SolarMonth", "CountyId", "Type", "Sector")
                         .HasDatabaseName("ix_contributions_solar_year_solar_month_county_id_type_sector")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "AmountRial" });
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "AmountRial", "IsRetracted" });
 
-                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("SolarYear", "SolarMonth", "CountyId", "Type", "Sector"), new[] { "AmountRial" });
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("SolarYear", "SolarMonth", "CountyId", "Type", "Sector"), new[] { "AmountRial", "IsRetracted" });
 
                     b.ToTable("contributions", null, t =>
                         {
@@ -618,6 +631,262 @@ namespace WelfareGraph.Data.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("WelfareGraph.Ingestion.ClosedPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ClosedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("closed_by");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int")
+                        .HasColumnName("month");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("int")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_closed_periods");
+
+                    b.HasIndex("ProvinceId", "Year", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_closed_periods_province_id_year_month");
+
+                    b.ToTable("closed_periods", (string)null);
+                });
+
+            modelBuilder.Entity("WelfareGraph.Ingestion.FeedClock", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feed_clock");
+
+                    b.ToTable("feed_clock", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
+            modelBuilder.Entity("WelfareGraph.Ingestion.FeedEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTime>("CommittedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("committed_at");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("int")
+                        .HasColumnName("county_id");
+
+                    b.Property<int>("Entity")
+                        .HasColumnType("int")
+                        .HasColumnName("entity");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("SourceSystem")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)")
+                        .HasColumnName("source_system");
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_change_feed");
+
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_change_feed_county_id");
+
+                    b.HasIndex("Entity", "Sequence")
+                        .HasDatabaseName("ix_change_feed_entity_sequence");
+
+                    b.ToTable("change_feed", (string)null);
+                });
+
+            modelBuilder.Entity("WelfareGraph.Ingestion.PublishedReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FiguresJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("figures_json");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("PeriodLabel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)")
+                        .HasColumnName("period_label");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("int")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("StatementEn")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("statement_en");
+
+                    b.Property<string>("StatementFa")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("statement_fa");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_published_reports");
+
+                    b.HasIndex("ProvinceId", "PublishedAt")
+                        .HasDatabaseName("ix_published_reports_province_id_published_at");
+
+                    b.ToTable("published_reports", (string)null);
+                });
+
+            modelBuilder.Entity("WelfareGraph.Security.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Client")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .HasColumnName("client");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("document");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("int")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)")
+                        .HasColumnName("fields");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Operation")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("operation");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Roles")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("roles");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("int")
+                        .HasColumnName("rows");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_log");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_log_at");
+
+                    b.HasIndex("Subject", "At")
+                        .HasDatabaseName("ix_audit_log_subject_at");
+
+                    b.ToTable("audit_log", (string)null);
+                });
+
             modelBuilder.Entity("WelfareGraph.Centers.Center", b =>
                 {
                     b.HasOne("WelfareGraph.Geography.County", "County")
@@ -692,6 +961,36 @@ namespace WelfareGraph.Data.Migrations.SqlServer
                         .HasConstraintName("fk_households_counties_county_id");
 
                     b.Navigation("County");
+                });
+
+            modelBuilder.Entity("WelfareGraph.Ingestion.ClosedPeriod", b =>
+                {
+                    b.HasOne("WelfareGraph.Geography.Province", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_closed_periods_provinces_province_id");
+                });
+
+            modelBuilder.Entity("WelfareGraph.Ingestion.FeedEntry", b =>
+                {
+                    b.HasOne("WelfareGraph.Geography.County", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_change_feed_counties_county_id");
+                });
+
+            modelBuilder.Entity("WelfareGraph.Ingestion.PublishedReport", b =>
+                {
+                    b.HasOne("WelfareGraph.Geography.Province", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_published_reports_provinces_province_id");
                 });
 
             modelBuilder.Entity("WelfareGraph.Geography.County", b =>

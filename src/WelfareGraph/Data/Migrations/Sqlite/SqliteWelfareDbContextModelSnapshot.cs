@@ -172,6 +172,10 @@ namespace WelfareGraph.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("intent");
 
+                    b.Property<bool>("IsRetracted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_retracted");
+
                     b.Property<decimal?>("Quantity")
                         .HasPrecision(18, 3)
                         .HasColumnType("TEXT")
@@ -180,6 +184,15 @@ namespace WelfareGraph.Data.Migrations.Sqlite
                     b.Property<int?>("QuantityUnit")
                         .HasColumnType("INTEGER")
                         .HasColumnName("quantity_unit");
+
+                    b.Property<DateTime?>("RetractedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retracted_at");
+
+                    b.Property<string>("RetractionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retraction_reason");
 
                     b.Property<int>("Sector")
                         .HasColumnType("INTEGER")
@@ -232,8 +245,8 @@ namespace WelfareGraph.Data.Migrations.Sqlite
 
                     b.HasIndex("SolarYear", "SolarMonth", "CountyId", "Type", "Sector")
                         .HasDatabaseName("ix_contributions_solar_year_solar_month_county_id_type_sector")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "AmountRial" })
-                        .HasAnnotation("SqlServer:Include", new[] { "AmountRial" });
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "AmountRial", "IsRetracted" })
+                        .HasAnnotation("SqlServer:Include", new[] { "AmountRial", "IsRetracted" });
 
                     b.ToTable("contributions", null, t =>
                         {
@@ -600,6 +613,256 @@ namespace WelfareGraph.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("WelfareGraph.Ingestion.ClosedPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_by");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_closed_periods");
+
+                    b.HasIndex("ProvinceId", "Year", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_closed_periods_province_id_year_month");
+
+                    b.ToTable("closed_periods", (string)null);
+                });
+
+            modelBuilder.Entity("WelfareGraph.Ingestion.FeedClock", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feed_clock");
+
+                    b.ToTable("feed_clock", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
+            modelBuilder.Entity("WelfareGraph.Ingestion.FeedEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTime>("CommittedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("committed_at");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("county_id");
+
+                    b.Property<int>("Entity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entity");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("SourceSystem")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_system");
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_change_feed");
+
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_change_feed_county_id");
+
+                    b.HasIndex("Entity", "Sequence")
+                        .HasDatabaseName("ix_change_feed_entity_sequence");
+
+                    b.ToTable("change_feed", (string)null);
+                });
+
+            modelBuilder.Entity("WelfareGraph.Ingestion.PublishedReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FiguresJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("figures_json");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("PeriodLabel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_label");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("StatementEn")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("statement_en");
+
+                    b.Property<string>("StatementFa")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("statement_fa");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_published_reports");
+
+                    b.HasIndex("ProvinceId", "PublishedAt")
+                        .HasDatabaseName("ix_published_reports_province_id_published_at");
+
+                    b.ToTable("published_reports", (string)null);
+                });
+
+            modelBuilder.Entity("WelfareGraph.Security.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Client")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fields");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Operation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operation");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Roles")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("roles");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_log");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_log_at");
+
+                    b.HasIndex("Subject", "At")
+                        .HasDatabaseName("ix_audit_log_subject_at");
+
+                    b.ToTable("audit_log", (string)null);
+                });
+
             modelBuilder.Entity("WelfareGraph.Centers.Center", b =>
                 {
                     b.HasOne("WelfareGraph.Geography.County", "County")
@@ -674,6 +937,36 @@ namespace WelfareGraph.Data.Migrations.Sqlite
                         .HasConstraintName("fk_households_counties_county_id");
 
                     b.Navigation("County");
+                });
+
+            modelBuilder.Entity("WelfareGraph.Ingestion.ClosedPeriod", b =>
+                {
+                    b.HasOne("WelfareGraph.Geography.Province", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_closed_periods_provinces_province_id");
+                });
+
+            modelBuilder.Entity("WelfareGraph.Ingestion.FeedEntry", b =>
+                {
+                    b.HasOne("WelfareGraph.Geography.County", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_change_feed_counties_county_id");
+                });
+
+            modelBuilder.Entity("WelfareGraph.Ingestion.PublishedReport", b =>
+                {
+                    b.HasOne("WelfareGraph.Geography.Province", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_published_reports_provinces_province_id");
                 });
 
             modelBuilder.Entity("WelfareGraph.Geography.County", b =>

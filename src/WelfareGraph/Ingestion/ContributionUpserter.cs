@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using WelfareGraph.Contributions;
+using WelfareGraph.Data;
+
+namespace WelfareGraph.Ingestion;
+
+/// <summary>
+/// Idempotent batch upsert keyed by (sourceSystem, externalId): a resent batch changes nothing, a changed value
+/// updates its record, and every write lands in the change feed in the same transaction.
+/// </summary>
+public sealed class ContributionUpserter(IngestionOptions options)
+{
+    /// <summary>Runs after the rows are written and before the feed is stamped and committed: lets tests hold a
+    /// transaction open to force another writer to commit first.</summary>
+    internal Func<CancellationToken, Task>? BeforeStamp { get; init; }
+
+    /// <param name="db">A context with the caller's scope; reference data is read through <paramref name="system"/>.</param>
+    public async Task<UpsertResult> UpsertAsync(WelfareDbContext db, WelfareDbContext system, string sourceSystem,
+        IReadOnlyList<ContributionRecord> records, bool atomic, bool dryRun, CancellationToken cancellationToken)
+    {
+        if (records.Count > options.MaxBatchSize)
+            return UpsertResult.Refused([new IngestionError(-1, null, "items", IngestionCodes.BatchTooLarge,
+                $"A batch holds at most {options.MaxBatchSize} items; this one has {records.Count}. Split it.")], dryRun);
+        if (string.IsNullOrWhiteSpace(sourceSystem) || sourceSystem.Length > 40)
+            return UpsertResult.Refused([new IngestionError(-1, null, "sourceSystem", IngestionCodes.InvalidValue, "sourceSystem is required (at most 40 characters).")], dryRun);
+
+        var validator = await ContributionValidator.LoadAsync(system, db.Scope, records, cancellationToken);
+        var errors = new List<IngestionError>();
+        var valid = new List<(int Index, Contribution Row)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < records.Count; i++)
+        {
+            var (row, rowErrors) = validator.Validate(i, records[i], sourceSystem);
+            if (row is not null && !seen.Add(row.ExternalId))
+                rowErrors.Add(new IngestionError(i, row.ExternalId, "externalId", IngestionCodes.DuplicateExternalId,
+                    $"externalId '{row.ExternalId}' appears more than once in this batch."));
+            if (rowErrors.Count > 0) errors.AddRange(rowErrors);
+            else valid.Add((i, row!));
+        }
+        if (errors.Count > 0 && atomic) return UpsertResult.Refused(errors, dryRun);
+
+        // Same order in every writer, so that concurrent batches lock shared rows in the same order.
+        var rows = valid.Select(v => v.Row).OrderBy(r => r.ExternalId, StringComparer.Ordinal).ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            try
+            {
+                var (inserted, updated, unchanged) = await WriteAsync(db, sourceSystem, rows, dryRun, cancellationToken);
+                return new UpsertResult(inserted, updated, unchanged, errors, dryRun, !dryRun && inserted + updated > 0);
+            }
+            catch (Exception e) when (attempt < RetryableWrite.Attempts && RetryableWrite.IsRetryable(e))
+            {
+                // Another writer committed some of these keys first: run again and find them.
+            }
+        }
+    }
+
+    private async Task<(int, int, int)> WriteAsync(WelfareDbContext db, string sourceSystem, List<Contribution> rows, bool dryRun,
+        CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var existing = new Dictionary<string, Contribution>(StringComparer.Ordinal);
+        foreach (var chunk in rows.Select(r => r.ExternalId).Chunk(1_000))
+        {
+            // Retracted records keep their key: a resend finds them rather than inserting a twin.
+            var found = await db.Contributions.IgnoreQueryFilters([ContributionFilters.NotRetracted]).AsTracking()
+                .Where(c => c.SourceSystem == sourceSystem && chunk.Contains(c.ExternalId))
+                .ToListAsync(cancellationToken);
+            foreach (var row in found) existing[row.ExternalId] = row;
+        }
+
+        var inserts = new List<Contribution>();
+        var feed = new List<FeedEntry>();
+        var unchanged = 0;
+        var updated = 0;
+        foreach (var row in rows)
+        {
+            if (!existing.TryGetValue(row.ExternalId, out var current))
+            {
+                inserts.Add(row);
+                feed.Add(Entry(row, ChangeKind.Insert));
+            }
+            else if (ContributionValues.CopyIfChanged(row, current))
+            {
+                updated++;
+                feed.Add(Entry(current, ChangeKind.Update));
+            }
+            else unchanged++;
+        }
+
+        if (dryRun)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return (inserts.Count, updated, unchanged);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await BulkCopy.InsertAsync(db, inserts, cancellationToken);
+        if (BeforeStamp is not null) await BeforeStamp(cancellationToken);
+        await ChangeFeedWriter.WriteAsync(db, feed, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (inserts.Count, updated, unchanged);
+    }
+
+    internal static FeedEntry Entry(Contribution row, ChangeKind kind) => new()
+    {
+        Entity = FeedEntity.Contribution, Kind = kind, SourceSystem = row.SourceSystem, Key = row.ExternalId, CountyId = row.CountyId,
+    };
+}

@@ -1,0 +1,46 @@
+namespace WelfareGraph.Ingestion;
+
+/// <summary>
+/// One change in the feed national systems sync from. Sequences are handed out in commit order (see
+/// <see cref="FeedClock"/>), so a reader that remembers the last sequence it saw never misses a change and never
+/// sees one twice, even when writers commit out of the order they started in.
+/// </summary>
+public sealed class FeedEntry
+{
+    public long Sequence { get; set; }
+    public FeedEntity Entity { get; set; }
+    public ChangeKind Kind { get; set; }
+
+    /// <summary>The record's key: (source system, external id) for contributions, the pseudonym for households, the code for centres.</summary>
+    public required string SourceSystem { get; set; }
+    public required string Key { get; set; }
+
+    /// <summary>County of the record, so the feed is scoped like everything else.</summary>
+    public int CountyId { get; set; }
+    public DateTime CommittedAt { get; set; }
+}
+
+public enum FeedEntity
+{
+    Contribution = 1,
+    Household = 2,
+    Center = 3,
+}
+
+public enum ChangeKind
+{
+    Insert = 1,
+    Update = 2,
+    Retract = 3,
+}
+
+/// <summary>
+/// A single row whose value is the last sequence handed out. A writer increments it as the last step of its
+/// transaction; the row lock it takes is held until commit, so the next writer gets its sequences only after
+/// this one has committed — sequences follow commit order on every provider.
+/// </summary>
+public sealed class FeedClock
+{
+    public int Id { get; set; }
+    public long Value { get; set; }
+}

@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using WelfareGraph.Data;
+using WelfareGraph.Households;
+using WelfareGraph.Periods;
+using WelfareGraph.Querying;
+
+namespace WelfareGraph.Ingestion;
+
+/// <summary>A household as a national system sends it. Its national id never reaches the database.</summary>
+public sealed record HouseholdRecord
+{
+    public string? NationalId { get; init; }
+    public string? CountyCode { get; init; }
+    public string? Benefit { get; init; }
+    public string? CoveredSince { get; init; }
+    public string? CoveredUntil { get; init; }
+    public string? ExitReason { get; init; }
+    public int? Members { get; init; }
+}
+
+/// <summary>
+/// Upserts households keyed by a pseudonym: the HMAC of the national id under a key from configuration,
+/// computed before anything is written or logged. Errors name the item's index, never its national id.
+/// </summary>
+public sealed class HouseholdUpserter(IngestionOptions options, IHostEnvironment environment)
+{
+    public string Pseudonym(string nationalId)
+    {
+        var key = options.PseudonymKey;
+        if (string.IsNullOrEmpty(key))
+        {
+            if (!environment.IsDevelopment())
+                throw new InvalidOperationException("Ingestion:PseudonymKey must be set to accept households outside Development.");
+            key = "development-only-pseudonym-key";
+        }
+        var normalized = PersianText.Fold(nationalId).Trim().Replace("-", "").Replace(" ", "");
+        return Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(normalized)));
+    }
+
+    public async Task<UpsertResult> UpsertAsync(WelfareDbContext db, WelfareDbContext system, string sourceSystem,
+        IReadOnlyList<HouseholdRecord> records, bool atomic, bool dryRun, CancellationToken cancellationToken)
+    {
+        if (records.Count > options.MaxBatchSize)
+            return UpsertResult.Refused([new IngestionError(-1, null, "items", IngestionCodes.BatchTooLarge,
+                $"A batch holds at most {options.MaxBatchSize} items; this one has {records.Count}.")], dryRun);
+
+        var codes = records.Select(r => r.CountyCode?.Trim()).Where(c => c is not null).Distinct().ToList();
+        var counties = await system.Counties.Where(c => codes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, c => c.Id, cancellationToken);
+        var errors = new List<IngestionError>();
+        var rows = new Dictionary<string, Household>(StringComparer.Ordinal);
+        for (var i = 0; i < records.Count; i++)
+        {
+            var (row, rowErrors) = Validate(i, records[i], sourceSystem, counties, db.Scope);
+            if (row is not null && !rows.TryAdd(row.Pseudonym, row))
+                rowErrors.Add(new IngestionError(i, null, "nationalId", IngestionCodes.DuplicateExternalId, "The same household appears more than once in this batch."));
+            errors.AddRange(rowErrors);
+        }
+        if (errors.Count > 0 && atomic) return UpsertResult.Refused(errors, dryRun);
+
+        var ordered = rows.Values.OrderBy(r => r.Pseudonym, StringComparer.Ordinal).ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            try
+            {
+                var (inserted, updated, unchanged) = await WriteAsync(db, ordered, dryRun, cancellationToken);
+                return new UpsertResult(inserted, updated, unchanged, errors, dryRun, !dryRun && inserted + updated > 0);
+            }
+            catch (Exception e) when (attempt < RetryableWrite.Attempts && RetryableWrite.IsRetryable(e))
+            {
+            }
+        }
+    }
+
+    private (Household?, List<IngestionError>) Validate(int index, HouseholdRecord record, string sourceSystem,
+        Dictionary<string, int> counties, Security.WelfareScope scope)
+    {
+        var errors = new List<IngestionError>();
+        void Error(string field, string code, string message) => errors.Add(new IngestionError(index, null, field, code, message));
+        if (string.IsNullOrWhiteSpace(record.NationalId)) Error("nationalId", IngestionCodes.Required, "nationalId is required (it is hashed, never stored).");
+        var countyId = 0;
+        if (record.CountyCode?.Trim() is not { Length: > 0 } code) Error("countyCode", IngestionCodes.Required, "countyCode is required.");
+        else if (!counties.TryGetValue(code, out countyId)) Error("countyCode", IngestionCodes.UnknownCounty, $"There is no county with code '{code}'.");
+        else if (!scope.ContainsCounty(countyId)) Error("countyCode", IngestionCodes.OutOfScope, $"County {code} is outside your scope ({scope}).");
+        var benefit = Enum<Benefit>(record.Benefit, "benefit", Error) ;
+        if (record.Benefit is null) Error("benefit", IngestionCodes.Required, "benefit is required.");
+        var since = Date(record.CoveredSince, "coveredSince", Error);
+        if (record.CoveredSince is null) Error("coveredSince", IngestionCodes.Required, "coveredSince is required.");
+        var until = Date(record.CoveredUntil, "coveredUntil", Error);
+        var exit = Enum<ExitReason>(record.ExitReason, "exitReason", Error);
+        if (since is { } s && until is { } u && u < s) Error("coveredUntil", IngestionCodes.InvalidValue, "coveredUntil is before coveredSince.");
+        if (exit is not null && until is null) Error("exitReason", IngestionCodes.InvalidValue, "exitReason needs coveredUntil.");
+        if (record.Members is not > 0) Error("members", IngestionCodes.InvalidValue, "members must be at least 1.");
+        if (errors.Count > 0) return (null, errors);
+        return (new Household
+        {
+            Pseudonym = Pseudonym(record.NationalId!), CountyId = countyId, Benefit = benefit!.Value, CoveredSince = since!.Value,
+            CoveredUntil = until, ExitReason = exit, Members = record.Members!.Value, SourceSystem = sourceSystem,
+        }, errors);
+    }
+
+    private static async Task<(int, int, int)> WriteAsync(WelfareDbContext db, List<Household> rows, bool dryRun, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var existing = new Dictionary<string, Household>(StringComparer.Ordinal);
+        foreach (var chunk in rows.Select(r => r.Pseudonym).Chunk(1_000))
+            foreach (var row in await db.Households.AsTracking().Where(h => chunk.Contains(h.Pseudonym)).ToListAsync(cancellationToken))
+                existing[row.Pseudonym] = row;
+        var inserts = new List<Household>();
+        var feed = new List<FeedEntry>();
+        int updated = 0, unchanged = 0;
+        foreach (var row in rows)
+        {
+            if (!existing.TryGetValue(row.Pseudonym, out var stored))
+            {
+                inserts.Add(row);
+                feed.Add(Entry(row, ChangeKind.Insert));
+                continue;
+            }
+            if (stored.CountyId == row.CountyId && stored.Benefit == row.Benefit && stored.CoveredSince == row.CoveredSince
+                && stored.CoveredUntil == row.CoveredUntil && stored.ExitReason == row.ExitReason && stored.Members == row.Members)
+            {
+                unchanged++;
+                continue;
+            }
+            (stored.CountyId, stored.Benefit, stored.CoveredSince, stored.CoveredUntil, stored.ExitReason, stored.Members) =
+                (row.CountyId, row.Benefit, row.CoveredSince, row.CoveredUntil, row.ExitReason, row.Members);
+            updated++;
+            feed.Add(Entry(stored, ChangeKind.Update));
+        }
+        if (dryRun)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return (inserts.Count, updated, unchanged);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await BulkCopy.InsertAsync(db, inserts, cancellationToken);
+        await ChangeFeedWriter.WriteAsync(db, feed, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (inserts.Count, updated, unchanged);
+    }
+
+    private static FeedEntry Entry(Household row, ChangeKind kind) => new()
+    {
+        Entity = FeedEntity.Household, Kind = kind, SourceSystem = row.SourceSystem, Key = row.Pseudonym, CountyId = row.CountyId,
+    };
+
+    private static DateOnly? Date(string? text, string field, Action<string, string, string> error)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        try { return SolarDateParser.ParseAnyCalendar(text); }
+        catch (SolarDateException e) { error(field, IngestionCodes.InvalidDate, e.Message); return null; }
+    }
+
+    private static T? Enum<T>(string? text, string field, Action<string, string, string> error) where T : struct, System.Enum
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (System.Enum.TryParse<T>(text.Trim().Replace("_", ""), true, out var value) && System.Enum.IsDefined(value) && !text.Trim().All(char.IsDigit)) return value;
+        error(field, IngestionCodes.InvalidEnum, $"'{text}' is not a {field}; expected one of {string.Join(", ", System.Enum.GetNames<T>().Select(ContributionValidator.ConstantCase))}.");
+        return null;
+    }
+}

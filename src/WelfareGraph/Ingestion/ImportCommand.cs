@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using WelfareGraph.Security;
+
+namespace WelfareGraph.Ingestion;
+
+/// <summary>
+/// <c>dotnet run --project src/WelfareGraph -- import contributions &lt;file.csv|file.json&gt; --source &lt;system&gt;</c>:
+/// streams the file through the same validation and upsert as the API, in batches, with a progress bar, a
+/// summary and a rejected-rows file. Every batch commits whole, and a checkpoint after each commit lets a
+/// rerun after a crash skip what is done; the upsert's idempotency covers the batch a crash interrupted.
+/// </summary>
+public static class ImportCommand
+{
+    public static bool Handles(string[] args) => args is ["import", ..];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args is not ["import", "contributions", var file, ..] || Option(args, "--source") is not { } source)
+        {
+            Console.Error.WriteLine("usage: import contributions <file.csv|file.json> --source <system> [--batch-size N]");
+            return 64;
+        }
+        if (!File.Exists(file))
+        {
+            Console.Error.WriteLine($"No such file: {file}");
+            return 66;
+        }
+
+        var builder = WebApplication.CreateBuilder(args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray());
+        builder.AddWelfareGraph();
+        // The command's own progress and summary are its output; the server's information logs are noise here.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
+        await using var app = builder.Build();
+        // Migrations (and, on an empty embedded database, the demo data) as the server would do on start.
+        foreach (var service in app.Services.GetServices<IHostedService>().OfType<Data.DatabaseInitializer>())
+            await service.StartAsync(CancellationToken.None);
+
+        var options = app.Services.GetRequiredService<IngestionOptions>();
+        var batchSize = int.TryParse(Option(args, "--batch-size"), out var size) ? Math.Clamp(size, 1, options.MaxBatchSize) : options.MaxBatchSize;
+        var upserter = app.Services.GetRequiredService<ContributionUpserter>();
+        var system = app.Services.GetRequiredService<SystemDbContextFactory>();
+        var checkpoint = Checkpoint.For(file, source);
+        var done = checkpoint.Load();
+        var rejectedPath = file + ".rejected.csv";
+        await using var rejected = new StreamWriter(rejectedPath, append: done > 0, new UTF8Encoding(true));
+        if (done == 0) await rejected.WriteLineAsync("row,externalId,field,code,message");
+
+        var total = CountRecords(file);
+        var progress = new Progress(total, done);
+        long inserted = 0, updated = 0, unchanged = 0, refused = 0;
+        var clock = Stopwatch.StartNew();
+        var batch = new List<(long Row, ContributionRecord Record)>(batchSize);
+        async Task FlushAsync()
+        {
+            if (batch.Count == 0) return;
+            await using var db = system.CreateDbContext();
+            await using var reference = system.CreateDbContext();
+            var result = await upserter.UpsertAsync(db, reference, source, batch.Select(b => b.Record).ToList(), atomic: false, dryRun: false, CancellationToken.None);
+            (inserted, updated, unchanged) = (inserted + result.Inserted, updated + result.Updated, unchanged + result.Unchanged);
+            foreach (var error in result.Errors)
+            {
+                var row = error.Index >= 0 ? batch[error.Index].Row : -1;
+                await rejected.WriteLineAsync(string.Join(',', row, CsvRecords.Escape(error.ExternalId), error.Field, error.Code, CsvRecords.Escape(error.Message)));
+            }
+            refused += result.Errors.Select(e => e.Index).Distinct().Count();
+            await rejected.FlushAsync();
+            done = batch[^1].Row;
+            checkpoint.Save(done); // after the commit: a crash before this line only repeats an idempotent batch
+            progress.Report(done);
+            batch.Clear();
+        }
+
+        await foreach (var (row, record) in ReadAsync(file))
+        {
+            if (row <= done) continue;
+            batch.Add((row, record));
+            if (batch.Count == batchSize) await FlushAsync();
+        }
+        await FlushAsync();
+        checkpoint.Delete();
+        progress.Finish();
+
+        var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
+        Console.WriteLine($"Imported {file} from {source}: {inserted:N0} inserted, {updated:N0} updated, {unchanged:N0} unchanged, {refused:N0} rejected " +
+                          $"in {clock.Elapsed.TotalSeconds:N1} s ({(inserted + updated + unchanged) / seconds:N0} rows/s).");
+        if (refused > 0) Console.WriteLine($"Rejected rows and reasons: {rejectedPath}");
+        return refused > 0 ? 2 : 0;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    /// <summary>Records with their 1-based row number (the header is row 0 for CSV; array position for JSON).</summary>
+    private static async IAsyncEnumerable<(long, ContributionRecord)> ReadAsync(string file)
+    {
+        if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            await using var stream = File.OpenRead(file);
+            long row = 0;
+            var json = new JsonSerializerOptions { PropertyNameCaseInsensitive = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString };
+            await foreach (var item in JsonSerializer.DeserializeAsyncEnumerable<Dictionary<string, JsonElement>>(stream, json))
+                if (item is not null) yield return (++row, FromJson(item));
+            yield break;
+        }
+
+        using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        string[]? header = null;
+        long line = 0;
+        await foreach (var fields in CsvRecords.ReadAsync(reader))
+        {
+            if (header is null)
+            {
+                header = fields.Select(f => f.Trim()).ToArray();
+                continue;
+            }
+            string? Get(string name)
+            {
+                var i = Array.FindIndex(header, h => h.Equals(name, StringComparison.OrdinalIgnoreCase));
+                return i >= 0 && i < fields.Length && fields[i].Length > 0 ? fields[i] : null;
+            }
+            yield return (++line, new ContributionRecord
+            {
+                ExternalId = Get("externalId"), Date = Get("date"), CountyCode = Get("countyCode"), Type = Get("type"), Sector = Get("sector"),
+                Intent = Get("intent"), Channel = Get("channel"), AmountRial = Get("amountRial"), CenterCode = Get("centerCode"),
+                CharityCode = Get("charityCode"), Quantity = Get("quantity"), QuantityUnit = Get("quantityUnit"), Description = Get("description"),
+                ValuationBasis = Get("valuationBasis"),
+            });
+        }
+    }
+
+    private static ContributionRecord FromJson(Dictionary<string, JsonElement> item)
+    {
+        string? Get(string name) => item.FirstOrDefault(p => p.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value is { ValueKind: not JsonValueKind.Undefined and not JsonValueKind.Null } v
+            ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()
+            : null;
+        return new ContributionRecord
+        {
+            ExternalId = Get("externalId"), Date = Get("date"), CountyCode = Get("countyCode"), Type = Get("type"), Sector = Get("sector"),
+            Intent = Get("intent"), Channel = Get("channel"), AmountRial = Get("amountRial"), CenterCode = Get("centerCode"),
+            CharityCode = Get("charityCode"), Quantity = Get("quantity"), QuantityUnit = Get("quantityUnit"), Description = Get("description"),
+            ValuationBasis = Get("valuationBasis"),
+        };
+    }
+
+    /// <summary>Lines of a CSV or items of a JSON file, for the progress bar (a fast byte scan, not a parse).</summary>
+    private static long CountRecords(string file)
+    {
+        if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) return 0;
+        long lines = 0;
+        using var stream = File.OpenRead(file);
+        var buffer = new byte[1 << 20];
+        int read;
+        while ((read = stream.Read(buffer)) > 0) lines += buffer.AsSpan(0, read).Count((byte)'\n');
+        return Math.Max(0, lines - 1);
+    }
+
+    /// <summary>The last committed row of an import of this file from this source, kept beside the file.</summary>
+    private sealed class Checkpoint(string path, string identity)
+    {
+        public static Checkpoint For(string file, string source)
+        {
+            var info = new FileInfo(file);
+            return new Checkpoint(file + ".checkpoint", $"{source}|{info.Length}|{info.LastWriteTimeUtc.Ticks}");
+        }
+
+        public long Load()
+        {
+            if (!File.Exists(path)) return 0;
+            var parts = File.ReadAllText(path).Split('\n');
+            // A checkpoint of another source or another version of the file means nothing here.
+            return parts.Length == 2 && parts[0] == identity && long.TryParse(parts[1], out var row) ? row : 0;
+        }
+
+        public void Save(long row)
+        {
+            File.WriteAllText(path + ".tmp", identity + "\n" + row);
+            File.Move(path + ".tmp", path, overwrite: true);
+        }
+
+        public void Delete() => File.Delete(path);
+    }
+
+    private sealed class Progress(long total, long start)
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly bool _interactive = !Console.IsErrorRedirected;
+        private int _lastPercent = -1;
+
+        public void Report(long done)
+        {
+            var percent = total > 0 ? (int)Math.Min(100, done * 100 / total) : 0;
+            var rate = (done - start) / Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
+            var bar = new string('#', percent / 5).PadRight(20, '.');
+            if (_interactive) Console.Error.Write($"\r[{bar}] {percent,3}% {done:N0}/{total:N0} rows  {rate:N0} rows/s   ");
+            else if (percent / 10 != _lastPercent / 10) Console.Error.WriteLine($"[{bar}] {percent,3}% {done:N0}/{total:N0} rows  {rate:N0} rows/s");
+            _lastPercent = percent;
+        }
+
+        public void Finish()
+        {
+            if (_interactive) Console.Error.WriteLine();
+        }
+    }
+}

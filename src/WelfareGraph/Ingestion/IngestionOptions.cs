@@ -1,0 +1,14 @@
+namespace WelfareGraph.Ingestion;
+
+/// <summary>The <c>Ingestion</c> section of appsettings.json.</summary>
+public sealed class IngestionOptions
+{
+    /// <summary>Most items in one upsert batch.</summary>
+    public int MaxBatchSize { get; set; } = 5_000;
+
+    /// <summary>
+    /// Key of the HMAC that turns national household ids into pseudonyms. Outside Development it must be set
+    /// (from a secret store, not this file); losing it means resent households get new pseudonyms.
+    /// </summary>
+    public string? PseudonymKey { get; set; }
+}
