@@ -3,10 +3,13 @@ using GraphQL;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using WelfareGraph.Data;
+using WelfareGraph.Exports;
 using WelfareGraph.Http;
+using WelfareGraph.Ingestion;
 using WelfareGraph.Periods;
 using WelfareGraph.Querying;
 using WelfareGraph.Schema;
+using WelfareGraph.Security;
 
 namespace WelfareGraph;
 
@@ -15,7 +18,7 @@ public static class WelfareGraphExtensions
 {
     public static WebApplicationBuilder AddWelfareGraph(this WebApplicationBuilder builder)
     {
-        builder.Configuration.AddRootAppSettings(builder.Environment);
+        var root = builder.Configuration.AddRootAppSettings(builder.Environment);
         var services = builder.Services;
         var configuration = builder.Configuration;
 
@@ -23,7 +26,9 @@ public static class WelfareGraphExtensions
         services.AddWelfareDatabase(configuration, builder.Environment);
         services.AddHostedService<DatabaseInitializer>();
         services.AddSingleton(configuration.GetSection("GraphQL").Get<PagingOptions>() ?? new PagingOptions());
+        var limits = services.AddWelfareSecurity(configuration, builder.Environment, root);
         services.AddSingleton(configuration.GetSection("GraphQL").Get<QueryLimitOptions>() ?? new QueryLimitOptions());
+        services.AddWelfareIngestion(configuration);
 
         services.AddGraphQL(graphql => graphql
             .AddSchema<WelfareSchema>()
@@ -32,18 +37,22 @@ public static class WelfareGraphExtensions
             // JSON for API clients, never embedded into HTML, so the relaxed encoder is safe here.
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider(new WelfareErrorInfoProvider(new() { ExposeExceptionDetails = builder.Environment.IsDevelopment() }))
-            .AddUnhandledExceptionHandler(GraphQLErrors.OnUnhandledException));
+            .AddUnhandledExceptionHandler(GraphQLErrors.OnUnhandledException)
+            .AddWelfareSecurity(limits, builder.Environment));
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddWelfareExports(configuration);
         return builder;
     }
 
     public static WebApplication MapWelfareGraph(this WebApplication app)
     {
+        app.UseWelfareSecurity();
         app.MapGraphQLHttp("/graphql");
         app.MapBananaCakePop("/graphql");
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapWelfareExports();
         return app;
     }
 
@@ -52,7 +61,8 @@ public static class WelfareGraphExtensions
     /// is started from: the content root or a folder above it, else the copy next to the binaries.
     /// Environment variables and the command line still override it.
     /// </summary>
-    private static void AddRootAppSettings(this ConfigurationManager configuration, IHostEnvironment environment)
+    /// <returns>The folder it was found in: the root that schema/ and other repository paths are relative to.</returns>
+    private static string AddRootAppSettings(this ConfigurationManager configuration, IHostEnvironment environment)
     {
         var folder = new[] { environment.ContentRootPath, Path.Combine(environment.ContentRootPath, ".."), Path.Combine(environment.ContentRootPath, "..", "..") }
             .Select(Path.GetFullPath)
@@ -66,5 +76,6 @@ public static class WelfareGraphExtensions
             .AddJsonFile(Path.Combine(folder, $"appsettings.{environment.EnvironmentName}.json"), optional: true, reloadOnChange: false)
             .Sources;
         foreach (var source in files.Reverse()) builder.Sources.Insert(position, source);
+        return folder;
     }
 }

@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQLParser.AST;
+using WelfareGraph.Exports.Formats;
+using WelfareGraph.Security;
+
+namespace WelfareGraph.Exports;
+
+/// <summary>
+/// <c>POST /exports</c> (any GraphQL query) and <c>GET /exports/{operation}.{format}</c> (a trusted operation,
+/// for links that Power BI's Web connector and scheduled refresh can call). The file streams as it is written;
+/// an export that fails after the first byte aborts the connection, so a client never takes a cut-off file for
+/// a whole one.
+/// </summary>
+public static class ExportEndpoints
+{
+    /// <summary>Query parameters of a named export that are not the operation's variables.</summary>
+    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase) { "mode", "lang", "variables", "layout", "operationName" };
+
+    public static void MapExportEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/exports", PostAsync).RequireRateLimiting(WelfareRateLimiting.Policy);
+        endpoints.MapGet("/exports/{operation}.{format}", GetNamedAsync).RequireRateLimiting(WelfareRateLimiting.Policy);
+    }
+
+    private static async Task PostAsync(HttpContext http)
+    {
+        if (!await ExportCaller.AdmitAsync(http, export: null)) return;
+        var request = await ReadBodyAsync(http);
+        if (request is null) return;
+        ExportSpec spec;
+        try { spec = ExportRunner.Resolve(http, request); }
+        catch (ExportException e) { await ExportCaller.WriteErrorAsync(http, e.Status, e.Message, e.Code); return; }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        {
+            await ExportCaller.WriteErrorAsync(http, StatusCodes.Status400BadRequest, $"`variables` is not a JSON object of variables: {e.Message}", "INVALID_REQUEST");
+            return;
+        }
+        await ServeAsync(http, spec);
+    }
+
+    private static async Task GetNamedAsync(HttpContext http, string operation, string format)
+    {
+        if (!await ExportCaller.AdmitAsync(http, export: null)) return;
+        var query = http.Request.Query;
+        ExportSpec spec;
+        try
+        {
+            var document = http.RequestServices.GetRequiredService<TrustedDocuments>().Find(operation)
+                ?? throw new ExportException($"There is no trusted operation '{operation}' (schema/operations/{operation}.graphql).", "TRUSTED_DOCUMENT_NOT_FOUND", StatusCodes.Status404NotFound);
+            var request = new ExportRequest
+            {
+                Id = document.Id,
+                Format = format,
+                Mode = query["mode"],
+                Lang = query["lang"],
+                OperationName = string.IsNullOrEmpty(query["operationName"]) ? null : query["operationName"].ToString(),
+                Layout = string.IsNullOrEmpty(query["layout"]) ? null : JsonSerializer.Deserialize<PivotLayout>(query["layout"]!, ExportJson.Options),
+            };
+            request.Inputs = Variables(http, document.Text, request.OperationName);
+            spec = ExportRunner.Resolve(http, request);
+        }
+        catch (ExportException e) { await ExportCaller.WriteErrorAsync(http, e.Status, e.Message, e.Code); return; }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or OverflowException)
+        {
+            await ExportCaller.WriteErrorAsync(http, StatusCodes.Status400BadRequest, $"A query parameter could not be read: {e.Message}", "INVALID_REQUEST");
+            return;
+        }
+        await ServeAsync(http, spec);
+    }
+
+    /// <summary>
+    /// The operation's variables from the query string: <c>variables=&lt;JSON&gt;</c>, and each top-level scalar
+    /// variable as a parameter of its own (<c>?province=IR-19&amp;year=1404</c>), typed by its declaration.
+    /// </summary>
+    private static Inputs? Variables(HttpContext http, string text, string? operationName)
+    {
+        var query = http.Request.Query;
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (!string.IsNullOrEmpty(query["variables"]))
+            foreach (var (name, value) in http.RequestServices.GetRequiredService<IGraphQLTextSerializer>().Deserialize<Inputs>(query["variables"]!) ?? Inputs.Empty)
+                values[name] = value;
+        var document = RequestDocument.TryParse(text, operationName)
+            ?? throw new ExportException("The trusted document has several operations: name one with `operationName`.", "INVALID_REQUEST");
+        var declared = document.Operation.Variables?.Items.ToDictionary(v => v.Variable.Name.StringValue, v => v.Type, StringComparer.Ordinal) ?? [];
+        foreach (var (name, raw) in query)
+        {
+            if (Reserved.Contains(name)) continue;
+            if (!declared.TryGetValue(name, out var type))
+                throw new ExportException($"`{name}` is not a variable of this operation; its variables are: {string.Join(", ", declared.Keys)}.", "INVALID_REQUEST");
+            values[name] = Scalar(name, NamedType(type), raw.ToString());
+        }
+        return values.Count == 0 ? null : new Inputs(values);
+    }
+
+    private static string? NamedType(GraphQLType type) => type switch
+    {
+        GraphQLNonNullType nonNull => NamedType(nonNull.Type),
+        GraphQLNamedType named => named.Name.StringValue,
+        _ => null,
+    };
+
+    private static object Scalar(string name, string? type, string text) => type switch
+    {
+        null => throw new ExportException($"`{name}` is a list: give it in `variables` as JSON.", "INVALID_REQUEST"),
+        "Int" => int.Parse(text, CultureInfo.InvariantCulture),
+        "Long" => long.Parse(text, CultureInfo.InvariantCulture),
+        "Float" => double.Parse(text, CultureInfo.InvariantCulture),
+        "Decimal" => decimal.Parse(text, CultureInfo.InvariantCulture),
+        "Boolean" => bool.Parse(text),
+        // Strings, ids, dates and enum values: the executer coerces text to each (and refuses what is not).
+        _ => text,
+    };
+
+    private static async Task<ExportRequest?> ReadBodyAsync(HttpContext http)
+    {
+        if (http.Request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            await ExportCaller.WriteErrorAsync(http, StatusCodes.Status415UnsupportedMediaType, "An export request is a JSON object (Content-Type: application/json).", "UNSUPPORTED_MEDIA_TYPE");
+            return null;
+        }
+        var limit = http.RequestServices.GetRequiredService<GraphQLLimits>().MaxRequestBytes;
+        if (http.Request.ContentLength > limit)
+        {
+            await ExportCaller.WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes.", "REQUEST_TOO_LARGE");
+            return null;
+        }
+        try
+        {
+            using var bounded = new MemoryStream();
+            await http.Request.Body.CopyToAsync(bounded, http.RequestAborted);
+            if (bounded.Length > limit)
+            {
+                await ExportCaller.WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes.", "REQUEST_TOO_LARGE");
+                return null;
+            }
+            return JsonSerializer.Deserialize<ExportRequest>(bounded.ToArray(), ExportJson.Options) ?? throw new JsonException("Empty request.");
+        }
+        catch (JsonException e)
+        {
+            await ExportCaller.WriteErrorAsync(http, StatusCodes.Status400BadRequest, $"The request body is not a valid export request: {e.Message}", "INVALID_REQUEST");
+            return null;
+        }
+    }
+
+    /// <summary>Prepares, then streams the file; refusals before the first byte are status codes with a JSON error.</summary>
+    private static async Task ServeAsync(HttpContext http, ExportSpec spec)
+    {
+        var started = Stopwatch.GetTimestamp();
+        PreparedExport export;
+        try
+        {
+            export = await ExportRunner.PrepareAsync(http, spec, http.RequestAborted);
+        }
+        catch (ExportQueryException e)
+        {
+            await ExportRunner.RecordAsync(http, spec, null, ["export"], 0, "errors: " + string.Join(' ', e.Result.Errors!.Select(x => x.Code ?? "ERROR").Distinct()), Stopwatch.GetElapsedTime(started));
+            http.Response.StatusCode = e.Status;
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await http.RequestServices.GetRequiredService<IGraphQLTextSerializer>().WriteAsync(http.Response.Body, e.Result, http.RequestAborted);
+            return;
+        }
+        catch (ExportException e)
+        {
+            await ExportRunner.RecordAsync(http, spec, null, ["export"], 0, "errors: " + e.Code, Stopwatch.GetElapsedTime(started));
+            await ExportCaller.WriteErrorAsync(http, e.Status, e.Message, e.Code);
+            return;
+        }
+
+        http.Response.ContentType = export.ContentType;
+        http.Response.Headers.ContentDisposition = ExportFileNames.ContentDisposition(export.FileName);
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        try
+        {
+            await ExportRunner.WriteAsync(http, export, http.Response.Body, new ExportProgress(), http.RequestAborted);
+        }
+        catch (Exception e) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            if (!http.Response.HasStarted && e is ExportException refused)
+            {
+                http.Response.Headers.ContentDisposition = default;
+                await ExportCaller.WriteErrorAsync(http, refused.Status, refused.Message, refused.Code);
+                return;
+            }
+            http.RequestServices.GetRequiredService<ILogger<ExportRunner.Log>>().LogError(e, "Export {File} failed while streaming", export.FileName);
+            http.Abort();
+        }
+        catch (OperationCanceledException)
+        {
+            // The client went away; nothing to answer.
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+using WelfareGraph.Exports.Formats;
+using WelfareGraph.Security;
+
+namespace WelfareGraph.Exports;
+
+/// <summary>An export ready to write: its table (a stream of rows) and what the file and the audit log call it.</summary>
+public sealed record PreparedExport(ExportSpec Spec, ExportTable Table, string FileName, string Operation, IReadOnlyList<string> Fields)
+{
+    public string ContentType => ExportFormats.ContentType(Spec.Format);
+}
+
+/// <summary>
+/// One export from request to file, shared by <c>POST /exports</c>, the named exports and background jobs:
+/// the document (text or trusted id, with the trusted-only rule), the GraphQL execution, the table the mode
+/// asks for, the writer of the format, and the audit log entry with the rows written.
+/// </summary>
+public static class ExportRunner
+{
+    /// <summary>The logging category of exports.</summary>
+    public sealed class Log;
+
+    /// <summary>Checks the request's document and turns the body into a spec.</summary>
+    public static ExportSpec Resolve(HttpContext http, ExportRequest request)
+    {
+        var trusted = http.RequestServices.GetRequiredService<TrustedDocuments>();
+        TrustedDocument? document;
+        string query;
+        if (request.Id is { } id)
+        {
+            document = trusted.Find(id) ?? throw new ExportException($"There is no trusted document '{id}'.", "TRUSTED_DOCUMENT_NOT_FOUND", StatusCodes.Status404NotFound);
+            if (!string.IsNullOrWhiteSpace(request.Query) && trusted.FindByText(request.Query) != document)
+                throw new ExportException($"The query sent is not the trusted document '{id}'.", "TRUSTED_DOCUMENT_MISMATCH");
+            query = document.Text;
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(request.Query)) throw new ExportException("The export has no `query` (nor the `id` of a trusted document).", "INVALID_REQUEST");
+            query = request.Query;
+            document = trusted.FindByText(query);
+        }
+        if (document is null && trusted.RequiredFor(http.User))
+            throw new ExportException("This caller may only export trusted documents: send {\"id\": \"<operation name>\", ...}.", "TRUSTED_DOCUMENT_REQUIRED", StatusCodes.Status403Forbidden);
+        var variables = request.Inputs ?? (request.Variables is { ValueKind: JsonValueKind.Object } json
+            ? http.RequestServices.GetRequiredService<IGraphQLTextSerializer>().Deserialize<Inputs>(json.GetRawText())
+            : null);
+        return ExportSpec.Parse(request, query, document?.Id, variables);
+    }
+
+    /// <summary>Runs the query and builds the table; nothing has been written yet, so errors can still be a status code.</summary>
+    public static async Task<PreparedExport> PrepareAsync(HttpContext http, ExportSpec spec, CancellationToken cancellationToken)
+    {
+        var executed = await ExportExecution.ExecuteAsync(http, spec, cancellationToken);
+        var table = spec.Mode switch
+        {
+            ExportMode.Underlying => UnderlyingRows.Create(http, executed.Root),
+            ExportMode.Layout => PivotTables.Build(ResultTables.Read(executed.Result), spec.Layout!, spec.Language),
+            _ => ResultTables.Read(executed.Result).ToExportTable(),
+        };
+        var operation = spec.OperationName ?? executed.Result.Operation?.Name?.StringValue ?? executed.Root.Name;
+        var period = ExportExecution.Period(executed.Root, http.RequestServices.GetRequiredService<TimeProvider>());
+        var fields = executed.Result.Operation?.SelectionSet.Selections.OfType<GraphQLParser.AST.GraphQLField>().Select(f => f.Name.StringValue).ToList()
+                     ?? [executed.Root.Name];
+        return new PreparedExport(spec, table.WithSolarDates(), ExportFileNames.For(operation, period, spec.Mode, spec.Format), operation,
+            [.. fields, $"export:{spec.Mode.ToString().ToLowerInvariant()}:{ExportFormats.Extension(spec.Format)}"]);
+    }
+
+    /// <summary>Writes the file and records the export in the audit log, whether it completed or not.</summary>
+    public static async Task<long> WriteAsync(HttpContext http, PreparedExport export, Stream destination, ExportProgress progress, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var options = http.RequestServices.GetRequiredService<ExportOptions>();
+        var outcome = "ok";
+        try
+        {
+            await ExportFormats.WriteAsync(export.Spec.Format, destination, export.Table, export.Spec.Language, options, progress, cancellationToken);
+            return progress.Rows;
+        }
+        catch (OperationCanceledException)
+        {
+            outcome = "cancelled";
+            throw;
+        }
+        catch (Exception e)
+        {
+            outcome = "errors: " + (e is ExportException x ? x.Code : "EXPORT_FAILED");
+            throw;
+        }
+        finally
+        {
+            await RecordAsync(http, export.Spec, export.Operation, export.Fields, (int)Math.Min(int.MaxValue, progress.Rows), outcome, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    /// <summary>An export that failed before writing is audited too: who tried what, and why it was refused.</summary>
+    public static Task RecordAsync(HttpContext http, ExportSpec spec, string? operation, IEnumerable<string> fields, int rows, string outcome, TimeSpan duration) =>
+        http.RequestServices.GetRequiredService<AuditLog>().RecordAsync(http.User, "export", operation ?? spec.OperationName,
+            spec.TrustedId ?? TrustedDocuments.HashOf(spec.Query.ReplaceLineEndings("\n")), fields, rows, outcome, duration);
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using WelfareGraph.Exports.Formats;
+using WelfareGraph.Security;
+
+namespace WelfareGraph.Exports.Jobs;
+
+/// <summary>
+/// <c>POST /exports/jobs</c> starts a background export (202 with its status); <c>GET /exports/jobs/{id}</c>
+/// tells its state and the rows written so far; <c>GET /exports/jobs/{id}/file</c> downloads the file once it
+/// is complete; <c>DELETE /exports/jobs/{id}</c> cancels it (or removes a finished one). Jobs are visible to
+/// their own caller only.
+/// </summary>
+public static class ExportJobEndpoints
+{
+    public sealed record JobStatus(string Id, string State, long RowsWritten, string Format, string Mode, string? FileName,
+        DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string? Error, string? ErrorCode, string StatusUrl, string? DownloadUrl);
+
+    public static void MapExportJobEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/exports/jobs", StartAsync).RequireRateLimiting(WelfareRateLimiting.Policy);
+        endpoints.MapGet("/exports/jobs/{id}", StatusAsync).RequireRateLimiting(WelfareRateLimiting.Policy);
+        endpoints.MapGet("/exports/jobs/{id}/file", DownloadAsync).RequireRateLimiting(WelfareRateLimiting.Policy);
+        endpoints.MapDelete("/exports/jobs/{id}", CancelAsync).RequireRateLimiting(WelfareRateLimiting.Policy);
+    }
+
+    private static async Task StartAsync(HttpContext http)
+    {
+        if (!await ExportCaller.AdmitAsync(http, export: null)) return;
+        ExportRequest? request;
+        try { request = await JsonSerializer.DeserializeAsync<ExportRequest>(http.Request.Body, ExportJson.Options, http.RequestAborted); }
+        catch (JsonException e)
+        {
+            await ExportCaller.WriteErrorAsync(http, StatusCodes.Status400BadRequest, $"The request body is not a valid export request: {e.Message}", "INVALID_REQUEST");
+            return;
+        }
+        try
+        {
+            var spec = ExportRunner.Resolve(http, request ?? throw new ExportException("Empty request.", "INVALID_REQUEST"));
+            var job = http.RequestServices.GetRequiredService<ExportJobs>().Start(http, spec);
+            http.Response.StatusCode = StatusCodes.Status202Accepted;
+            http.Response.Headers.Location = StatusUrl(http, job);
+            await http.Response.WriteAsJsonAsync(Status(http, job), ExportJson.Options, http.RequestAborted);
+        }
+        catch (ExportException e) { await ExportCaller.WriteErrorAsync(http, e.Status, e.Message, e.Code); }
+    }
+
+    private static async Task StatusAsync(HttpContext http, string id)
+    {
+        if (await FindAsync(http, id) is not { } job) return;
+        await http.Response.WriteAsJsonAsync(Status(http, job), ExportJson.Options, http.RequestAborted);
+    }
+
+    private static async Task DownloadAsync(HttpContext http, string id)
+    {
+        if (await FindAsync(http, id) is not { } job) return;
+        if (job.State != ExportJobState.Succeeded || job.FilePath is not { } path)
+        {
+            await ExportCaller.WriteErrorAsync(http, StatusCodes.Status409Conflict, $"The export is {job.State.ToString().ToLowerInvariant()}: there is no file to download.", "EXPORT_NOT_READY");
+            return;
+        }
+        http.Response.ContentType = ExportFormats.ContentType(job.Spec.Format);
+        http.Response.Headers.ContentDisposition = ExportFileNames.ContentDisposition(job.FileName!);
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        await http.Response.SendFileAsync(path, http.RequestAborted);
+    }
+
+    private static async Task CancelAsync(HttpContext http, string id)
+    {
+        if (await FindAsync(http, id) is not { } job) return;
+        var running = job.State == ExportJobState.Running;
+        http.RequestServices.GetRequiredService<ExportJobs>().Remove(job);
+        http.Response.StatusCode = running ? StatusCodes.Status202Accepted : StatusCodes.Status204NoContent;
+        if (running) await http.Response.WriteAsJsonAsync(Status(http, job), ExportJson.Options, http.RequestAborted);
+    }
+
+    private static async Task<ExportJob?> FindAsync(HttpContext http, string id)
+    {
+        if (!await ExportCaller.AdmitAsync(http, export: null)) return null;
+        var job = http.RequestServices.GetRequiredService<ExportJobs>().Find(id, http.User);
+        if (job is null) await ExportCaller.WriteErrorAsync(http, StatusCodes.Status404NotFound, $"There is no export job '{id}' of yours.", "EXPORT_JOB_NOT_FOUND");
+        return job;
+    }
+
+    private static string StatusUrl(HttpContext http, ExportJob job) => $"{http.Request.PathBase}/exports/jobs/{job.Id}";
+
+    private static JobStatus Status(HttpContext http, ExportJob job) => new(job.Id, job.State.ToString().ToLowerInvariant(), job.Progress.Rows,
+        ExportFormats.Extension(job.Spec.Format), job.Spec.Mode.ToString().ToLowerInvariant(), job.FileName, job.StartedAt, job.FinishedAt, job.Error, job.ErrorCode,
+        StatusUrl(http, job), job.State == ExportJobState.Succeeded ? StatusUrl(http, job) + "/file" : null);
+}

@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.OData.Routing.Controllers;
+using Microsoft.EntityFrameworkCore;
+using WelfareGraph.Analytics;
+using WelfareGraph.Data;
+using WelfareGraph.Exports.PowerBi;
+
+namespace WelfareGraph.Exports.OData;
+
+/// <summary>
+/// The feed's entity sets. Facts and place dimensions are EF queries over a context with the caller's scope,
+/// so <c>$filter</c>, <c>$orderby</c>, paging, <c>$count</c> and <c>$apply</c> (groupby, aggregate) become SQL
+/// (<see cref="FeedQueryAttribute"/>). Household counts come already aggregated — and suppressed — from the
+/// analytics engine, a few rows per county and month, and are queried in memory, as are the coded dimensions
+/// and the date table.
+/// </summary>
+public abstract class FeedController : ODataController
+{
+    protected async Task<WelfareDbContext> ContextAsync(IDbContextFactory<WelfareDbContext> contexts)
+    {
+        var db = await contexts.CreateDbContextAsync(HttpContext.RequestAborted);
+        // The query runs while the response is written, after the action has returned.
+        HttpContext.Response.RegisterForDisposeAsync(db);
+        return db;
+    }
+}
+
+public sealed class ContributionsController(IDbContextFactory<WelfareDbContext> contexts) : FeedController
+{
+    [FeedQuery]
+    public async Task<IQueryable<ContributionFact>> Get() => StarSchema.Contributions(await ContextAsync(contexts));
+}
+
+public sealed class HouseholdCountsController(IDbContextFactory<WelfareDbContext> contexts, IConfiguration configuration, TimeProvider clock) : FeedController
+{
+    [FeedQuery]
+    public async Task<IQueryable<HouseholdCount>> Get()
+    {
+        var threshold = (configuration.GetSection("Analytics").Get<AnalyticsOptions>() ?? new AnalyticsOptions()).SuppressionThreshold;
+        return (await StarSchema.HouseholdCountsAsync(await ContextAsync(contexts), threshold, clock, HttpContext.RequestAborted)).AsQueryable();
+    }
+}
+
+public sealed class DatesController(IDbContextFactory<WelfareDbContext> contexts, TimeProvider clock) : FeedController
+{
+    [FeedQuery]
+    public async Task<IQueryable<DateDim>> Get() => (await StarSchema.DatesAsync(await ContextAsync(contexts), clock, HttpContext.RequestAborted)).AsQueryable();
+}
+
+public sealed class ProvincesController(IDbContextFactory<WelfareDbContext> contexts) : FeedController
+{
+    [FeedQuery]
+    public async Task<IQueryable<ProvinceDim>> Get() => StarSchema.Provinces(await ContextAsync(contexts));
+}
+
+public sealed class CountiesController(IDbContextFactory<WelfareDbContext> contexts) : FeedController
+{
+    [FeedQuery]
+    public async Task<IQueryable<CountyDim>> Get() => StarSchema.Counties(await ContextAsync(contexts));
+}
+
+public sealed class CentersController(IDbContextFactory<WelfareDbContext> contexts) : FeedController
+{
+    [FeedQuery]
+    public async Task<IQueryable<CenterDim>> Get() => StarSchema.Centers(await ContextAsync(contexts));
+}
+
+public sealed class CharitiesController(IDbContextFactory<WelfareDbContext> contexts) : FeedController
+{
+    [FeedQuery]
+    public async Task<IQueryable<CharityDim>> Get() => StarSchema.Charities(await ContextAsync(contexts));
+}
+
+public sealed class ContributionTypesController : FeedController
+{
+    [FeedQuery]
+    public IQueryable<ContributionTypeDim> Get() => StarSchema.ContributionTypes.AsQueryable();
+}
+
+public sealed class SectorsController : FeedController
+{
+    [FeedQuery]
+    public IQueryable<SectorDim> Get() => StarSchema.Sectors.AsQueryable();
+}
+
+public sealed class IntentsController : FeedController
+{
+    [FeedQuery]
+    public IQueryable<IntentDim> Get() => StarSchema.Intents.AsQueryable();
+}
+
+public sealed class ChannelsController : FeedController
+{
+    [FeedQuery]
+    public IQueryable<ChannelDim> Get() => StarSchema.Channels.AsQueryable();
+}
+
+public sealed class BenefitsController : FeedController
+{
+    [FeedQuery]
+    public IQueryable<BenefitDim> Get() => StarSchema.Benefits.AsQueryable();
+}

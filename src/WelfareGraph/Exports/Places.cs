@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using WelfareGraph.Data;
+
+namespace WelfareGraph.Exports;
+
+/// <summary>
+/// The places and institutions a scoped context can see, by id: a few hundred rows at most, read once per
+/// export so that fact rows carry ids only (the database sends less, and no name is materialised per row).
+/// </summary>
+public sealed record Places(
+    IReadOnlyDictionary<int, Places.ProvinceInfo> Provinces,
+    IReadOnlyDictionary<int, Places.CountyInfo> Counties,
+    IReadOnlyDictionary<int, Places.NamedInfo> Centers,
+    IReadOnlyDictionary<int, Places.NamedInfo> Charities)
+{
+    public sealed record ProvinceInfo(string Code, string NameFa, string NameEn);
+    public sealed record CountyInfo(string Code, string NameFa, string NameEn, int ProvinceId);
+    public sealed record NamedInfo(string Code, string Name, int CountyId);
+
+    public static async Task<Places> LoadAsync(WelfareDbContext db, CancellationToken cancellationToken) => new(
+        await db.Provinces.AsNoTracking().ToDictionaryAsync(p => p.Id, p => new ProvinceInfo(p.Code, p.NameFa, p.NameEn), cancellationToken),
+        await db.Counties.AsNoTracking().ToDictionaryAsync(c => c.Id, c => new CountyInfo(c.Code, c.NameFa, c.NameEn, c.ProvinceId), cancellationToken),
+        await db.Centers.AsNoTracking().ToDictionaryAsync(c => c.Id, c => new NamedInfo(c.Code, c.Name, c.CountyId), cancellationToken),
+        await db.Charities.AsNoTracking().ToDictionaryAsync(c => c.Id, c => new NamedInfo(c.Code, c.Name, c.CountyId), cancellationToken));
+}

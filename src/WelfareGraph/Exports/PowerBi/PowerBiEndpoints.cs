@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Text.Json;
+using WelfareGraph.Exports.OData;
+using WelfareGraph.Security;
+
+namespace WelfareGraph.Exports.PowerBi;
+
+/// <summary><c>GET /exports/powerbi/model.zip</c> (the star schema as files) and <c>GET /exports/powerbi/welfaregraph.pbids</c> (a connection file for the feed).</summary>
+public static class PowerBiEndpoints
+{
+    public static void MapPowerBiEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/exports/powerbi/model.zip", ModelAsync).RequireRateLimiting(WelfareRateLimiting.Policy);
+        endpoints.MapGet("/exports/powerbi/welfaregraph.pbids", ConnectionFileAsync).RequireRateLimiting(WelfareRateLimiting.Policy);
+    }
+
+    private static async Task ModelAsync(HttpContext http)
+    {
+        if (!await ExportCaller.AdmitAsync(http, "contributions")) return;
+        var started = Stopwatch.GetTimestamp();
+        http.Response.ContentType = "application/zip";
+        http.Response.Headers.ContentDisposition = ExportFileNames.ContentDisposition($"welfaregraph-model_{DateOnly.FromDateTime(DateTime.UtcNow):yyyy-MM-dd}.zip");
+        http.Response.Headers.CacheControl = "no-store";
+        var rows = 0;
+        var outcome = "ok";
+        try
+        {
+            rows = await PowerBiModel.WriteAsync(http, http.Response.Body, http.RequestAborted);
+        }
+        catch (OperationCanceledException) { outcome = "cancelled"; }
+        catch (Exception e)
+        {
+            outcome = "errors: EXPORT_FAILED";
+            http.RequestServices.GetRequiredService<ILogger<ExportRunner.Log>>().LogError(e, "The Power BI model failed while streaming");
+            http.Abort();
+        }
+        finally
+        {
+            await http.RequestServices.GetRequiredService<AuditLog>().RecordAsync(http.User, "export", "powerbi-model", "powerbi:model.zip",
+                ["export:powerbi:model"], rows, outcome, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    /// <summary>A .pbids file: opening it in Power BI Desktop starts an OData connection to this server's feed.</summary>
+    private static async Task ConnectionFileAsync(HttpContext http)
+    {
+        if (!await ExportCaller.AdmitAsync(http, "contributions")) return;
+        var options = http.RequestServices.GetRequiredService<ExportOptions>();
+        var baseUrl = string.IsNullOrWhiteSpace(options.PublicBaseUrl)
+            ? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}"
+            : options.PublicBaseUrl.TrimEnd('/');
+        var file = new
+        {
+            version = "0.1",
+            connections = new[]
+            {
+                new { details = new { protocol = "odata", address = new { url = $"{baseUrl}/{FeedModel.RoutePrefix}" } }, options = new { }, mode = "Import" },
+            },
+        };
+        http.Response.ContentType = "application/json; charset=utf-8";
+        http.Response.Headers.ContentDisposition = ExportFileNames.ContentDisposition("welfaregraph.pbids");
+        await JsonSerializer.SerializeAsync(http.Response.Body, file, ExportJson.Options, http.RequestAborted);
+    }
+}

@@ -1,0 +1,139 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using WelfareGraph.Analytics;
+using WelfareGraph.Centers;
+using WelfareGraph.Charities;
+using WelfareGraph.Contributions;
+using WelfareGraph.Data;
+using WelfareGraph.Geography;
+using WelfareGraph.Households;
+using WelfareGraph.Periods;
+
+namespace WelfareGraph.Exports.PowerBi;
+
+/// <summary>
+/// The star schema over a scoped context: EF projections that SQL answers (facts and place dimensions), the
+/// coded dimensions, the date table, and household counts by county × benefit × month computed by the
+/// analytics engine with its small-cell suppression. The Power BI model and the OData feed both read it.
+/// </summary>
+public static class StarSchema
+{
+    private static readonly Expression<Func<Contribution, ContributionFact>> ContributionProjection = Codes.Inline<Contribution, ContributionFact>(c =>
+        new ContributionFact
+        {
+            Id = c.Id,
+            Date = c.Date,
+            SolarYear = c.SolarYear,
+            SolarQuarter = c.SolarQuarter,
+            SolarMonth = c.SolarMonth,
+            Type = Codes.Of(c.Type),
+            Sector = Codes.Of(c.Sector),
+            Intent = Codes.Of(c.Intent),
+            Channel = Codes.Of(c.Channel),
+            AmountRial = c.AmountRial,
+            Quantity = c.Quantity,
+            QuantityUnit = Codes.Of(c.QuantityUnit),
+            ValuationBasis = Codes.Of(c.ValuationBasis),
+            ProvinceCode = c.County.Province.Code,
+            CountyCode = c.County.Code,
+            CenterCode = c.Center != null ? c.Center.Code : null,
+            CharityCode = c.Charity != null ? c.Charity.Code : null,
+        });
+
+    private static readonly Expression<Func<Center, CenterDim>> CenterProjection = Codes.Inline<Center, CenterDim>(c => new CenterDim
+    {
+        CenterCode = c.Code, Name = c.Name, NameEn = c.NameEn, Kind = Codes.Of(c.Kind), Ownership = Codes.Of(c.Ownership),
+        Capacity = c.Capacity, Residents = c.Residents, CountyCode = c.County.Code,
+    });
+
+    private static readonly Expression<Func<Household, HouseholdRow>> HouseholdProjection = Codes.Inline<Household, HouseholdRow>(h => new HouseholdRow
+    {
+        HouseholdId = h.Pseudonym, ProvinceCode = h.County.Province.Code, CountyCode = h.County.Code, Benefit = Codes.Of(h.Benefit),
+        CoveredSince = h.CoveredSince, CoveredUntil = h.CoveredUntil, ExitReason = Codes.Of(h.ExitReason), Members = h.Members,
+    });
+
+    public static IQueryable<ContributionFact> Contributions(WelfareDbContext db) => db.Contributions.AsNoTracking().Select(ContributionProjection);
+
+    public static IQueryable<HouseholdRow> Households(WelfareDbContext db) => db.Households.AsNoTracking().Select(HouseholdProjection);
+
+    public static IQueryable<ProvinceDim> Provinces(WelfareDbContext db) =>
+        db.Provinces.AsNoTracking().Select(p => new ProvinceDim { ProvinceCode = p.Code, NameFa = p.NameFa, NameEn = p.NameEn });
+
+    public static IQueryable<CountyDim> Counties(WelfareDbContext db) =>
+        db.Counties.AsNoTracking().Select(c => new CountyDim { CountyCode = c.Code, NameFa = c.NameFa, NameEn = c.NameEn, ProvinceCode = c.Province.Code, TotalHouseholds = c.TotalHouseholds });
+
+    public static IQueryable<CenterDim> Centers(WelfareDbContext db) => db.Centers.AsNoTracking().Select(CenterProjection);
+
+    public static IQueryable<CharityDim> Charities(WelfareDbContext db) =>
+        db.Charities.AsNoTracking().Select(c => new CharityDim { CharityCode = c.Code, Name = c.Name, NameEn = c.NameEn, LicenceNo = c.LicenceNo, CountyCode = c.County.Code });
+
+    public static IReadOnlyList<ContributionTypeDim> ContributionTypes { get; } =
+        CodeLabels.Of(CodeLabels.Types).Select(x => new ContributionTypeDim { Type = x.Code, NameFa = x.Fa, NameEn = x.En, SortOrder = x.Order }).ToList();
+
+    public static IReadOnlyList<SectorDim> Sectors { get; } =
+        CodeLabels.Of(CodeLabels.Sectors).Select(x => new SectorDim { Sector = x.Code, NameFa = x.Fa, NameEn = x.En, SortOrder = x.Order }).ToList();
+
+    public static IReadOnlyList<IntentDim> Intents { get; } =
+        CodeLabels.Of(CodeLabels.Intents).Select(x => new IntentDim { Intent = x.Code, NameFa = x.Fa, NameEn = x.En, SortOrder = x.Order }).ToList();
+
+    public static IReadOnlyList<ChannelDim> Channels { get; } =
+        CodeLabels.Of(CodeLabels.Channels).Select(x => new ChannelDim { Channel = x.Code, NameFa = x.Fa, NameEn = x.En, SortOrder = x.Order }).ToList();
+
+    public static IReadOnlyList<BenefitDim> Benefits { get; } =
+        CodeLabels.Of(CodeLabels.Benefits).Select(x => new BenefitDim { Benefit = x.Code, NameFa = x.Fa, NameEn = x.En, SortOrder = x.Order }).ToList();
+
+    /// <summary>Whole Solar Hijri years from the first contribution the caller can see to this year.</summary>
+    public static async Task<(DateOnly From, DateOnly To)> DateRangeAsync(WelfareDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var today = SolarCalendar.TodayInTehran(clock);
+        var first = await db.Contributions.MinAsync(c => (DateOnly?)c.Date, cancellationToken) ?? today;
+        var last = await db.Contributions.MaxAsync(c => (DateOnly?)c.Date, cancellationToken) ?? today;
+        var lastYear = Math.Max(SolarCalendar.FromGregorian(last).Year, SolarCalendar.FromGregorian(today).Year);
+        return (SolarCalendar.YearStart(SolarCalendar.FromGregorian(first).Year), SolarCalendar.YearEnd(lastYear));
+    }
+
+    public static async Task<IReadOnlyList<DateDim>> DatesAsync(WelfareDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (from, to) = await DateRangeAsync(db, clock, cancellationToken);
+        return DateTable.Days(from, to).ToList();
+    }
+
+    /// <summary>
+    /// Covered households by county × benefit at the end of each month of the date table up to today, from the
+    /// analytics engine (<see cref="HouseholdTotalsQuery"/>): a cell below the threshold has no count and is
+    /// marked suppressed, exactly as <c>householdTotals</c> publishes it.
+    /// </summary>
+    public static async Task<IReadOnlyList<HouseholdCount>> HouseholdCountsAsync(WelfareDbContext db, int threshold, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (from, _) = await DateRangeAsync(db, clock, cancellationToken);
+        var today = SolarCalendar.TodayInTehran(clock);
+        var places = await Places.LoadAsync(db, cancellationToken);
+        var counts = new List<HouseholdCount>();
+        var start = SolarCalendar.FromGregorian(from);
+        var end = SolarCalendar.FromGregorian(today);
+        for (var (year, month) = (start.Year, start.Month); year < end.Year || (year == end.Year && month <= end.Month); (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1))
+        {
+            var monthEnd = SolarCalendar.MonthEnd(year, month);
+            var day = monthEnd < today ? monthEnd : today;
+            var result = await HouseholdTotalsQuery.RunAsync(db, db.Households, [HouseholdDimension.County, HouseholdDimension.Benefit], day, threshold, cancellationToken);
+            foreach (var cell in result.Groups)
+            {
+                if (cell.Key.County is not { } countyId || !places.Counties.TryGetValue(countyId, out var county)) continue;
+                var benefit = EnumNames<Benefit>.Of((Benefit)cell.Key.Benefit!.Value);
+                counts.Add(new HouseholdCount
+                {
+                    Key = $"{county.Code}/{benefit}/{year}-{month:D2}",
+                    ProvinceCode = places.Provinces.GetValueOrDefault(county.ProvinceId)?.Code ?? "",
+                    CountyCode = county.Code,
+                    Benefit = benefit,
+                    SolarYear = year,
+                    SolarMonth = month,
+                    Date = day,
+                    Households = cell.Count is { } c ? checked((int)c) : null,
+                    Suppressed = cell.Suppressed,
+                });
+            }
+        }
+        return counts;
+    }
+}

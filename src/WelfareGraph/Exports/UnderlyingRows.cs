@@ -1,0 +1,147 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using WelfareGraph.Contributions;
+using WelfareGraph.Data;
+using WelfareGraph.Households;
+using WelfareGraph.Periods;
+using WelfareGraph.Querying;
+using WelfareGraph.Querying.Filtering;
+using WelfareGraph.Security;
+
+namespace WelfareGraph.Exports;
+
+/// <summary>
+/// The underlying export: the fact rows behind a totals query (or every row of a list query, unpaged) — the
+/// root field's own <c>where</c> through the same filter builder the list fields use, its <c>period</c>
+/// through <see cref="ContributionQueryExtensions.InPeriod"/>, and the caller's scope through the context
+/// factory — streamed from the database with no tracking and no row cap. Place names come from small
+/// dictionaries loaded once, so each fact row carries ids only and SQL joins nothing.
+/// </summary>
+public static class UnderlyingRows
+{
+    public static readonly IReadOnlyList<string> ContributionFields = ["contributionTotals", "contributions", "contributionsPage"];
+    public static readonly IReadOnlyList<string> HouseholdFields = ["householdTotals", "households", "householdsPage"];
+
+    public static ExportTable Create(HttpContext http, RootField root)
+    {
+        var services = http.RequestServices;
+        var limits = services.GetRequiredService<QueryLimitOptions>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        var contexts = services.GetRequiredService<IDbContextFactory<WelfareDbContext>>();
+        var where = root.Argument("where") as IDictionary<string, object?>;
+        if (ContributionFields.Contains(root.Name))
+        {
+            Authorize(http, "contributions");
+            var filter = where is { Count: > 0 } ? new FilterExpressionBuilder(limits).Build<Contribution>(where, typeof(ContributionGraphType)) : null;
+            var period = ExportExecution.Period(root, clock);
+            return Contributions(contexts, facts =>
+            {
+                var query = filter is null ? facts : facts.Where(filter);
+                return period is null ? query : query.InPeriod(period);
+            });
+        }
+        if (HouseholdFields.Contains(root.Name))
+        {
+            Authorize(http, "households");
+            var filter = where is { Count: > 0 } ? new FilterExpressionBuilder(limits).Build<Household>(where, typeof(HouseholdGraphType)) : null;
+            // householdTotals counts the households covered on one day; its underlying rows are those households.
+            DateOnly? day = root.Name == "householdTotals"
+                ? root.Argument("asOf") as DateOnly? ?? ExportExecution.Period(root, clock)?.To ?? SolarCalendar.TodayInTehran(clock)
+                : null;
+            return Households(contexts, rows =>
+            {
+                var query = filter is null ? rows : rows.Where(filter);
+                return day is { } d ? query.CoveredOn(d) : query;
+            });
+        }
+        throw new ExportException(
+            $"Underlying rows exist for {string.Join(", ", ContributionFields.Concat(HouseholdFields))}; `{root.Name}` has none.", "NO_UNDERLYING_ROWS");
+    }
+
+    private static void Authorize(HttpContext http, string export)
+    {
+        if (!AccessPolicy.AllowsExport(http.User, export))
+            throw new ExportException($"Underlying {export} rows are not open to your roles.", RootFieldAuthorization.NotAuthorized, StatusCodes.Status403Forbidden);
+    }
+
+    public static readonly IReadOnlyList<ExportColumn> ContributionColumns =
+    [
+        new("id", ColumnKind.Integer), new("date", ColumnKind.Date),
+        new("solarYear", ColumnKind.Integer), new("solarQuarter", ColumnKind.Integer), new("solarMonth", ColumnKind.Integer),
+        new("type", ColumnKind.Text), new("sector", ColumnKind.Text), new("intent", ColumnKind.Text), new("channel", ColumnKind.Text),
+        new("amountRial", ColumnKind.Integer), new("quantity", ColumnKind.Decimal), new("quantityUnit", ColumnKind.Text),
+        new("valuationBasis", ColumnKind.Text), new("description", ColumnKind.Text),
+        new("province.code", ColumnKind.Text), new("province.nameFa", ColumnKind.Text), new("province.nameEn", ColumnKind.Text),
+        new("county.code", ColumnKind.Text), new("county.nameFa", ColumnKind.Text), new("county.nameEn", ColumnKind.Text),
+        new("center.code", ColumnKind.Text), new("center.name", ColumnKind.Text),
+        new("charity.code", ColumnKind.Text), new("charity.name", ColumnKind.Text),
+        new("sourceSystem", ColumnKind.Text), new("externalId", ColumnKind.Text),
+    ];
+
+    private sealed record ContributionRow(long Id, DateOnly Date, int SolarYear, int SolarQuarter, int SolarMonth, ContributionType Type, Sector Sector,
+        Intent Intent, Channel Channel, long AmountRial, decimal? Quantity, QuantityUnit? QuantityUnit, ValuationBasis? ValuationBasis, string? Description,
+        int CountyId, int? CenterId, int? CharityId, string SourceSystem, string ExternalId);
+
+    /// <summary>Contribution fact rows in id order, for underlying exports and the Power BI model alike.</summary>
+    public static ExportTable Contributions(IDbContextFactory<WelfareDbContext> contexts, Func<IQueryable<Contribution>, IQueryable<Contribution>> where) =>
+        new(ContributionColumns, ContributionRows(contexts, where));
+
+    private static async IAsyncEnumerable<object?[]> ContributionRows(IDbContextFactory<WelfareDbContext> contexts,
+        Func<IQueryable<Contribution>, IQueryable<Contribution>> where, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var places = await Places.LoadAsync(db, cancellationToken);
+        var rows = where(db.Contributions).AsNoTracking().OrderBy(c => c.Id)
+            .Select(c => new ContributionRow(c.Id, c.Date, c.SolarYear, c.SolarQuarter, c.SolarMonth, c.Type, c.Sector, c.Intent, c.Channel, c.AmountRial,
+                c.Quantity, c.QuantityUnit, c.ValuationBasis, c.Description, c.CountyId, c.CenterId, c.CharityId, c.SourceSystem, c.ExternalId))
+            .AsAsyncEnumerable();
+        await foreach (var c in rows.WithCancellation(cancellationToken))
+        {
+            var county = places.Counties.GetValueOrDefault(c.CountyId);
+            var province = county is null ? null : places.Provinces.GetValueOrDefault(county.ProvinceId);
+            var center = c.CenterId is { } centerId ? places.Centers.GetValueOrDefault(centerId) : null;
+            var charity = c.CharityId is { } charityId ? places.Charities.GetValueOrDefault(charityId) : null;
+            yield return
+            [
+                c.Id, c.Date, (long)c.SolarYear, (long)c.SolarQuarter, (long)c.SolarMonth,
+                EnumNames<ContributionType>.Of(c.Type), EnumNames<Sector>.Of(c.Sector), EnumNames<Intent>.Of(c.Intent), EnumNames<Channel>.Of(c.Channel),
+                c.AmountRial, c.Quantity, EnumNames<QuantityUnit>.Of(c.QuantityUnit), EnumNames<ValuationBasis>.Of(c.ValuationBasis), c.Description,
+                province?.Code, province?.NameFa, province?.NameEn, county?.Code, county?.NameFa, county?.NameEn,
+                center?.Code, center?.Name, charity?.Code, charity?.Name, c.SourceSystem, c.ExternalId,
+            ];
+        }
+    }
+
+    public static readonly IReadOnlyList<ExportColumn> HouseholdColumns =
+    [
+        new("id", ColumnKind.Text), new("province.code", ColumnKind.Text), new("county.code", ColumnKind.Text), new("county.nameFa", ColumnKind.Text),
+        new("county.nameEn", ColumnKind.Text), new("benefit", ColumnKind.Text), new("coveredSince", ColumnKind.Date), new("coveredUntil", ColumnKind.Date),
+        new("exitReason", ColumnKind.Text), new("members", ColumnKind.Integer),
+    ];
+
+    private sealed record HouseholdRow(long Id, string Pseudonym, int CountyId, Benefit Benefit, DateOnly CoveredSince, DateOnly? CoveredUntil, ExitReason? ExitReason, int Members);
+
+    /// <summary>Household rows (pseudonymous; for Auditor and Admin only — the callers check).</summary>
+    public static ExportTable Households(IDbContextFactory<WelfareDbContext> contexts, Func<IQueryable<Household>, IQueryable<Household>> where) =>
+        new(HouseholdColumns, HouseholdRows(contexts, where));
+
+    private static async IAsyncEnumerable<object?[]> HouseholdRows(IDbContextFactory<WelfareDbContext> contexts,
+        Func<IQueryable<Household>, IQueryable<Household>> where, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var places = await Places.LoadAsync(db, cancellationToken);
+        var rows = where(db.Households).AsNoTracking().OrderBy(h => h.Id)
+            .Select(h => new HouseholdRow(h.Id, h.Pseudonym, h.CountyId, h.Benefit, h.CoveredSince, h.CoveredUntil, h.ExitReason, h.Members))
+            .AsAsyncEnumerable();
+        await foreach (var h in rows.WithCancellation(cancellationToken))
+        {
+            var county = places.Counties.GetValueOrDefault(h.CountyId);
+            var province = county is null ? null : places.Provinces.GetValueOrDefault(county.ProvinceId);
+            yield return
+            [
+                h.Pseudonym, province?.Code, county?.Code, county?.NameFa, county?.NameEn, EnumNames<Benefit>.Of(h.Benefit), h.CoveredSince, h.CoveredUntil,
+                EnumNames<ExitReason>.Of(h.ExitReason), (long)h.Members,
+            ];
+        }
+    }
+}

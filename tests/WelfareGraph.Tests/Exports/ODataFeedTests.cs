@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using WelfareGraph.Tests.Infrastructure;
+
+namespace WelfareGraph.Tests.Exports;
+
+/// <summary>The demo data with the SQL the server sends counted, and small OData pages.</summary>
+public sealed class CountedODataServer : IDisposable
+{
+    public const int PageSize = 1_000;
+
+    public CountedODataServer()
+    {
+        Factory = new WelfareGraphFactory(new Dictionary<string, string?> { ["Exports:ODataPageSize"] = PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            TestServices = services => services.AddSingleton<IInterceptor>(Sql),
+        };
+        Client = new GraphQLClient(Factory.CreateClient());
+    }
+
+    public SqlCounter Sql { get; } = new();
+    public WelfareGraphFactory Factory { get; }
+    public GraphQLClient Client { get; }
+
+    public async Task<JsonNode> GetAsync(string path)
+    {
+        using var response = await Factory.CreateClient().GetAsync(path);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!;
+    }
+
+    public void Dispose() => Factory.Dispose();
+}
+
+/// <summary>The OData feed against GraphQL totals: metadata, filters, counts, server-driven paging, and $apply aggregated by SQL.</summary>
+public sealed class ODataFeedTests(CountedODataServer server) : IClassFixture<CountedODataServer>
+{
+    [Fact]
+    public async Task Metadata_describes_the_star_schema()
+    {
+        using var response = await server.Factory.CreateClient().GetAsync("/odata/$metadata");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var edmx = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        XNamespace edm = "http://docs.oasis-open.org/odata/ns/edm";
+        var sets = edmx.Descendants(edm + "EntitySet").Select(e => e.Attribute("Name")!.Value).ToList();
+        Assert.Equal(["Contributions", "HouseholdCounts", "Dates", "Provinces", "Counties", "Centers", "Charities", "ContributionTypes", "Sectors", "Intents", "Channels", "Benefits"], sets);
+        var fact = edmx.Descendants(edm + "EntityType").Single(e => e.Attribute("Name")!.Value == "ContributionFact");
+        Assert.Equal("Id", fact.Element(edm + "Key")!.Element(edm + "PropertyRef")!.Attribute("Name")!.Value);
+        Assert.Equal("Edm.Date", fact.Elements(edm + "Property").Single(p => p.Attribute("Name")!.Value == "Date").Attribute("Type")!.Value);
+        Assert.Equal("Edm.Int64", fact.Elements(edm + "Property").Single(p => p.Attribute("Name")!.Value == "AmountRial").Attribute("Type")!.Value);
+    }
+
+    [Fact]
+    public async Task Filter_and_count_match_the_graphql_totals()
+    {
+        var total = (await server.Client.DataAsync("""
+            { contributionTotals(where: { county: { code: { eq: "IR-19-03" } }, intent: { eq: LIVELIHOOD } }, period: { year: 1404, fromMonth: 1, toMonth: 9 }, unit: RIAL) { total { sum count } } }
+            """))["contributionTotals"]!["total"]!;
+        var feed = await server.GetAsync("/odata/Contributions?$filter=CountyCode eq 'IR-19-03' and Intent eq 'LIVELIHOOD' and SolarYear eq 1404 and SolarMonth le 9&$count=true&$select=Id,AmountRial&$orderby=AmountRial desc");
+
+        Assert.Equal(total["count"]!.GetValue<long>(), feed["@odata.count"]!.GetValue<long>());
+        var values = feed["value"]!.AsArray();
+        Assert.Equal(total["sum"]!.GetValue<decimal>(), values.Sum(v => v!["AmountRial"]!.GetValue<long>()));
+        Assert.Equal(values.Select(v => v!["AmountRial"]!.GetValue<long>()).OrderDescending(), values.Select(v => v!["AmountRial"]!.GetValue<long>()));
+    }
+
+    [Fact]
+    public async Task Apply_groups_and_sums_in_sql_and_matches_contribution_totals()
+    {
+        var groups = (await server.Client.DataAsync("""
+            { contributionTotals(period: { year: 1404, fromMonth: 1, toMonth: 9 }, groupBy: [COUNTY, TYPE], unit: RIAL) { groups { key { county { code } type } sum count } } }
+            """))["contributionTotals"]!["groups"]!.AsArray();
+        server.Sql.Reset();
+        var feed = await server.GetAsync("/odata/Contributions?$apply=filter(SolarYear eq 1404 and SolarMonth le 9)/groupby((CountyCode,Type),aggregate(AmountRial with sum as Total,$count as N))");
+        var rows = feed["value"]!.AsArray();
+
+        Assert.Equal(groups.Count, rows.Count);
+        foreach (var group in groups)
+        {
+            var row = rows.Single(r => r!["CountyCode"]!.GetValue<string>() == group!["key"]!["county"]!["code"]!.GetValue<string>() && r["Type"]!.GetValue<string>() == group["key"]!["type"]!.GetValue<string>());
+            Assert.Equal(group!["sum"]!.GetValue<decimal>(), row!["Total"]!.GetValue<decimal>());
+            Assert.Equal(group["count"]!.GetValue<int>(), row["N"]!.GetValue<int>());
+        }
+        Assert.Equal(560_500_000_000m, rows.Sum(r => r!["Total"]!.GetValue<decimal>()));
+        // Aggregated by the database: one GROUP BY, and only the groups come back to .NET.
+        var command = Assert.Single(server.Sql.Commands, c => c.Contains("contributions", StringComparison.Ordinal));
+        Assert.Contains("GROUP BY", command);
+        Assert.Contains("SUM(", command);
+        Assert.True(server.Sql.RowsRead <= groups.Count + 1, $"{server.Sql.RowsRead} rows read for {groups.Count} groups");
+    }
+
+    [Fact]
+    public async Task Pages_link_to_the_next_until_every_row_is_read()
+    {
+        var count = (await server.Client.DataAsync("{ contributionTotals(period: { year: 1404 }) { total { count } } }"))["contributionTotals"]!["total"]!["count"]!.GetValue<int>();
+        var ids = new List<long>();
+        string? next = "/odata/Contributions?$filter=SolarYear eq 1404&$select=Id";
+        var pages = 0;
+        while (next is not null)
+        {
+            var page = await server.GetAsync(next);
+            var values = page["value"]!.AsArray();
+            Assert.True(values.Count <= CountedODataServer.PageSize);
+            ids.AddRange(values.Select(v => v!["Id"]!.GetValue<long>()));
+            next = page["@odata.nextLink"]?.GetValue<string>();
+            pages++;
+        }
+        Assert.True(count > CountedODataServer.PageSize);
+        Assert.Equal((count + CountedODataServer.PageSize - 1) / CountedODataServer.PageSize, pages);
+        Assert.Equal(count, ids.Count);
+        Assert.Equal(count, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Household_counts_never_show_a_cell_below_k_and_add_up_to_household_totals()
+    {
+        var total = (await server.Client.DataAsync("""{ householdTotals(asOf: "1404-06-31") { total { count } } }"""))["householdTotals"]!["total"]!["count"]!.GetValue<long>();
+        var feed = await server.GetAsync("/odata/HouseholdCounts?$apply=filter(SolarYear eq 1404 and SolarMonth eq 6)/aggregate(Households with sum as Total)");
+        Assert.Equal(total, feed["value"]![0]!["Total"]!.GetValue<long>());
+
+        var small = await server.GetAsync("/odata/HouseholdCounts?$filter=Households lt 5&$count=true");
+        Assert.Equal(0, small["@odata.count"]!.GetValue<long>());
+    }
+}
