@@ -1,10 +1,20 @@
 using WelfareGraph;
 using WelfareGraph.Ingestion;
+using WelfareGraph.Security;
 
 if (ImportCommand.Handles(args)) return await ImportCommand.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddWelfareGraph();
+try
+{
+    builder.AddWelfareGraph();
+}
+catch (StartupRefusedException refused)
+{
+    // A configuration problem, not a crash: say what to configure, without a stack trace.
+    Console.Error.WriteLine(refused.Message);
+    return 78; // EX_CONFIG
+}
 
 var app = builder.Build();
 app.MapWelfareGraph();

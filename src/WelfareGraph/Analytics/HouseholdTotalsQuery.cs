@@ -38,8 +38,9 @@ public static class HouseholdTotalsQuery
         foreach (var cell in cells) cell.Province = counties[cell.County!.Value].ProvinceId;
 
         var slots = groupBy.Select(DimensionSlots.Of).Distinct().ToList();
+        // A key narrows the area only by the keys it carries: the total (no keys) covers the whole area.
         long Denominator(GroupKey key) => area
-            .Where(c => (!slots.Contains(Slot.County) || c.Id == key.County) && (!slots.Contains(Slot.Province) || c.ProvinceId == key.Province))
+            .Where(c => (key.County is null || c.Id == key.County) && (key.Province is null || c.ProvinceId == key.Province))
             .Sum(c => (long)c.TotalHouseholds);
         HouseholdCell Publish(GroupKey key, IEnumerable<GroupRow> members)
         {

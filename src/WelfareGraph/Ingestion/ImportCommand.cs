@@ -19,7 +19,7 @@ public static class ImportCommand
     {
         if (args is not ["import", "contributions", var file, ..] || Option(args, "--source") is not { } source)
         {
-            Console.Error.WriteLine("usage: import contributions <file.csv|file.json> --source <system> [--batch-size N]");
+            Console.Error.WriteLine("usage: import contributions <file.csv|file.json> --source <system> [--batch-size N] [--parallel N]");
             return 64;
         }
         if (!File.Exists(file))
@@ -51,34 +51,66 @@ public static class ImportCommand
         var progress = new Progress(total, done);
         long inserted = 0, updated = 0, unchanged = 0, refused = 0;
         var clock = Stopwatch.StartNew();
-        var batch = new List<(long Row, ContributionRecord Record)>(batchSize);
-        async Task FlushAsync()
+        // Batches are written by a few writers at once (each batch is its own transaction); the checkpoint
+        // only moves past a batch when every batch before it has committed too.
+        var writers = int.TryParse(Option(args, "--parallel"), out var parallel) ? Math.Clamp(parallel, 1, 8) : 2;
+        var slots = new SemaphoreSlim(writers);
+        var gate = new object();
+        var finished = new SortedDictionary<long, long>(); // batch number -> its last row
+        long nextToCheckpoint = 0, batchNumber = 0;
+        var running = new List<Task>();
+
+        async Task WriteBatchAsync(long number, List<(long Row, ContributionRecord Record)> batch)
         {
-            if (batch.Count == 0) return;
-            await using var db = system.CreateDbContext();
-            await using var reference = system.CreateDbContext();
-            var result = await upserter.UpsertAsync(db, reference, source, batch.Select(b => b.Record).ToList(), atomic: false, dryRun: false, CancellationToken.None);
-            (inserted, updated, unchanged) = (inserted + result.Inserted, updated + result.Updated, unchanged + result.Unchanged);
-            foreach (var error in result.Errors)
+            try
             {
-                var row = error.Index >= 0 ? batch[error.Index].Row : -1;
-                await rejected.WriteLineAsync(string.Join(',', row, CsvRecords.Escape(error.ExternalId), error.Field, error.Code, CsvRecords.Escape(error.Message)));
+                await using var db = system.CreateDbContext();
+                await using var reference = system.CreateDbContext();
+                var result = await upserter.UpsertAsync(db, reference, source, batch.Select(b => b.Record).ToList(), atomic: false, dryRun: false, CancellationToken.None);
+                var lines = result.Errors.Select(error => string.Join(',', error.Index >= 0 ? batch[error.Index].Row : -1,
+                    CsvRecords.Escape(error.ExternalId), error.Field, error.Code, CsvRecords.Escape(error.Message))).ToList();
+                lock (gate)
+                {
+                    (inserted, updated, unchanged) = (inserted + result.Inserted, updated + result.Updated, unchanged + result.Unchanged);
+                    refused += result.Errors.Select(e => e.Index).Distinct().Count();
+                    foreach (var line in lines) rejected.WriteLine(line);
+                    rejected.Flush();
+                    finished[number] = batch[^1].Row;
+                    while (finished.Remove(nextToCheckpoint, out var lastRow))
+                    {
+                        nextToCheckpoint++;
+                        done = lastRow;
+                        checkpoint.Save(done); // after the commit: a crash before this line only repeats idempotent batches
+                    }
+                    progress.Report(done);
+                }
             }
-            refused += result.Errors.Select(e => e.Index).Distinct().Count();
-            await rejected.FlushAsync();
-            done = batch[^1].Row;
-            checkpoint.Save(done); // after the commit: a crash before this line only repeats an idempotent batch
-            progress.Report(done);
-            batch.Clear();
+            finally
+            {
+                slots.Release();
+            }
+        }
+
+        var pending = new List<(long Row, ContributionRecord Record)>(batchSize);
+        async Task DispatchAsync()
+        {
+            if (pending.Count == 0) return;
+            await slots.WaitAsync();
+            var batch = pending;
+            pending = new List<(long Row, ContributionRecord Record)>(batchSize);
+            running.Add(WriteBatchAsync(batchNumber++, batch));
+            running.RemoveAll(t => t.IsCompletedSuccessfully);
+            if (running.FirstOrDefault(t => t.IsFaulted) is { } failed) await failed;
         }
 
         await foreach (var (row, record) in ReadAsync(file))
         {
             if (row <= done) continue;
-            batch.Add((row, record));
-            if (batch.Count == batchSize) await FlushAsync();
+            pending.Add((row, record));
+            if (pending.Count == batchSize) await DispatchAsync();
         }
-        await FlushAsync();
+        await DispatchAsync();
+        await Task.WhenAll(running);
         checkpoint.Delete();
         progress.Finish();
 

@@ -39,7 +39,7 @@ public static class WelfareAuthentication
         }
         else
         {
-            throw new InvalidOperationException(
+            throw new StartupRefusedException(
                 $"WelfareGraph will not start in the '{environment.EnvironmentName}' environment without authentication: " +
                 $"configure the '{AzureAdSection}' section (Instance, TenantId, ClientId of the API's Entra ID app registration) " +
                 "in appsettings.json or as environment variables (AzureAd__TenantId=...). " +

@@ -160,6 +160,20 @@ public abstract class ContributionTotalsTests(GraphQLClient client)
     }
 
     [Fact]
+    public async Task Grouped_by_county_the_total_still_covers_every_county()
+    {
+        var data = (await client.DataAsync($$"""
+            { householdTotals(where: { {{Zanjan}} }, groupBy: [COUNTY], period: { year: 1404, fromMonth: 1, toMonth: 9 }) {
+                total { count allHouseholds } groups { key { county { code totalHouseholds } } count allHouseholds } } }
+            """))["householdTotals"]!;
+        Assert.Equal(382_575, data["total"]!["allHouseholds"]!.GetValue<int>());
+        var groups = data["groups"]!.AsArray();
+        Assert.Equal(8, groups.Count);
+        Assert.All(groups, g => Assert.Equal(g!["key"]!["county"]!["totalHouseholds"]!.GetValue<int>(), g["allHouseholds"]!.GetValue<int>()));
+        Assert.Equal(382_575, groups.Sum(g => g!["allHouseholds"]!.GetValue<int>()));
+    }
+
+    [Fact]
     public async Task Household_totals_refuse_filters_finer_than_county_and_benefit()
     {
         var json = await client.QueryAsync("""{ householdTotals(where: { members: { eq: 3 } }) { total { count } } }""");
