@@ -40,6 +40,9 @@ public static class ParticipationReportQuery
         int Covered(Households.Benefit benefit) =>
             (int)(households.Groups.FirstOrDefault(g => g.Key.Benefit == benefit)?.Count ?? 0);
 
+        // The denominator is every household of the province's counties (public reference data), even where
+        // no household is covered yet — a province loaded through reference data reports 0 %, not nothing.
+        var allHouseholds = await db.Counties.Where(c => c.ProvinceId == province.Id).SumAsync(c => (long)c.TotalHouseholds, cancellationToken);
         var (centers, _) = await CenterTotalsQuery.RunAsync(db.Centers.Where(c => c.County.ProvinceId == province.Id), [], cancellationToken);
 
         var government = new GovernmentTotals(
@@ -50,7 +53,7 @@ public static class ParticipationReportQuery
         return new ParticipationReport(province, period, unit, government,
             unit.FromRial(Rial(Sector.Charity)),
             unit.FromRial(contributions.Total.Sum),
-            new HouseholdCoverage((int)(households.Total.Count ?? 0), (int)households.Total.AllHouseholds,
+            new HouseholdCoverage((int)(households.Total.Count ?? 0), (int)allHouseholds,
                 Covered(Households.Benefit.Pension), Covered(Households.Benefit.OtherServices)),
             (int)centers.Sum2);
     }

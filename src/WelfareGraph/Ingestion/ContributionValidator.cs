@@ -142,7 +142,7 @@ public sealed class ContributionValidator
     }
 
     /// <summary>Enum values as GraphQL writes them (IN_KIND) or as C# does (InKind), any case.</summary>
-    private static T? ParseEnum<T>(string? text, string field, bool required, Action<string, string, string> error) where T : struct, Enum
+    internal static T? ParseEnum<T>(string? text, string field, bool required, Action<string, string, string> error) where T : struct, Enum
     {
         var value = Clean(text);
         if (value is null)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -85,12 +84,11 @@ public sealed class HouseholdUpserter(IngestionOptions options, IHostEnvironment
         if (record.CountyCode?.Trim() is not { Length: > 0 } code) Error("countyCode", IngestionCodes.Required, "countyCode is required.");
         else if (!counties.TryGetValue(code, out countyId)) Error("countyCode", IngestionCodes.UnknownCounty, $"There is no county with code '{code}'.");
         else if (!scope.ContainsCounty(countyId)) Error("countyCode", IngestionCodes.OutOfScope, $"County {code} is outside your scope ({scope}).");
-        var benefit = Enum<Benefit>(record.Benefit, "benefit", Error) ;
-        if (record.Benefit is null) Error("benefit", IngestionCodes.Required, "benefit is required.");
+        var benefit = ContributionValidator.ParseEnum<Benefit>(record.Benefit, "benefit", required: true, Error);
         var since = Date(record.CoveredSince, "coveredSince", Error);
         if (record.CoveredSince is null) Error("coveredSince", IngestionCodes.Required, "coveredSince is required.");
         var until = Date(record.CoveredUntil, "coveredUntil", Error);
-        var exit = Enum<ExitReason>(record.ExitReason, "exitReason", Error);
+        var exit = ContributionValidator.ParseEnum<ExitReason>(record.ExitReason, "exitReason", required: false, Error);
         if (since is { } s && until is { } u && u < s) Error("coveredUntil", IngestionCodes.InvalidValue, "coveredUntil is before coveredSince.");
         if (exit is not null && until is null) Error("exitReason", IngestionCodes.InvalidValue, "exitReason needs coveredUntil.");
         if (record.Members is not > 0) Error("members", IngestionCodes.InvalidValue, "members must be at least 1.");
@@ -153,13 +151,5 @@ public sealed class HouseholdUpserter(IngestionOptions options, IHostEnvironment
         if (string.IsNullOrWhiteSpace(text)) return null;
         try { return SolarDateParser.ParseAnyCalendar(text); }
         catch (SolarDateException e) { error(field, IngestionCodes.InvalidDate, e.Message); return null; }
-    }
-
-    private static T? Enum<T>(string? text, string field, Action<string, string, string> error) where T : struct, System.Enum
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (System.Enum.TryParse<T>(text.Trim().Replace("_", ""), true, out var value) && System.Enum.IsDefined(value) && !text.Trim().All(char.IsDigit)) return value;
-        error(field, IngestionCodes.InvalidEnum, $"'{text}' is not a {field}; expected one of {string.Join(", ", System.Enum.GetNames<T>().Select(ContributionValidator.ConstantCase))}.");
-        return null;
     }
 }

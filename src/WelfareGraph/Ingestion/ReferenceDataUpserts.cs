@@ -87,10 +87,9 @@ public static class ReferenceDataUpserts
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            if (!counties.TryGetValue(item.CountyCode, out var countyId) || !db.Scope.ContainsCounty(countyId))
+            if (CountyError(db, counties, i, item.Code, item.CountyCode, out var countyId) is { } countyError)
             {
-                errors.Add(new IngestionError(i, item.Code, "countyCode", counties.ContainsKey(item.CountyCode) ? IngestionCodes.OutOfScope : IngestionCodes.UnknownCounty,
-                    $"County '{item.CountyCode}' is unknown or outside your scope."));
+                errors.Add(countyError);
                 continue;
             }
             if (item.Capacity < 0 || item.Residents < 0)
@@ -133,10 +132,9 @@ public static class ReferenceDataUpserts
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            if (!counties.TryGetValue(item.CountyCode, out var countyId) || !db.Scope.ContainsCounty(countyId))
+            if (CountyError(db, counties, i, item.Code, item.CountyCode, out var countyId) is { } countyError)
             {
-                errors.Add(new IngestionError(i, item.Code, "countyCode", counties.ContainsKey(item.CountyCode) ? IngestionCodes.OutOfScope : IngestionCodes.UnknownCounty,
-                    $"County '{item.CountyCode}' is unknown or outside your scope."));
+                errors.Add(countyError);
                 continue;
             }
             if (!existing.TryGetValue(item.Code, out var charity))
@@ -155,6 +153,15 @@ public static class ReferenceDataUpserts
         if (errors.Count > 0) return UpsertResult.Refused(errors, false);
         await db.SaveChangesAsync(ct);
         return new UpsertResult(inserted, updated, unchanged, errors, false, inserted + updated > 0);
+    }
+
+    /// <summary>Why a centre's or charity's county cannot be used, or null with its id.</summary>
+    private static IngestionError? CountyError(WelfareDbContext db, Dictionary<string, int> counties, int index, string code, string countyCode, out int countyId)
+    {
+        if (!counties.TryGetValue(countyCode, out countyId))
+            return new IngestionError(index, code, "countyCode", IngestionCodes.UnknownCounty, $"There is no county with code '{countyCode}'.");
+        return db.Scope.ContainsCounty(countyId) ? null
+            : new IngestionError(index, code, "countyCode", IngestionCodes.OutOfScope, $"County {countyCode} is outside your scope ({db.Scope}).");
     }
 
     private static async Task<Dictionary<string, int>> CountyIdsAsync(WelfareDbContext system, IEnumerable<string> codes, CancellationToken ct)
