@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore.Metadata;
+using WelfareGraph.Querying;
 
 namespace WelfareGraph.Analytics;
 
@@ -53,35 +54,13 @@ public sealed class SelectionTree
     private void Walk(IResolveFieldContext context, GraphQLSelectionSet set, string prefix, int depth)
     {
         if (depth > MaxDepth) return;
-        foreach (var field in Fields(context, set))
+        foreach (var field in Selections.Fields(context, set))
         {
             var path = prefix + field.Name.StringValue;
             if (!_paths.TryGetValue(path, out var sets)) _paths[path] = sets = [];
             if (field.SelectionSet is null) continue;
             sets.Add(field.SelectionSet);
             Walk(context, field.SelectionSet, path + ".", depth + 1);
-        }
-    }
-
-    private static IEnumerable<GraphQLField> Fields(IResolveFieldContext context, GraphQLSelectionSet set)
-    {
-        foreach (var selection in set.Selections)
-        {
-            switch (selection)
-            {
-                case GraphQLField field:
-                    yield return field;
-                    break;
-                case GraphQLInlineFragment inline:
-                    foreach (var field in Fields(context, inline.SelectionSet)) yield return field;
-                    break;
-                case GraphQLFragmentSpread spread:
-                    var fragment = context.Document.Definitions.OfType<GraphQLFragmentDefinition>()
-                        .FirstOrDefault(f => f.FragmentName.Name.Value == spread.FragmentName.Name.Value);
-                    if (fragment is not null)
-                        foreach (var field in Fields(context, fragment.SelectionSet)) yield return field;
-                    break;
-            }
         }
     }
 }

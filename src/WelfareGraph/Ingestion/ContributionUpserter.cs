@@ -41,19 +41,8 @@ public sealed class ContributionUpserter(IngestionOptions options)
 
         // Same order in every writer, so that concurrent batches lock shared rows in the same order.
         var rows = valid.Select(v => v.Row).OrderBy(r => r.ExternalId, StringComparer.Ordinal).ToList();
-        for (var attempt = 1; ; attempt++)
-        {
-            db.ChangeTracker.Clear();
-            try
-            {
-                var (inserted, updated, unchanged) = await WriteAsync(db, sourceSystem, rows, dryRun, cancellationToken);
-                return new UpsertResult(inserted, updated, unchanged, errors, dryRun, !dryRun && inserted + updated > 0);
-            }
-            catch (Exception e) when (attempt < RetryableWrite.Attempts && RetryableWrite.IsRetryable(e))
-            {
-                // Another writer committed some of these keys first: run again and find them.
-            }
-        }
+        var (inserted, updated, unchanged) = await RetryableWrite.RunAsync(db, () => WriteAsync(db, sourceSystem, rows, dryRun, cancellationToken));
+        return new UpsertResult(inserted, updated, unchanged, errors, dryRun, !dryRun && inserted + updated > 0);
     }
 
     private async Task<(int, int, int)> WriteAsync(WelfareDbContext db, string sourceSystem, List<Contribution> rows, bool dryRun,

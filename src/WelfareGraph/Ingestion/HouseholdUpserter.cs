@@ -60,18 +60,8 @@ public sealed class HouseholdUpserter(IngestionOptions options, IHostEnvironment
         if (errors.Count > 0 && atomic) return UpsertResult.Refused(errors, dryRun);
 
         var ordered = rows.Values.OrderBy(r => r.Pseudonym, StringComparer.Ordinal).ToList();
-        for (var attempt = 1; ; attempt++)
-        {
-            db.ChangeTracker.Clear();
-            try
-            {
-                var (inserted, updated, unchanged) = await WriteAsync(db, ordered, dryRun, cancellationToken);
-                return new UpsertResult(inserted, updated, unchanged, errors, dryRun, !dryRun && inserted + updated > 0);
-            }
-            catch (Exception e) when (attempt < RetryableWrite.Attempts && RetryableWrite.IsRetryable(e))
-            {
-            }
-        }
+        var (inserted, updated, unchanged) = await RetryableWrite.RunAsync(db, () => WriteAsync(db, ordered, dryRun, cancellationToken));
+        return new UpsertResult(inserted, updated, unchanged, errors, dryRun, !dryRun && inserted + updated > 0);
     }
 
     private (Household?, List<IngestionError>) Validate(int index, HouseholdRecord record, string sourceSystem,

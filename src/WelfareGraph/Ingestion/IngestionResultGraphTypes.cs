@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using WelfareGraph.Contributions;
 using WelfareGraph.Geography;
+using WelfareGraph.Querying;
 using WelfareGraph.Schema;
 
 namespace WelfareGraph.Ingestion;
@@ -67,7 +68,7 @@ public sealed class ChangeGraphType<T, TGraphType> : ObjectGraphType<Change<T>> 
 {
     public ChangeGraphType()
     {
-        var node = typeof(TGraphType).Name.Replace("GraphType", "");
+        var node = ConnectionGraphType<T, TGraphType>.NodeName<TGraphType>();
         Name = node + "Change";
         Field<NonNullGraphType<LongGraphType>>("sequence").Description("Position in commit order; pass the last one seen as `after`.")
             .Resolve(ctx => ctx.Source.Entry.Sequence);
@@ -87,7 +88,7 @@ public sealed class ChangePageGraphType<T, TGraphType> : ObjectGraphType<ChangeP
 {
     public ChangePageGraphType()
     {
-        Name = typeof(TGraphType).Name.Replace("GraphType", "") + "ChangePage";
+        Name = ConnectionGraphType<T, TGraphType>.NodeName<TGraphType>() + "ChangePage";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChangeGraphType<T, TGraphType>>>>>("nodes").Resolve(ctx => ctx.Source.Nodes);
         Field(p => p.HasNextPage);
         Field(p => p.EndCursor, nullable: true).Description("Pass as `after` to continue; null when the page is empty (keep your cursor).");

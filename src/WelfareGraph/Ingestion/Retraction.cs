@@ -15,32 +15,25 @@ public static class Retraction
         if (string.IsNullOrWhiteSpace(reason))
             return new RetractResult(0, 0, [new IngestionError(-1, null, "reason", IngestionCodes.Required, "A retraction needs a reason.")]);
         var ids = externalIds.Select(i => i.Trim()).Distinct(StringComparer.Ordinal).ToList();
-        for (var attempt = 1; ; attempt++)
+        return await RetryableWrite.RunAsync(db, async () =>
         {
-            db.ChangeTracker.Clear();
-            try
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var rows = new List<Contribution>();
-                foreach (var chunk in ids.Chunk(1_000))
-                    rows.AddRange(await db.Contributions.IgnoreQueryFilters([ContributionFilters.NotRetracted]).AsTracking()
-                        .Where(c => c.SourceSystem == sourceSystem && chunk.Contains(c.ExternalId)).ToListAsync(cancellationToken));
-                var found = rows.Select(r => r.ExternalId).ToHashSet(StringComparer.Ordinal);
-                var errors = ids.Select((id, i) => (id, i)).Where(x => !found.Contains(x.id))
-                    .Select(x => new IngestionError(x.i, x.id, "externalIds", IngestionCodes.UnknownExternalId,
-                        $"No contribution '{x.id}' from {sourceSystem} in your scope.")).ToList();
-                var now = DateTime.UtcNow;
-                var retracting = rows.Where(r => !r.IsRetracted).OrderBy(r => r.ExternalId, StringComparer.Ordinal).ToList();
-                foreach (var row in retracting)
-                    (row.IsRetracted, row.RetractedAt, row.RetractionReason) = (true, now, reason.Trim()[..Math.Min(reason.Trim().Length, 500)]);
-                await db.SaveChangesAsync(cancellationToken);
-                await ChangeFeedWriter.WriteAsync(db, retracting.Select(r => ContributionUpserter.Entry(r, ChangeKind.Retract)).ToList(), cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return new RetractResult(retracting.Count, rows.Count - retracting.Count, errors);
-            }
-            catch (Exception e) when (attempt < RetryableWrite.Attempts && RetryableWrite.IsRetryable(e))
-            {
-            }
-        }
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var rows = new List<Contribution>();
+            foreach (var chunk in ids.Chunk(1_000))
+                rows.AddRange(await db.Contributions.IgnoreQueryFilters([ContributionFilters.NotRetracted]).AsTracking()
+                    .Where(c => c.SourceSystem == sourceSystem && chunk.Contains(c.ExternalId)).ToListAsync(cancellationToken));
+            var found = rows.Select(r => r.ExternalId).ToHashSet(StringComparer.Ordinal);
+            var errors = ids.Select((id, i) => (id, i)).Where(x => !found.Contains(x.id))
+                .Select(x => new IngestionError(x.i, x.id, "externalIds", IngestionCodes.UnknownExternalId,
+                    $"No contribution '{x.id}' from {sourceSystem} in your scope.")).ToList();
+            var now = DateTime.UtcNow;
+            var retracting = rows.Where(r => !r.IsRetracted).OrderBy(r => r.ExternalId, StringComparer.Ordinal).ToList();
+            foreach (var row in retracting)
+                (row.IsRetracted, row.RetractedAt, row.RetractionReason) = (true, now, reason.Trim()[..Math.Min(reason.Trim().Length, 500)]);
+            await db.SaveChangesAsync(cancellationToken);
+            await ChangeFeedWriter.WriteAsync(db, retracting.Select(r => ContributionUpserter.Entry(r, ChangeKind.Retract)).ToList(), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new RetractResult(retracting.Count, rows.Count - retracting.Count, errors);
+        });
     }
 }

@@ -10,6 +10,23 @@ internal static class RetryableWrite
 {
     public const int Attempts = 8;
 
+    /// <summary>Runs <paramref name="write"/> (one transaction) until it commits, on a context cleared before each try.</summary>
+    public static async Task<T> RunAsync<T>(Data.WelfareDbContext db, Func<Task<T>> write)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            try
+            {
+                return await write();
+            }
+            catch (Exception e) when (attempt < Attempts && IsRetryable(e))
+            {
+                // Another writer committed some of these keys first: run again and find them.
+            }
+        }
+    }
+
     public static bool IsRetryable(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)

@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using GraphQL;
 using WelfareGraph.Data;
-using WelfareGraph.Querying.Filtering;
 using WelfareGraph.Querying.Sorting;
 using WelfareGraph.Schema;
 
@@ -26,9 +25,7 @@ public sealed class ListQuery<T>
         _graphType = graphType;
         _limits = context.Service<QueryLimitOptions>();
         _defaultOrder = defaultOrder;
-        // Built now, so an over-large or invalid filter fails before any SQL runs.
-        if (context.GetArgument<object?>("where") is IDictionary<string, object?> { Count: > 0 } where)
-            _where = new FilterExpressionBuilder(_limits).Build<T>(where, graphType);
+        _where = QueryArguments.WherePredicate<T>(context);
         if (context.GetArgument<object?>("order") is IEnumerable<object?> order)
             _order = order.ToList();
         _selector = Projection.Selector<T>(context, graphType, shape);

@@ -24,12 +24,7 @@ public static class OffsetPaging
 
         await using var db = context.CreateDbContext();
         var rows = take == 0 || !Selections.Selects(context, "items", "pageInfo") ? [] : await query(db).Skip(skip).Take(take + 1).ToListAsync(context.CancellationToken);
-        var factory = context.Service<IDbContextFactory<WelfareDbContext>>();
-        return new CollectionSegment<T>(rows.Take(take).ToList(), new CollectionSegmentInfo(rows.Count > take, skip > 0), async ct =>
-        {
-            await using var countDb = await factory.CreateDbContextAsync(ct);
-            return await query(countDb).CountAsync(ct);
-        });
+        return new CollectionSegment<T>(rows.Take(take).ToList(), new CollectionSegmentInfo(rows.Count > take, skip > 0), Paging.CountLater(context, query));
     }
 }
 

@@ -49,12 +49,18 @@ public static class Paging
         var edges = rows.Take(take).Select((node, i) => new Edge<T>(Cursor.Encode(start + i), node)).ToList();
         var pageInfo = new PageInfo(hasNext, start > 0, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor);
 
+        return new Connection<T>(edges, pageInfo, CountLater(context, query));
+    }
+
+    /// <summary>The COUNT behind <c>totalCount</c>, run on a context of its own only if the field is resolved.</summary>
+    internal static Func<CancellationToken, Task<int>> CountLater<T>(IResolveFieldContext context, Func<WelfareDbContext, IQueryable<T>> query)
+    {
         var factory = context.Service<IDbContextFactory<WelfareDbContext>>();
-        return new Connection<T>(edges, pageInfo, async ct =>
+        return async ct =>
         {
-            await using var countDb = await factory.CreateDbContextAsync(ct);
-            return await query(countDb).CountAsync(ct);
-        });
+            await using var db = await factory.CreateDbContextAsync(ct);
+            return await query(db).CountAsync(ct);
+        };
     }
 
     private static void CheckSize(int? size, string argument, PagingOptions limits)

@@ -13,12 +13,15 @@ public static class QueryArguments
     /// Applies the field's <c>where</c> argument, if any, as a predicate EF translates to SQL. Call it while
     /// the resolver runs (the context is reused afterwards); the predicate itself may be used later.
     /// </summary>
-    public static IQueryable<T> ApplyWhere<T>(this IQueryable<T> query, IResolveFieldContext context)
+    public static IQueryable<T> ApplyWhere<T>(this IQueryable<T> query, IResolveFieldContext context) =>
+        WherePredicate<T>(context) is { } predicate ? query.Where(predicate) : query;
+
+    /// <summary>The field's <c>where</c> as a predicate, or null without one; built now, so a bad filter fails before any SQL.</summary>
+    public static System.Linq.Expressions.Expression<Func<T, bool>>? WherePredicate<T>(IResolveFieldContext context)
     {
-        if (context.GetArgument<object?>("where") is not IDictionary<string, object?> where || where.Count == 0) return query;
+        if (context.GetArgument<object?>("where") is not IDictionary<string, object?> where || where.Count == 0) return null;
         var graphType = EntityGraphTypeOf(context, "where", typeof(FilterInputGraphType<>));
-        var builder = new FilterExpressionBuilder(context.Service<QueryLimitOptions>());
-        return query.Where(builder.Build<T>(where, graphType));
+        return new FilterExpressionBuilder(context.Service<QueryLimitOptions>()).Build<T>(where, graphType);
     }
 
     /// <summary>The entity GraphQL type behind an argument typed <c>FilterInputGraphType&lt;X&gt;</c> or <c>[SortInputGraphType&lt;X&gt;!]</c>.</summary>
