@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using WelfareGraph.Centers;
 using WelfareGraph.Contributions;
 using WelfareGraph.Data;
 using WelfareGraph.Households;
@@ -11,16 +12,18 @@ using WelfareGraph.Security;
 namespace WelfareGraph.Exports;
 
 /// <summary>
-/// The underlying export: the fact rows behind a totals query (or every row of a list query, unpaged) — the
-/// root field's own <c>where</c> through the same filter builder the list fields use, its <c>period</c>
-/// through <see cref="ContributionQueryExtensions.InPeriod"/>, and the caller's scope through the context
-/// factory — streamed from the database with no tracking and no row cap. Place names come from small
-/// dictionaries loaded once, so each fact row carries ids only and SQL joins nothing.
+/// The underlying export: the fact rows behind a totals query (or every row of a list query, unpaged), or for
+/// <c>centerTotals</c> the centres it adds up (<see cref="CenterRows"/>) — the root field's own <c>where</c>
+/// through the same filter builder the list fields use, its <c>period</c> through
+/// <see cref="ContributionQueryExtensions.InPeriod"/>, and the caller's scope through the context factory —
+/// streamed from the database with no tracking and no row cap. Place names come from small dictionaries
+/// loaded once, so each fact row carries ids only and SQL joins nothing.
 /// </summary>
 public static class UnderlyingRows
 {
     public static readonly IReadOnlyList<string> ContributionFields = ["contributionTotals", "contributions", "contributionsPage"];
     public static readonly IReadOnlyList<string> HouseholdFields = ["householdTotals", "households", "householdsPage"];
+    public static readonly IReadOnlyList<string> CenterFields = ["centerTotals", "centers", "centersPage"];
 
     public static ExportTable Create(HttpContext http, RootField root)
     {
@@ -54,8 +57,15 @@ public static class UnderlyingRows
                 return day is { } d ? query.CoveredOn(d) : query;
             });
         }
+        if (CenterFields.Contains(root.Name))
+        {
+            Authorize(http, "centers");
+            // centerTotals has no period: centres are counted as they are now, so its rows are the centres its where selects.
+            var filter = where is { Count: > 0 } ? new FilterExpressionBuilder(limits).Build<Center>(where, typeof(CenterGraphType)) : null;
+            return CenterRows.Table(contexts, centers => filter is null ? centers : centers.Where(filter));
+        }
         throw new ExportException(
-            $"Underlying rows exist for {string.Join(", ", ContributionFields.Concat(HouseholdFields))}; `{root.Name}` has none.", "NO_UNDERLYING_ROWS");
+            $"Underlying rows exist for {string.Join(", ", ContributionFields.Concat(HouseholdFields).Concat(CenterFields))}; `{root.Name}` has none.", "NO_UNDERLYING_ROWS");
     }
 
     private static void Authorize(HttpContext http, string export)

@@ -64,11 +64,13 @@ public static class AccessPolicy
         ["publishReport"] = [Admin],
     };
 
-    /// <summary>Exports by name (issue: exports): summarized and underlying contribution rows, household rows.</summary>
+    /// <summary>Exports by name (issue: exports): summarized and underlying contribution rows, household rows, centre rows.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Exports = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         ["contributions"] = Readers,
         ["households"] = HouseholdReaders,
+        // Centres are reference data the `centers` list already gives every reader; their rows name no person.
+        ["centers"] = Readers,
     };
 
     public static IReadOnlyDictionary<string, string[]> For(OperationType operation) => operation switch

@@ -94,6 +94,30 @@ public abstract class ScopedExportTests(ScopedDataServer server)
     }
 
     [Fact]
+    public async Task A_county_scoped_analyst_exports_the_centres_of_its_county_only()
+    {
+        var stored = await StoredCenters.ReadAsync(server.Factory.Services);
+        // A county whose centres differ in capacity, so the where below has something to keep and something to leave out.
+        var county = stored.GroupBy(c => c.CountyCode).Where(g => g.Select(c => c.Capacity).Distinct().Count() > 1)
+            .Select(g => g.Key).Order(StringComparer.Ordinal).First();
+        var token = server.Identity.Token([WelfareRoles.Analyst], county, subject: "analyst-centres");
+        var minCapacity = stored.Where(c => c.CountyCode == county).Min(c => c.Capacity) + 1;
+
+        var (header, rows) = Csv((await PostAsync(Client(token), new { query = "{ centerTotals(groupBy: [KIND]) { total { centers } } }", mode = "underlying" })).Body);
+        var expected = stored.Where(c => c.CountyCode == county).ToList();
+        Assert.NotEmpty(expected);
+        Assert.True(expected.Count < stored.Count);
+        StoredCenters.AssertExported(expected, header, rows);
+
+        var query = $"{{ centerTotals(where: {{ capacity: {{ gte: {minCapacity} }} }}) {{ total {{ centers }} }} }}";
+        var (filteredHeader, filteredRows) = Csv((await PostAsync(Client(token), new { query, mode = "underlying" })).Body);
+        var filtered = expected.Where(c => c.Capacity >= minCapacity).ToList();
+        Assert.NotEmpty(filtered);
+        Assert.True(filtered.Count < expected.Count);
+        StoredCenters.AssertExported(filtered, filteredHeader, filteredRows);
+    }
+
+    [Fact]
     public async Task Household_rows_are_exported_to_auditors_only_and_within_their_scope()
     {
         const string query = """{ householdTotals(asOf: "1404-09-30") { total { count } } }""";

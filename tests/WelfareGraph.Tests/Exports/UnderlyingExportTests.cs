@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using WelfareGraph.Centers;
 using WelfareGraph.Contributions;
 using WelfareGraph.Tests.Infrastructure;
 using static WelfareGraph.Tests.Exports.ExportFiles;
@@ -22,7 +23,7 @@ public sealed class SmallSheetsServer : GeneratedDataServer
 /// <summary>
 /// Underlying rows: the fact rows behind a totals query, with its where and period, counted and summed against
 /// the totals and against the generated set computed in plain C#; xlsx continuing on further sheets, Parquet in
-/// row groups.
+/// row groups; the centres behind centerTotals against the database read by hand-written SQL.
 /// </summary>
 public sealed class UnderlyingExportTests(SmallSheetsServer server) : IClassFixture<SmallSheetsServer>
 {
@@ -41,7 +42,9 @@ public sealed class UnderlyingExportTests(SmallSheetsServer server) : IClassFixt
         return (total["sum"]!.GetValue<decimal>(), total["count"]!.GetValue<int>());
     }
 
-    private Task<Download> ExportAsync(string format) => PostAsync(server.Factory.CreateClient(), new { query = Query, mode = "underlying", format });
+    private Task<Download> ExportAsync(string format) => ExportAsync(Query, format);
+
+    private Task<Download> ExportAsync(string query, string format) => PostAsync(server.Factory.CreateClient(), new { query, mode = "underlying", format });
 
     [Fact]
     public async Task Csv_holds_exactly_the_rows_behind_the_total()
@@ -93,9 +96,41 @@ public sealed class UnderlyingExportTests(SmallSheetsServer server) : IClassFixt
     }
 
     [Fact]
+    public async Task Center_rows_are_the_centres_the_totals_count_with_their_where()
+    {
+        const string query = """
+            { centerTotals(where: { county: { province: { code: { eq: "IR-23" } } }, ownership: { eq: GOVERNMENT } }) { total { centers capacity residents } } }
+            """;
+        var stored = await StoredCenters.ReadAsync(server.Factory.Services);
+        var expected = stored.Where(c => c.ProvinceCode == "IR-23" && c.Ownership == CenterOwnership.Government).ToList();
+        var total = (await server.Client.DataAsync(query))["centerTotals"]!["total"]!;
+        var file = await ExportAsync(query, "csv");
+        var (header, rows) = Csv(file.Body);
+
+        Assert.NotEmpty(expected);
+        Assert.True(expected.Count < stored.Count, "the where must leave some centres out for the test to show it applies");
+        Assert.Equal("centerTotals_underlying.csv", file.FileName);
+        StoredCenters.AssertExported(expected, header, rows);
+        Assert.Equal(total["centers"]!.GetValue<int>(), rows.Count);
+        Assert.Equal(total["capacity"]!.GetValue<int>(), rows.Sum(r => int.Parse(r[Array.IndexOf(header, "capacity")]!, CultureInfo.InvariantCulture)));
+        Assert.Equal(total["residents"]!.GetValue<int>(), rows.Sum(r => int.Parse(r[Array.IndexOf(header, "residents")]!, CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public async Task Center_rows_with_lang_fa_have_every_header_in_persian()
+    {
+        const string query = "{ centers { nodes { code } } }";
+        var (header, rows) = Csv((await PostAsync(server.Factory.CreateClient(), new { query, mode = "underlying", lang = "fa" })).Body);
+
+        Assert.Equal((await StoredCenters.ReadAsync(server.Factory.Services)).Count, rows.Count);
+        Assert.Contains("نوع مرکز", header);
+        Assert.All(header, h => Assert.DoesNotMatch("[A-Za-z]", h));
+    }
+
+    [Fact]
     public async Task A_field_without_fact_rows_is_refused()
     {
-        var file = await PostAsync(server.Factory.CreateClient(), new { query = "{ centerTotals(groupBy: [COUNTY]) { total { centers } } }", mode = "underlying" });
+        var file = await PostAsync(server.Factory.CreateClient(), new { query = "{ provinces { nodes { code } } }", mode = "underlying" });
         Assert.Equal(HttpStatusCode.BadRequest, file.Status);
         Assert.Equal("NO_UNDERLYING_ROWS", JsonNode.Parse(file.Text)!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
