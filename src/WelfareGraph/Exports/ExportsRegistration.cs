@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OData;
+using Microsoft.AspNetCore.OData.Formatter.Serialization;
 using WelfareGraph.Exports.Jobs;
 using WelfareGraph.Exports.OData;
 using WelfareGraph.Exports.PowerBi;
@@ -14,9 +15,12 @@ public static class ExportsRegistration
         services.AddSingleton(configuration.GetSection("Exports").Get<ExportOptions>() ?? new ExportOptions());
         services.AddSingleton<ExportJobs>();
         // The OData feed runs on controllers (OData's routing and query handling are built for them); they are
-        // the only controllers of the app, and every one of them passes the feed's access filter.
+        // the only controllers of the app, and every one of them passes the feed's access filter. The route's resource
+        // serializer is replaced by one that counts what it writes, for that filter's audit entry (a route's own
+        // services are added after OData's defaults, so this registration is the one resolved).
         services.AddControllers(mvc => mvc.Filters.Add<FeedAccessFilter>())
-            .AddOData(odata => odata.EnableQueryFeatures(maxTopValue: null).AddRouteComponents(FeedModel.RoutePrefix, FeedModel.Edm));
+            .AddOData(odata => odata.EnableQueryFeatures(maxTopValue: null).AddRouteComponents(FeedModel.RoutePrefix, FeedModel.Edm,
+                feed => feed.AddSingleton<ODataResourceSerializer, CountingResourceSerializer>()));
         return services;
     }
 

@@ -115,6 +115,42 @@ public sealed class ODataFeedTests(CountedODataServer server) : IClassFixture<Co
         Assert.Equal(count, ids.Distinct().Count());
     }
 
+    [Theory]
+    [InlineData("/odata/Contributions?$top=7")]
+    [InlineData("/odata/Contributions?$filter=CountyCode eq 'IR-19-03' and Intent eq 'LIVELIHOOD'&$select=Id,AmountRial")]
+    [InlineData("/odata/Contributions?$filter=SolarYear eq 1404&$select=Id")]
+    [InlineData("/odata/Contributions?$apply=groupby((CountyCode,Type),aggregate(AmountRial with sum as Total))")]
+    public async Task The_audit_entry_records_the_entities_the_response_carried(string path)
+    {
+        var values = (await server.GetAsync(path))["value"]!.AsArray();
+
+        Assert.NotEmpty(values);
+        Assert.Equal(values.Count, await AuditedRowsAsync(path));
+    }
+
+    [Theory]
+    [InlineData("/odata/$metadata")]
+    [InlineData("/odata/Contributions?$count=true&$top=0")]
+    [InlineData("/odata/Contributions/$count")]
+    public async Task A_response_without_entities_is_audited_with_no_rows(string path)
+    {
+        using var response = await server.Factory.CreateClient().GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, await AuditedRowsAsync(path));
+    }
+
+    /// <summary>The rows of the newest audit entry for this feed request (the class's tests run one at a time).</summary>
+    private async Task<int> AuditedRowsAsync(string path)
+    {
+        // The audit records the path and query string as the server received them, escaped as the client sent them.
+        var sent = new Uri(server.Factory.ClientOptions.BaseAddress, path);
+        var entries = (await server.Client.DataAsync("{ auditLog(first: 50) { nodes { kind fields rows } } }"))["auditLog"]!["nodes"]!.AsArray();
+        var entry = entries.FirstOrDefault(e => e!["kind"]!.GetValue<string>() == "export" &&
+                                                e["fields"]!.AsArray().Any(f => f!.GetValue<string>() == sent.AbsolutePath + sent.Query));
+        Assert.True(entry is not null, $"no audit entry for {sent.PathAndQuery}");
+        return entry["rows"]!.GetValue<int>();
+    }
+
     [Fact]
     public async Task Household_counts_never_show_a_cell_below_k_and_add_up_to_household_totals()
     {

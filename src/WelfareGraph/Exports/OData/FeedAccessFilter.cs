@@ -8,8 +8,8 @@ namespace WelfareGraph.Exports.OData;
 /// <summary>
 /// Every request to the feed — data, <c>$metadata</c> and the service document alike — is admitted as an
 /// export of contributions (authenticated, delegated permission, a role the access policy opens exports to),
-/// runs in the caller's scope, and is recorded in the audit log once its result is written (rows are not counted: the
-/// serializer streams them).
+/// runs in the caller's scope, and is recorded in the audit log once its result is written, with the entities the
+/// response carried (counted by <see cref="CountingResourceSerializer"/> as it streamed them).
 /// </summary>
 public sealed class FeedAccessFilter : IAsyncResourceFilter
 {
@@ -26,7 +26,7 @@ public sealed class FeedAccessFilter : IAsyncResourceFilter
         // After the result has been written and before the response ends: a client that has its answer finds it audited.
         var failed = executed.Exception is not null && !executed.ExceptionHandled;
         await http.RequestServices.GetRequiredService<AuditLog>().RecordAsync(http.User, "export", "odata", "odata:" + http.Request.Path,
-            [http.Request.Path + http.Request.QueryString], 0,
+            [http.Request.Path + http.Request.QueryString], FeedEntityCount.Of(http).Entities,
             failed || http.Response.StatusCode >= 400 ? $"errors: HTTP_{(failed ? 500 : http.Response.StatusCode)}" : "ok", Stopwatch.GetElapsedTime(started));
     }
 }
