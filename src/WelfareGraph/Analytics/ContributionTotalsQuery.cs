@@ -33,9 +33,8 @@ public static class ContributionTotalsQuery
         GroupRow total;
         if (!afterSql)
         {
-            if (having is not null) grouped = grouped.Where(having);
-            grouped = GroupOrder.Apply(grouped, request.Order, slots, main.ConstantSlot).Take(request.First ?? maxGroups + 1);
-            rows = main.Complete(await grouped.ToListAsync(cancellationToken), maxGroups);
+            rows = main.Complete(await Limited(grouped, request, main, having, maxGroups).ToListAsync(cancellationToken), maxGroups);
+            if (SortsAfterSql(request)) rows = GroupOrder.ByKeys(rows, slots, main.ConstantSlot);
             var complete = having is null && (request.First is null || rows.Count < request.First);
             total = complete || !request.NeedsTotal
                 ? Rollup.Combine(rows, new GroupRow())
@@ -71,10 +70,30 @@ public static class ContributionTotalsQuery
         return new TotalsResult(total, groups, request.CompareTo is not null);
     }
 
-    /// <summary>The main GROUP BY as EF builds it, for inspection (ToQueryString) and for the resolver.</summary>
-    public static IQueryable<GroupRow> GroupQuery(IQueryable<Contribution> facts, ContributionTotalsRequest request) =>
-        GroupOrder.Apply(Plan(request, request.Period).Group(request.Period is null ? facts : facts.InPeriod(request.Period)),
-            request.Order, request.Slots, Plan(request, request.Period).ConstantSlot);
+    /// <summary>The main GROUP BY exactly as the engine sends it (when nothing is computed after SQL), for inspection.</summary>
+    public static IQueryable<GroupRow> GroupQuery(IQueryable<Contribution> facts, ContributionTotalsRequest request, int maxGroups)
+    {
+        var plan = Plan(request, request.Period);
+        return Limited(plan.Group(request.Period is null ? facts : facts.InPeriod(request.Period)), request, plan,
+            MeasureFilter.Build(request.Having, request.Unit), maxGroups);
+    }
+
+    /// <summary>HAVING, then ORDER BY and LIMIT for a top N or an explicit order; otherwise only a bound on the groups.</summary>
+    private static IQueryable<GroupRow> Limited(IQueryable<GroupRow> grouped, ContributionTotalsRequest request, GroupingPlan plan,
+        System.Linq.Expressions.Expression<Func<GroupRow, bool>>? having, int maxGroups)
+    {
+        if (having is not null) grouped = grouped.Where(having);
+        return SortsAfterSql(request)
+            ? grouped.Take(maxGroups + 1)
+            : GroupOrder.Apply(grouped, request.Order, request.Slots, plan.ConstantSlot).Take(request.First ?? maxGroups + 1);
+    }
+
+    /// <summary>
+    /// Every group is returned in the default order (by the keys): an ORDER BY would make PostgreSQL sort in
+    /// each worker and merge before aggregating, where sorting the finished groups (at most maxGroups) costs
+    /// almost nothing. A top N or an explicit order stays in SQL.
+    /// </summary>
+    private static bool SortsAfterSql(ContributionTotalsRequest request) => request.Order.Count == 0 && request.First is null;
 
     private static void Compare(List<GroupRow> rows, GroupRow total, List<GroupRow> compared, ComparisonPeriod comparison, ContributionTotalsRequest request)
     {
@@ -140,11 +159,18 @@ public static class ContributionTotalsQuery
         // Within one Solar Hijri year the year is a constant: grouping by it would only add a SQL column.
         int? constantYear = slots.Contains(Slot.Year) ? PeriodMath.SingleYear(period) : null;
         return new GroupingPlan(
-            constantYear is null ? slots.ToList() : slots.Where(s => s != Slot.Year).ToList(),
+            slots.Where(s => constantYear is null || s != Slot.Year).OrderBy(SlicingIndexRank).ToList(),
             GroupOrder.CodeSlots(request.Order).Where(slots.Contains).ToList(),
             constantYear,
             new Aggregates<Contribution>(c => c.AmountRial, request.NeedsMin, request.NeedsMax));
     }
+
+    // GROUP BY lists its columns in the slicing index's order (year, month, county, type, sector): the order
+    // of GROUP BY columns changes no result, and PostgreSQL aggregates the index's rows with less work.
+    private static readonly Slot[] SlicingIndexOrder = [Slot.Year, Slot.Month, Slot.County, Slot.Type, Slot.Sector];
+
+    private static int SlicingIndexRank(Slot slot) =>
+        Array.IndexOf(SlicingIndexOrder, slot) is >= 0 and var rank ? rank : SlicingIndexOrder.Length + (int)slot;
 
     private sealed record GroupingPlan(List<Slot> SqlSlots, List<Slot> CodeSlots, int? ConstantYear, Aggregates<Contribution> Aggregates)
     {

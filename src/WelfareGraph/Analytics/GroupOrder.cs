@@ -48,6 +48,18 @@ public static class GroupOrder
         return ordered ?? rows;
     }
 
+    /// <summary>The default order of <see cref="Apply"/> (the keys ascending, nulls last) over rows in memory.</summary>
+    public static List<GroupRow> ByKeys(IReadOnlyList<GroupRow> rows, IReadOnlyCollection<Slot> slots, Slot? constantSlot = null)
+    {
+        IOrderedEnumerable<GroupRow>? ordered = null;
+        foreach (var slot in slots.Where(s => s != constantSlot))
+        {
+            Func<GroupRow, long> key = row => Slots.Get(row, slot) ?? long.MaxValue;
+            ordered = ordered is null ? rows.OrderBy(key) : ordered.ThenBy(key);
+        }
+        return ordered?.ToList() ?? rows.ToList();
+    }
+
     // Key columns are typed nullable for the unbound slots, but only centre and charity hold nulls in the
     // data: a null test on the others would only cost the database a CASE per group.
     private static void Add(List<(Expression, bool)> keys, Expression key, bool descending, bool optional)

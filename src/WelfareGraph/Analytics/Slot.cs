@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Reflection;
 
 namespace WelfareGraph.Analytics;
@@ -34,13 +35,22 @@ public static class Slots
         [Slot.Charity] = typeof(GroupKey).GetProperty(nameof(GroupKey.CharityCode))!,
     };
 
+    // Compiled once: slot values are read per group when sorting, matching and rolling up.
+    private static readonly Dictionary<Slot, Func<GroupKey, int?>> Getters = Properties.ToDictionary(p => p.Key, p => Getter(p.Value));
+
     public static PropertyInfo Property(Slot slot) => Properties[slot];
 
     /// <summary>The code member of an entity slot (province, county, centre, charity); null for the others.</summary>
     public static PropertyInfo? CodeOf(Slot slot) => Codes.GetValueOrDefault(slot);
 
     /// <summary>A slot's value as a number (enums by their value).</summary>
-    public static int? Get(GroupKey key, Slot slot) => Properties[slot].GetValue(key) is { } value ? Convert.ToInt32(value) : null;
+    public static int? Get(GroupKey key, Slot slot) => Getters[slot](key);
+
+    private static Func<GroupKey, int?> Getter(PropertyInfo property)
+    {
+        var key = Expression.Parameter(typeof(GroupKey), "key");
+        return Expression.Lambda<Func<GroupKey, int?>>(Expression.Convert(Expression.Property(key, property), typeof(int?)), key).Compile();
+    }
 
     public static void Set(GroupKey key, Slot slot, int? value)
     {

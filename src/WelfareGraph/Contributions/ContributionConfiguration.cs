@@ -3,7 +3,12 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace WelfareGraph.Contributions;
 
-internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contribution>
+/// <param name="notRetractedSql">
+/// The provider's SQL for "not retracted", as it writes <c>!IsRetracted</c> in queries: the slicing index holds
+/// only the rows every total reads, and a database uses a partial index only where the query's condition
+/// matches the index's own.
+/// </param>
+internal sealed class ContributionConfiguration(string notRetractedSql) : IEntityTypeConfiguration<Contribution>
 {
     public void Configure(EntityTypeBuilder<Contribution> builder)
     {
@@ -23,11 +28,11 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         builder.HasIndex(c => new { c.SourceSystem, c.ExternalId }).IsUnique();
 
         // Dashboards slice by period first, then county and type; carrying the amount lets
-        // "sum by county x type x month" run from the index alone.
-        var slices = builder.HasIndex(c => new { c.SolarYear, c.SolarMonth, c.CountyId, c.Type, c.Sector });
-        // is_retracted rides along so the NotRetracted filter does not force a table scan.
-        NpgsqlIndexBuilderExtensions.IncludeProperties(slices, c => new { c.AmountRial, c.IsRetracted });
-        SqlServerIndexBuilderExtensions.IncludeProperties(slices, c => new { c.AmountRial, c.IsRetracted });
+        // "sum by county x type x month" run from the index alone. Partial: retracted rows are never
+        // summed, so they are not in it, and the NotRetracted filter costs no test per row.
+        var slices = builder.HasIndex(c => new { c.SolarYear, c.SolarMonth, c.CountyId, c.Type, c.Sector }).HasFilter(notRetractedSql);
+        NpgsqlIndexBuilderExtensions.IncludeProperties(slices, c => c.AmountRial);
+        SqlServerIndexBuilderExtensions.IncludeProperties(slices, c => c.AmountRial);
         builder.HasIndex(c => c.Date);
         builder.HasIndex(c => new { c.CountyId, c.Date });
         builder.HasIndex(c => c.CharityId);

@@ -57,7 +57,11 @@ public static class DataServiceCollectionExtensions
             .AddInterceptors(ScopeWriteGuard.Instance)
             // The scope filters agree along every required navigation (a row's county, a county's province are in
             // scope whenever the row is), so EF's warning about filtered required ends does not apply.
-            .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+            // A LIMIT without ORDER BY is deliberate where it only bounds a result read whole (the analytics
+            // engine's cap on groups); every page the API serves is ordered with a key tie-breaker.
+            .ConfigureWarnings(w => w.Ignore(
+                CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning,
+                CoreEventId.RowLimitingOperationWithoutOrderByWarning));
     }
 
     /// <summary>

@@ -45,6 +45,7 @@ public abstract class WelfareDbContext(DbContextOptions options) : DbContext(opt
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WelfareDbContext).Assembly);
+        modelBuilder.ApplyConfiguration(new ContributionConfiguration(Database.IsSqlServer() ? "[is_retracted] = 0" : "NOT is_retracted"));
         modelBuilder.ApplyScopeFilters(this);
     }
 }

@@ -126,17 +126,18 @@ public static class GraphQLHttpEndpoint
             return;
         }
 
-        var results = new List<(int Status, ExecutionResult Result)>(prepared.Count);
+        var results = new List<(int Status, ExecutionResult Result, Task Audit)>(prepared.Count);
         foreach (var request in prepared)
             results.Add(await ExecuteAsync(http, request, mediaType, isGet, trusted));
 
-        if (isBatch)
-            await WriteAsync(http, StatusCodes.Status200OK, mediaType, results.Select(r => r.Result).ToList());
-        else
-        {
-            if (results[0].Status == StatusCodes.Status405MethodNotAllowed) http.Response.Headers.Allow = "POST";
-            await WriteAsync(http, results[0].Status, mediaType, results[0].Result);
-        }
+        // The audit rows are written while the response is serialized, and the response is sent only once
+        // they are stored: an operation that cannot be recorded is not answered.
+        object body = isBatch ? results.Select(r => r.Result).ToList() : results[0].Result;
+        var status = isBatch ? StatusCodes.Status200OK : results[0].Status;
+        if (status == StatusCodes.Status405MethodNotAllowed) http.Response.Headers.Allow = "POST";
+        var serialized = await SerializeAsync(http, body);
+        await Task.WhenAll(results.Select(r => r.Audit));
+        await WriteAsync(http, status, mediaType, serialized);
     }
 
     private static Prepared Prepare(Incoming incoming, TrustedDocuments trusted, int maxDocument)
@@ -159,13 +160,14 @@ public static class GraphQLHttpEndpoint
         return new Prepared(request, request.Query, trusted.FindByText(request.Query), RequestDocument.TryParse(request.Query, request.OperationName), null);
     }
 
-    private static async Task<(int Status, ExecutionResult Result)> ExecuteAsync(HttpContext http, Prepared request, string mediaType, bool isGet, TrustedDocuments trusted)
+    /// <returns>The status and result, and the audit entry's write, started but not awaited.</returns>
+    private static async Task<(int Status, ExecutionResult Result, Task Audit)> ExecuteAsync(HttpContext http, Prepared request, string mediaType, bool isGet, TrustedDocuments trusted)
     {
-        if (request.Error is { } error) return (StatusCodes.Status400BadRequest, new ExecutionResult { Errors = [error] });
+        if (request.Error is { } error) return (StatusCodes.Status400BadRequest, new ExecutionResult { Errors = [error] }, Task.CompletedTask);
         if (isGet && request.Document?.IsMutation == true)
-            return (StatusCodes.Status405MethodNotAllowed, Error("Mutations must be sent with POST, not GET.", "METHOD_NOT_ALLOWED"));
+            return (StatusCodes.Status405MethodNotAllowed, Error("Mutations must be sent with POST, not GET.", "METHOD_NOT_ALLOWED"), Task.CompletedTask);
         if (request.Trusted is null && trusted.RequiredFor(http.User))
-            return (StatusCodes.Status403Forbidden, Error("This caller may only run trusted documents: send {\"id\": \"<operation name>\", \"variables\": {...}}.", "TRUSTED_DOCUMENT_REQUIRED"));
+            return (StatusCodes.Status403Forbidden, Error("This caller may only run trusted documents: send {\"id\": \"<operation name>\", \"variables\": {...}}.", "TRUSTED_DOCUMENT_REQUIRED"), Task.CompletedTask);
 
         var limits = http.RequestServices.GetRequiredService<GraphQLLimits>();
         var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<WelfareSchema>>();
@@ -195,8 +197,9 @@ public static class GraphQLHttpEndpoint
         }
 
         var audit = http.RequestServices.GetRequiredService<AuditLog>();
+        var recorded = Task.CompletedTask;
         if ((result.Executed || timedOut) && request.Document is { IsIntrospectionOnly: false } document)
-            await audit.RecordAsync(http.User, document.IsMutation ? "mutation" : "query", document.Operation.Name?.StringValue, request.Key,
+            recorded = audit.RecordAsync(http.User, document.IsMutation ? "mutation" : "query", document.Operation.Name?.StringValue, request.Key,
                 document.RootFields, AuditLog.CountRows(result), timedOut ? "timeout" : AuditLog.Outcome(result), Stopwatch.GetElapsedTime(started));
         else if (!result.Executed && !timedOut)
             audit.LogRefused(http.User, request.Key, result);
@@ -206,7 +209,7 @@ public static class GraphQLHttpEndpoint
         var status = !result.Executed && !timedOut && mediaType == GraphQLMediaTypes.GraphQLResponse
             ? StatusCodes.Status400BadRequest
             : StatusCodes.Status200OK;
-        return (status, result);
+        return (status, result, recorded);
     }
 
     /// <summary>A JSON object is one request, a JSON array a batch of them.</summary>
@@ -260,11 +263,21 @@ public static class GraphQLHttpEndpoint
     private static Task RejectAsync(HttpContext http, int status, string mediaType, string message, string code) =>
         WriteAsync(http, status, mediaType, Error(message, code));
 
-    private static async Task WriteAsync(HttpContext http, int status, string mediaType, object result)
+    private static async Task WriteAsync(HttpContext http, int status, string mediaType, object result) =>
+        await WriteAsync(http, status, mediaType, await SerializeAsync(http, result));
+
+    private static async Task WriteAsync(HttpContext http, int status, string mediaType, MemoryStream json)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
-        var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        http.Response.ContentLength = json.Length;
+        await http.Response.Body.WriteAsync(json.GetBuffer().AsMemory(0, (int)json.Length), http.RequestAborted);
+    }
+
+    private static async Task<MemoryStream> SerializeAsync(HttpContext http, object result)
+    {
+        var json = new MemoryStream();
+        await http.RequestServices.GetRequiredService<IGraphQLTextSerializer>().WriteAsync(json, result, http.RequestAborted);
+        return json;
     }
 }

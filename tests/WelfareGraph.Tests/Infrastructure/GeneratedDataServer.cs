@@ -45,13 +45,17 @@ public sealed class SqliteGeneratedDataServer : GeneratedDataServer
 
 public sealed class PostgresGeneratedDataServer : GeneratedDataServer
 {
+    /// <summary>The database's connection string, for hand-written SQL beside the server.</summary>
+    public string ConnectionString { get; private set; } = "";
+
     protected override async Task<Dictionary<string, string?>> SettingsAsync()
     {
         var postgres = await SharedPostgres.GetAsync();
+        ConnectionString = await postgres.CreateDatabaseAsync("generated");
         return new()
         {
             ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:WelfareGraph"] = await postgres.CreateDatabaseAsync("generated"),
+            ["ConnectionStrings:WelfareGraph"] = ConnectionString,
         };
     }
 }

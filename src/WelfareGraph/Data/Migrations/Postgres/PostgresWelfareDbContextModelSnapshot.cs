@@ -256,9 +256,10 @@ namespace WelfareGraph.Data.Migrations.Postgres
 
                     b.HasIndex("SolarYear", "SolarMonth", "CountyId", "Type", "Sector")
                         .HasDatabaseName("ix_contributions_solar_year_solar_month_county_id_type_sector")
-                        .HasAnnotation("SqlServer:Include", new[] { "AmountRial", "IsRetracted" });
+                        .HasFilter("NOT is_retracted")
+                        .HasAnnotation("SqlServer:Include", new[] { "AmountRial" });
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("SolarYear", "SolarMonth", "CountyId", "Type", "Sector"), new[] { "AmountRial", "IsRetracted" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("SolarYear", "SolarMonth", "CountyId", "Type", "Sector"), new[] { "AmountRial" });
 
                     b.ToTable("contributions", null, t =>
                         {

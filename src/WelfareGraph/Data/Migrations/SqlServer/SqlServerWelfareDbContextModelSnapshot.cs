@@ -256,9 +256,10 @@ namespace WelfareGraph.Data.Migrations.SqlServer
 
                     b.HasIndex("SolarYear", "SolarMonth", "CountyId", "Type", "Sector")
                         .HasDatabaseName("ix_contributions_solar_year_solar_month_county_id_type_sector")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "AmountRial", "IsRetracted" });
+                        .HasFilter("[is_retracted] = 0")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "AmountRial" });
 
-                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("SolarYear", "SolarMonth", "CountyId", "Type", "Sector"), new[] { "AmountRial", "IsRetracted" });
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("SolarYear", "SolarMonth", "CountyId", "Type", "Sector"), new[] { "AmountRial" });
 
                     b.ToTable("contributions", null, t =>
                         {

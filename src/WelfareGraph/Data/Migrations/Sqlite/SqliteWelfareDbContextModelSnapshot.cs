@@ -245,8 +245,9 @@ namespace WelfareGraph.Data.Migrations.Sqlite
 
                     b.HasIndex("SolarYear", "SolarMonth", "CountyId", "Type", "Sector")
                         .HasDatabaseName("ix_contributions_solar_year_solar_month_county_id_type_sector")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "AmountRial", "IsRetracted" })
-                        .HasAnnotation("SqlServer:Include", new[] { "AmountRial", "IsRetracted" });
+                        .HasFilter("NOT is_retracted")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "AmountRial" })
+                        .HasAnnotation("SqlServer:Include", new[] { "AmountRial" });
 
                     b.ToTable("contributions", null, t =>
                         {
