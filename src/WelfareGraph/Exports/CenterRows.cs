@@ -38,8 +38,7 @@ public static class CenterRows
             .AsAsyncEnumerable();
         await foreach (var c in rows.WithCancellation(cancellationToken))
         {
-            var county = places.Counties.GetValueOrDefault(c.CountyId);
-            var province = county is null ? null : places.Provinces.GetValueOrDefault(county.ProvinceId);
+            var (province, county) = places.OfCounty(c.CountyId);
             yield return
             [
                 c.Code, c.Name, c.NameEn, EnumNames<CenterKind>.Of(c.Kind), EnumNames<CenterOwnership>.Of(c.Ownership), (long)c.Capacity, (long)c.Residents,

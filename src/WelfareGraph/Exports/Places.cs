@@ -17,6 +17,10 @@ public sealed record Places(
     public sealed record CountyInfo(string Code, string NameFa, string NameEn, int ProvinceId);
     public sealed record NamedInfo(string Code, string Name, int CountyId);
 
+    /// <summary>A county and its province, by the county's id; nulls for a county the scope does not show.</summary>
+    public (ProvinceInfo? Province, CountyInfo? County) OfCounty(int countyId) =>
+        Counties.GetValueOrDefault(countyId) is { } county ? (Provinces.GetValueOrDefault(county.ProvinceId), county) : (null, null);
+
     public static async Task<Places> LoadAsync(WelfareDbContext db, CancellationToken cancellationToken) => new(
         await db.Provinces.AsNoTracking().ToDictionaryAsync(p => p.Id, p => new ProvinceInfo(p.Code, p.NameFa, p.NameEn), cancellationToken),
         await db.Counties.AsNoTracking().ToDictionaryAsync(c => c.Id, c => new CountyInfo(c.Code, c.NameFa, c.NameEn, c.ProvinceId), cancellationToken),

@@ -107,8 +107,7 @@ public static class UnderlyingRows
             .AsAsyncEnumerable();
         await foreach (var c in rows.WithCancellation(cancellationToken))
         {
-            var county = places.Counties.GetValueOrDefault(c.CountyId);
-            var province = county is null ? null : places.Provinces.GetValueOrDefault(county.ProvinceId);
+            var (province, county) = places.OfCounty(c.CountyId);
             var center = c.CenterId is { } centerId ? places.Centers.GetValueOrDefault(centerId) : null;
             var charity = c.CharityId is { } charityId ? places.Charities.GetValueOrDefault(charityId) : null;
             yield return
@@ -145,8 +144,7 @@ public static class UnderlyingRows
             .AsAsyncEnumerable();
         await foreach (var h in rows.WithCancellation(cancellationToken))
         {
-            var county = places.Counties.GetValueOrDefault(h.CountyId);
-            var province = county is null ? null : places.Provinces.GetValueOrDefault(county.ProvinceId);
+            var (province, county) = places.OfCounty(h.CountyId);
             yield return
             [
                 h.Pseudonym, province?.Code, county?.Code, county?.NameFa, county?.NameEn, EnumNames<Benefit>.Of(h.Benefit), h.CoveredSince, h.CoveredUntil,
