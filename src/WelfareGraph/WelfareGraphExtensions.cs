@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using GraphQL;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -32,10 +31,9 @@ public static class WelfareGraphExtensions
 
         services.AddGraphQL(graphql => graphql
             .AddSchema<WelfareSchema>()
+            .AddExecutionStrategy(new ListWritingExecutionStrategy(), GraphQLParser.AST.OperationType.Query)
             .AddGraphTypes(typeof(WelfareSchema).Assembly)
-            // Persian text (and quotes in messages) go out as UTF-8, not as \u escapes; responses are
-            // JSON for API clients, never embedded into HTML, so the relaxed encoder is safe here.
-            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddSystemTextJson(json => json.Encoder = ResponseJson.Encoder)
             .AddErrorInfoProvider(new WelfareErrorInfoProvider(new() { ExposeExceptionDetails = builder.Environment.IsDevelopment() }))
             .AddUnhandledExceptionHandler(GraphQLErrors.OnUnhandledException)
             .AddWelfareSecurity(limits, builder.Environment));

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using GraphQL;
 using GraphQL.Execution;
+using WelfareGraph.Schema;
 
 namespace WelfareGraph.Security;
 
@@ -58,6 +59,7 @@ public sealed class AuditLog(AuditDbContextFactory contexts, CallerScopes scopes
 
     private static int Count(ExecutionNode node) => node switch
     {
+        ArrayExecutionNode { SerializedResult: WrittenList written } => written.Count,
         ArrayExecutionNode array => (array.Items?.Count ?? 0) + (array.Items?.Sum(Count) ?? 0),
         ObjectExecutionNode obj => obj.SubFields?.Sum(Count) ?? 0,
         _ => 0,
