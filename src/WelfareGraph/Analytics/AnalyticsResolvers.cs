@@ -36,8 +36,12 @@ internal static class ContributionTotalsResolver
         };
         var options = AnalyticsOptions.From(context);
         await using var db = context.CreateDbContext();
-        var result = await ContributionTotalsQuery.RunAsync(db, facts => facts.ApplyWhere(context), request, options.MaxGroups, context.CancellationToken);
-        var keys = await KeyEntities.LoadAsync(db, result.Groups, selection, "groups.key", context.CancellationToken);
+        var totals = ContributionTotalsQuery.RunAsync(db, facts => facts.ApplyWhere(context), request, options.MaxGroups, context.CancellationToken);
+        var places = KeyEntities.LoadPlacesAsync(context.CreateDbContext, request.GroupBy.Contains(ContributionDimension.Province),
+            request.GroupBy.Contains(ContributionDimension.County), selection, "groups.key", context.CancellationToken);
+        await Task.WhenAll(totals, places); // both finish, whichever fails, before their contexts go
+        var result = await totals;
+        var keys = await KeyEntities.LoadAsync(db, result.Groups, selection, "groups.key", context.CancellationToken, await places);
         return new ContributionTotalsView(new AnalyticsRow(result.Total, request.Unit, KeyEntities.None, result.Compared),
             result.Groups.Select(g => new AnalyticsRow(g, request.Unit, keys, result.Compared)).ToList());
     }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Centers;
 using WelfareGraph.Charities;
@@ -20,34 +21,61 @@ public sealed class KeyEntities
     public IReadOnlyDictionary<int, Charity> Charities { get; private init; } = new Dictionary<int, Charity>();
 
     /// <param name="keyPath">Where the key object sits in the selection, e.g. <c>groups.key</c>.</param>
+    /// <param name="places">Provinces and counties already loaded by <see cref="LoadPlacesAsync"/>, if any.</param>
     public static async Task<KeyEntities> LoadAsync(WelfareDbContext db, IEnumerable<GroupKey> keys, SelectionTree selection, string keyPath,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, KeyEntities? places = null)
     {
         var list = keys as IReadOnlyCollection<GroupKey> ?? keys.ToList();
+        List<int> Ids(Func<GroupKey, int?> id) => list.Select(id).OfType<int>().Distinct().ToList();
         return new KeyEntities
         {
-            Provinces = await LoadAsync(db, db.Provinces, list, k => k.Province, selection, keyPath + ".province", p => p.Id, cancellationToken),
-            Counties = await LoadAsync(db, db.Counties, list, k => k.County, selection, keyPath + ".county", c => c.Id, cancellationToken),
-            Centers = await LoadAsync(db, db.Centers, list, k => k.Center, selection, keyPath + ".center", c => c.Id, cancellationToken),
-            Charities = await LoadAsync(db, db.Charities, list, k => k.Charity, selection, keyPath + ".charity", c => c.Id, cancellationToken),
+            Provinces = places?.Provinces.Count > 0 ? places.Provinces
+                : await LoadAsync(db, db.Provinces, Ids(k => k.Province), selection, keyPath + ".province", p => p.Id, cancellationToken),
+            Counties = places?.Counties.Count > 0 ? places.Counties
+                : await LoadAsync(db, db.Counties, Ids(k => k.County), selection, keyPath + ".county", c => c.Id, cancellationToken),
+            Centers = await LoadAsync(db, db.Centers, Ids(k => k.Center), selection, keyPath + ".center", c => c.Id, cancellationToken),
+            Charities = await LoadAsync(db, db.Charities, Ids(k => k.Charity), selection, keyPath + ".charity", c => c.Id, cancellationToken),
         };
     }
 
-    private static async Task<IReadOnlyDictionary<int, T>> LoadAsync<T>(WelfareDbContext db, IQueryable<T> set, IReadOnlyCollection<GroupKey> keys,
-        Func<GroupKey, int?> id, SelectionTree selection, string path, System.Linq.Expressions.Expression<Func<T, int>> idOf,
-        CancellationToken cancellationToken) where T : class
+    /// <summary>
+    /// Every province and county the caller may see, for groups that will show them, on a context of its own:
+    /// started with the grouping, it reads a few hundred rows of reference data at most while the database
+    /// groups the facts, instead of a lookup by the groups' ids after it.
+    /// </summary>
+    public static async Task<KeyEntities> LoadPlacesAsync(Func<WelfareDbContext> createContext, bool provinces, bool counties,
+        SelectionTree selection, string keyPath, CancellationToken cancellationToken)
     {
-        if (!selection.Has(path)) return new Dictionary<int, T>();
-        var ids = keys.Select(id).OfType<int>().Distinct().ToList();
-        if (ids.Count == 0) return new Dictionary<int, T>();
+        provinces &= selection.Has(keyPath + ".province");
+        counties &= selection.Has(keyPath + ".county");
+        if (!provinces && !counties) return None;
+        await using var db = createContext();
+        return new KeyEntities
+        {
+            Provinces = provinces ? await LoadAsync(db, db.Provinces, null, selection, keyPath + ".province", p => p.Id, cancellationToken) : None.Provinces,
+            Counties = counties ? await LoadAsync(db, db.Counties, null, selection, keyPath + ".county", c => c.Id, cancellationToken) : None.Counties,
+        };
+    }
+
+    /// <param name="ids">The ids to load, or null for all of them.</param>
+    private static async Task<IReadOnlyDictionary<int, T>> LoadAsync<T>(WelfareDbContext db, IQueryable<T> set, List<int>? ids,
+        SelectionTree selection, string path, Expression<Func<T, int>> idOf, CancellationToken cancellationToken) where T : class
+    {
+        if (!selection.Has(path) || ids is { Count: 0 }) return new Dictionary<int, T>();
         foreach (var include in selection.Includes(path, db.Model.FindEntityType(typeof(T))!)) set = set.Include(include);
-        var contains = System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(
-            System.Linq.Expressions.Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)],
-                // A captured member, not a constant: EF sends the ids as one parameter and reuses the compiled query.
-                System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Constant(new IdList(ids)), nameof(IdList.Ids)),
-                idOf.Body), idOf.Parameters);
-        var getId = idOf.Compile();
-        return (await set.Where(contains).ToListAsync(cancellationToken)).ToDictionary(getId);
+        if (ids is not null)
+            set = set.Where(Expression.Lambda<Func<T, bool>>(
+                Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)],
+                    // A captured member, not a constant: EF sends the ids as one parameter and reuses the compiled query.
+                    Expression.Property(Expression.Constant(new IdList(ids)), nameof(IdList.Ids)), idOf.Body), idOf.Parameters));
+        return (await set.ToListAsync(cancellationToken)).ToDictionary(IdGetter<T>.From(idOf));
+    }
+
+    /// <summary>The id getter, compiled once per entity type.</summary>
+    private static class IdGetter<T>
+    {
+        private static Func<T, int>? _compiled;
+        public static Func<T, int> From(Expression<Func<T, int>> idOf) => _compiled ??= idOf.Compile();
     }
 
     private sealed class IdList(List<int> ids)

@@ -188,8 +188,6 @@ public static class GraphQLHttpEndpoint
                 RequestServices = http.RequestServices,
                 User = http.User,
                 CancellationToken = timeout.Token,
-                // The result is only serialized (and counted for the audit), so large lists may be written as they resolve.
-                UserContext = new Dictionary<string, object?> { [ListWritingExecutionStrategy.Requested] = true },
             });
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
@@ -201,8 +199,13 @@ public static class GraphQLHttpEndpoint
         var audit = http.RequestServices.GetRequiredService<AuditLog>();
         var recorded = Task.CompletedTask;
         if ((result.Executed || timedOut) && request.Document is { IsIntrospectionOnly: false } document)
-            recorded = audit.RecordAsync(http.User, document.IsMutation ? "mutation" : "query", document.Operation.Name?.StringValue, request.Key,
-                document.RootFields, AuditLog.CountRows(result), timedOut ? "timeout" : AuditLog.Outcome(result), Stopwatch.GetElapsedTime(started));
+        {
+            var (kind, rows, outcome, duration) = (document.IsMutation ? "mutation" : "query", AuditLog.CountRows(result),
+                timedOut ? "timeout" : AuditLog.Outcome(result), Stopwatch.GetElapsedTime(started));
+            // On the thread pool: building and sending the insert overlaps the response's serialization.
+            recorded = Task.Run(() => audit.RecordAsync(http.User, kind, document.Operation.Name?.StringValue, request.Key,
+                document.RootFields, rows, outcome, duration));
+        }
         else if (!result.Executed && !timedOut)
             audit.LogRefused(http.User, request.Key, result);
 
