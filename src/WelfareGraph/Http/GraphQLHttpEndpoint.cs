@@ -199,13 +199,8 @@ public static class GraphQLHttpEndpoint
         var audit = http.RequestServices.GetRequiredService<AuditLog>();
         var recorded = Task.CompletedTask;
         if ((result.Executed || timedOut) && request.Document is { IsIntrospectionOnly: false } document)
-        {
-            var (kind, rows, outcome, duration) = (document.IsMutation ? "mutation" : "query", AuditLog.CountRows(result),
-                timedOut ? "timeout" : AuditLog.Outcome(result), Stopwatch.GetElapsedTime(started));
-            // On the thread pool: building and sending the insert overlaps the response's serialization.
-            recorded = Task.Run(() => audit.RecordAsync(http.User, kind, document.Operation.Name?.StringValue, request.Key,
-                document.RootFields, rows, outcome, duration));
-        }
+            recorded = audit.RecordAsync(http.User, document.IsMutation ? "mutation" : "query", document.Operation.Name?.StringValue, request.Key,
+                document.RootFields, AuditLog.CountRows(result), timedOut ? "timeout" : AuditLog.Outcome(result), Stopwatch.GetElapsedTime(started));
         else if (!result.Executed && !timedOut)
             audit.LogRefused(http.User, request.Key, result);
 
