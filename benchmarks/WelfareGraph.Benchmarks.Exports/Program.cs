@@ -9,6 +9,7 @@ using WelfareGraph.Data.Generation;
 using WelfareGraph.Geography;
 using WelfareGraph.Security;
 using WelfareGraph.Tests.Infrastructure;
+using static WelfareGraph.Benchmarks.Statistics;
 
 // Underlying exports through the real server against PostgreSQL's COPY of the same rows:
 //   dotnet run -c Release --project benchmarks/WelfareGraph.Benchmarks.Exports -- [sizes, e.g. 100000,1000000] [runs]
@@ -159,12 +160,6 @@ static async Task<(double Seconds, long Bytes)> TimeAsync(Func<Task<long>> run)
     var clock = Stopwatch.StartNew();
     var bytes = await run();
     return (clock.Elapsed.TotalSeconds, bytes);
-}
-
-static double Median(List<double> values)
-{
-    var sorted = values.Order().ToList();
-    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 }
 
 static async Task<ServerProcess> StartServerAsync(string dll, string root, string connectionString)

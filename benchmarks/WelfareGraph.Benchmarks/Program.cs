@@ -11,6 +11,7 @@ using WelfareGraph.Geography;
 using WelfareGraph.Periods;
 using WelfareGraph.Security;
 using WelfareGraph.Tests.Infrastructure;
+using static WelfareGraph.Benchmarks.Statistics;
 
 // contributionTotals end to end (HTTP POST to the real server on Kestrel, JSON out) against the hand-written
 // SQL for the same question on the same PostgreSQL connection:
@@ -45,7 +46,7 @@ var countyCount = await GenerateAndWriteAsync();
 // The generated rows are garbage from here on: a server does not hold a million contributions in its heap, and every
 // full collection would otherwise mark them all — pauses that land on whichever side allocates the most.
 GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-Console.WriteLine($"Managed heap after the load: {GC.GetTotalMemory(forceFullCollection: false) / 1048576.0:F0} MB");
+Console.WriteLine($"Managed heap after the load: {GC.GetTotalMemory(forceFullCollection: false) / 1048576.0:F0} MB, fragmented {GC.GetGCMemoryInfo().FragmentedBytes / 1048576.0:F0} MB, promoted {GC.GetGCMemoryInfo().PromotedBytes / 1048576.0:F0} MB");
 
 async Task<int> GenerateAndWriteAsync()
 {
@@ -215,17 +216,6 @@ static async Task<double> Time(Func<Task<int>> run)
     var watch = Stopwatch.StartNew();
     await run();
     return watch.Elapsed.TotalMilliseconds;
-}
-
-static double Median(List<double> values) => Quantile(values, 0.5);
-
-// Linear interpolation between the closest ranks (the median of an even count is the mean of the middle two).
-static double Quantile(List<double> values, double q)
-{
-    var sorted = values.Order().ToList();
-    var position = q * (sorted.Count - 1);
-    var below = (int)Math.Floor(position);
-    return below + 1 < sorted.Count ? sorted[below] + (position - below) * (sorted[below + 1] - sorted[below]) : sorted[below];
 }
 
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;

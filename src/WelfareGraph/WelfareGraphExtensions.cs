@@ -1,6 +1,7 @@
 using GraphQL;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using WelfareGraph.Analytics;
 using WelfareGraph.Data;
 using WelfareGraph.Exports;
 using WelfareGraph.Http;
@@ -25,6 +26,7 @@ public static class WelfareGraphExtensions
         services.AddWelfareDatabase(configuration, builder.Environment);
         services.AddHostedService<DatabaseInitializer>();
         services.AddSingleton(configuration.GetSection("GraphQL").Get<PagingOptions>() ?? new PagingOptions());
+        services.AddSingleton(configuration.GetSection("Analytics").Get<AnalyticsOptions>() ?? new AnalyticsOptions());
         var limits = services.AddWelfareSecurity(configuration, builder.Environment, root);
         services.AddSingleton(configuration.GetSection("GraphQL").Get<QueryLimitOptions>() ?? new QueryLimitOptions());
         services.AddWelfareIngestion(configuration);

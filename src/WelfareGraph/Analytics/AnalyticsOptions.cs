@@ -12,6 +12,6 @@ public sealed class AnalyticsOptions
     /// <summary>A grouping that would return more groups than this is refused rather than streamed to a dashboard.</summary>
     public int MaxGroups { get; set; } = 50_000;
 
-    public static AnalyticsOptions From(IResolveFieldContext context) =>
-        context.Service<IConfiguration>().GetSection("Analytics").Get<AnalyticsOptions>() ?? new AnalyticsOptions();
+    /// <summary>Bound once at start-up (a singleton), not per field.</summary>
+    public static AnalyticsOptions From(IResolveFieldContext context) => context.Service<AnalyticsOptions>();
 }

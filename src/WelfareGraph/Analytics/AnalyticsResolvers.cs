@@ -69,7 +69,7 @@ internal static class HouseholdTotalsResolver
         var period = ContributionTotalsResolver.Period(context);
         if (asOf is not null && period is not null)
             throw new ExecutionError("Give either `asOf` or `period`: households are counted on one day.") { Code = "INVALID_PERIOD" };
-        var day = asOf ?? period?.To ?? SolarCalendar.TodayInTehran(context.Service<TimeProvider>());
+        var day = HouseholdTotalsQuery.CountingDay(asOf, period, context.Service<TimeProvider>());
 
         var options = AnalyticsOptions.From(context);
         await using var db = context.CreateDbContext();

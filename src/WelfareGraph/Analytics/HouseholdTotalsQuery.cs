@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Data;
 using WelfareGraph.Households;
+using WelfareGraph.Periods;
 
 namespace WelfareGraph.Analytics;
 
@@ -24,6 +25,10 @@ public sealed record HouseholdTotalsResult(DateOnly AsOf, HouseholdCell Total, I
 /// </summary>
 public static class HouseholdTotalsQuery
 {
+    /// <summary>The day households are counted on: <c>asOf</c>, else the period's last day, else today in Tehran.</summary>
+    public static DateOnly CountingDay(DateOnly? asOf, ResolvedPeriod? period, TimeProvider clock) =>
+        asOf ?? period?.To ?? SolarCalendar.TodayInTehran(clock);
+
     public static async Task<HouseholdTotalsResult> RunAsync(WelfareDbContext db, IQueryable<Household> households,
         IReadOnlyList<HouseholdDimension> groupBy, DateOnly day, int threshold, CancellationToken cancellationToken)
     {

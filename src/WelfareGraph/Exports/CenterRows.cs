@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Centers;
 using WelfareGraph.Data;
+using WelfareGraph.Schema;
 
 namespace WelfareGraph.Exports;
 

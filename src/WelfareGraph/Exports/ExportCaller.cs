@@ -38,10 +38,6 @@ public static class ExportCaller
         return true;
     }
 
-    /// <summary>The subject jobs belong to: the caller's object id, as the audit log records it.</summary>
-    public static string Subject(System.Security.Claims.ClaimsPrincipal user) =>
-        user.FindFirst("oid")?.Value ?? user.FindFirst("sub")?.Value ?? "anonymous";
-
     public static async Task WriteErrorAsync(HttpContext http, int status, string message, string code)
     {
         if (http.Response.HasStarted) return;

@@ -5,6 +5,7 @@ using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser.AST;
 using WelfareGraph.Exports.Formats;
+using WelfareGraph.Http;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Exports;
@@ -115,29 +116,23 @@ public static class ExportEndpoints
         _ => text,
     };
 
-    private static async Task<ExportRequest?> ReadBodyAsync(HttpContext http)
+    /// <summary>The export request in the body (of a file export or a job), or null once the refusal is written.</summary>
+    internal static async Task<ExportRequest?> ReadBodyAsync(HttpContext http)
     {
-        if (http.Request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        if (!GraphQLMediaTypes.IsJsonRequest(http.Request))
         {
             await ExportCaller.WriteErrorAsync(http, StatusCodes.Status415UnsupportedMediaType, "An export request is a JSON object (Content-Type: application/json).", "UNSUPPORTED_MEDIA_TYPE");
             return null;
         }
         var limit = http.RequestServices.GetRequiredService<GraphQLLimits>().MaxRequestBytes;
-        if (http.Request.ContentLength > limit)
+        if (await RequestBody.ReadBoundedAsync(http.Request, limit, http.RequestAborted) is not { } body)
         {
             await ExportCaller.WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes.", "REQUEST_TOO_LARGE");
             return null;
         }
         try
         {
-            using var bounded = new MemoryStream();
-            await http.Request.Body.CopyToAsync(bounded, http.RequestAborted);
-            if (bounded.Length > limit)
-            {
-                await ExportCaller.WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes.", "REQUEST_TOO_LARGE");
-                return null;
-            }
-            return JsonSerializer.Deserialize<ExportRequest>(bounded.ToArray(), ExportJson.Options) ?? throw new JsonException("Empty request.");
+            return JsonSerializer.Deserialize<ExportRequest>(body, ExportJson.Options) ?? throw new JsonException("Empty request.");
         }
         catch (JsonException e)
         {
@@ -170,10 +165,7 @@ public static class ExportEndpoints
             return;
         }
 
-        http.Response.ContentType = export.ContentType;
-        http.Response.Headers.ContentDisposition = ExportFileNames.ContentDisposition(export.FileName);
-        http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers.XContentTypeOptions = "nosniff";
+        ExportFileNames.SetAttachment(http.Response, export.ContentType, export.FileName);
         try
         {
             await ExportRunner.WriteAsync(http, export, http.Response.Body, new ExportProgress(), http.RequestAborted);

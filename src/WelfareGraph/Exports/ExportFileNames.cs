@@ -18,11 +18,13 @@ public static class ExportFileNames
         return Safe(string.Join('_', parts)) + "." + Formats.ExportFormats.Extension(format);
     }
 
-    public static string ContentDisposition(string fileName)
+    /// <summary>The headers of every download: its type, its name, never cached, never sniffed as something else.</summary>
+    public static void SetAttachment(HttpResponse response, string contentType, string fileName)
     {
-        var header = new ContentDispositionHeaderValue("attachment") { FileName = Ascii(fileName) };
-        header.FileNameStar = fileName;
-        return header.ToString();
+        response.ContentType = contentType;
+        response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = Ascii(fileName), FileNameStar = fileName }.ToString();
+        response.Headers.CacheControl = "no-store";
+        response.Headers.XContentTypeOptions = "nosniff";
     }
 
     private static string Safe(string name)

@@ -29,6 +29,7 @@ public static class PivotTables
         var colKeys = source.Select(r => Key(r, colDims)).Distinct(KeyComparer.Instance).Order(KeyComparer.Instance).ToList();
         var cells = source.GroupBy(r => (Key(r, rowDims), Key(r, colDims)), PairComparer.Instance).ToDictionary(g => g.Key, g => g.ToList(), PairComparer.Instance);
         var byRow = source.GroupBy(r => Key(r, rowDims), KeyComparer.Instance).ToDictionary(g => g.Key, g => g.ToList(), KeyComparer.Instance);
+        var byColumn = source.GroupBy(r => Key(r, colDims), KeyComparer.Instance).ToDictionary(g => g.Key, g => g.ToList(), KeyComparer.Instance);
 
         var columns = rowDims.Select(i => table.Columns[i]).ToList();
         var total = ColumnHeaders.Total(language);
@@ -53,7 +54,7 @@ public static class PivotTables
         var totals = new List<object?>(rowDims.Select((_, i) => i == 0 ? (object?)total : null));
         foreach (var colKey in colKeys)
             foreach (var v in values)
-                totals.Add(Aggregate(table.Columns[v], source.Where(r => KeyComparer.Instance.Equals(Key(r, colDims), colKey)).ToList(), v));
+                totals.Add(Aggregate(table.Columns[v], byColumn[colKey], v));
         if (colDims.Length > 0)
             foreach (var v in values) totals.Add(Aggregate(table.Columns[v], source, v));
         if (rowDims.Length > 0) rows.Add([.. totals]);

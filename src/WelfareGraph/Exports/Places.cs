@@ -21,9 +21,12 @@ public sealed record Places(
     public (ProvinceInfo? Province, CountyInfo? County) OfCounty(int countyId) =>
         Counties.GetValueOrDefault(countyId) is { } county ? (Provinces.GetValueOrDefault(county.ProvinceId), county) : (null, null);
 
-    public static async Task<Places> LoadAsync(WelfareDbContext db, CancellationToken cancellationToken) => new(
+    /// <param name="withInstitutions">Also the centres and charities (contribution rows name them; other rows do not).</param>
+    public static async Task<Places> LoadAsync(WelfareDbContext db, CancellationToken cancellationToken, bool withInstitutions = false) => new(
         await db.Provinces.AsNoTracking().ToDictionaryAsync(p => p.Id, p => new ProvinceInfo(p.Code, p.NameFa, p.NameEn), cancellationToken),
         await db.Counties.AsNoTracking().ToDictionaryAsync(c => c.Id, c => new CountyInfo(c.Code, c.NameFa, c.NameEn, c.ProvinceId), cancellationToken),
-        await db.Centers.AsNoTracking().ToDictionaryAsync(c => c.Id, c => new NamedInfo(c.Code, c.Name, c.CountyId), cancellationToken),
-        await db.Charities.AsNoTracking().ToDictionaryAsync(c => c.Id, c => new NamedInfo(c.Code, c.Name, c.CountyId), cancellationToken));
+        withInstitutions ? await db.Centers.AsNoTracking().ToDictionaryAsync(c => c.Id, c => new NamedInfo(c.Code, c.Name, c.CountyId), cancellationToken) : NoInstitutions,
+        withInstitutions ? await db.Charities.AsNoTracking().ToDictionaryAsync(c => c.Id, c => new NamedInfo(c.Code, c.Name, c.CountyId), cancellationToken) : NoInstitutions);
+
+    private static readonly IReadOnlyDictionary<int, NamedInfo> NoInstitutions = new Dictionary<int, NamedInfo>();
 }

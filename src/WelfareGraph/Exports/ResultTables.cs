@@ -7,7 +7,7 @@ using GraphQLParser.AST;
 namespace WelfareGraph.Exports;
 
 /// <summary>The table of a GraphQL result, flattened: one row per group, node or item, nested objects as dotted columns.</summary>
-public sealed record ResultTable(string RootField, IReadOnlyList<ExportColumn> Columns, IReadOnlyList<object?[]> Rows)
+public sealed record ResultTable(IReadOnlyList<ExportColumn> Columns, IReadOnlyList<object?[]> Rows)
 {
     public ExportTable ToExportTable() => ExportTable.FromRows(Columns, Rows);
 }
@@ -23,7 +23,7 @@ public static class ResultTables
 {
     private static readonly string[] ListFields = ["groups", "nodes", "items", "edges"];
 
-    private sealed record PlannedColumn(string[] Path, ExportColumn Column, bool IsList);
+    private sealed record PlannedColumn(string[] Path, ExportColumn Column);
 
     public static ResultTable Read(ExecutionResult result)
     {
@@ -35,7 +35,7 @@ public static class ResultTables
         var columns = new List<PlannedColumn>();
         Plan(located.Type, located.Selection, document, [], columns, top: true);
         var rows = located.Rows.Select(row => columns.Select(c => Value(row, c)).ToArray()).ToList();
-        return new ResultTable(fields[0].FieldDefinition?.Name ?? fields[0].Name ?? "export", columns.Select(c => c.Column).ToList(), rows);
+        return new ResultTable(columns.Select(c => c.Column).ToList(), rows);
     }
 
     private sealed record Located(IReadOnlyList<ExecutionNode?> Rows, IComplexGraphType Type, GraphQLSelectionSet Selection, bool IsList);
@@ -78,7 +78,7 @@ public static class ResultTables
             if (fieldType is ListGraphType list)
             {
                 // A list of values becomes one text column; a list of objects inside a row has no column shape.
-                if (Element(list) is not IComplexGraphType) columns.Add(new PlannedColumn(path, new ExportColumn(string.Join('.', path), ColumnKind.Text), true));
+                if (Element(list) is not IComplexGraphType) columns.Add(new PlannedColumn(path, new ExportColumn(string.Join('.', path), ColumnKind.Text)));
                 continue;
             }
             if (fieldType is IComplexGraphType complex)
@@ -86,7 +86,7 @@ public static class ResultTables
                 if (field.SelectionSet is { } nested) Plan(complex, nested, document, path, columns, top: false);
                 continue;
             }
-            columns.Add(new PlannedColumn(path, new ExportColumn(string.Join('.', path), KindOf(fieldType)), false));
+            columns.Add(new PlannedColumn(path, new ExportColumn(string.Join('.', path), KindOf(fieldType))));
         }
     }
 

@@ -1,12 +1,13 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using WelfareGraph.Analytics;
 using WelfareGraph.Centers;
 using WelfareGraph.Contributions;
 using WelfareGraph.Data;
 using WelfareGraph.Households;
 using WelfareGraph.Periods;
 using WelfareGraph.Querying;
-using WelfareGraph.Querying.Filtering;
+using WelfareGraph.Schema;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Exports;
@@ -35,7 +36,7 @@ public static class UnderlyingRows
         if (ContributionFields.Contains(root.Name))
         {
             Authorize(http, "contributions");
-            var filter = where is { Count: > 0 } ? new FilterExpressionBuilder(limits).Build<Contribution>(where, typeof(ContributionGraphType)) : null;
+            var filter = QueryArguments.WherePredicate<Contribution>(where, typeof(ContributionGraphType), limits);
             var period = ExportExecution.Period(root, clock);
             return Contributions(contexts, facts =>
             {
@@ -46,10 +47,10 @@ public static class UnderlyingRows
         if (HouseholdFields.Contains(root.Name))
         {
             Authorize(http, "households");
-            var filter = where is { Count: > 0 } ? new FilterExpressionBuilder(limits).Build<Household>(where, typeof(HouseholdGraphType)) : null;
+            var filter = QueryArguments.WherePredicate<Household>(where, typeof(HouseholdGraphType), limits);
             // householdTotals counts the households covered on one day; its underlying rows are those households.
             DateOnly? day = root.Name == "householdTotals"
-                ? root.Argument("asOf") as DateOnly? ?? ExportExecution.Period(root, clock)?.To ?? SolarCalendar.TodayInTehran(clock)
+                ? HouseholdTotalsQuery.CountingDay(root.Argument("asOf") as DateOnly?, ExportExecution.Period(root, clock), clock)
                 : null;
             return Households(contexts, rows =>
             {
@@ -61,7 +62,7 @@ public static class UnderlyingRows
         {
             Authorize(http, "centers");
             // centerTotals has no period: centres are counted as they are now, so its rows are the centres its where selects.
-            var filter = where is { Count: > 0 } ? new FilterExpressionBuilder(limits).Build<Center>(where, typeof(CenterGraphType)) : null;
+            var filter = QueryArguments.WherePredicate<Center>(where, typeof(CenterGraphType), limits);
             return CenterRows.Table(contexts, centers => filter is null ? centers : centers.Where(filter));
         }
         throw new ExportException(
@@ -100,7 +101,7 @@ public static class UnderlyingRows
         Func<IQueryable<Contribution>, IQueryable<Contribution>> where, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var places = await Places.LoadAsync(db, cancellationToken);
+        var places = await Places.LoadAsync(db, cancellationToken, withInstitutions: true);
         var rows = where(db.Contributions).AsNoTracking().OrderBy(c => c.Id)
             .Select(c => new ContributionRow(c.Id, c.Date, c.SolarYear, c.SolarQuarter, c.SolarMonth, c.Type, c.Sector, c.Intent, c.Channel, c.AmountRial,
                 c.Quantity, c.QuantityUnit, c.ValuationBasis, c.Description, c.CountyId, c.CenterId, c.CharityId, c.SourceSystem, c.ExternalId))

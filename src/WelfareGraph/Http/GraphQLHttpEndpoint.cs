@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Text.Json;
 using GraphQL;
@@ -41,7 +40,7 @@ public static class GraphQLHttpEndpoint
         if (!GraphQLMediaTypes.IsJsonRequest(http.Request)) { await RejectAsync(http, StatusCodes.Status415UnsupportedMediaType, mediaType, "A GraphQL POST must have Content-Type application/json.", "UNSUPPORTED_MEDIA_TYPE"); return; }
 
         var limits = http.RequestServices.GetRequiredService<GraphQLLimits>();
-        var body = await ReadBoundedAsync(http.Request, limits.MaxRequestBytes, http.RequestAborted);
+        var body = await RequestBody.ReadBoundedAsync(http.Request, limits.MaxRequestBytes, http.RequestAborted);
         if (body is null) { await RejectAsync(http, StatusCodes.Status413PayloadTooLarge, mediaType, $"The request body is larger than {limits.MaxRequestBytes} bytes.", "REQUEST_TOO_LARGE"); return; }
 
         List<Incoming> requests;
@@ -231,28 +230,6 @@ public static class GraphQLHttpEndpoint
         var request = serializer.Deserialize<GraphQLRequest>(element.GetRawText()) ?? throw new JsonException("Empty request.");
         var id = element.TryGetProperty("id", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
         return new Incoming(request, id);
-    }
-
-    /// <summary>The body, or null when it is larger than <paramref name="max"/> bytes (read no further than that).</summary>
-    private static async Task<byte[]?> ReadBoundedAsync(HttpRequest request, int max, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > max) return null;
-        using var body = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
-        {
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-            {
-                if (body.Length + read > max) return null;
-                body.Write(chunk, 0, read);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
-        return body.ToArray();
     }
 
     private static bool AcceptsHtml(HttpRequest request) =>

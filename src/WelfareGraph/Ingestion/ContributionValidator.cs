@@ -4,6 +4,7 @@ using WelfareGraph.Contributions;
 using WelfareGraph.Data;
 using WelfareGraph.Periods;
 using WelfareGraph.Querying;
+using WelfareGraph.Schema;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Ingestion;
@@ -152,11 +153,8 @@ public sealed class ContributionValidator
         }
         if (Enum.TryParse<T>(value.Replace("_", ""), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !value.All(char.IsDigit))
             return parsed;
-        var names = string.Join(", ", Enum.GetNames<T>().Select(ConstantCase));
+        var names = string.Join(", ", EnumNames<T>.All);
         error(field, IngestionCodes.InvalidEnum, $"'{text}' is not a {field}; expected one of {names}.");
         return null;
     }
-
-    internal static string ConstantCase(string name) =>
-        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString())).ToUpperInvariant();
 }

@@ -17,12 +17,14 @@ public static class QueryArguments
         WherePredicate<T>(context) is { } predicate ? query.Where(predicate) : query;
 
     /// <summary>The field's <c>where</c> as a predicate, or null without one; built now, so a bad filter fails before any SQL.</summary>
-    public static System.Linq.Expressions.Expression<Func<T, bool>>? WherePredicate<T>(IResolveFieldContext context)
-    {
-        if (context.GetArgument<object?>("where") is not IDictionary<string, object?> where || where.Count == 0) return null;
-        var graphType = EntityGraphTypeOf(context, "where", typeof(FilterInputGraphType<>));
-        return new FilterExpressionBuilder(context.Service<QueryLimitOptions>()).Build<T>(where, graphType);
-    }
+    public static System.Linq.Expressions.Expression<Func<T, bool>>? WherePredicate<T>(IResolveFieldContext context) =>
+        context.GetArgument<object?>("where") is IDictionary<string, object?> { Count: > 0 } where
+            ? WherePredicate<T>(where, EntityGraphTypeOf(context, "where", typeof(FilterInputGraphType<>)), context.Service<QueryLimitOptions>())
+            : null;
+
+    /// <summary>A <c>where</c> argument's value (as exports read it from the document) as a predicate over <paramref name="graphType"/>'s entity.</summary>
+    public static System.Linq.Expressions.Expression<Func<T, bool>>? WherePredicate<T>(IDictionary<string, object?>? where, Type graphType, QueryLimitOptions limits) =>
+        where is { Count: > 0 } ? new FilterExpressionBuilder(limits).Build<T>(where, graphType) : null;
 
     /// <summary>The entity GraphQL type behind an argument typed <c>FilterInputGraphType&lt;X&gt;</c> or <c>[SortInputGraphType&lt;X&gt;!]</c>.</summary>
     private static Type EntityGraphTypeOf(IResolveFieldContext context, string argument, Type generic)

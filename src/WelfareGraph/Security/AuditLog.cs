@@ -19,7 +19,7 @@ public sealed class AuditLog(AuditDbContextFactory contexts, CallerScopes scopes
         var entry = new AuditEntry
         {
             At = clock.GetUtcNow().UtcDateTime,
-            Subject = Truncate(user.FindFirst("oid")?.Value ?? user.FindFirst("sub")?.Value ?? "anonymous", 128),
+            Subject = Truncate(SubjectOf(user), 128),
             Client = user.FindFirst("azp")?.Value ?? user.FindFirst("appid")?.Value,
             Roles = string.Join(' ', WelfareRoles.Of(user).Order(StringComparer.Ordinal)),
             Scope = Truncate(scopes.Current.Description, 1000),
@@ -45,8 +45,11 @@ public sealed class AuditLog(AuditDbContextFactory contexts, CallerScopes scopes
     /// </summary>
     public void LogRefused(ClaimsPrincipal user, string document, ExecutionResult result) =>
         logger.LogInformation("Refused: {Document} from {Subject} as {Roles}: {Outcome}", document,
-            user.FindFirst("oid")?.Value ?? user.FindFirst("sub")?.Value ?? "anonymous",
+            SubjectOf(user),
             string.Join(' ', WelfareRoles.Of(user).Order(StringComparer.Ordinal)), Outcome(result));
+
+    /// <summary>Who the caller is, as entries record it (export jobs belong to it too): the object id, else the subject.</summary>
+    public static string SubjectOf(ClaimsPrincipal user) => user.FindFirst("oid")?.Value ?? user.FindFirst("sub")?.Value ?? "anonymous";
 
     /// <summary>The number of list items anywhere in the result: an approximation of the rows it returned.</summary>
     public static int CountRows(ExecutionResult result) => result.Data is ExecutionNode node ? Count(node) : 0;

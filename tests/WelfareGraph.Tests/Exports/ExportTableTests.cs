@@ -38,7 +38,7 @@ public sealed class ExportTableTests
     [Fact]
     public async Task A_pivot_adds_what_adds_up_and_leaves_averages_out_of_totals()
     {
-        var result = new ResultTable("t", [new("year", ColumnKind.Integer), new("type", ColumnKind.Text), new("sum", ColumnKind.Decimal), new("average", ColumnKind.Decimal)],
+        var result = new ResultTable([new("year", ColumnKind.Integer), new("type", ColumnKind.Text), new("sum", ColumnKind.Decimal), new("average", ColumnKind.Decimal)],
         [
             [1403L, "CASH", 10m, 2m], [1403L, "IN_KIND", 5m, 1m], [1404L, "CASH", 7m, 7m],
         ]);

@@ -22,12 +22,11 @@ public static class CsvExport
         CancellationToken cancellationToken)
     {
         await using var csv = CsvWriter.Create(destination, Options, leaveOpen: true);
-        var kinds = table.Columns.Select(c => c.Kind).ToArray();
         foreach (var column in table.Columns) csv.WriteField(column.Header(language));
         await csv.EndRecordAsync(cancellationToken);
         await foreach (var row in table.Rows.WithCancellation(cancellationToken))
         {
-            for (var i = 0; i < kinds.Length; i++) Write(csv, row[i]);
+            for (var i = 0; i < table.Columns.Count; i++) Write(csv, row[i]);
             await csv.EndRecordAsync(cancellationToken);
             progress.Row();
         }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using WelfareGraph.Exports.Formats;
 using WelfareGraph.Security;
 
@@ -26,16 +25,10 @@ public static class ExportJobEndpoints
     private static async Task StartAsync(HttpContext http)
     {
         if (!await ExportCaller.AdmitAsync(http, export: null)) return;
-        ExportRequest? request;
-        try { request = await JsonSerializer.DeserializeAsync<ExportRequest>(http.Request.Body, ExportJson.Options, http.RequestAborted); }
-        catch (JsonException e)
-        {
-            await ExportCaller.WriteErrorAsync(http, StatusCodes.Status400BadRequest, $"The request body is not a valid export request: {e.Message}", "INVALID_REQUEST");
-            return;
-        }
+        if (await ExportEndpoints.ReadBodyAsync(http) is not { } request) return;
         try
         {
-            var spec = ExportRunner.Resolve(http, request ?? throw new ExportException("Empty request.", "INVALID_REQUEST"));
+            var spec = ExportRunner.Resolve(http, request);
             var job = http.RequestServices.GetRequiredService<ExportJobs>().Start(http, spec);
             http.Response.StatusCode = StatusCodes.Status202Accepted;
             http.Response.Headers.Location = StatusUrl(http, job);
@@ -58,10 +51,7 @@ public static class ExportJobEndpoints
             await ExportCaller.WriteErrorAsync(http, StatusCodes.Status409Conflict, $"The export is {job.State.ToString().ToLowerInvariant()}: there is no file to download.", "EXPORT_NOT_READY");
             return;
         }
-        http.Response.ContentType = ExportFormats.ContentType(job.Spec.Format);
-        http.Response.Headers.ContentDisposition = ExportFileNames.ContentDisposition(job.FileName!);
-        http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers.XContentTypeOptions = "nosniff";
+        ExportFileNames.SetAttachment(http.Response, ExportFormats.ContentType(job.Spec.Format), job.FileName!);
         await http.Response.SendFileAsync(path, http.RequestAborted);
     }
 

@@ -39,7 +39,7 @@ public sealed class ExportJobs
     public ExportJob Start(HttpContext http, ExportSpec spec)
     {
         Expire();
-        var owner = ExportCaller.Subject(http.User);
+        var owner = AuditLog.SubjectOf(http.User);
         if (_jobs.Values.Count(j => j.Owner == owner && j.State == ExportJobState.Running) >= _options.MaxRunningJobsPerCaller)
             throw new ExportException($"You have {_options.MaxRunningJobsPerCaller} exports running; wait for one to finish or cancel one.", "TOO_MANY_JOBS",
                 StatusCodes.Status429TooManyRequests);
@@ -56,7 +56,7 @@ public sealed class ExportJobs
     public ExportJob? Find(string id, ClaimsPrincipal user)
     {
         Expire();
-        return _jobs.TryGetValue(id, out var job) && job.Owner == ExportCaller.Subject(user) ? job : null;
+        return _jobs.TryGetValue(id, out var job) && job.Owner == AuditLog.SubjectOf(user) ? job : null;
     }
 
     /// <summary>Cancels a running job, or removes a finished one and its file.</summary>

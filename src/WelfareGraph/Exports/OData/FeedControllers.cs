@@ -30,14 +30,11 @@ public sealed class ContributionsController(IDbContextFactory<WelfareDbContext> 
     public async Task<IQueryable<ContributionFact>> Get() => StarSchema.Contributions(await ContextAsync(contexts));
 }
 
-public sealed class HouseholdCountsController(IDbContextFactory<WelfareDbContext> contexts, IConfiguration configuration, TimeProvider clock) : FeedController
+public sealed class HouseholdCountsController(IDbContextFactory<WelfareDbContext> contexts, AnalyticsOptions analytics, TimeProvider clock) : FeedController
 {
     [FeedQuery]
-    public async Task<IQueryable<HouseholdCount>> Get()
-    {
-        var threshold = (configuration.GetSection("Analytics").Get<AnalyticsOptions>() ?? new AnalyticsOptions()).SuppressionThreshold;
-        return (await StarSchema.HouseholdCountsAsync(await ContextAsync(contexts), threshold, clock, HttpContext.RequestAborted)).AsQueryable();
-    }
+    public async Task<IQueryable<HouseholdCount>> Get() =>
+        (await StarSchema.HouseholdCountsAsync(await ContextAsync(contexts), analytics.SuppressionThreshold, clock, HttpContext.RequestAborted)).AsQueryable();
 }
 
 public sealed class DatesController(IDbContextFactory<WelfareDbContext> contexts, TimeProvider clock) : FeedController

@@ -1,6 +1,7 @@
 using WelfareGraph.Centers;
 using WelfareGraph.Contributions;
 using WelfareGraph.Households;
+using WelfareGraph.Schema;
 
 namespace WelfareGraph.Exports.PowerBi;
 

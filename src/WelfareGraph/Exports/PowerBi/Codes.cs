@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using GraphQL;
+using WelfareGraph.Schema;
 
 namespace WelfareGraph.Exports.PowerBi;
 
@@ -28,7 +28,7 @@ public static class Codes
             Expression result = Expression.Constant(null, typeof(string));
             foreach (var enumValue in Enum.GetValues(enumType).Cast<Enum>().Reverse())
                 result = Expression.Condition(Expression.Equal(value, Expression.Constant(enumValue, value.Type)),
-                    Expression.Constant(enumValue.ToString().ToConstantCase(), typeof(string)), result);
+                    Expression.Constant(EnumNames.Code(enumValue), typeof(string)), result);
             return result;
         }
     }

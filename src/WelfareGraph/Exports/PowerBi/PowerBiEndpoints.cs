@@ -18,9 +18,8 @@ public static class PowerBiEndpoints
     {
         if (!await ExportCaller.AdmitAsync(http, "contributions")) return;
         var started = Stopwatch.GetTimestamp();
-        http.Response.ContentType = "application/zip";
-        http.Response.Headers.ContentDisposition = ExportFileNames.ContentDisposition($"welfaregraph-model_{DateOnly.FromDateTime(DateTime.UtcNow):yyyy-MM-dd}.zip");
-        http.Response.Headers.CacheControl = "no-store";
+        var today = DateOnly.FromDateTime(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        ExportFileNames.SetAttachment(http.Response, "application/zip", $"welfaregraph-model_{today:yyyy-MM-dd}.zip");
         var rows = 0;
         var outcome = "ok";
         try
@@ -57,8 +56,7 @@ public static class PowerBiEndpoints
                 new { details = new { protocol = "odata", address = new { url = $"{baseUrl}/{FeedModel.RoutePrefix}" } }, options = new { }, mode = "Import" },
             },
         };
-        http.Response.ContentType = "application/json; charset=utf-8";
-        http.Response.Headers.ContentDisposition = ExportFileNames.ContentDisposition("welfaregraph.pbids");
+        ExportFileNames.SetAttachment(http.Response, "application/json; charset=utf-8", "welfaregraph.pbids");
         await JsonSerializer.SerializeAsync(http.Response.Body, file, ExportJson.Options, http.RequestAborted);
     }
 }

@@ -23,7 +23,7 @@ public static class PowerBiModel
         var contexts = services.GetRequiredService<IDbContextFactory<WelfareDbContext>>();
         var clock = services.GetRequiredService<TimeProvider>();
         var options = services.GetRequiredService<ExportOptions>();
-        var threshold = (services.GetRequiredService<IConfiguration>().GetSection("Analytics").Get<AnalyticsOptions>() ?? new AnalyticsOptions()).SuppressionThreshold;
+        var threshold = services.GetRequiredService<AnalyticsOptions>().SuppressionThreshold;
         var withHouseholds = AccessPolicy.AllowsExport(http.User, "households");
         var tables = Tables(contexts, clock, threshold, withHouseholds);
 
@@ -67,11 +67,18 @@ public static class PowerBiModel
         // Each table reads through a context of its own, created (with the caller's scope) when its entry is written.
         Func<CancellationToken, Task<ExportTable>> Query<T>(Func<WelfareDbContext, IQueryable<T>> query) => _ => Task.FromResult(ObjectTables.From(Stream(contexts, query)));
         Func<CancellationToken, Task<ExportTable>> Fixed<T>(IEnumerable<T> rows) => _ => Task.FromResult(ObjectTables.From(rows));
-        Func<CancellationToken, Task<ExportTable>> Computed<T>(Func<WelfareDbContext, CancellationToken, Task<IReadOnlyList<T>>> compute) => async ct =>
+        // Computed once per model: the Parquet and the CSV file of the table are written from the same rows.
+        Func<CancellationToken, Task<ExportTable>> Computed<T>(Func<WelfareDbContext, CancellationToken, Task<IReadOnlyList<T>>> compute)
         {
-            await using var db = await contexts.CreateDbContextAsync(ct);
-            return ObjectTables.From(await compute(db, ct));
-        };
+            Task<IReadOnlyList<T>>? rows = null;
+            return async ct => ObjectTables.From(await (rows ??= ComputeAsync(ct)));
+
+            async Task<IReadOnlyList<T>> ComputeAsync(CancellationToken ct)
+            {
+                await using var db = await contexts.CreateDbContextAsync(ct);
+                return await compute(db, ct);
+            }
+        }
 
         var tables = new List<Table>
         {

@@ -8,6 +8,7 @@ using WelfareGraph.Data;
 using WelfareGraph.Geography;
 using WelfareGraph.Households;
 using WelfareGraph.Periods;
+using WelfareGraph.Schema;
 
 namespace WelfareGraph.Exports.PowerBi;
 
@@ -86,11 +87,14 @@ public static class StarSchema
     public static async Task<(DateOnly From, DateOnly To)> DateRangeAsync(WelfareDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var today = SolarCalendar.TodayInTehran(clock);
-        var first = await db.Contributions.MinAsync(c => (DateOnly?)c.Date, cancellationToken) ?? today;
         var last = await db.Contributions.MaxAsync(c => (DateOnly?)c.Date, cancellationToken) ?? today;
         var lastYear = Math.Max(SolarCalendar.FromGregorian(last).Year, SolarCalendar.FromGregorian(today).Year);
-        return (SolarCalendar.YearStart(SolarCalendar.FromGregorian(first).Year), SolarCalendar.YearEnd(lastYear));
+        return (await FirstDayAsync(db, today, cancellationToken), SolarCalendar.YearEnd(lastYear));
     }
+
+    /// <summary>The first day of the Solar Hijri year of the first contribution the caller can see (this year without any).</summary>
+    private static async Task<DateOnly> FirstDayAsync(WelfareDbContext db, DateOnly today, CancellationToken cancellationToken) =>
+        SolarCalendar.YearStart(SolarCalendar.FromGregorian(await db.Contributions.MinAsync(c => (DateOnly?)c.Date, cancellationToken) ?? today).Year);
 
     public static async Task<IReadOnlyList<DateDim>> DatesAsync(WelfareDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -105,8 +109,8 @@ public static class StarSchema
     /// </summary>
     public static async Task<IReadOnlyList<HouseholdCount>> HouseholdCountsAsync(WelfareDbContext db, int threshold, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (from, _) = await DateRangeAsync(db, clock, cancellationToken);
         var today = SolarCalendar.TodayInTehran(clock);
+        var from = await FirstDayAsync(db, today, cancellationToken);
         var places = await Places.LoadAsync(db, cancellationToken);
         var counts = new List<HouseholdCount>();
         var start = SolarCalendar.FromGregorian(from);
@@ -118,12 +122,12 @@ public static class StarSchema
             var result = await HouseholdTotalsQuery.RunAsync(db, db.Households, [HouseholdDimension.County, HouseholdDimension.Benefit], day, threshold, cancellationToken);
             foreach (var cell in result.Groups)
             {
-                if (cell.Key.County is not { } countyId || !places.Counties.TryGetValue(countyId, out var county)) continue;
+                if (cell.Key.County is not { } countyId || places.OfCounty(countyId) is not { County: { } county } place) continue;
                 var benefit = EnumNames<Benefit>.Of((Benefit)cell.Key.Benefit!.Value);
                 counts.Add(new HouseholdCount
                 {
                     Key = $"{county.Code}/{benefit}/{year}-{month:D2}",
-                    ProvinceCode = places.Provinces.GetValueOrDefault(county.ProvinceId)?.Code ?? "",
+                    ProvinceCode = place.Province?.Code ?? "",
                     CountyCode = county.Code,
                     Benefit = benefit,
                     SolarYear = year,
