@@ -46,9 +46,9 @@ public static class ContributionTotalsQuery
             total = Rollup.Combine(rows, new GroupRow());
         }
         total.Subtotal = true;
-        foreach (var row in rows) row.Level = request.Levels.Count;
-
         if (afterSql && request.FillGaps) rows = GapFiller.Fill(rows, slots, request.Period);
+        // After the gaps are filled: a gap row is a leaf like any other, not the grand total (level 0).
+        foreach (var row in rows) row.Level = request.Levels.Count;
         var all = afterSql && request.Rollup ? rows.Concat(Rollup.Subtotals(rows, request.Levels)).ToList() : rows;
 
         if (request.CompareTo is { } compareTo)

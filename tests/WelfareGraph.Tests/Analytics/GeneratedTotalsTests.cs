@@ -114,6 +114,38 @@ public abstract partial class GeneratedTotalsTests(GeneratedDataServer server)
     }
 
     [Fact]
+    public async Task Gap_rows_compare_with_last_year_and_sit_in_their_rollup_branch()
+    {
+        // 1404 has data to month 9 only: months 10–12 are gap rows, yet 1403 had contributions in them.
+        var data = await server.Client.DataAsync("""
+            { contributionTotals(period: { year: 1404 }, groupBy: [SECTOR, MONTH], fillGaps: true, rollup: true, compareTo: SAME_PERIOD_LAST_YEAR, unit: RIAL) {
+                groups { key { sector month } sum subtotal comparison { sum count } } } }
+            """);
+        var groups = data["contributionTotals"]!["groups"]!.AsArray().Select(g => g!).ToList();
+        var lastYear = server.Set.Contributions.Select(c => (Row: c, Date: c.Date.ToDateTime(TimeOnly.MinValue)))
+            .Where(c => Persian.GetYear(c.Date) == 1403)
+            .GroupBy(c => (Sector: Upper(c.Row.Sector.ToString()), Month: Persian.GetMonth(c.Date)))
+            .ToDictionary(g => g.Key, g => (Sum: g.Sum(c => (decimal)c.Row.AmountRial), Count: g.Count()));
+
+        var monthRows = groups.Where(g => !g["subtotal"]!.GetValue<bool>()).ToList();
+        Assert.Equal(2 * 12, monthRows.Count);
+        foreach (var row in monthRows)
+        {
+            var key = (row["key"]!["sector"]!.GetValue<string>(), row["key"]!["month"]!.GetValue<int>());
+            var expected = lastYear.GetValueOrDefault(key);
+            Assert.Equal(expected.Sum, row["comparison"]!["sum"]!.GetValue<decimal>());
+            Assert.Equal(expected.Count, row["comparison"]!["count"]!.GetValue<int>());
+        }
+        Assert.Contains(monthRows, r => r["key"]!["month"]!.GetValue<int>() > 9 && r["sum"]!.GetValue<decimal>() == 0 && r["comparison"]!["sum"]!.GetValue<decimal>() > 0);
+
+        // Each sector's twelve months, gaps included, come before its subtotal; the grand total is last.
+        for (var i = 0; i < groups.Count - 1; i++)
+            if (groups[i]["subtotal"]!.GetValue<bool>())
+                Assert.All(groups.Skip(i - 12).Take(12), g => Assert.Equal(groups[i]["key"]!["sector"]!.GetValue<string>(), g["key"]!["sector"]!.GetValue<string>()));
+        Assert.Null(groups[^1]["key"]!["sector"]);
+    }
+
+    [Fact]
     public async Task Without_an_order_groups_come_in_key_order_with_missing_centres_last()
     {
         // Sorted after SQL (no ORDER BY is sent without `order` or `first`): the same order SQL would give —
