@@ -187,6 +187,8 @@ public static class GraphQLHttpEndpoint
                 RequestServices = http.RequestServices,
                 User = http.User,
                 CancellationToken = timeout.Token,
+                // The result is only serialized (and counted for the audit), so large lists may be written as they resolve.
+                UserContext = new Dictionary<string, object?> { [ListWritingExecutionStrategy.Requested] = true },
             });
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)

@@ -16,7 +16,7 @@ namespace WelfareGraph.Schema;
 /// loader, an unfinished task, an exception or a null in a non-null field sends the list down the standard
 /// path, so results and errors are always those of standard execution.
 /// </summary>
-public sealed class ListWritingExecutionStrategy : ParallelExecutionStrategy
+public class ListWritingExecutionStrategy : ParallelExecutionStrategy
 {
     /// <summary>The <see cref="ExecutionOptions.UserContext"/> key that asks for written lists.</summary>
     public const string Requested = "WelfareGraph.WriteListsAsJson";
