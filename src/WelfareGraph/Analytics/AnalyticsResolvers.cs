@@ -42,8 +42,8 @@ internal static class ContributionTotalsResolver
         await Task.WhenAll(totals, places); // both finish, whichever fails, before their contexts go
         var result = await totals;
         var keys = await KeyEntities.LoadAsync(db, result.Groups, selection, "groups.key", context.CancellationToken, await places);
-        return new ContributionTotalsView(new AnalyticsRow(result.Total, request.Unit, KeyEntities.None, result.Compared),
-            result.Groups.Select(g => new AnalyticsRow(g, request.Unit, keys, result.Compared)).ToList());
+        return new ContributionTotalsView(new AnalyticsRow(result.Total, request.Unit, KeyEntities.None),
+            result.Groups.Select(g => new AnalyticsRow(g, request.Unit, keys)).ToList());
     }
 
     private static List<GroupSort> Order(IResolveFieldContext context) =>
@@ -101,7 +101,7 @@ internal static class CenterTotalsResolver
         var (total, groups) = await CenterTotalsQuery.RunAsync(db.Centers.ApplyWhere(context),
             context.GetArgument<List<CenterDimension>?>("groupBy") ?? [], context.CancellationToken);
         var keys = await KeyEntities.LoadAsync(db, groups, SelectionTree.Of(context), "groups.key", context.CancellationToken);
-        return new CenterTotalsView(new AnalyticsRow(total, MoneyUnit.Rial, KeyEntities.None, false),
-            groups.Select(g => new AnalyticsRow(g, MoneyUnit.Rial, keys, false)).ToList());
+        return new CenterTotalsView(new AnalyticsRow(total, MoneyUnit.Rial, KeyEntities.None),
+            groups.Select(g => new AnalyticsRow(g, MoneyUnit.Rial, keys)).ToList());
     }
 }

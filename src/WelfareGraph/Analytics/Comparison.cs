@@ -49,7 +49,7 @@ public sealed record ComparisonPeriod(ResolvedPeriod Period, int? MonthShift)
                 (shifted.Year, shifted.Month) = (year, shiftedMonth);
             }
             else shifted.Month = ((month - 1 + shift) % 12 + 12) % 12 + 1;
-            if (hasQuarter) shifted.Quarter = (shifted.Month + 2) / 3;
+            if (hasQuarter) shifted.Quarter = SolarCalendar.QuarterOf(shifted.Month!.Value);
             return shifted;
         }
         if (hasQuarter && key.Quarter is { } quarter)

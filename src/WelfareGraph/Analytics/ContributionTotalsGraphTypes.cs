@@ -8,7 +8,7 @@ using WelfareGraph.Periods;
 namespace WelfareGraph.Analytics;
 
 /// <summary>A grouped row on its way out: figures in rial until the fields convert them to the requested unit.</summary>
-public sealed record AnalyticsRow(GroupRow Row, MoneyUnit Unit, KeyEntities Keys, bool Compared)
+public sealed record AnalyticsRow(GroupRow Row, MoneyUnit Unit, KeyEntities Keys)
 {
     public decimal Money(long rial) => Unit.FromRial(rial);
     public decimal? Money(long? rial) => rial is { } r ? Unit.FromRial(r) : null;
@@ -63,7 +63,7 @@ internal static class ContributionMeasureFields
         type.Field<DecimalGraphType>("min").Description("The smallest contribution, in the requested unit.").Resolve(ctx => ctx.Source.Money(ctx.Source.Row.Min));
         type.Field<DecimalGraphType>("max").Description("The largest contribution, in the requested unit.").Resolve(ctx => ctx.Source.Money(ctx.Source.Row.Max));
         type.Field<ContributionComparisonGraphType>("comparison").Description("The same figures for the `compareTo` period; null without `compareTo`.")
-            .Resolve(ctx => ctx.Source.Compared && ctx.Source.Row.ComparisonSum is not null ? ctx.Source : null);
+            .Resolve(ctx => ctx.Source.Row.ComparisonSum is not null ? ctx.Source : null);
         type.Field<FloatGraphType>("growth").Description("(sum − comparison sum) ÷ comparison sum, a fraction; null when the comparison is zero.")
             .Resolve(ctx => (double?)ctx.Source.Row.Growth);
     }

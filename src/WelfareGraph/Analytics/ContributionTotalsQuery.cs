@@ -7,7 +7,7 @@ using WelfareGraph.Periods;
 namespace WelfareGraph.Analytics;
 
 /// <summary>The figures of one <c>contributionTotals</c> field: the total, the groups, in rial, in their final order.</summary>
-public sealed record TotalsResult(GroupRow Total, IReadOnlyList<GroupRow> Groups, bool Compared);
+public sealed record TotalsResult(GroupRow Total, IReadOnlyList<GroupRow> Groups);
 
 /// <summary>
 /// The contribution totals engine. One GROUP BY over the filtered fact rows gives the groups (with HAVING,
@@ -28,12 +28,11 @@ public static class ContributionTotalsQuery
         IQueryable<Contribution> Facts(ResolvedPeriod? period) => period is null ? where(db.Contributions) : where(db.Contributions).InPeriod(period);
 
         var main = Plan(request, request.Period);
-        var grouped = main.Group(Facts(request.Period));
         List<GroupRow> rows;
         GroupRow total;
         if (!afterSql)
         {
-            rows = main.Complete(await Limited(grouped, request, main, having, maxGroups).ToListAsync(cancellationToken), maxGroups);
+            rows = main.Complete(await GroupQuery(where(db.Contributions), request, maxGroups).ToListAsync(cancellationToken), maxGroups);
             if (SortsAfterSql(request)) rows = GroupOrder.ByKeys(rows, slots, main.ConstantSlot);
             var complete = having is null && (request.First is null || rows.Count < request.First);
             total = complete || !request.NeedsTotal
@@ -42,7 +41,8 @@ public static class ContributionTotalsQuery
         }
         else
         {
-            rows = main.Complete(await GroupOrder.Apply(grouped, [], slots, main.ConstantSlot).Take(maxGroups + 1).ToListAsync(cancellationToken), maxGroups);
+            // No ORDER BY: Arrange sorts these rows (with the ones only computed here) anyway.
+            rows = main.Complete(await main.Group(Facts(request.Period)).Take(maxGroups + 1).ToListAsync(cancellationToken), maxGroups);
             total = Rollup.Combine(rows, new GroupRow());
         }
         total.Subtotal = true;
@@ -67,10 +67,10 @@ public static class ContributionTotalsQuery
             row.Growth = row.ComparisonSum is null or 0 ? null : (decimal)(row.Sum - row.ComparisonSum.Value) / row.ComparisonSum.Value;
         }
         var groups = afterSql ? Arrange(all, request, having?.Compile()) : rows;
-        return new TotalsResult(total, groups, request.CompareTo is not null);
+        return new TotalsResult(total, groups);
     }
 
-    /// <summary>The main GROUP BY exactly as the engine sends it (when nothing is computed after SQL), for inspection.</summary>
+    /// <summary>The main GROUP BY as the engine sends it when nothing is computed after SQL (the tests and the benchmark inspect it).</summary>
     public static IQueryable<GroupRow> GroupQuery(IQueryable<Contribution> facts, ContributionTotalsRequest request, int maxGroups)
     {
         var plan = Plan(request, request.Period);
@@ -106,18 +106,16 @@ public static class ContributionTotalsQuery
         foreach (var row in compared) byLevel[(levels.Count, Slots.Signature(row, request.Slots))] = row;
         if (request.Rollup)
             foreach (var row in Rollup.Subtotals(compared, levels))
-                byLevel[(row.Level, Slots.Signature(row, Kept(levels, row.Level)))] = row;
+                byLevel[(row.Level, Slots.Signature(row, Rollup.Kept(levels, row.Level)))] = row;
 
         foreach (var row in rows)
         {
-            var kept = Kept(levels, row.Level);
+            var kept = Rollup.Kept(levels, row.Level);
             if (comparison.Counterpart(row, kept) is not { } counterpart) continue;
             var match = byLevel.GetValueOrDefault((row.Level, Slots.Signature(counterpart, kept)));
             (row.ComparisonSum, row.ComparisonCount) = (match?.Sum ?? 0, match?.Count ?? 0);
         }
     }
-
-    private static List<Slot> Kept(IReadOnlyList<IReadOnlyList<Slot>> levels, int level) => levels.Take(level).SelectMany(l => l).Distinct().ToList();
 
     /// <summary>
     /// HAVING, ORDER BY and LIMIT over rows that exist only after SQL. With rollup, siblings sort among
@@ -137,14 +135,16 @@ public static class ContributionTotalsQuery
         }
 
         var result = new List<GroupRow>();
-        var byParent = rows.ToLookup(r => (r.Level, Slots.Signature(r, Kept(levels, r.Level - 1))));
+        // Sorted once: the lookup keeps that order within each parent's children.
+        var kept = Enumerable.Range(0, levels.Count + 1).Select(level => Rollup.Kept(levels, level)).ToList();
+        var byParent = Sorted(rows).ToLookup(r => (r.Level, Slots.Signature(r, kept[Math.Max(0, r.Level - 1)])));
         void Emit(int level, string parent)
         {
-            var siblings = Sorted(byParent[(level, parent)]);
+            var siblings = byParent[(level, parent)].ToList();
             if (level == 1 && request.First is { } first) siblings = siblings.Take(first).ToList();
             foreach (var row in siblings)
             {
-                if (level < levels.Count) Emit(level + 1, Slots.Signature(row, Kept(levels, level)));
+                if (level < levels.Count) Emit(level + 1, Slots.Signature(row, kept[level]));
                 if (Keep(row)) result.Add(row);
             }
         }

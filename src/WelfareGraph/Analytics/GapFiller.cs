@@ -35,10 +35,10 @@ public static class GapFiller
 
     private static List<GroupKey> Buckets(List<GroupRow> rows, List<Slot> periodSlots, ResolvedPeriod? period)
     {
-        (int First, int Last)? span = period is not null ? PeriodMath.MonthSpan(period)
-            : rows.Where(r => r.Year is not null).Select(r => PeriodMath.MonthIndex(r.Year!.Value, r.Month ?? (r.Quarter is { } q ? q * 3 - 2 : 1)))
-                .DefaultIfEmpty(-1).Aggregate((First: int.MaxValue, Last: int.MinValue), (s, i) => i < 0 ? s : (Math.Min(s.First, i), Math.Max(s.Last, i)));
-        if (span is not { } s || s.First > s.Last) return [];
+        var indexes = period is not null ? []
+            : rows.Where(r => r.Year is not null).Select(r => PeriodMath.MonthIndex(r.Year!.Value, r.Month ?? (r.Quarter is { } q ? q * 3 - 2 : 1))).ToList();
+        (int First, int Last)? span = period is not null ? PeriodMath.MonthSpan(period) : indexes.Count > 0 ? (indexes.Min(), indexes.Max()) : null;
+        if (span is not { } s) return [];
 
         var hasYear = periodSlots.Contains(Slot.Year);
         var buckets = new Dictionary<string, GroupKey>();

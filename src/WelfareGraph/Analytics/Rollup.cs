@@ -14,7 +14,7 @@ public static class Rollup
         var subtotals = new List<GroupRow>();
         for (var level = levels.Count - 1; level >= 0; level--)
         {
-            var kept = levels.Take(level).SelectMany(l => l).Distinct().ToList();
+            var kept = Kept(levels, level);
             foreach (var group in details.GroupBy(r => Slots.Signature(r, kept)))
             {
                 var row = Combine(group, group.First().CopyKey(kept));
@@ -25,6 +25,9 @@ public static class Rollup
         }
         return subtotals;
     }
+
+    /// <summary>The slots a row of <paramref name="level"/> keeps: those of the first <paramref name="level"/> dimensions.</summary>
+    public static List<Slot> Kept(IReadOnlyList<IReadOnlyList<Slot>> levels, int level) => levels.Take(level).SelectMany(l => l).Distinct().ToList();
 
     /// <summary>Adds up grouped rows into <paramref name="into"/>: the figures of their union.</summary>
     public static GroupRow Combine(IEnumerable<GroupRow> rows, GroupRow into)

@@ -23,14 +23,7 @@ public sealed class SelectionTree
         return tree;
     }
 
-    /// <summary>A tree that claims everything is selected, for callers without a GraphQL query.</summary>
-    public static SelectionTree All { get; } = new() { _all = true };
-
-    private bool _all;
-
-    public bool Has(string path) => _all || _paths.ContainsKey(path);
-
-    public IEnumerable<GraphQLSelectionSet> At(string path) => _paths.TryGetValue(path, out var sets) ? sets : [];
+    public bool Has(string path) => _paths.ContainsKey(path);
 
     /// <summary>EF include paths for the navigations selected under <paramref name="path"/> (e.g. a county's province).</summary>
     public IEnumerable<string> Includes(string path, IEntityType entityType)

@@ -60,12 +60,8 @@ public static class PeriodResolver
 
     private static ResolvedPeriod CompleteMonthsBefore(int year, int month, int count)
     {
-        var (endYear, endMonth) = month == 1 ? (year - 1, 12) : (year, month - 1);
-        var startIndex = endYear * 12 + endMonth - 1 - (count - 1);
-        var (startYear, startMonth) = (startIndex / 12, startIndex % 12 + 1);
-        return startYear == endYear
-            ? ResolvedPeriod.Months(endYear, startMonth, endMonth)
-            : new ResolvedPeriod(SolarCalendar.MonthStart(startYear, startMonth), SolarCalendar.MonthEnd(endYear, endMonth));
+        var last = PeriodMath.MonthIndex(year, month) - 1;
+        return PeriodMath.Months(last - count + 1, last);
     }
 
     private static ExecutionError Invalid(string message) => new(message) { Code = "INVALID_PERIOD" };

@@ -1,6 +1,4 @@
-using WelfareGraph.Periods;
-
-namespace WelfareGraph.Analytics;
+namespace WelfareGraph.Periods;
 
 /// <summary>Solar Hijri months as a running index (year × 12 + month − 1), so shifting and spanning periods is arithmetic.</summary>
 public static class PeriodMath
