@@ -156,7 +156,14 @@ public static class GraphQLHttpEndpoint
         }
         if (string.IsNullOrWhiteSpace(request.Query))
             return new Prepared(request, null, null, null, new ExecutionError("The request has no `query` (nor the `id` of a trusted document).") { Code = "INVALID_REQUEST" });
-        return new Prepared(request, request.Query, trusted.FindByText(request.Query), RequestDocument.TryParse(request.Query, request.OperationName), null);
+        try
+        {
+            return new Prepared(request, request.Query, trusted.FindByText(request.Query), RequestDocument.TryParse(request.Query, request.OperationName), null);
+        }
+        catch (GraphQLParser.Exceptions.GraphQLMaxDepthExceededException)
+        {
+            return new Prepared(request, null, null, null, new ExecutionError("The document is nested more deeply than the parser allows.") { Code = "MAX_DEPTH_EXCEEDED" });
+        }
     }
 
     /// <returns>The status and result, and the audit entry's write, started but not awaited.</returns>
@@ -181,6 +188,7 @@ public static class GraphQLHttpEndpoint
             result = await executer.ExecuteAsync(new ExecutionOptions
             {
                 Query = request.Query,
+                Document = request.Document?.Document, // parsed once, in Prepare; null leaves the parse (and its errors) to the executer
                 OperationName = request.Request.OperationName,
                 Variables = request.Request.Variables,
                 Extensions = request.Request.Extensions,
@@ -229,7 +237,7 @@ public static class GraphQLHttpEndpoint
     private static Incoming ParseOne(JsonElement element, IGraphQLTextSerializer serializer)
     {
         if (element.ValueKind != JsonValueKind.Object) throw new JsonException("Each request must be a JSON object.");
-        var request = serializer.Deserialize<GraphQLRequest>(element.GetRawText()) ?? throw new JsonException("Empty request.");
+        var request = serializer.ReadNode<GraphQLRequest>(element) ?? throw new JsonException("Empty request.");
         var id = element.TryGetProperty("id", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
         return new Incoming(request, id);
     }

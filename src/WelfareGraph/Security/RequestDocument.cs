@@ -13,15 +13,26 @@ public sealed class RequestDocument
     {
         Document = document;
         Operation = operation;
+        RootFields = [.. Fields(operation.SelectionSet, []).Distinct(StringComparer.Ordinal)];
+        IsIntrospectionOnly = operation.Operation == OperationType.Query && RootFields.Count > 0 && RootFields.All(f => f.StartsWith("__", StringComparison.Ordinal));
     }
 
+    /// <summary>The parsed text, handed to the executer so the document is parsed once.</summary>
     public GraphQLDocument Document { get; }
     public GraphQLOperationDefinition Operation { get; }
 
+    /// <summary>The names of the root fields it selects, fragments followed.</summary>
+    public IReadOnlyList<string> RootFields { get; }
+
+    /// <summary>Asks for nothing but the schema (<c>__schema</c>, <c>__type</c>, <c>__typename</c>).</summary>
+    public bool IsIntrospectionOnly { get; }
+
+    /// <exception cref="GraphQLParser.Exceptions.GraphQLMaxDepthExceededException">Nested past the parser's limit.</exception>
     public static RequestDocument? TryParse(string text, string? operationName)
     {
         GraphQLDocument document;
         try { document = GraphQLParser.Parser.Parse(text); }
+        // The executer reports syntax errors precisely; a document nested past the parser's limit is the caller's to refuse.
         catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException) { return null; }
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
         var operation = operationName is null
@@ -31,12 +42,6 @@ public sealed class RequestDocument
     }
 
     public bool IsMutation => Operation.Operation is OperationType.Mutation or OperationType.Subscription;
-
-    /// <summary>The names of the root fields it selects, fragments followed.</summary>
-    public IReadOnlyList<string> RootFields => [.. Fields(Operation.SelectionSet, []).Distinct(StringComparer.Ordinal)];
-
-    /// <summary>Asks for nothing but the schema (<c>__schema</c>, <c>__type</c>, <c>__typename</c>).</summary>
-    public bool IsIntrospectionOnly => Operation.Operation == OperationType.Query && RootFields.Count > 0 && RootFields.All(f => f.StartsWith("__", StringComparison.Ordinal));
 
     private IEnumerable<string> Fields(GraphQLSelectionSet set, HashSet<string> visited)
     {

@@ -39,6 +39,8 @@ public sealed class LimitTests(CountedSecuredServer server) : IClassFixture<Coun
         var aliases = "{ province(code: \"IR-19\") { " + string.Join(' ', Enumerable.Range(0, 31).Select(i => $"a{i}: code")) + " } }";
         var roots = "{ " + string.Join(' ', Enumerable.Range(0, 21).Select(i => $"r{i}: __typename")) + " }";
         const string introspection = "{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }";
+        // Past the parser's own nesting limit: refused by the parser, not a 500.
+        var parserDeep = string.Concat(Enumerable.Repeat("{ provinces { nodes ", 60)) + "{ code }" + new string('}', 60 * 2);
         var aliasesInFragments = "query { ...F ...F } fragment F on Query { province(code: \"IR-19\") { " + string.Join(' ', Enumerable.Range(0, 16).Select(i => $"b{i}: code")) + " } }";
         return new()
         {
@@ -48,6 +50,7 @@ public sealed class LimitTests(CountedSecuredServer server) : IClassFixture<Coun
             { "aliases through fragments", aliasesInFragments, "TOO_MANY_ALIASES", "aliases" },
             { "root fields", roots, "TOO_MANY_ROOT_FIELDS", "root fields" },
             { "nested introspection", introspection, "INTROSPECTION_TOO_DEEP", "nested" },
+            { "parser depth", parserDeep, "MAX_DEPTH_EXCEEDED", "nested" },
             { "document length", "{ " + new string(' ', 70_000) + "__typename }", "DOCUMENT_TOO_LARGE", "longer" },
         };
     }
