@@ -51,8 +51,7 @@ public static class BulkCopy
             {
                 var value = column.ProviderValue(row);
                 if (value is null) await importer.WriteNullAsync(cancellationToken);
-                // The store type without its length or precision is a PostgreSQL data type name.
-                else await importer.WriteAsync(value, column.StoreType.Split('(')[0], cancellationToken);
+                else await importer.WriteAsync(value, column.DataTypeName, cancellationToken);
             }
         }
         await importer.CompleteAsync(cancellationToken);
@@ -87,6 +86,9 @@ public static class BulkCopy
 
     private sealed record Column(string Name, string StoreType, IClrPropertyGetter Getter, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter)
     {
+        /// <summary>The store type without its length or precision: a PostgreSQL data type name (worked out once, not per cell).</summary>
+        public string DataTypeName { get; } = StoreType.Split('(')[0];
+
         public object? ProviderValue(object entity)
         {
             var value = Getter.GetClrValueUsingContainingEntity(entity);

@@ -18,15 +18,11 @@ public sealed class ContributionUpserter(IngestionOptions options)
     public async Task<UpsertResult> UpsertAsync(WelfareDbContext db, WelfareDbContext system, string sourceSystem,
         IReadOnlyList<ContributionRecord> records, bool atomic, bool dryRun, CancellationToken cancellationToken)
     {
-        if (records.Count > options.MaxBatchSize)
-            return UpsertResult.Refused([new IngestionError(-1, null, "items", IngestionCodes.BatchTooLarge,
-                $"A batch holds at most {options.MaxBatchSize} items; this one has {records.Count}. Split it.")], dryRun);
-        if (string.IsNullOrWhiteSpace(sourceSystem) || sourceSystem.Length > 40)
-            return UpsertResult.Refused([new IngestionError(-1, null, "sourceSystem", IngestionCodes.InvalidValue, "sourceSystem is required (at most 40 characters).")], dryRun);
+        if (UpsertResult.RefusedBatch(records.Count, options.MaxBatchSize, sourceSystem, dryRun) is { } refused) return refused;
 
         var validator = await ContributionValidator.LoadAsync(system, db.Scope, records, cancellationToken);
         var errors = new List<IngestionError>();
-        var valid = new List<(int Index, Contribution Row)>();
+        var valid = new List<Contribution>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < records.Count; i++)
         {
@@ -35,14 +31,14 @@ public sealed class ContributionUpserter(IngestionOptions options)
                 rowErrors.Add(new IngestionError(i, row.ExternalId, "externalId", IngestionCodes.DuplicateExternalId,
                     $"externalId '{row.ExternalId}' appears more than once in this batch."));
             if (rowErrors.Count > 0) errors.AddRange(rowErrors);
-            else valid.Add((i, row!));
+            else valid.Add(row!);
         }
         if (errors.Count > 0 && atomic) return UpsertResult.Refused(errors, dryRun);
 
         // Same order in every writer, so that concurrent batches lock shared rows in the same order.
-        var rows = valid.Select(v => v.Row).OrderBy(r => r.ExternalId, StringComparer.Ordinal).ToList();
+        var rows = valid.OrderBy(r => r.ExternalId, StringComparer.Ordinal).ToList();
         var (inserted, updated, unchanged) = await RetryableWrite.RunAsync(db, () => WriteAsync(db, sourceSystem, rows, dryRun, cancellationToken));
-        return new UpsertResult(inserted, updated, unchanged, errors, dryRun, !dryRun && inserted + updated > 0);
+        return new UpsertResult(inserted, updated, unchanged, errors, dryRun);
     }
 
     private async Task<(int, int, int)> WriteAsync(WelfareDbContext db, string sourceSystem, List<Contribution> rows, bool dryRun,

@@ -42,17 +42,14 @@ public sealed class HouseholdUpserter(IngestionOptions options, IHostEnvironment
     public async Task<UpsertResult> UpsertAsync(WelfareDbContext db, WelfareDbContext system, string sourceSystem,
         IReadOnlyList<HouseholdRecord> records, bool atomic, bool dryRun, CancellationToken cancellationToken)
     {
-        if (records.Count > options.MaxBatchSize)
-            return UpsertResult.Refused([new IngestionError(-1, null, "items", IngestionCodes.BatchTooLarge,
-                $"A batch holds at most {options.MaxBatchSize} items; this one has {records.Count}.")], dryRun);
+        if (UpsertResult.RefusedBatch(records.Count, options.MaxBatchSize, sourceSystem, dryRun) is { } refused) return refused;
 
-        var codes = records.Select(r => r.CountyCode?.Trim()).Where(c => c is not null).Distinct().ToList();
-        var counties = await system.Counties.Where(c => codes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, c => c.Id, cancellationToken);
+        var counties = await CountyLookup.LoadAsync(system, db.Scope, records.Select(r => r.CountyCode), cancellationToken);
         var errors = new List<IngestionError>();
         var rows = new Dictionary<string, Household>(StringComparer.Ordinal);
         for (var i = 0; i < records.Count; i++)
         {
-            var (row, rowErrors) = Validate(i, records[i], sourceSystem, counties, db.Scope);
+            var (row, rowErrors) = Validate(i, records[i], sourceSystem, counties);
             if (row is not null && !rows.TryAdd(row.Pseudonym, row))
                 rowErrors.Add(new IngestionError(i, null, "nationalId", IngestionCodes.DuplicateExternalId, "The same household appears more than once in this batch."));
             errors.AddRange(rowErrors);
@@ -61,31 +58,26 @@ public sealed class HouseholdUpserter(IngestionOptions options, IHostEnvironment
 
         var ordered = rows.Values.OrderBy(r => r.Pseudonym, StringComparer.Ordinal).ToList();
         var (inserted, updated, unchanged) = await RetryableWrite.RunAsync(db, () => WriteAsync(db, ordered, dryRun, cancellationToken));
-        return new UpsertResult(inserted, updated, unchanged, errors, dryRun, !dryRun && inserted + updated > 0);
+        return new UpsertResult(inserted, updated, unchanged, errors, dryRun);
     }
 
-    private (Household?, List<IngestionError>) Validate(int index, HouseholdRecord record, string sourceSystem,
-        Dictionary<string, int> counties, Security.WelfareScope scope)
+    private (Household?, List<IngestionError>) Validate(int index, HouseholdRecord record, string sourceSystem, CountyLookup counties)
     {
         var errors = new List<IngestionError>();
         void Error(string field, string code, string message) => errors.Add(new IngestionError(index, null, field, code, message));
         if (string.IsNullOrWhiteSpace(record.NationalId)) Error("nationalId", IngestionCodes.Required, "nationalId is required (it is hashed, never stored).");
-        var countyId = 0;
-        if (record.CountyCode?.Trim() is not { Length: > 0 } code) Error("countyCode", IngestionCodes.Required, "countyCode is required.");
-        else if (!counties.TryGetValue(code, out countyId)) Error("countyCode", IngestionCodes.UnknownCounty, $"There is no county with code '{code}'.");
-        else if (!scope.ContainsCounty(countyId)) Error("countyCode", IngestionCodes.OutOfScope, $"County {code} is outside your scope ({scope}).");
-        var benefit = ContributionValidator.ParseEnum<Benefit>(record.Benefit, "benefit", required: true, Error);
-        var since = Date(record.CoveredSince, "coveredSince", Error);
-        if (record.CoveredSince is null) Error("coveredSince", IngestionCodes.Required, "coveredSince is required.");
-        var until = Date(record.CoveredUntil, "coveredUntil", Error);
-        var exit = ContributionValidator.ParseEnum<ExitReason>(record.ExitReason, "exitReason", required: false, Error);
+        var county = counties.Find(record.CountyCode, Error);
+        var benefit = RecordFields.ParseEnum<Benefit>(record.Benefit, "benefit", required: true, Error);
+        var since = RecordFields.ParseDate(record.CoveredSince, "coveredSince", required: true, Error);
+        var until = RecordFields.ParseDate(record.CoveredUntil, "coveredUntil", required: false, Error);
+        var exit = RecordFields.ParseEnum<ExitReason>(record.ExitReason, "exitReason", required: false, Error);
         if (since is { } s && until is { } u && u < s) Error("coveredUntil", IngestionCodes.InvalidValue, "coveredUntil is before coveredSince.");
         if (exit is not null && until is null) Error("exitReason", IngestionCodes.InvalidValue, "exitReason needs coveredUntil.");
         if (record.Members is not > 0) Error("members", IngestionCodes.InvalidValue, "members must be at least 1.");
         if (errors.Count > 0) return (null, errors);
         return (new Household
         {
-            Pseudonym = Pseudonym(record.NationalId!), CountyId = countyId, Benefit = benefit!.Value, CoveredSince = since!.Value,
+            Pseudonym = Pseudonym(record.NationalId!), CountyId = county!.Value.Id, Benefit = benefit!.Value, CoveredSince = since!.Value,
             CoveredUntil = until, ExitReason = exit, Members = record.Members!.Value, SourceSystem = sourceSystem,
         }, errors);
     }
@@ -135,11 +127,4 @@ public sealed class HouseholdUpserter(IngestionOptions options, IHostEnvironment
     {
         Entity = FeedEntity.Household, Kind = kind, SourceSystem = row.SourceSystem, Key = row.Pseudonym, CountyId = row.CountyId,
     };
-
-    private static DateOnly? Date(string? text, string field, Action<string, string, string> error)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        try { return SolarDateParser.ParseAnyCalendar(text); }
-        catch (SolarDateException e) { error(field, IngestionCodes.InvalidDate, e.Message); return null; }
-    }
 }

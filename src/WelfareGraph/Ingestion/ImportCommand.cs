@@ -134,50 +134,33 @@ public static class ImportCommand
         {
             await using var stream = File.OpenRead(file);
             long row = 0;
-            var json = new JsonSerializerOptions { PropertyNameCaseInsensitive = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString };
-            await foreach (var item in JsonSerializer.DeserializeAsyncEnumerable<Dictionary<string, JsonElement>>(stream, json))
+            await foreach (var item in JsonSerializer.DeserializeAsyncEnumerable<Dictionary<string, JsonElement>>(stream))
                 if (item is not null) yield return (++row, FromJson(item));
             yield break;
         }
 
         using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        string[]? header = null;
+        // Column positions by name, any case, read once from the header (the first of two same-named columns wins).
+        Dictionary<string, int>? columns = null;
         long line = 0;
         await foreach (var fields in CsvRecords.ReadAsync(reader))
         {
-            if (header is null)
+            if (columns is null)
             {
-                header = fields.Select(f => f.Trim()).ToArray();
+                columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+                for (var i = 0; i < fields.Length; i++) columns.TryAdd(fields[i].Trim(), i);
                 continue;
             }
-            string? Get(string name)
-            {
-                var i = Array.FindIndex(header, h => h.Equals(name, StringComparison.OrdinalIgnoreCase));
-                return i >= 0 && i < fields.Length && fields[i].Length > 0 ? fields[i] : null;
-            }
-            yield return (++line, new ContributionRecord
-            {
-                ExternalId = Get("externalId"), Date = Get("date"), CountyCode = Get("countyCode"), Type = Get("type"), Sector = Get("sector"),
-                Intent = Get("intent"), Channel = Get("channel"), AmountRial = Get("amountRial"), CenterCode = Get("centerCode"),
-                CharityCode = Get("charityCode"), Quantity = Get("quantity"), QuantityUnit = Get("quantityUnit"), Description = Get("description"),
-                ValuationBasis = Get("valuationBasis"),
-            });
+            yield return (++line, ContributionRecord.From(name =>
+                columns.TryGetValue(name, out var i) && i < fields.Length && fields[i].Length > 0 ? fields[i] : null));
         }
     }
 
-    private static ContributionRecord FromJson(Dictionary<string, JsonElement> item)
-    {
-        string? Get(string name) => item.FirstOrDefault(p => p.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value is { ValueKind: not JsonValueKind.Undefined and not JsonValueKind.Null } v
+    private static ContributionRecord FromJson(Dictionary<string, JsonElement> item) =>
+        ContributionRecord.From(name => item.FirstOrDefault(p => p.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value is
+            { ValueKind: not JsonValueKind.Undefined and not JsonValueKind.Null } v
             ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()
-            : null;
-        return new ContributionRecord
-        {
-            ExternalId = Get("externalId"), Date = Get("date"), CountyCode = Get("countyCode"), Type = Get("type"), Sector = Get("sector"),
-            Intent = Get("intent"), Channel = Get("channel"), AmountRial = Get("amountRial"), CenterCode = Get("centerCode"),
-            CharityCode = Get("charityCode"), Quantity = Get("quantity"), QuantityUnit = Get("quantityUnit"), Description = Get("description"),
-            ValuationBasis = Get("valuationBasis"),
-        };
-    }
+            : null);
 
     /// <summary>Lines of a CSV or items of a JSON file, for the progress bar (a fast byte scan, not a parse).</summary>
     private static long CountRecords(string file)

@@ -28,14 +28,7 @@ public sealed class ContributionInputGraphType : InputObjectGraphType
         Field<EnumerationGraphType<ValuationBasis>>("valuationBasis");
     }
 
-    public static ContributionRecord ToRecord(IDictionary<string, object?> item) => new()
-    {
-        ExternalId = Text(item, "externalId"), Date = Text(item, "date"), CountyCode = Text(item, "countyCode"),
-        Type = Text(item, "type"), Sector = Text(item, "sector"), Intent = Text(item, "intent"), Channel = Text(item, "channel"),
-        AmountRial = Text(item, "amountRial"), CenterCode = Text(item, "centerCode"), CharityCode = Text(item, "charityCode"),
-        Quantity = Text(item, "quantity"), QuantityUnit = Text(item, "quantityUnit"), Description = Text(item, "description"),
-        ValuationBasis = Text(item, "valuationBasis"),
-    };
+    public static ContributionRecord ToRecord(IDictionary<string, object?> item) => ContributionRecord.From(name => Text(item, name));
 
     internal static string? Text(IDictionary<string, object?> item, string key) =>
         item.TryGetValue(key, out var value) && value is not null ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;

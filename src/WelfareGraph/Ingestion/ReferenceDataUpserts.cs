@@ -38,7 +38,7 @@ public static class ReferenceDataUpserts
         }
         if (errors.Count > 0) return UpsertResult.Refused(errors, false);
         await db.SaveChangesAsync(ct);
-        return new UpsertResult(0, updated, unchanged, errors, false, updated > 0);
+        return new UpsertResult(0, updated, unchanged, errors, false);
     }
 
     public static async Task<UpsertResult> CountiesAsync(WelfareDbContext db, WelfareDbContext system, IReadOnlyList<CountyRecord> items, CancellationToken ct)
@@ -73,12 +73,12 @@ public static class ReferenceDataUpserts
         }
         if (errors.Count > 0) return UpsertResult.Refused(errors, false);
         await db.SaveChangesAsync(ct);
-        return new UpsertResult(inserted, updated, unchanged, errors, false, inserted + updated > 0);
+        return new UpsertResult(inserted, updated, unchanged, errors, false);
     }
 
     public static async Task<UpsertResult> CentersAsync(WelfareDbContext db, WelfareDbContext system, IReadOnlyList<CenterRecord> items, CancellationToken ct)
     {
-        var counties = await CountyIdsAsync(system, items.Select(i => i.CountyCode), ct);
+        var counties = await CountyLookup.LoadAsync(system, db.Scope, items.Select(i => i.CountyCode), ct);
         var codes = items.Select(i => i.Code).ToList();
         var existing = await db.Centers.AsTracking().Where(c => codes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, ct);
         var errors = new List<IngestionError>();
@@ -87,11 +87,8 @@ public static class ReferenceDataUpserts
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            if (CountyError(db, counties, i, item.Code, item.CountyCode, out var countyId) is { } countyError)
-            {
-                errors.Add(countyError);
+            if (counties.Find(item.CountyCode, (field, code, message) => errors.Add(new IngestionError(i, item.Code, field, code, message))) is not { Id: var countyId })
                 continue;
-            }
             if (item.Capacity < 0 || item.Residents < 0)
             {
                 errors.Add(new IngestionError(i, item.Code, "capacity", IngestionCodes.InvalidValue, "capacity and residents must not be negative."));
@@ -119,12 +116,12 @@ public static class ReferenceDataUpserts
         await db.SaveChangesAsync(ct);
         await ChangeFeedWriter.WriteAsync(db, feed, ct);
         await transaction.CommitAsync(ct);
-        return new UpsertResult(inserted, updated, unchanged, errors, false, inserted + updated > 0);
+        return new UpsertResult(inserted, updated, unchanged, errors, false);
     }
 
     public static async Task<UpsertResult> CharitiesAsync(WelfareDbContext db, WelfareDbContext system, IReadOnlyList<CharityRecord> items, CancellationToken ct)
     {
-        var counties = await CountyIdsAsync(system, items.Select(i => i.CountyCode), ct);
+        var counties = await CountyLookup.LoadAsync(system, db.Scope, items.Select(i => i.CountyCode), ct);
         var codes = items.Select(i => i.Code).ToList();
         var existing = await db.Charities.AsTracking().Where(c => codes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, ct);
         var errors = new List<IngestionError>();
@@ -132,11 +129,8 @@ public static class ReferenceDataUpserts
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            if (CountyError(db, counties, i, item.Code, item.CountyCode, out var countyId) is { } countyError)
-            {
-                errors.Add(countyError);
+            if (counties.Find(item.CountyCode, (field, code, message) => errors.Add(new IngestionError(i, item.Code, field, code, message))) is not { Id: var countyId })
                 continue;
-            }
             if (!existing.TryGetValue(item.Code, out var charity))
             {
                 db.Charities.Add(new Charity { Code = item.Code, Name = item.Name, NameEn = item.NameEn, CountyId = countyId, LicenceNo = item.LicenceNo });
@@ -152,21 +146,6 @@ public static class ReferenceDataUpserts
         }
         if (errors.Count > 0) return UpsertResult.Refused(errors, false);
         await db.SaveChangesAsync(ct);
-        return new UpsertResult(inserted, updated, unchanged, errors, false, inserted + updated > 0);
-    }
-
-    /// <summary>Why a centre's or charity's county cannot be used, or null with its id.</summary>
-    private static IngestionError? CountyError(WelfareDbContext db, Dictionary<string, int> counties, int index, string code, string countyCode, out int countyId)
-    {
-        if (!counties.TryGetValue(countyCode, out countyId))
-            return new IngestionError(index, code, "countyCode", IngestionCodes.UnknownCounty, $"There is no county with code '{countyCode}'.");
-        return db.Scope.ContainsCounty(countyId) ? null
-            : new IngestionError(index, code, "countyCode", IngestionCodes.OutOfScope, $"County {countyCode} is outside your scope ({db.Scope}).");
-    }
-
-    private static async Task<Dictionary<string, int>> CountyIdsAsync(WelfareDbContext system, IEnumerable<string> codes, CancellationToken ct)
-    {
-        var list = codes.Distinct().ToList();
-        return await system.Counties.Where(c => list.Contains(c.Code)).ToDictionaryAsync(c => c.Code, c => c.Id, ct);
+        return new UpsertResult(inserted, updated, unchanged, errors, false);
     }
 }

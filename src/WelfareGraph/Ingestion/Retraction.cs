@@ -14,7 +14,8 @@ public static class Retraction
     {
         if (string.IsNullOrWhiteSpace(reason))
             return new RetractResult(0, 0, [new IngestionError(-1, null, "reason", IngestionCodes.Required, "A retraction needs a reason.")]);
-        var ids = externalIds.Select(i => i.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        // Folded and trimmed as upserts store them, so an id sent with Persian digits finds its row.
+        var ids = externalIds.Select(i => RecordFields.Clean(i) ?? "").Distinct(StringComparer.Ordinal).ToList();
         return await RetryableWrite.RunAsync(db, async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -113,6 +113,18 @@ public abstract class IngestionTests(GraphQLClient client)
     }
 
     [Fact]
+    public async Task An_external_id_with_Persian_digits_is_retracted_as_it_was_stored()
+    {
+        await UpsertAsync([Item("r-۱۲۳", 7_000_000)]);
+        var result = (await client.DataAsync("""
+            mutation($s: String!) { retractContributions(sourceSystem: $s, externalIds: [" r-۱۲۳ "], reason: "duplicate") { retracted errors { code } } }
+            """, new { s = _source }))["retractContributions"]!;
+        Assert.Equal(1, result["retracted"]!.GetValue<int>());
+        Assert.Empty(result["errors"]!.AsArray());
+        Assert.Equal((0, 0L), await StoredAsync());
+    }
+
+    [Fact]
     public async Task Retraction_keeps_the_record_but_takes_it_out_of_totals_and_lists()
     {
         await UpsertAsync([Item("t1", 7_000_000), Item("t2", 8_000_000)]);

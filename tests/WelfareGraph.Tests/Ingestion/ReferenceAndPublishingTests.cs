@@ -35,6 +35,12 @@ public abstract class ReferenceAndPublishingTests(GraphQLClient client)
         Assert.Equal("INVALID_DATE", error["code"]!.GetValue<string>());
         Assert.Null(error["externalId"]);
         Assert.DoesNotContain("9999999999", error["message"]!.GetValue<string>());
+
+        // A date of blanks is a missing date, named as such; a county code in Persian digits is the county.
+        var blank = (await client.DataAsync(upsert, new { items = new object[] { new { nationalId = "8888888888", countyCode = "IR-۱۹-۰۵", benefit = "PENSION", coveredSince = "  ", members = 2 } } }))["upsertHouseholds"]!;
+        var missing = Assert.Single(blank["errors"]!.AsArray())!;
+        Assert.Equal("REQUIRED", missing["code"]!.GetValue<string>());
+        Assert.Contains("coveredSince", missing["message"]!.GetValue<string>());
     }
 
     [Fact]

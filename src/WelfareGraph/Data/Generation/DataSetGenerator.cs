@@ -38,8 +38,9 @@ public static class DataSetGenerator
             AddHouseholds(set, random, province, counties);
         }
 
-        var charitiesByCounty = set.Charities.ToLookup(c => c.County);
-        var centersByCounty = set.Centers.ToLookup(c => c.County);
+        // Per county once, not per generated row.
+        var charitiesByCounty = set.Charities.GroupBy(c => c.County).ToDictionary(g => g.Key, g => g.ToList());
+        var centersByCounty = set.Centers.GroupBy(c => c.County).ToDictionary(g => g.Key, g => g.ToList());
         var serial = 0;
         foreach (var budget in spec.Budgets)
         {
@@ -58,8 +59,8 @@ public static class DataSetGenerator
                 var rows = Math.Clamp((int)Math.Round(spec.ContributionsPerCell * (0.5 + random.NextDouble())), 1, maxRows);
                 var amounts = Allocation.Split(cellAmounts[i], Allocation.Jittered(random, rows, 1.6), Grain);
                 foreach (var amount in amounts)
-                    set.Contributions.Add(NewContribution(random, spec, budget, county, charitiesByCounty[county].ToList(),
-                        centersByCounty[county].ToList(), cells[i].Month, amount, ++serial));
+                    set.Contributions.Add(NewContribution(random, spec, budget, county, charitiesByCounty.GetValueOrDefault(county) ?? [],
+                        centersByCounty.GetValueOrDefault(county) ?? [], cells[i].Month, amount, ++serial));
             }
         }
         return set;
