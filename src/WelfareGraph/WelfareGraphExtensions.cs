@@ -25,7 +25,8 @@ public static class WelfareGraphExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddWelfareDatabase(configuration, builder.Environment);
         services.AddHostedService<DatabaseInitializer>();
-        services.AddSingleton(configuration.GetSection("GraphQL").Get<PagingOptions>() ?? new PagingOptions());
+        var paging = configuration.GetSection("GraphQL").Get<PagingOptions>() ?? new PagingOptions();
+        services.AddSingleton(paging);
         services.AddSingleton(configuration.GetSection("Analytics").Get<AnalyticsOptions>() ?? new AnalyticsOptions());
         var limits = services.AddWelfareSecurity(configuration, builder.Environment, root);
         services.AddSingleton(configuration.GetSection("GraphQL").Get<QueryLimitOptions>() ?? new QueryLimitOptions());
@@ -38,7 +39,7 @@ public static class WelfareGraphExtensions
             .AddSystemTextJson(json => json.Encoder = ResponseJson.Encoder)
             .AddErrorInfoProvider(new WelfareErrorInfoProvider(new() { ExposeExceptionDetails = builder.Environment.IsDevelopment() }))
             .AddUnhandledExceptionHandler(GraphQLErrors.OnUnhandledException)
-            .AddWelfareSecurity(limits, builder.Environment));
+            .AddWelfareSecurity(limits, paging, builder.Environment));
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddWelfareExports(configuration);

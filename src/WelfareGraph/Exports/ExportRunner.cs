@@ -98,5 +98,5 @@ public static class ExportRunner
     /// <summary>An export that failed before writing is audited too: who tried what, and why it was refused.</summary>
     public static Task RecordAsync(HttpContext http, ExportSpec spec, string? operation, IEnumerable<string> fields, int rows, string outcome, TimeSpan duration) =>
         http.RequestServices.GetRequiredService<AuditLog>().RecordAsync(http.User, "export", operation ?? spec.OperationName,
-            spec.TrustedId ?? TrustedDocuments.HashOf(spec.Query.ReplaceLineEndings("\n")), fields, rows, outcome, duration);
+            spec.TrustedId ?? TrustedDocuments.HashOf(spec.Query), fields, rows, outcome, duration);
 }

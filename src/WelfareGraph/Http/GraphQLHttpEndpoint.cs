@@ -27,11 +27,8 @@ public static class GraphQLHttpEndpoint
     private sealed record Incoming(GraphQLRequest Request, string? Id);
 
     /// <summary>A request ready to run, or the reason it cannot.</summary>
-    private sealed record Prepared(GraphQLRequest Request, string? Query, TrustedDocument? Trusted, RequestDocument? Document, ExecutionError? Error)
-    {
-        /// <summary>What the audit log calls the document: the trusted id, or the hash of the text.</summary>
-        public string Key => Trusted?.Id ?? (Query is null ? "-" : TrustedDocuments.HashOf(Query.ReplaceLineEndings("\n")));
-    }
+    /// <param name="Key">What the audit log calls the document: the trusted id, or the hash of the text.</param>
+    private sealed record Prepared(GraphQLRequest Request, string? Query, TrustedDocument? Trusted, RequestDocument? Document, ExecutionError? Error, string Key = "-");
 
     private static async Task PostAsync(HttpContext http)
     {
@@ -152,13 +149,16 @@ public static class GraphQLHttpEndpoint
                 return new Prepared(request, null, null, null, new ExecutionError($"There is no trusted document '{id}'.") { Code = "TRUSTED_DOCUMENT_NOT_FOUND" });
             if (!string.IsNullOrWhiteSpace(request.Query) && trusted.FindByText(request.Query) != document)
                 return new Prepared(request, null, null, null, new ExecutionError($"The query sent is not the trusted document '{id}'.") { Code = "TRUSTED_DOCUMENT_MISMATCH" });
-            return new Prepared(request, document.Text, document, RequestDocument.TryParse(document.Text, request.OperationName), null);
+            return new Prepared(request, document.Text, document, RequestDocument.TryParse(document.Text, request.OperationName), null, document.Id);
         }
         if (string.IsNullOrWhiteSpace(request.Query))
             return new Prepared(request, null, null, null, new ExecutionError("The request has no `query` (nor the `id` of a trusted document).") { Code = "INVALID_REQUEST" });
         try
         {
-            return new Prepared(request, request.Query, trusted.FindByText(request.Query), RequestDocument.TryParse(request.Query, request.OperationName), null);
+            // Hashed once: to recognise a trusted text, and to name the document in the audit log.
+            var hash = TrustedDocuments.HashOf(request.Query);
+            var match = trusted.Find(hash);
+            return new Prepared(request, request.Query, match, RequestDocument.TryParse(request.Query, request.OperationName), null, match?.Id ?? hash);
         }
         catch (GraphQLParser.Exceptions.GraphQLMaxDepthExceededException)
         {

@@ -34,6 +34,7 @@ public static class EntityFieldMap
 {
     private const string MemberKey = "welfare:member";
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<EntityField>> Cache = new();
+    private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<string, EntityField>> ByNameCache = new();
 
     /// <summary>Marks a field whose GraphQL name differs from its property (e.g. Household <c>id</c> → Pseudonym).</summary>
     public static GraphQL.Builders.FieldBuilder<TSource, TReturn> MapsTo<TSource, TReturn>(this GraphQL.Builders.FieldBuilder<TSource, TReturn> builder, string propertyName)
@@ -58,7 +59,9 @@ public static class EntityFieldMap
 
     public static IReadOnlyList<EntityField> For(Type graphType) => Cache.GetOrAdd(graphType, Build);
 
-    public static string GraphQLName(Type graphType) => ((IGraphType)Activator.CreateInstance(graphType)!).Name;
+    /// <summary>The same fields by GraphQL name, as filters, sorts and projections look them up on every request.</summary>
+    public static IReadOnlyDictionary<string, EntityField> ByName(Type graphType) =>
+        ByNameCache.GetOrAdd(graphType, type => For(type).ToDictionary(f => f.Name));
 
     private static IReadOnlyList<EntityField> Build(Type graphType)
     {
@@ -101,23 +104,11 @@ public static class EntityFieldMap
     }
 }
 
-/// <summary>The scalar CLR types filters and sorts support, and HotChocolate's names for their operation inputs.</summary>
+/// <summary>The scalar CLR types filters and sorts support.</summary>
 public static class ScalarKinds
 {
-    private static readonly Dictionary<Type, string> Names = new()
-    {
-        [typeof(string)] = "String",
-        [typeof(int)] = "Int",
-        [typeof(long)] = "Long",
-        [typeof(decimal)] = "Decimal",
-        [typeof(double)] = "Float",
-        [typeof(DateOnly)] = "Date",
-        [typeof(DateTime)] = "DateTime",
-        [typeof(DateTimeOffset)] = "DateTime",
-        [typeof(bool)] = "Boolean",
-    };
+    private static readonly HashSet<Type> Supported =
+        [typeof(string), typeof(int), typeof(long), typeof(decimal), typeof(double), typeof(DateOnly), typeof(DateTime), typeof(DateTimeOffset), typeof(bool)];
 
-    public static bool IsSupported(Type type) => Names.ContainsKey(type);
-
-    public static string NameOf(Type type) => Names[type];
+    public static bool IsSupported(Type type) => Supported.Contains(type);
 }

@@ -18,9 +18,8 @@ public static class OffsetPaging
         var limits = context.Service<PagingOptions>();
         var skip = context.GetArgument<int?>("skip") ?? 0;
         var take = context.GetArgument<int?>("take") ?? limits.DefaultPageSize;
-        if (skip < 0 || take < 0) throw new ExecutionError("`skip` and `take` must not be negative.") { Code = "INVALID_PAGING" };
-        if (take > limits.MaxPageSize)
-            throw new ExecutionError($"`take: {take}` is above the maximum page size of {limits.MaxPageSize}.") { Code = "PAGE_SIZE_EXCEEDED" };
+        if (skip < 0) throw new ExecutionError("`skip` must not be negative.") { Code = "INVALID_PAGING" };
+        Paging.CheckSize(take, "take", limits);
 
         await using var db = context.CreateDbContext();
         var rows = take == 0 || !Selections.Selects(context, "items", "pageInfo") ? [] : await query(db).Skip(skip).Take(take + 1).ToListAsync(context.CancellationToken);

@@ -63,7 +63,8 @@ public static class Paging
         };
     }
 
-    private static void CheckSize(int? size, string argument, PagingOptions limits)
+    /// <summary>A page size (<c>first</c>, <c>last</c>, <c>take</c>) that is not negative and not above the maximum.</summary>
+    internal static void CheckSize(int? size, string argument, PagingOptions limits)
     {
         if (size is < 0)
             throw new ExecutionError($"`{argument}` must not be negative.") { Code = "INVALID_PAGING" };

@@ -42,7 +42,7 @@ public static class Projection
     private static Expression Init(IResolveFieldContext context, Expression source, Type clrType, Type graphType,
         IReadOnlyList<GraphQLSelectionSet> selections, int depth)
     {
-        var map = EntityFieldMap.For(graphType).ToDictionary(f => f.Name);
+        var map = EntityFieldMap.ByName(graphType);
         var selected = selections.SelectMany(s => Selections.Fields(context, s)).GroupBy(f => f.Name.StringValue);
         var bindings = new Dictionary<string, MemberBinding>();
         if (clrType.GetProperty("Id") is { } id) bindings["Id"] = Expression.Bind(id, Expression.Property(source, id));

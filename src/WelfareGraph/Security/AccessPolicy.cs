@@ -14,7 +14,6 @@ public static class AccessPolicy
 {
     private static readonly string[] Readers = [Analyst, Auditor, Admin];
     private static readonly string[] HouseholdReaders = [Auditor, Admin];
-    private static readonly string[] Integrators = [Integration, Admin];
     private static readonly string[] Writers = [Integration, Admin];
     private static readonly string[] Syncers = [Integration, Auditor, Admin];
 

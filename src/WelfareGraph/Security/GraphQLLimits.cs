@@ -12,12 +12,9 @@ public sealed class GraphQLLimits
 
     /// <summary>
     /// Largest cost of one operation: every selected field costs 1, times the sizes of the lists above it —
-    /// <c>first</c>/<c>last</c> where given, else <see cref="DefaultListSize"/>.
+    /// <c>first</c>/<c>last</c> where given, else the default page size (<c>GraphQL:DefaultPageSize</c>).
     /// </summary>
     public int MaxComplexity { get; set; } = 5000;
-
-    /// <summary>The size assumed for a list without <c>first</c>/<c>last</c> (the default page size).</summary>
-    public int DefaultListSize { get; set; } = 10;
 
     public int MaxAliases { get; set; } = 30;
 

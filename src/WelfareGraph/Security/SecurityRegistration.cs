@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.DI;
 using GraphQL.Validation;
 using GraphQL.Validation.Rules.Custom;
+using WelfareGraph.Querying;
 using WelfareGraph.Schema;
 
 namespace WelfareGraph.Security;
@@ -30,7 +31,7 @@ public static class SecurityRegistration
     }
 
     /// <summary>Root-field authorization, document limits, introspection access and per-request scope resolution.</summary>
-    public static IGraphQLBuilder AddWelfareSecurity(this IGraphQLBuilder graphql, GraphQLLimits limits, IHostEnvironment environment)
+    public static IGraphQLBuilder AddWelfareSecurity(this IGraphQLBuilder graphql, GraphQLLimits limits, PagingOptions paging, IHostEnvironment environment)
     {
         graphql.AddSchemaVisitor<RootFieldAuthorization>()
             .AddValidationRule<OperationShapeLimits>()
@@ -38,7 +39,8 @@ public static class SecurityRegistration
             {
                 complexity.MaxDepth = limits.MaxDepth;
                 complexity.MaxComplexity = limits.MaxComplexity;
-                complexity.DefaultListImpactMultiplier = limits.DefaultListSize;
+                // A list without first/last is costed at the page it would return.
+                complexity.DefaultListImpactMultiplier = paging.DefaultPageSize;
             })
             // Introspection is answered from the schema in memory, never from the database, so it is not counted as
             // cost (an IDE's full introspection would be ~400,000 by list sizes); depth and OperationShapeLimits's

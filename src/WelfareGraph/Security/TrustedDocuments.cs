@@ -24,35 +24,31 @@ public sealed class TrustedDocuments
     public TrustedDocuments(TrustedDocumentOptions options, string rootFolder, ILogger<TrustedDocuments> logger)
     {
         _options = options;
-        Folder = Path.GetFullPath(Path.Combine(rootFolder, options.Folder));
-        if (!Directory.Exists(Folder))
+        var folder = Path.GetFullPath(Path.Combine(rootFolder, options.Folder));
+        if (!Directory.Exists(folder))
         {
-            logger.LogWarning("The trusted documents folder {Folder} does not exist: no document can be called by id.", Folder);
+            logger.LogWarning("The trusted documents folder {Folder} does not exist: no document can be called by id.", folder);
             return;
         }
-        foreach (var file in Directory.EnumerateFiles(Folder, "*.graphql").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(folder, "*.graphql").Order(StringComparer.Ordinal))
         {
             var text = File.ReadAllText(file).ReplaceLineEndings("\n");
             var document = new TrustedDocument(Path.GetFileNameWithoutExtension(file), HashOf(text), text);
             _byKey[document.Id] = document;
             _byKey[document.Hash] = document;
         }
-        All = [.. _byKey.Values.Distinct().OrderBy(d => d.Id, StringComparer.Ordinal)];
     }
-
-    public string Folder { get; }
-
-    public IReadOnlyList<TrustedDocument> All { get; } = [];
 
     /// <summary>By file name or by <c>sha256:&lt;hex&gt;</c>.</summary>
     public TrustedDocument? Find(string id) =>
         _byKey.GetValueOrDefault(id.StartsWith(HashPrefix, StringComparison.OrdinalIgnoreCase) ? HashPrefix + id[HashPrefix.Length..].ToLowerInvariant() : id);
 
     /// <summary>The trusted document whose text this is, if any: sending a trusted text counts as sending its id.</summary>
-    public TrustedDocument? FindByText(string text) => _byKey.GetValueOrDefault(HashOf(text.ReplaceLineEndings("\n")));
+    public TrustedDocument? FindByText(string text) => _byKey.GetValueOrDefault(HashOf(text));
 
     public bool RequiredFor(ClaimsPrincipal user) =>
         _options.RequiredForAll || WelfareRoles.Of(user).Any(_options.RequiredForRoles.Contains);
 
-    public static string HashOf(string text) => HashPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    /// <summary><c>sha256:&lt;hex&gt;</c> of the text with its line endings as \n (a document's hash whatever the sender's platform).</summary>
+    public static string HashOf(string text) => HashPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n"))));
 }

@@ -21,7 +21,7 @@ public sealed class FilterExpressionBuilder(QueryLimitOptions limits)
 
     private Expression Object(Expression instance, Type graphType, IDictionary<string, object?> where)
     {
-        var fields = EntityFieldMap.For(graphType).ToDictionary(f => f.Name);
+        var fields = EntityFieldMap.ByName(graphType);
         var parts = new List<Expression>();
         foreach (var (name, value) in where)
         {
@@ -57,9 +57,8 @@ public sealed class FilterExpressionBuilder(QueryLimitOptions limits)
     private Expression List(Expression member, EntityField field, IDictionary<string, object?> operations)
     {
         var element = field.ClrType;
-        var any = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Any) && m.GetParameters().Length == 1).MakeGenericMethod(element);
-        var anyWhere = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Any) && m.GetParameters().Length == 2).MakeGenericMethod(element);
-        var all = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.All)).MakeGenericMethod(element);
+        // Enumerable.Any/All<element>(member[, predicate]), the overload picked by its arguments.
+        Expression Call(string method, params Expression[] arguments) => Expression.Call(typeof(Enumerable), method, [element], [member, .. arguments]);
         var parts = new List<Expression>();
         foreach (var (name, value) in operations)
         {
@@ -67,7 +66,7 @@ public sealed class FilterExpressionBuilder(QueryLimitOptions limits)
             Count();
             if (name == "any")
             {
-                Expression hasAny = Expression.Call(any, member);
+                var hasAny = Call(nameof(Enumerable.Any));
                 parts.Add((bool)value ? hasAny : Expression.Not(hasAny));
                 continue;
             }
@@ -75,9 +74,9 @@ public sealed class FilterExpressionBuilder(QueryLimitOptions limits)
             var predicate = Expression.Lambda(Object(parameter, field.GraphType!, Dictionary(value)), parameter);
             parts.Add(name switch
             {
-                "some" => Expression.Call(anyWhere, member, predicate),
-                "none" => Expression.Not(Expression.Call(anyWhere, member, predicate)),
-                "all" => Expression.Call(all, member, predicate),
+                "some" => Call(nameof(Enumerable.Any), predicate),
+                "none" => Expression.Not(Call(nameof(Enumerable.Any), predicate)),
+                "all" => Call(nameof(Enumerable.All), predicate),
                 _ => throw Invalid($"`{name}` is not a list operation."),
             });
         }
@@ -125,8 +124,7 @@ public sealed class FilterExpressionBuilder(QueryLimitOptions limits)
             var column = fold ? PersianText.FoldColumn(member) : member;
             var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(column.Type))!;
             foreach (var item in values) list.Add(item is null ? null : ConvertValue(fold ? PersianText.Fold((string)item) : item, column.Type, field));
-            var contains = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2).MakeGenericMethod(column.Type);
-            Expression call = Expression.Call(contains, Parameter(list, list.GetType()), column);
+            Expression call = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [column.Type], Parameter(list, list.GetType()), column);
             return name == "in" ? call : Expression.Not(call);
         }
 

@@ -40,7 +40,7 @@ public static class SortExpressionBuilder
     private static void Collect(Expression instance, Type graphType, IDictionary<string, object?> fields, string? collation,
         List<(Expression, SortDirection)> keys)
     {
-        var map = EntityFieldMap.For(graphType).ToDictionary(f => f.Name);
+        var map = EntityFieldMap.ByName(graphType);
         foreach (var (name, value) in fields)
         {
             if (value is null) continue;
@@ -68,8 +68,6 @@ public static class SortExpressionBuilder
             (true, SortDirection.Asc) => nameof(Queryable.ThenBy),
             _ => nameof(Queryable.ThenByDescending),
         };
-        var method = typeof(Queryable).GetMethods().Single(m => m.Name == name && m.GetParameters().Length == 2)
-            .MakeGenericMethod(typeof(T), key.ReturnType);
-        return (IQueryable<T>)method.Invoke(null, [query, key])!;
+        return query.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), name, [typeof(T), key.ReturnType], query.Expression, Expression.Quote(key)));
     }
 }
