@@ -30,15 +30,31 @@ public static class HouseholdTotalsQuery
         asOf ?? period?.To ?? SolarCalendar.TodayInTehran(clock);
 
     public static async Task<HouseholdTotalsResult> RunAsync(WelfareDbContext db, IQueryable<Household> households,
-        IReadOnlyList<HouseholdDimension> groupBy, DateOnly day, int threshold, CancellationToken cancellationToken)
+        IReadOnlyList<HouseholdDimension> groupBy, DateOnly day, int threshold, CancellationToken cancellationToken) =>
+        (await RunAsync(db, households, groupBy, [day], threshold, cancellationToken))[0];
+
+    /// <summary>The same figures on several days (the Power BI model's month ends): one GROUP BY per day, the area read once.</summary>
+    public static async Task<List<HouseholdTotalsResult>> RunAsync(WelfareDbContext db, IQueryable<Household> households,
+        IReadOnlyList<HouseholdDimension> groupBy, IEnumerable<DateOnly> days, int threshold, CancellationToken cancellationToken)
     {
-        var cells = await GroupingBuilder.Group(households.CoveredOn(day), FactColumns.Households, [Slot.County, Slot.Benefit], [],
-            new Aggregates<Household>()).ToListAsync(cancellationToken);
         // The area: counties holding households that match the filter. Its households (covered or not) are
         // the denominators of coverage rates.
         var area = await db.Counties.Where(c => households.Any(h => h.CountyId == c.Id))
             .Select(c => new AreaCounty(c.Id, c.ProvinceId, c.Province.Code, c.Code, c.TotalHouseholds))
             .ToListAsync(cancellationToken);
+        var results = new List<HouseholdTotalsResult>();
+        foreach (var day in days)
+        {
+            var cells = await GroupingBuilder.Group(households.CoveredOn(day), FactColumns.Households, [Slot.County, Slot.Benefit], [],
+                new Aggregates<Household>()).ToListAsync(cancellationToken);
+            results.Add(ResultOf(cells, area, groupBy, day, threshold));
+        }
+        return results;
+    }
+
+    /// <summary>The published figures of one day's county × benefit cells (suppression applied).</summary>
+    private static HouseholdTotalsResult ResultOf(List<GroupRow> cells, List<AreaCounty> area, IReadOnlyList<HouseholdDimension> groupBy, DateOnly day, int threshold)
+    {
         var counties = area.ToDictionary(c => c.Id);
         foreach (var cell in cells) cell.Province = counties[cell.County!.Value].ProvinceId;
 

@@ -112,14 +112,22 @@ public static class StarSchema
         var today = SolarCalendar.TodayInTehran(clock);
         var from = await FirstDayAsync(db, today, cancellationToken);
         var places = await Places.LoadAsync(db, cancellationToken);
-        var counts = new List<HouseholdCount>();
         var start = SolarCalendar.FromGregorian(from);
         var end = SolarCalendar.FromGregorian(today);
-        for (var (year, month) = (start.Year, start.Month); year < end.Year || (year == end.Year && month <= end.Month); (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1))
+        // Counted at each month's end (this month: today), from the first month of data.
+        DateOnly CountingDay(int year, int month)
         {
             var monthEnd = SolarCalendar.MonthEnd(year, month);
-            var day = monthEnd < today ? monthEnd : today;
-            var result = await HouseholdTotalsQuery.RunAsync(db, db.Households, [HouseholdDimension.County, HouseholdDimension.Benefit], day, threshold, cancellationToken);
+            return monthEnd < today ? monthEnd : today;
+        }
+        var (first, last) = (PeriodMath.MonthIndex(start.Year, start.Month), PeriodMath.MonthIndex(end.Year, end.Month));
+        var months = Enumerable.Range(first, last - first + 1).Select(PeriodMath.FromMonthIndex)
+            .Select(m => (m.Year, m.Month, Day: CountingDay(m.Year, m.Month))).ToList();
+        var results = await HouseholdTotalsQuery.RunAsync(db, db.Households, [HouseholdDimension.County, HouseholdDimension.Benefit],
+            months.Select(m => m.Day), threshold, cancellationToken);
+        var counts = new List<HouseholdCount>();
+        foreach (var ((year, month, day), result) in months.Zip(results))
+        {
             foreach (var cell in result.Groups)
             {
                 if (cell.Key.County is not { } countyId || places.OfCounty(countyId) is not { County: { } county } place) continue;
