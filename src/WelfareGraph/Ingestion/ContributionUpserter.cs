@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Contributions;
 using WelfareGraph.Data;
+using WelfareGraph.Security;
 
 namespace WelfareGraph.Ingestion;
 
@@ -22,7 +23,7 @@ public sealed class ContributionUpserter(IngestionOptions options)
 
         var validator = await ContributionValidator.LoadAsync(system, db.Scope, records, cancellationToken);
         var errors = new List<IngestionError>();
-        var valid = new List<Contribution>();
+        var valid = new List<(int Index, Contribution Row)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < records.Count; i++)
         {
@@ -31,12 +32,16 @@ public sealed class ContributionUpserter(IngestionOptions options)
                 rowErrors.Add(new IngestionError(i, row.ExternalId, "externalId", IngestionCodes.DuplicateExternalId,
                     $"externalId '{row.ExternalId}' appears more than once in this batch."));
             if (rowErrors.Count > 0) errors.AddRange(rowErrors);
-            else valid.Add(row!);
+            else valid.Add((i, row!));
         }
+        var hidden = await StoredOutsideScopeAsync(system, db.Scope, sourceSystem, valid.Select(v => v.Row.ExternalId).ToList(), cancellationToken);
+        foreach (var (index, row) in valid.Where(v => hidden.Contains(v.Row.ExternalId)))
+            errors.Add(new IngestionError(index, row.ExternalId, "externalId", IngestionCodes.OutOfScope,
+                $"externalId '{row.ExternalId}' is already stored for a county outside your scope ({db.Scope})."));
         if (errors.Count > 0 && atomic) return UpsertResult.Refused(errors, dryRun);
 
         // Same order in every writer, so that concurrent batches lock shared rows in the same order.
-        var rows = valid.OrderBy(r => r.ExternalId, StringComparer.Ordinal).ToList();
+        var rows = valid.Select(v => v.Row).Where(r => !hidden.Contains(r.ExternalId)).OrderBy(r => r.ExternalId, StringComparer.Ordinal).ToList();
         var (inserted, updated, unchanged) = await RetryableWrite.RunAsync(db, () => WriteAsync(db, sourceSystem, rows, dryRun, cancellationToken));
         return new UpsertResult(inserted, updated, unchanged, errors, dryRun);
     }
@@ -85,6 +90,23 @@ public sealed class ContributionUpserter(IngestionOptions options)
         await ChangeFeedWriter.WriteAsync(db, feed, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (inserts.Count, updated, unchanged);
+    }
+
+    /// <summary>
+    /// Keys already stored for a county the caller cannot see. The caller's own (scoped) lookup would miss them and
+    /// the insert would only collide with the unique key, so they are refused by name; the system context sees every county.
+    /// </summary>
+    private static async Task<HashSet<string>> StoredOutsideScopeAsync(WelfareDbContext system, WelfareScope scope, string sourceSystem,
+        List<string> keys, CancellationToken cancellationToken)
+    {
+        var hidden = new HashSet<string>(StringComparer.Ordinal);
+        if (scope.IsNational) return hidden;
+        foreach (var chunk in keys.Chunk(1_000))
+            foreach (var row in await system.Contributions.IgnoreQueryFilters([ContributionFilters.NotRetracted])
+                         .Where(c => c.SourceSystem == sourceSystem && chunk.Contains(c.ExternalId)).Select(c => new { c.ExternalId, c.CountyId })
+                         .ToListAsync(cancellationToken))
+                if (!scope.ContainsCounty(row.CountyId)) hidden.Add(row.ExternalId);
+        return hidden;
     }
 
     internal static FeedEntry Entry(Contribution row, ChangeKind kind) => new()
