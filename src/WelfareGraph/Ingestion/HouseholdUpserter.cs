@@ -46,17 +46,24 @@ public sealed class HouseholdUpserter(IngestionOptions options, IHostEnvironment
 
         var counties = await CountyLookup.LoadAsync(system, db.Scope, records.Select(r => r.CountyCode), cancellationToken);
         var errors = new List<IngestionError>();
-        var rows = new Dictionary<string, Household>(StringComparer.Ordinal);
+        var rows = new Dictionary<string, (int Index, Household Row)>(StringComparer.Ordinal);
         for (var i = 0; i < records.Count; i++)
         {
             var (row, rowErrors) = Validate(i, records[i], sourceSystem, counties);
-            if (row is not null && !rows.TryAdd(row.Pseudonym, row))
+            if (row is not null && !rows.TryAdd(row.Pseudonym, (i, row)))
                 rowErrors.Add(new IngestionError(i, null, "nationalId", IngestionCodes.DuplicateExternalId, "The same household appears more than once in this batch."));
             errors.AddRange(rowErrors);
         }
+        // A household stored for a county the caller cannot see: its scoped lookup would miss it and the insert would only
+        // collide with the unique pseudonym. Refused without saying where it is covered.
+        foreach (var pseudonym in await StoredOutsideScopeAsync(system, db.Scope, [.. rows.Keys], cancellationToken))
+        {
+            errors.Add(new IngestionError(rows[pseudonym].Index, null, "nationalId", IngestionCodes.OutOfScope, $"This household cannot be written within your scope ({db.Scope})."));
+            rows.Remove(pseudonym);
+        }
         if (errors.Count > 0 && atomic) return UpsertResult.Refused(errors, dryRun);
 
-        var ordered = rows.Values.OrderBy(r => r.Pseudonym, StringComparer.Ordinal).ToList();
+        var ordered = rows.Values.Select(v => v.Row).OrderBy(r => r.Pseudonym, StringComparer.Ordinal).ToList();
         var (inserted, updated, unchanged) = await RetryableWrite.RunAsync(db, () => WriteAsync(db, ordered, dryRun, cancellationToken));
         return new UpsertResult(inserted, updated, unchanged, errors, dryRun);
     }
@@ -121,6 +128,17 @@ public sealed class HouseholdUpserter(IngestionOptions options, IHostEnvironment
         await ChangeFeedWriter.WriteAsync(db, feed, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (inserts.Count, updated, unchanged);
+    }
+
+    private static async Task<List<string>> StoredOutsideScopeAsync(WelfareDbContext system, Security.WelfareScope scope, List<string> pseudonyms,
+        CancellationToken cancellationToken)
+    {
+        var hidden = new List<string>();
+        if (scope.IsNational) return hidden;
+        foreach (var chunk in pseudonyms.Chunk(1_000))
+            foreach (var row in await system.Households.Where(h => chunk.Contains(h.Pseudonym)).Select(h => new { h.Pseudonym, h.CountyId }).ToListAsync(cancellationToken))
+                if (!scope.ContainsCounty(row.CountyId)) hidden.Add(row.Pseudonym);
+        return hidden;
     }
 
     private static FeedEntry Entry(Household row, ChangeKind kind) => new()
