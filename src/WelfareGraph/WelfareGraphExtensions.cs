@@ -39,7 +39,7 @@ public static class WelfareGraphExtensions
             .AddSystemTextJson(json => json.Encoder = ResponseJson.Encoder)
             .AddErrorInfoProvider(new WelfareErrorInfoProvider(new() { ExposeExceptionDetails = builder.Environment.IsDevelopment() }))
             .AddUnhandledExceptionHandler(GraphQLErrors.OnUnhandledException)
-            .AddWelfareSecurity(limits, paging, builder.Environment));
+            .AddWelfareSecurity(limits, builder.Environment));
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddWelfareExports(configuration);
@@ -49,6 +49,7 @@ public static class WelfareGraphExtensions
     public static WebApplication MapWelfareGraph(this WebApplication app)
     {
         app.UseWelfareSecurity();
+        app.UseRequestDeadlines();
         app.MapGraphQLHttp("/graphql");
         app.MapBananaCakePop("/graphql");
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });

@@ -55,6 +55,10 @@ public static class DataServiceCollectionExtensions
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             // Every context checks its writes against its scope, however it was made.
             .AddInterceptors(ScopeWriteGuard.Instance)
+            // Every command stops at its request's deadline, SQLite's and synchronous ones included.
+            .AddInterceptors(CommandDeadline.Instance)
+            // Every command stops at its request's deadline, SQLite's and synchronous ones included.
+            .AddInterceptors(CommandDeadline.Instance)
             // The scope filters agree along every required navigation (a row's county, a county's province are in
             // scope whenever the row is), so EF's warning about filtered required ends does not apply.
             // A LIMIT without ORDER BY is deliberate where it only bounds a result read whole (the analytics

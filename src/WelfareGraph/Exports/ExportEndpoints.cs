@@ -23,8 +23,8 @@ public static class ExportEndpoints
 
     public static void MapExportEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/exports", PostAsync).RequireRateLimiting(WelfareRateLimiting.Policy);
-        endpoints.MapGet("/exports/{operation}.{format}", GetNamedAsync).RequireRateLimiting(WelfareRateLimiting.Policy);
+        endpoints.MapPost("/exports", PostAsync).RequireRateLimiting(WelfareRateLimiting.Policy).WithMetadata(StreamsFile.Instance);
+        endpoints.MapGet("/exports/{operation}.{format}", GetNamedAsync).RequireRateLimiting(WelfareRateLimiting.Policy).WithMetadata(StreamsFile.Instance);
     }
 
     private static async Task PostAsync(HttpContext http)
@@ -84,7 +84,7 @@ public static class ExportEndpoints
         if (!string.IsNullOrEmpty(query["variables"]))
             foreach (var (name, value) in http.RequestServices.GetRequiredService<IGraphQLTextSerializer>().Deserialize<Inputs>(query["variables"]!) ?? Inputs.Empty)
                 values[name] = value;
-        var document = RequestDocument.TryParse(text, operationName)
+        var document = RequestDocument.TryParse(text, operationName, http.RequestServices.GetRequiredService<GraphQLLimits>())
             ?? throw new ExportException("The trusted document has several operations: name one with `operationName`.", "INVALID_REQUEST");
         var declared = document.Operation.Variables?.Items.ToDictionary(v => v.Variable.Name.StringValue, v => v.Type, StringComparer.Ordinal) ?? [];
         foreach (var (name, raw) in query)

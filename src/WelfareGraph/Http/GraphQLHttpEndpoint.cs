@@ -12,7 +12,7 @@ namespace WelfareGraph.Http;
 /// GraphQL over HTTP (POST and GET, application/graphql-response+json and application/json), with the
 /// status codes the specification gives for each media type; JSON-array batches; trusted documents by id.
 /// In front of execution: the request's size, the caller's authentication (401) and delegated permission
-/// (403), trusted-only callers; around it: the execution timeout and the audit log.
+/// (403), trusted-only callers; around it: the request's deadline and the audit log.
 /// </summary>
 public static class GraphQLHttpEndpoint
 {
@@ -97,14 +97,13 @@ public static class GraphQLHttpEndpoint
     private static async Task RunAsync(HttpContext http, List<Incoming> requests, bool isBatch, string mediaType, bool isGet)
     {
         var trusted = http.RequestServices.GetRequiredService<TrustedDocuments>();
-        var maxDocument = http.RequestServices.GetRequiredService<GraphQLLimits>().MaxDocumentLength;
-        var prepared = requests.Select(r => Prepare(r, trusted, maxDocument)).ToList();
+        var limits = http.RequestServices.GetRequiredService<GraphQLLimits>();
+        var prepared = requests.Select(r => Prepare(r, trusted, limits)).ToList();
 
         // Who may run anything at all: authenticated callers, or anyone asking only for the schema where
         // introspection is open. User tokens must carry the API's delegated permission.
         if (http.User.Identity?.IsAuthenticated != true)
         {
-            var limits = http.RequestServices.GetRequiredService<GraphQLLimits>();
             var environment = http.RequestServices.GetRequiredService<IHostEnvironment>();
             var introspectionOnly = prepared.All(p => p.Document?.IsIntrospectionOnly == true);
             if (!introspectionOnly || limits.IntrospectionFor(environment) != IntrospectionAccess.Anonymous)
@@ -136,35 +135,42 @@ public static class GraphQLHttpEndpoint
         await WriteAsync(http, status, mediaType, serialized);
     }
 
-    private static Prepared Prepare(Incoming incoming, TrustedDocuments trusted, int maxDocument)
+    private static Prepared Prepare(Incoming incoming, TrustedDocuments trusted, GraphQLLimits limits)
     {
         var request = incoming.Request;
-        // Checked before parsing: the parser's work grows with the document.
-        if (request.Query?.Length > maxDocument)
-            return new Prepared(request, null, null, null, new ExecutionError($"The document is longer than {maxDocument} characters.") { Code = "DOCUMENT_TOO_LARGE" });
         var id = incoming.Id ?? request.DocumentId;
+        TrustedDocument? match = null;
+        string text, key;
         if (id is not null)
         {
             if (trusted.Find(id) is not { } document)
-                return new Prepared(request, null, null, null, new ExecutionError($"There is no trusted document '{id}'.") { Code = "TRUSTED_DOCUMENT_NOT_FOUND" });
+                return Refused(request, new ExecutionError($"There is no trusted document '{id}'.") { Code = "TRUSTED_DOCUMENT_NOT_FOUND" });
             if (!string.IsNullOrWhiteSpace(request.Query) && trusted.FindByText(request.Query) != document)
-                return new Prepared(request, null, null, null, new ExecutionError($"The query sent is not the trusted document '{id}'.") { Code = "TRUSTED_DOCUMENT_MISMATCH" });
-            return new Prepared(request, document.Text, document, RequestDocument.TryParse(document.Text, request.OperationName), null, document.Id);
+                return Refused(request, new ExecutionError($"The query sent is not the trusted document '{id}'.") { Code = "TRUSTED_DOCUMENT_MISMATCH" });
+            (match, text, key) = (document, document.Text, document.Id);
         }
-        if (string.IsNullOrWhiteSpace(request.Query))
-            return new Prepared(request, null, null, null, new ExecutionError("The request has no `query` (nor the `id` of a trusted document).") { Code = "INVALID_REQUEST" });
-        try
+        else if (string.IsNullOrWhiteSpace(request.Query))
+            return Refused(request, new ExecutionError("The request has no `query` (nor the `id` of a trusted document).") { Code = "INVALID_REQUEST" });
+        else if (request.Query.Length > limits.MaxDocumentLength) // before hashing: that work grows with the text too
+            return Refused(request, new ExecutionError($"The document is longer than {limits.MaxDocumentLength} characters (GraphQL:MaxDocumentLength).") { Code = "DOCUMENT_TOO_LARGE" });
+        else
         {
             // Hashed once: to recognise a trusted text, and to name the document in the audit log.
             var hash = TrustedDocuments.HashOf(request.Query);
-            var match = trusted.Find(hash);
-            return new Prepared(request, request.Query, match, RequestDocument.TryParse(request.Query, request.OperationName), null, match?.Id ?? hash);
+            match = trusted.Find(hash);
+            (text, key) = (request.Query, match?.Id ?? hash);
         }
-        catch (GraphQLParser.Exceptions.GraphQLMaxDepthExceededException)
+        try
         {
-            return new Prepared(request, null, null, null, new ExecutionError("The document is nested more deeply than the parser allows.") { Code = "MAX_DEPTH_EXCEEDED" });
+            return new Prepared(request, text, match, RequestDocument.TryParse(text, request.OperationName, limits), null, key);
+        }
+        catch (DocumentRefusedException refused)
+        {
+            return Refused(request, refused.Error, key);
         }
     }
+
+    private static Prepared Refused(GraphQLRequest request, ExecutionError error, string key = "-") => new(request, null, null, null, error, key);
 
     /// <returns>The status and result, and the audit entry's write, started but not awaited.</returns>
     private static async Task<(int Status, ExecutionResult Result, Task Audit)> ExecuteAsync(HttpContext http, Prepared request, string mediaType, bool isGet, TrustedDocuments trusted)
@@ -175,14 +181,12 @@ public static class GraphQLHttpEndpoint
         if (request.Trusted is null && trusted.RequiredFor(http.User))
             return (StatusCodes.Status403Forbidden, Error("This caller may only run trusted documents: send {\"id\": \"<operation name>\", \"variables\": {...}}.", "TRUSTED_DOCUMENT_REQUIRED"), Task.CompletedTask);
 
-        var limits = http.RequestServices.GetRequiredService<GraphQLLimits>();
         var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<WelfareSchema>>();
-        // The timeout cancels the token every resolver passes to EF, so the database command itself is cancelled.
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        timeout.CancelAfter(limits.ExecutionTimeout);
+        // The request's one deadline (parsing, validation and execution share it) is its RequestAborted: every
+        // resolver passes it to EF, so the database command itself is cancelled (on SQLite, interrupted).
+        var deadline = RequestDeadline.Of(http)!;
         var started = Stopwatch.GetTimestamp();
         ExecutionResult result;
-        var timedOut = false;
         try
         {
             result = await executer.ExecuteAsync(new ExecutionOptions
@@ -194,16 +198,19 @@ public static class GraphQLHttpEndpoint
                 Extensions = request.Request.Extensions,
                 RequestServices = http.RequestServices,
                 User = http.User,
-                CancellationToken = timeout.Token,
+                CancellationToken = http.RequestAborted,
                 // The result is only serialized (and counted for the audit), so large lists may be written as they resolve.
                 UserContext = new Dictionary<string, object?> { [ListWritingExecutionStrategy.Requested] = true },
             });
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline.Expired)
         {
-            result = Error($"The operation ran longer than {limits.ExecutionTimeout} and was cancelled.", "EXECUTION_TIMEOUT");
-            timedOut = true;
+            result = TimedOut(deadline);
         }
+        // A resolver whose command was stopped fails with the provider's own error (SQLite's SQLITE_INTERRUPT): past
+        // the deadline, a failure is the timeout. An answer completed just past it stands.
+        var timedOut = deadline.Expired && result.Errors is { Count: > 0 };
+        if (timedOut && result.Errors is not [{ Code: "EXECUTION_TIMEOUT" }]) result = TimedOut(deadline);
 
         var audit = http.RequestServices.GetRequiredService<AuditLog>();
         var recorded = Task.CompletedTask;
@@ -245,6 +252,9 @@ public static class GraphQLHttpEndpoint
     private static bool AcceptsHtml(HttpRequest request) =>
         request.GetTypedHeaders().Accept.Any(m => string.Equals(m.MediaType.Value, "text/html", StringComparison.OrdinalIgnoreCase));
 
+    private static ExecutionResult TimedOut(RequestDeadline deadline) =>
+        Error($"The operation ran longer than {deadline.Timeout} (GraphQL:ExecutionTimeout) and was cancelled.", "EXECUTION_TIMEOUT");
+
     private static ExecutionResult Error(string message, string code) => new() { Errors = [new ExecutionError(message) { Code = code }] };
 
     private static Task RejectAsync(HttpContext http, int status, string mediaType, string message, string code) =>
@@ -258,13 +268,16 @@ public static class GraphQLHttpEndpoint
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
         http.Response.ContentLength = json.Length;
-        await http.Response.Body.WriteAsync(json.GetBuffer().AsMemory(0, (int)json.Length), http.RequestAborted);
+        await http.Response.Body.WriteAsync(json.GetBuffer().AsMemory(0, (int)json.Length), Caller(http));
     }
 
     private static async Task<MemoryStream> SerializeAsync(HttpContext http, object result)
     {
         var json = new MemoryStream();
-        await http.RequestServices.GetRequiredService<IGraphQLTextSerializer>().WriteAsync(json, result, http.RequestAborted);
+        await http.RequestServices.GetRequiredService<IGraphQLTextSerializer>().WriteAsync(json, result, Caller(http));
         return json;
     }
+
+    /// <summary>The answer is written even past the deadline (it may be the one that says so); Kestrel's minimum data rate bounds a slow reader.</summary>
+    private static CancellationToken Caller(HttpContext http) => RequestDeadline.Of(http)?.Caller ?? http.RequestAborted;
 }

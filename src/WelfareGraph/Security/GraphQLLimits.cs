@@ -2,8 +2,10 @@ namespace WelfareGraph.Security;
 
 /// <summary>
 /// Abuse limits of the GraphQL endpoint, from the <c>GraphQL</c> configuration section. Every limit on the
-/// document (depth, cost, aliases, root fields) is checked during validation, so an over-limit request is
-/// refused before any SQL runs.
+/// document is checked on one <see cref="DocumentAnalysis"/>, before GraphQL.NET's validation rules run (some
+/// of which compare fields pairwise), so an over-limit request is refused before any SQL runs and in time
+/// linear in its size. The defaults let Banana Cake Pop, the trusted operations and a 5,000-record
+/// ingestion batch through.
 /// </summary>
 public sealed class GraphQLLimits
 {
@@ -19,6 +21,23 @@ public sealed class GraphQLLimits
     public int MaxAliases { get; set; } = 30;
 
     public int MaxRootFields { get; set; } = 20;
+
+    /// <summary>Fields selected once fragments are expanded (counted, never expanded). The IDE's full introspection selects about 80.</summary>
+    public int MaxFields { get; set; } = 2_000;
+
+    /// <summary>Fields sharing one response name in one selection set once fragments are merged (field merging compares them pairwise).</summary>
+    public int MaxSameNameFields { get; set; } = 20;
+
+    public int MaxDirectivesPerLocation { get; set; } = 10;
+
+    /// <summary>The lexer's tokens in one document, checked before it is parsed.</summary>
+    public int MaxTokens { get; set; } = 15_000;
+
+    /// <summary>Deepest nesting of objects and lists in the variables (an ingestion batch is 3 deep).</summary>
+    public int MaxVariablesDepth { get; set; } = 10;
+
+    /// <summary>Introspection lists nested on one path; their output grows as the schema's size to that power (graphql-js's rule: 3).</summary>
+    public int MaxIntrospectionNesting { get; set; } = 3;
 
     /// <summary>Largest request body (variables included: room for an ingestion batch of 5,000 records).</summary>
     public int MaxRequestBytes { get; set; } = 4 * 1024 * 1024;

@@ -13,7 +13,10 @@ public sealed class RequestDocument
     {
         Document = document;
         Operation = operation;
-        RootFields = [.. Fields(operation.SelectionSet, []).Distinct(StringComparer.Ordinal)];
+        var fragments = new Dictionary<string, GraphQLFragmentDefinition>(StringComparer.Ordinal);
+        foreach (var definition in document.Definitions)
+            if (definition is GraphQLFragmentDefinition fragment) fragments.TryAdd(fragment.FragmentName.Name.StringValue, fragment);
+        RootFields = [.. Fields(operation.SelectionSet, fragments, []).Distinct(StringComparer.Ordinal)];
         IsIntrospectionOnly = operation.Operation == OperationType.Query && RootFields.Count > 0 && RootFields.All(f => f.StartsWith("__", StringComparison.Ordinal));
     }
 
@@ -27,23 +30,53 @@ public sealed class RequestDocument
     /// <summary>Asks for nothing but the schema (<c>__schema</c>, <c>__type</c>, <c>__typename</c>).</summary>
     public bool IsIntrospectionOnly { get; }
 
-    /// <exception cref="GraphQLParser.Exceptions.GraphQLMaxDepthExceededException">Nested past the parser's limit.</exception>
-    public static RequestDocument? TryParse(string text, string? operationName)
+    /// <returns>Null for a document that does not parse (the executer reports syntax errors precisely) or names no operation to run.</returns>
+    /// <exception cref="DocumentRefusedException">Too long, too many tokens, or nested past the parser's limit.</exception>
+    public static RequestDocument? TryParse(string text, string? operationName, GraphQLLimits limits)
     {
         GraphQLDocument document;
-        try { document = GraphQLParser.Parser.Parse(text); }
-        // The executer reports syntax errors precisely; a document nested past the parser's limit is the caller's to refuse.
+        try { document = Parse(text, limits); }
         catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException) { return null; }
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var operation = operationName is null
-            ? operations.Count == 1 ? operations[0] : null
-            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
-        return operation is null ? null : new RequestDocument(document, operation);
+        return OperationOf(document, operationName) is { } operation ? new RequestDocument(document, operation) : null;
+    }
+
+    /// <summary>Parses a document within the limits on its length and tokens, which bound the parser's work.</summary>
+    /// <exception cref="DocumentRefusedException">Too long, too many tokens, or nested past the parser's limit.</exception>
+    /// <exception cref="GraphQLParser.Exceptions.GraphQLSyntaxErrorException">Not GraphQL.</exception>
+    public static GraphQLDocument Parse(string text, GraphQLLimits limits)
+    {
+        if (text.Length > limits.MaxDocumentLength)
+            throw new DocumentRefusedException(new($"The document is longer than {limits.MaxDocumentLength} characters (GraphQL:MaxDocumentLength).") { Code = "DOCUMENT_TOO_LARGE" });
+        if (DocumentLimits.Tokens(text, limits.MaxTokens) is { } tokens) throw new DocumentRefusedException(tokens);
+        try
+        {
+            return GraphQLParser.Parser.Parse(text);
+        }
+        catch (GraphQLParser.Exceptions.GraphQLMaxDepthExceededException)
+        {
+            throw new DocumentRefusedException(new("The document is nested more deeply than the parser allows.") { Code = "MAX_DEPTH_EXCEEDED" });
+        }
+    }
+
+    /// <summary>The operation a request runs: the one named, or the only one.</summary>
+    public static GraphQLOperationDefinition? OperationOf(GraphQLDocument document, string? operationName)
+    {
+        GraphQLOperationDefinition? only = null;
+        var count = 0;
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is not GraphQLOperationDefinition operation) continue;
+            if (operationName is not null && operation.Name?.StringValue == operationName) return operation;
+            only = operation;
+            count++;
+        }
+        return operationName is null && count == 1 ? only : null;
     }
 
     public bool IsMutation => Operation.Operation is OperationType.Mutation or OperationType.Subscription;
 
-    private IEnumerable<string> Fields(GraphQLSelectionSet set, HashSet<string> visited)
+    /// <summary>Each fragment followed once, so the walk is linear in the document.</summary>
+    private static IEnumerable<string> Fields(GraphQLSelectionSet set, Dictionary<string, GraphQLFragmentDefinition> fragments, HashSet<string> visited)
     {
         foreach (var selection in set.Selections)
         {
@@ -53,13 +86,11 @@ public sealed class RequestDocument
                     yield return field.Name.StringValue;
                     break;
                 case GraphQLInlineFragment inline:
-                    foreach (var name in Fields(inline.SelectionSet, visited)) yield return name;
+                    foreach (var name in Fields(inline.SelectionSet, fragments, visited)) yield return name;
                     break;
-                case GraphQLFragmentSpread spread when visited.Add(spread.FragmentName.Name.StringValue):
-                    var fragment = Document.Definitions.OfType<GraphQLFragmentDefinition>()
-                        .FirstOrDefault(f => f.FragmentName.Name.StringValue == spread.FragmentName.Name.StringValue);
-                    if (fragment is not null)
-                        foreach (var name in Fields(fragment.SelectionSet, visited)) yield return name;
+                case GraphQLFragmentSpread spread when visited.Add(spread.FragmentName.Name.StringValue)
+                                                     && fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment):
+                    foreach (var name in Fields(fragment.SelectionSet, fragments, visited)) yield return name;
                     break;
             }
         }

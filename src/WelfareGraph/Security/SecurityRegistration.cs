@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.DI;
 using GraphQL.Validation;
 using GraphQL.Validation.Rules.Custom;
-using WelfareGraph.Querying;
 using WelfareGraph.Schema;
 
 namespace WelfareGraph.Security;
@@ -31,32 +30,15 @@ public static class SecurityRegistration
     }
 
     /// <summary>Root-field authorization, document limits, introspection access and per-request scope resolution.</summary>
-    public static IGraphQLBuilder AddWelfareSecurity(this IGraphQLBuilder graphql, GraphQLLimits limits, PagingOptions paging, IHostEnvironment environment)
+    public static IGraphQLBuilder AddWelfareSecurity(this IGraphQLBuilder graphql, GraphQLLimits limits, IHostEnvironment environment)
     {
         graphql.AddSchemaVisitor<RootFieldAuthorization>()
-            .AddValidationRule<OperationShapeLimits>()
-            .AddComplexityAnalyzer(complexity =>
-            {
-                complexity.MaxDepth = limits.MaxDepth;
-                complexity.MaxComplexity = limits.MaxComplexity;
-                // A list without first/last is costed at the page it would return.
-                complexity.DefaultListImpactMultiplier = paging.DefaultPageSize;
-            })
-            // Introspection is answered from the schema in memory, never from the database, so it is not counted as
-            // cost (an IDE's full introspection would be ~400,000 by list sizes); depth and OperationShapeLimits's
-            // bound on nested introspection lists keep its output in check.
-            .AddSchemaVisitor<FreeIntrospection>()
+            .ConfigureExecution<DocumentLimitsExecution>()
             .AddDocumentListener<ScopeResolution>();
         if (limits.IntrospectionFor(environment) == IntrospectionAccess.Disabled)
             graphql.ConfigureExecutionOptions(options =>
                 options.ValidationRules = (options.ValidationRules ?? DocumentValidator.CoreRules).Append(NoIntrospectionValidationRule.Instance));
         return graphql;
-    }
-
-    /// <summary>Sets the introspection meta fields' cost to 0 once the schema has its types.</summary>
-    private sealed class FreeIntrospection : GraphQL.Utilities.BaseSchemaNodeVisitor
-    {
-        public override void VisitSchema(GraphQL.Types.ISchema schema) => schema.WithIntrospectionComplexityImpact(0);
     }
 
     /// <summary>Before the endpoints: who the caller is, then how often it may ask.</summary>

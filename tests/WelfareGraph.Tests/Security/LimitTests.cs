@@ -44,8 +44,8 @@ public sealed class LimitTests(CountedSecuredServer server) : IClassFixture<Coun
         var aliasesInFragments = "query { ...F ...F } fragment F on Query { province(code: \"IR-19\") { " + string.Join(' ', Enumerable.Range(0, 16).Select(i => $"b{i}: code")) + " } }";
         return new()
         {
-            { "depth", deep, "COMPLEXITY", "nested" },
-            { "cost", costly, "COMPLEXITY", "complex" },
+            { "depth", deep, "TOO_DEEP", "nested" },
+            { "cost", costly, "TOO_COMPLEX", "complex" },
             { "aliases", aliases, "TOO_MANY_ALIASES", "aliases" },
             { "aliases through fragments", aliasesInFragments, "TOO_MANY_ALIASES", "aliases" },
             { "root fields", roots, "TOO_MANY_ROOT_FIELDS", "root fields" },

@@ -1,4 +1,5 @@
 using WelfareGraph.Exports.Formats;
+using WelfareGraph.Http;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Exports.Jobs;
@@ -18,7 +19,7 @@ public static class ExportJobEndpoints
     {
         endpoints.MapPost("/exports/jobs", StartAsync).RequireRateLimiting(WelfareRateLimiting.Policy);
         endpoints.MapGet("/exports/jobs/{id}", StatusAsync).RequireRateLimiting(WelfareRateLimiting.Policy);
-        endpoints.MapGet("/exports/jobs/{id}/file", DownloadAsync).RequireRateLimiting(WelfareRateLimiting.Policy);
+        endpoints.MapGet("/exports/jobs/{id}/file", DownloadAsync).RequireRateLimiting(WelfareRateLimiting.Policy).WithMetadata(StreamsFile.Instance);
         endpoints.MapDelete("/exports/jobs/{id}", CancelAsync).RequireRateLimiting(WelfareRateLimiting.Policy);
     }
 
