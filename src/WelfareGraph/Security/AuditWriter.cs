@@ -10,7 +10,7 @@ namespace WelfareGraph.Security;
 /// task — so every request still waits for its own entry to be durable, but requests no longer wait for each other's
 /// commits one by one. A failed batch fails every request in it (none is answered).
 /// </summary>
-public sealed class AuditWriter : IAsyncDisposable
+public sealed class AuditWriter : IAsyncDisposable, IDisposable
 {
     /// <summary>Entries per transaction at most, so that one commit stays short under a burst.</summary>
     private const int MaxBatch = 256;
@@ -81,9 +81,13 @@ public sealed class AuditWriter : IAsyncDisposable
         foreach (var pending in batch) pending.Stored.SetException(e);
     }
 
+    /// <summary>Takes no more entries and waits for those queued to be stored (or to fail).</summary>
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
         await _writing;
     }
+
+    /// <summary>For a container disposed synchronously (the writer's loop never blocks on its caller, so this cannot deadlock).</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }
