@@ -48,6 +48,7 @@ public static class WelfareGraphExtensions
 
     public static WebApplication MapWelfareGraph(this WebApplication app)
     {
+        app.UseDatabaseOutageResponses();
         app.UseWelfareSecurity();
         app.UseRequestDeadlines();
         app.MapGraphQLHttp("/graphql");

@@ -42,9 +42,10 @@ public static class DataServiceCollectionExtensions
     /// <summary>Applies the provider and the shared conventions; also used at design time and by tests.</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions options, string connectionString)
     {
+        connectionString = ConnectTimeout.Apply(options.Provider, connectionString, options.ConnectTimeout);
         _ = options.Provider switch
         {
-            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString).AddInterceptors(new SqlitePersianCollation()),
+            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString).AddInterceptors(new SqlitePersianCollation(), new SqliteConcurrency(options.SqliteBusyTimeout)),
             DatabaseProvider.Postgres => builder.UseNpgsql(connectionString),
             DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString,
                 sql => sql.UseCompatibilityLevel(options.SqlServerCompatibilityLevel)),
@@ -57,8 +58,8 @@ public static class DataServiceCollectionExtensions
             .AddInterceptors(ScopeWriteGuard.Instance)
             // Every command stops at its request's deadline, SQLite's and synchronous ones included.
             .AddInterceptors(CommandDeadline.Instance)
-            // Every command stops at its request's deadline, SQLite's and synchronous ones included.
-            .AddInterceptors(CommandDeadline.Instance)
+            // A database that went away leaves dead connections in the pool: dropped at the first failure.
+            .AddInterceptors(OutagePoolReset.Instance)
             // The scope filters agree along every required navigation (a row's county, a county's province are in
             // scope whenever the row is), so EF's warning about filtered required ends does not apply.
             // A LIMIT without ORDER BY is deliberate where it only bounds a result read whole (the analytics

@@ -19,4 +19,10 @@ public sealed class DatabaseOptions
 
     /// <summary>Used when no connection string is configured for SQLite: a file under the content root.</summary>
     public string SqliteFile { get; set; } = "data/welfaregraph.db";
+
+    /// <summary>The longest a connection attempt to PostgreSQL or SQL Server may take, unless the connection string says otherwise.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long SQLite waits for a lock held by another connection before it reports the file busy.</summary>
+    public TimeSpan SqliteBusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser.AST;
+using WelfareGraph.Data;
 using WelfareGraph.Exports.Formats;
 using WelfareGraph.Http;
 using WelfareGraph.Security;
@@ -172,6 +173,8 @@ public static class ExportEndpoints
         }
         catch (Exception e) when (!http.RequestAborted.IsCancellationRequested)
         {
+            // Before the first byte the outage is a 503 (written by the outage middleware); after it, an abort as below.
+            if (!http.Response.HasStarted && DatabaseOutage.IsOutage(e)) throw;
             if (!http.Response.HasStarted && e is ExportException refused)
             {
                 http.Response.Headers.ContentDisposition = default;

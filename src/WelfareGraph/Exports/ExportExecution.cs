@@ -51,8 +51,10 @@ public static class ExportExecution
             throw new ExportException($"The query ran longer than {limits.ExecutionTimeout} and was cancelled.", "EXECUTION_TIMEOUT");
         }
         if (result.Errors is { Count: > 0 } errors)
-            throw new ExportQueryException(result, errors.Any(e => e.Code == RootFieldAuthorization.NotAuthorized)
-                ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest);
+            throw new ExportQueryException(result,
+                Http.DatabaseUnavailable.In(result) ? StatusCodes.Status503ServiceUnavailable
+                : errors.Any(e => e.Code == RootFieldAuthorization.NotAuthorized) ? StatusCodes.Status403Forbidden
+                : StatusCodes.Status400BadRequest);
         if (capture.Root is not { } root)
             throw new ExportException("The query returned no data to export.", "NO_DATA");
         return new ExecutedExport(result, root);

@@ -16,6 +16,14 @@ internal static class GraphQLErrors
             context.Exception = new GraphQL.ExecutionError(date.Message) { Code = date.Code };
             return;
         }
+        if (Data.DatabaseOutage.IsOutage(context.OriginalException))
+        {
+            // Not a bug: the client may retry later. The endpoint answers 503 for a result carrying this code.
+            context.Context?.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("WelfareGraph.GraphQL")
+                .LogWarning("Database unavailable in {Field}: {Reason}", context.FieldContext?.FieldDefinition.Name, context.OriginalException.Message);
+            context.Exception = new GraphQL.ExecutionError(Data.DatabaseOutage.Message) { Code = Data.DatabaseOutage.Code };
+            return;
+        }
         if (context.OriginalException is OperationCanceledException) return;
         var logger = context.Context?.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("WelfareGraph.GraphQL");
         logger?.LogError(context.OriginalException, "Resolver failed in {Field}", context.FieldContext?.FieldDefinition.Name);

@@ -129,6 +129,7 @@ public static class GraphQLHttpEndpoint
         // they are stored: an operation that cannot be recorded is not answered.
         object body = isBatch ? results.Select(r => r.Result).ToList() : results[0].Result;
         var status = isBatch ? StatusCodes.Status200OK : results[0].Status;
+        if (results.Any(r => DatabaseUnavailable.In(r.Result))) status = StatusCodes.Status503ServiceUnavailable;
         if (status == StatusCodes.Status405MethodNotAllowed) http.Response.Headers.Allow = "POST";
         var serialized = await SerializeAsync(http, body);
         await Task.WhenAll(results.Select(r => r.Audit));

@@ -9,9 +9,9 @@ namespace WelfareGraph.Security;
 /// Records who ran which operation or export, when, with which scope and how many rows it returned — in
 /// the <c>audit_log</c> table (read by Auditor and Admin through <c>auditLog</c>) and in the structured log.
 /// Only identifiers go in: never variables, returned values or tokens. An operation that cannot be recorded
-/// is not answered (the write failing fails the request).
+/// is not answered (the write failing fails the request); entries are written by <see cref="AuditWriter"/>.
 /// </summary>
-public sealed class AuditLog(AuditDbContextFactory contexts, CallerScopes scopes, TimeProvider clock, ILogger<AuditLog> logger)
+public sealed class AuditLog(AuditWriter writer, CallerScopes scopes, TimeProvider clock, ILogger<AuditLog> logger)
 {
     public async Task RecordAsync(ClaimsPrincipal user, string kind, string? operation, string document, IEnumerable<string> fields,
         int rows, string outcome, TimeSpan duration)
@@ -33,10 +33,9 @@ public sealed class AuditLog(AuditDbContextFactory contexts, CallerScopes scopes
         };
         logger.LogInformation("Audit: {Kind} {Operation} ({Document}: {Fields}) by {Subject} via {Client} as {Roles} in scope {Scope}: {Rows} rows, {Outcome}, {DurationMs} ms",
             entry.Kind, entry.Operation, entry.Document, entry.Fields, entry.Subject, entry.Client, entry.Roles, entry.Scope, entry.Rows, entry.Outcome, entry.DurationMs);
-        await using var db = contexts.CreateDbContext();
-        db.AuditLog.Add(entry);
-        // Recorded even when the caller went away or the operation timed out.
-        await db.SaveChangesAsync(CancellationToken.None);
+        // Committed together with the entries of concurrent requests (group commit), and awaited: the caller is
+        // answered only once its own entry is stored.
+        await writer.WriteAsync(entry);
     }
 
     /// <summary>

@@ -17,6 +17,7 @@ public static class SecurityRegistration
         services.AddWelfareAuthentication(configuration, environment);
         services.AddWelfareRateLimiting(limits.RateLimit);
         services.AddSingleton(sp => new TrustedDocuments(limits.TrustedDocuments, rootFolder, sp.GetRequiredService<ILogger<TrustedDocuments>>()));
+        services.AddSingleton<AuditWriter>();
         services.AddSingleton<AuditLog>();
         // The auditLog root field joins the query type where the schema gets it from DI, so the query type's own
         // file stays about the data (registered after AddGraphQL: the last registration wins).

@@ -94,6 +94,14 @@ public sealed partial class PostgresServer : IAsyncLifetime
         _createLock.Dispose();
     }
 
+    /// <summary>Stops the cluster the way a crash would (<c>pg_ctl stop -m immediate</c>), keeping its data, for outage tests.</summary>
+    public Task KillAsync() =>
+        RunAsync(PgCtl, ["stop", "-D", DataDirectory, "-m", "immediate", "-w", "-t", "60"], asPostgres: true);
+
+    /// <summary>Starts a stopped cluster again, on the same port (its settings file still names it).</summary>
+    public Task RestartAsync() =>
+        RunAsync(PgCtl, ["start", "-D", DataDirectory, "-l", LogFile, "-w", "-t", "60"], asPostgres: true);
+
     /// <summary>Creates <paramref name="database"/> if missing and returns a connection string to it.</summary>
     public string ConnectionStringFor(string database)
     {

@@ -22,7 +22,7 @@ public abstract class SecuredServer : IAsyncLifetime
         Factory.CreateClient().Dispose(); // starts the host: migrations run
     }
 
-    public Task DisposeAsync()
+    public virtual Task DisposeAsync()
     {
         Factory.Dispose();
         return Task.CompletedTask;

@@ -101,6 +101,11 @@ public sealed class ExportJobs
         {
             job.Fail(e.Code, e.Message, _clock.GetUtcNow());
         }
+        catch (Exception e) when (Data.DatabaseOutage.IsOutage(e))
+        {
+            _logger.LogWarning("Export job {Job} failed: the database is unavailable ({Reason})", job.Id, e.Message);
+            job.Fail(Data.DatabaseOutage.Code, Data.DatabaseOutage.Message, _clock.GetUtcNow());
+        }
         catch (Exception e)
         {
             _logger.LogError(e, "Export job {Job} failed", job.Id);

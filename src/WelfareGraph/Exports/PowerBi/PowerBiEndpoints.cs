@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using WelfareGraph.Data;
 using WelfareGraph.Exports.OData;
 using WelfareGraph.Security;
 
@@ -27,6 +28,12 @@ public static class PowerBiEndpoints
             rows = await PowerBiModel.WriteAsync(http, http.Response.Body, http.RequestAborted);
         }
         catch (OperationCanceledException) { outcome = "cancelled"; }
+        catch (Exception e) when (DatabaseOutage.IsOutage(e) && !http.Response.HasStarted)
+        {
+            // Nothing sent yet: a 503, written by the outage middleware (the audit entry below cannot be stored either).
+            outcome = "errors: " + DatabaseOutage.Code;
+            throw;
+        }
         catch (Exception e)
         {
             outcome = "errors: EXPORT_FAILED";
