@@ -89,6 +89,8 @@ public sealed class GeneratedRequestTests(GeneratedRequestServer server, ITestOu
         var executed = ResponseContract.Check(request, answer);
         if (request.ExpectExecuted && !executed)
             throw new ContractViolation($"A valid request did not execute with data and no errors.\nAnswer: {answer}");
+        if (executed && request.Invariant?.Invoke(System.Text.Json.Nodes.JsonNode.Parse(answer.Body)!) is { } broken)
+            throw new ContractViolation($"An executed answer broke its invariant: {broken}.\nAnswer: {answer}");
         if (request.Repeatable)
         {
             var again = await SendAsync(request);

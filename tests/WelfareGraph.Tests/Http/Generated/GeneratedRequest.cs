@@ -19,9 +19,10 @@ public enum Caller
 /// One HTTP request as generated, printable as the smallest failing case. <see cref="ExpectExecuted"/>: built only
 /// from valid parts, so the answer must be data without errors. <see cref="Repeatable"/>: read-only and independent
 /// of the clock, so sending it twice must give the same answer. <see cref="IsBatch"/>: the body is a JSON array.
+/// <see cref="Invariant"/>: a relation the executed answer must hold (null when it does, else what is wrong).
 /// </summary>
 public sealed record GeneratedRequest(string Method, string Target, string? Body, string? ContentType, string? Accept, Caller Caller,
-    string Kind, bool ExpectExecuted, bool Repeatable, bool IsBatch, bool Latin1Body = false)
+    string Kind, bool ExpectExecuted, bool Repeatable, bool IsBatch, bool Latin1Body = false, Func<System.Text.Json.Nodes.JsonNode, string?>? Invariant = null)
 {
     public HttpRequestMessage ToHttp(Func<Caller, string?> tokenFor)
     {

@@ -159,5 +159,5 @@ public static class RequestGenerator
     }
 
     public static readonly Gen<GeneratedRequest> Any = Gen.Frequency(
-        (10, Valid), (2, ValidBatch), (1, Trusted), (8, Corrupt), (4, BadTransport));
+        (10, Valid), (2, ValidBatch), (1, Trusted), (1, PagingAgreement.Request), (8, Corrupt), (4, BadTransport));
 }
