@@ -24,7 +24,9 @@ public static class Paging
         if (first is not null && last is not null)
             throw new ExecutionError("Pass either `first` or `last`, not both.") { Code = "INVALID_PAGING" };
 
-        var start = after is null ? 0 : Cursor.Decode(after, "after") + 1;
+        // In long, then capped: the row after the largest index a cursor can name lies past every list; in int it
+        // wrapped to int.MinValue, which the database read as offset 0 — the first page again, for ever.
+        var start = after is null ? 0 : (int)Math.Min(Cursor.Decode(after, "after") + 1L, int.MaxValue);
         int? end = before is null ? null : Cursor.Decode(before, "before");
         var cancellationToken = context.CancellationToken;
 
