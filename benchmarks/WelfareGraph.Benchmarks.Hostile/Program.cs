@@ -12,7 +12,12 @@ using WelfareGraph.Tests.Security.Hostile;
 var runs = args.Length > 0 ? int.Parse(args[0]) : 30;
 var limits = new GraphQLLimits();
 
-using var factory = new WelfareGraphFactory(); // the embedded default: SQLite demo data, a local developer on loopback
+// The embedded default (SQLite demo data, a local developer on loopback), without the rate limit this loop would hit.
+using var factory = new WelfareGraphFactory(new Dictionary<string, string?>
+{
+    ["GraphQL:RateLimit:PermitLimit"] = "100000000",
+    ["Logging:LogLevel:Default"] = "Warning",
+});
 using var client = factory.CreateClient();
 
 async Task<(double Ms, string Code)> RefuseAsync(HostileDocument hostile)
@@ -33,7 +38,7 @@ var grown = new List<HostileDocument>
     new("exponential spreads, at the token limit", "query { ...F9 }\n" + HostileDocuments.ExponentialFragments(9, tokensLeft / 9 / 2, "Query", "__typename"), "TOO_MANY_ROOT_FIELDS"),
     new("exponential spreads under introspection, at the token limit",
         "query { __schema { types { ...F9 } } }\n" + HostileDocuments.ExponentialFragments(9, tokensLeft / 9 / 2, "__Type", "name"), "TOO_MANY_FIELDS"),
-    new("same-named fields, at the token limit", "{ province(code: \"IR-19\") { " + string.Join(' ', Enumerable.Repeat("code", tokensLeft)) + " } }", "TOO_MANY_SAME_NAME_FIELDS"),
+    new("same-named fields, at the size limit", "{ province(code: \"IR-19\") { " + string.Join(' ', Enumerable.Repeat("code", Math.Min(tokensLeft, (limits.MaxDocumentLength - 40) / 5))) + " } }", "TOO_MANY_SAME_NAME_FIELDS"),
     new("one response name for different fields, at the size limit",
         "{ " + string.Join(' ', Enumerable.Repeat("a: __typename a: __schema { queryType { name } }", (limits.MaxDocumentLength - 10) / 48 / 2)) + " }", "TOO_MANY_SAME_NAME_FIELDS"),
 };

@@ -28,7 +28,9 @@ public static class GraphQLHttpEndpoint
 
     /// <summary>A request ready to run, or the reason it cannot.</summary>
     /// <param name="Key">What the audit log calls the document: the trusted id, or the hash of the text.</param>
-    private sealed record Prepared(GraphQLRequest Request, string? Query, TrustedDocument? Trusted, RequestDocument? Document, ExecutionError? Error, string Key = "-");
+    /// <param name="InDocument">The error is the document's (too many tokens, nested past the parser): answered by media type, as a parse error is.</param>
+    private sealed record Prepared(GraphQLRequest Request, string? Query, TrustedDocument? Trusted, RequestDocument? Document, ExecutionError? Error, string Key = "-",
+        bool InDocument = false);
 
     private static async Task PostAsync(HttpContext http)
     {
@@ -167,7 +169,7 @@ public static class GraphQLHttpEndpoint
         }
         catch (DocumentRefusedException refused)
         {
-            return Refused(request, refused.Error, key);
+            return Refused(request, refused.Error, key) with { InDocument = true };
         }
     }
 
@@ -176,7 +178,9 @@ public static class GraphQLHttpEndpoint
     /// <returns>The status and result, and the audit entry's write, started but not awaited.</returns>
     private static async Task<(int Status, ExecutionResult Result, Task Audit)> ExecuteAsync(HttpContext http, Prepared request, string mediaType, bool isGet, TrustedDocuments trusted)
     {
-        if (request.Error is { } error) return (StatusCodes.Status400BadRequest, new ExecutionResult { Errors = [error] }, Task.CompletedTask);
+        if (request.Error is { } error)
+            return (request.InDocument && mediaType != GraphQLMediaTypes.GraphQLResponse ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest,
+                new ExecutionResult { Errors = [error] }, Task.CompletedTask);
         if (isGet && request.Document?.IsMutation == true)
             return (StatusCodes.Status405MethodNotAllowed, Error("Mutations must be sent with POST, not GET.", "METHOD_NOT_ALLOWED"), Task.CompletedTask);
         if (request.Trusted is null && trusted.RequiredFor(http.User))

@@ -31,10 +31,6 @@ public static class ResponseContract
         "INVALID_REQUEST", "BATCH_TOO_LARGE", "REQUEST_TOO_LARGE", "DOCUMENT_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "NOT_ACCEPTABLE",
         "METHOD_NOT_ALLOWED", "AUTH_NOT_AUTHENTICATED", "AUTH_INSUFFICIENT_SCOPE", "TRUSTED_DOCUMENT_NOT_FOUND", "TRUSTED_DOCUMENT_MISMATCH",
         "TRUSTED_DOCUMENT_REQUIRED",
-        // The parser's own nesting limit is enforced before a document exists, like DOCUMENT_TOO_LARGE, and the
-        // endpoint answers it 400 for both media types. The spec would rather have 200 with application/json
-        // (a well-formed HTTP request whose document fails to parse); reported for the endpoint's rewrite.
-        "MAX_DEPTH_EXCEEDED",
     ];
 
     /// <summary>The media type a server must answer in for this Accept header, or null when it may answer 406.</summary>
