@@ -61,8 +61,11 @@ public static class DocumentLimits
         }
     }
 
-    /// <summary>The variables' nesting of objects and lists (the variables object being 1 deep), one walk over their values.</summary>
-    public static ExecutionError? VariablesDepth(Inputs? variables, int limit)
+    /// <summary>
+    /// The variables' nesting of objects and lists (the variables object being 1 deep) and their longest list, one
+    /// walk over their values — before GraphQL.NET coerces every item of a list that no field would accept.
+    /// </summary>
+    public static ExecutionError? Variables(Inputs? variables, int limit, int longestList)
     {
         if (variables is null) return null;
         var pending = new Stack<(object? Value, int Depth)>();
@@ -78,6 +81,8 @@ public static class DocumentLimits
                 case IEnumerable<KeyValuePair<string, object?>> fields:
                     foreach (var field in fields) pending.Push((field.Value, depth + 1));
                     break;
+                case System.Collections.ICollection { Count: var count } when count > longestList:
+                    return new ExecutionError($"A list in the variables holds {count} items; at most {longestList} are allowed (GraphQL:MaxVariablesListLength).") { Code = "VARIABLES_TOO_LARGE" };
                 case System.Collections.IEnumerable items and not string:
                     foreach (var item in items) pending.Push((item, depth + 1));
                     break;

@@ -7,7 +7,7 @@ namespace WelfareGraph.Security;
 
 /// <summary>
 /// Every document the executer runs — from the GraphQL endpoint, exports and export jobs alike — is measured
-/// against the limits first: the variables' depth, the tokens (before parsing, for a document not parsed yet),
+/// against the limits first: the variables' depth and longest list, the tokens (before parsing, for a document not parsed yet),
 /// then one <see cref="DocumentAnalysis"/> of the operation. A refusal is returned as a validation failure,
 /// so GraphQL.NET's own rules (one of which compares same-named fields pairwise) never see an over-limit document.
 /// </summary>
@@ -18,7 +18,7 @@ public sealed class DocumentLimitsExecution(GraphQLLimits limits, PagingOptions 
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
-        if (DocumentLimits.VariablesDepth(options.Variables, limits.MaxVariablesDepth) is { } deep) return Refused(deep);
+        if (DocumentLimits.Variables(options.Variables, limits.MaxVariablesDepth, limits.MaxVariablesListLength) is { } variables) return Refused(variables);
         if (options.Document is null && options.Query is { } text)
         {
             try

@@ -36,6 +36,9 @@ public sealed class GraphQLLimits
     /// <summary>Deepest nesting of objects and lists in the variables (an ingestion batch is 3 deep).</summary>
     public int MaxVariablesDepth { get; set; } = 10;
 
+    /// <summary>Longest list in the variables: above an ingestion batch's 5,000 records (<c>Ingestion:MaxBatchSize</c>), whose own limit answers a batch just over it precisely.</summary>
+    public int MaxVariablesListLength { get; set; } = 10_000;
+
     /// <summary>Introspection lists nested on one path; their output grows as the schema's size to that power (graphql-js's rule: 3).</summary>
     public int MaxIntrospectionNesting { get; set; } = 3;
 

@@ -60,7 +60,7 @@ public static class HostileDocuments
         yield return new("a huge literal list",
             "{ contributions(where: { amountRial: { in: [" + Repeat("1", 16_000, ",") + "] } }) { totalCount } }", "TOO_MANY_TOKENS");
         yield return new("a huge variable list",
-            "query($ids: [Long!]) { contributions(where: { amountRial: { in: $ids } }) { totalCount } }", "FILTER_TOO_LARGE",
+            "query($ids: [Long!]) { contributions(where: { amountRial: { in: $ids } }) { totalCount } }", "VARIABLES_TOO_LARGE",
             "[" + string.Join(',', Enumerable.Range(0, 100_000)) + "]");
         yield return new("repeated directives", "{ " + Repeat("__typename", 3) + " province(code: \"IR-19\") " + Repeat("@include(if: true)", 40) + " { code } }",
             "TOO_MANY_DIRECTIVES");
