@@ -23,6 +23,7 @@ public static class WelfareGraphExtensions
         var configuration = builder.Configuration;
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddKestrelLimits(configuration);
         services.AddWelfareDatabase(configuration, builder.Environment);
         services.AddHostedService<DatabaseInitializer>();
         var paging = configuration.GetSection("GraphQL").Get<PagingOptions>() ?? new PagingOptions();
@@ -49,7 +50,8 @@ public static class WelfareGraphExtensions
     public static WebApplication MapWelfareGraph(this WebApplication app)
     {
         app.UseWelfareSecurity();
-        app.MapGraphQLHttp("/graphql");
+        // Refusals in front of the GraphQL endpoint (rate limit, fair share) speak its negotiated media type.
+        app.MapGroup("").WithMetadata(new ErrorMediaType(GraphQLMediaTypes.Negotiate)).MapGraphQLHttp("/graphql");
         app.MapBananaCakePop("/graphql");
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });

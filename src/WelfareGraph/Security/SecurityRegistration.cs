@@ -10,13 +10,14 @@ namespace WelfareGraph.Security;
 /// <summary>How the security pieces join the composition (WelfareGraphExtensions calls these three).</summary>
 public static class SecurityRegistration
 {
-    /// <summary>Authentication, rate limiting, limits, trusted documents and the audit log.</summary>
+    /// <summary>Authentication, rate limiting, fair sharing, limits, trusted documents and the audit log.</summary>
     public static GraphQLLimits AddWelfareSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, string rootFolder)
     {
         var limits = configuration.GetSection("GraphQL").Get<GraphQLLimits>() ?? new GraphQLLimits();
         services.AddSingleton(limits);
         services.AddWelfareAuthentication(configuration, environment);
         services.AddWelfareRateLimiting(limits.RateLimit);
+        services.AddFairShare();
         services.AddSingleton(sp => new TrustedDocuments(limits.TrustedDocuments, rootFolder, sp.GetRequiredService<ILogger<TrustedDocuments>>()));
         services.AddSingleton<AuditLog>();
         // The auditLog root field joins the query type where the schema gets it from DI, so the query type's own
@@ -59,12 +60,13 @@ public static class SecurityRegistration
         public override void VisitSchema(GraphQL.Types.ISchema schema) => schema.WithIntrospectionComplexityImpact(0);
     }
 
-    /// <summary>Before the endpoints: who the caller is, then how often it may ask.</summary>
+    /// <summary>Before the endpoints: who the caller is, then how often it may ask, then how much it may run at once.</summary>
     public static WebApplication UseWelfareSecurity(this WebApplication app)
     {
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseFairShare();
         return app;
     }
 }
