@@ -23,6 +23,7 @@ public static class WelfareGraphExtensions
         var configuration = builder.Configuration;
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddKestrelLimits(configuration);
         services.AddWelfareDatabase(configuration, builder.Environment);
         services.AddHostedService<DatabaseInitializer>();
         var paging = configuration.GetSection("GraphQL").Get<PagingOptions>() ?? new PagingOptions();
@@ -49,9 +50,11 @@ public static class WelfareGraphExtensions
     public static WebApplication MapWelfareGraph(this WebApplication app)
     {
         app.UseDatabaseOutageResponses();
-        app.UseWelfareSecurity();
+        // The deadline counts from here: a request queued for its share of the server waits within it too.
         app.UseRequestDeadlines();
-        app.MapGraphQLHttp("/graphql");
+        app.UseWelfareSecurity();
+        // Refusals in front of the GraphQL endpoint (rate limit, fair share) speak its negotiated media type.
+        app.MapGroup("").WithMetadata(new ErrorMediaType(GraphQLMediaTypes.Negotiate)).MapGraphQLHttp("/graphql");
         app.MapBananaCakePop("/graphql");
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });

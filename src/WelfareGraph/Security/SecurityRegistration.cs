@@ -9,13 +9,14 @@ namespace WelfareGraph.Security;
 /// <summary>How the security pieces join the composition (WelfareGraphExtensions calls these three).</summary>
 public static class SecurityRegistration
 {
-    /// <summary>Authentication, rate limiting, limits, trusted documents and the audit log.</summary>
+    /// <summary>Authentication, rate limiting, fair sharing, limits, trusted documents and the audit log.</summary>
     public static GraphQLLimits AddWelfareSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, string rootFolder)
     {
         var limits = configuration.GetSection("GraphQL").Get<GraphQLLimits>() ?? new GraphQLLimits();
         services.AddSingleton(limits);
         services.AddWelfareAuthentication(configuration, environment);
         services.AddWelfareRateLimiting(limits.RateLimit);
+        services.AddFairShare();
         services.AddSingleton(sp => new TrustedDocuments(limits.TrustedDocuments, rootFolder, sp.GetRequiredService<ILogger<TrustedDocuments>>()));
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<AuditLog>();
@@ -42,12 +43,13 @@ public static class SecurityRegistration
         return graphql;
     }
 
-    /// <summary>Before the endpoints: who the caller is, then how often it may ask.</summary>
+    /// <summary>Before the endpoints: who the caller is, then how often it may ask, then how much it may run at once.</summary>
     public static WebApplication UseWelfareSecurity(this WebApplication app)
     {
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseFairShare();
         return app;
     }
 }

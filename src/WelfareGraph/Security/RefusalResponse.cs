@@ -1,0 +1,26 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace WelfareGraph.Security;
+
+/// <summary>
+/// The answer of a limit that refuses a request before its endpoint runs: a status, <c>Retry-After</c>, and a
+/// GraphQL-style error body (<c>{"errors":[{"message", "extensions":{"code"}}]}</c>) in the media type the edge
+/// negotiates, so dashboards read a refusal the way they read any other error.
+/// </summary>
+public static class RefusalResponse
+{
+    public static async Task WriteAsync(HttpContext http, int status, TimeSpan retryAfter, string message, string code, CancellationToken cancellationToken)
+    {
+        var response = http.Response;
+        response.StatusCode = status;
+        response.Headers.RetryAfter = RetryAfterSeconds(retryAfter).ToString(CultureInfo.InvariantCulture);
+        response.ContentType = ErrorMediaType.For(http) + "; charset=utf-8";
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { errors = new[] { new { message, extensions = new { code } } } });
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, cancellationToken);
+    }
+
+    /// <summary>Whole seconds, at least one: <c>Retry-After: 0</c> would invite an immediate retry storm.</summary>
+    public static int RetryAfterSeconds(TimeSpan retryAfter) => Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+}
