@@ -127,11 +127,13 @@ public sealed class DocumentAnalysis
                     case GraphQLInlineFragment inline:
                         Directives(inline.Directives);
                         var type = inline.TypeCondition is { } condition ? TypeNamed(condition.Type.Name.StringValue) : parent;
-                        NodesVisited += summary.Merge(SelectionSet(inline.SelectionSet, type, complete: false));
+                        var inner = SelectionSet(inline.SelectionSet, type, complete: false);
+                        NodesVisited += summary.Merge(inner); // not `+= Merge(SelectionSet(...))`: that would drop the inner visits
                         break;
                     case GraphQLFragmentSpread spread:
                         Directives(spread.Directives);
-                        NodesVisited += summary.Merge(Fragment(spread.FragmentName.Name.StringValue));
+                        var fragment = Fragment(spread.FragmentName.Name.StringValue);
+                        NodesVisited += summary.Merge(fragment);
                         break;
                 }
             }

@@ -42,6 +42,7 @@ public static class DocumentLimits
     /// <returns>The refusal, or null when the document is within the limit (or does not lex: the parser reports that).</returns>
     public static ExecutionError? Tokens(string text, int limit)
     {
+        if (text.Length <= limit) return null; // every token is at least one character: no need to count
         var tokens = 0;
         var position = 0;
         try
