@@ -1,6 +1,6 @@
-using System.Text.Json;
 using GraphQL;
 using WelfareGraph.Data;
+using WelfareGraph.Security;
 
 namespace WelfareGraph.Http;
 
@@ -39,15 +39,10 @@ public static class DatabaseUnavailable
     });
 
     /// <summary>The 503 itself, for an endpoint that finds the outage before it has written anything.</summary>
-    public static async Task WriteAsync(HttpContext http)
+    public static Task WriteAsync(HttpContext http)
     {
         http.Response.Clear(); // headers an endpoint set for its file (Content-Disposition) do not describe this answer
-        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var mediaType = http.Request.Path.StartsWithSegments("/graphql") ? GraphQLMediaTypes.Negotiate(http.Request) ?? GraphQLMediaTypes.Json : GraphQLMediaTypes.Json;
-        http.Response.ContentType = mediaType + "; charset=utf-8";
-        await JsonSerializer.SerializeAsync(http.Response.Body,
-            new { errors = new[] { new { message = DatabaseOutage.Message, extensions = new { code = DatabaseOutage.Code } } } },
-            cancellationToken: http.RequestAborted);
+        return RefusalResponse.WriteAsync(http, StatusCodes.Status503ServiceUnavailable, TimeSpan.FromSeconds(RetryAfterSeconds),
+            DatabaseOutage.Message, DatabaseOutage.Code, http.RequestAborted);
     }
 }

@@ -9,7 +9,8 @@ namespace WelfareGraph.Security;
 /// slots until its response is written (a streamed export holds them while it streams). A JSON-array batch is one
 /// HTTP request, so it counts once. Past the limits: 503 <c>SERVER_BUSY</c> with <c>Retry-After</c>.
 /// Placed after authentication, so callers are known by their tokens, and after the rate limiter, so a request
-/// refused there never waits here.
+/// refused there never waits here. A wait counts against the request's deadline: one that outlasts it ends there
+/// (<see cref="RequestDeadline"/> answers <c>EXECUTION_TIMEOUT</c>).
 /// </summary>
 public sealed class FairShareMiddleware(RequestDelegate next, FairShareLimiter limiter, FairShareMetrics metrics, IOptions<FairShareOptions> options)
 {
@@ -25,7 +26,7 @@ public sealed class FairShareMiddleware(RequestDelegate next, FairShareLimiter l
         {
             admission = await limiter.AdmitAsync(CallerKey.Of(http), http.RequestAborted);
         }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested && RequestDeadline.Of(http)?.Expired != true)
         {
             // The caller hung up while it waited: it has left the queue, and there is no one to answer.
             metrics.Abandoned();

@@ -4,17 +4,17 @@ using System.Text.Json;
 namespace WelfareGraph.Security;
 
 /// <summary>
-/// The answer of a limit that refuses a request before its endpoint runs: a status, <c>Retry-After</c>, and a
-/// GraphQL-style error body (<c>{"errors":[{"message", "extensions":{"code"}}]}</c>) in the media type the edge
+/// The answer of a limit that refuses or stops a request outside its endpoint (rate limit, fair share, deadline,
+/// database outage): a status, <c>Retry-After</c> where waiting helps, and a GraphQL-style error body (<c>{"errors":[{"message", "extensions":{"code"}}]}</c>) in the media type the edge
 /// negotiates, so dashboards read a refusal the way they read any other error.
 /// </summary>
 public static class RefusalResponse
 {
-    public static async Task WriteAsync(HttpContext http, int status, TimeSpan retryAfter, string message, string code, CancellationToken cancellationToken)
+    public static async Task WriteAsync(HttpContext http, int status, TimeSpan? retryAfter, string message, string code, CancellationToken cancellationToken)
     {
         var response = http.Response;
         response.StatusCode = status;
-        response.Headers.RetryAfter = RetryAfterSeconds(retryAfter).ToString(CultureInfo.InvariantCulture);
+        if (retryAfter is { } wait) response.Headers.RetryAfter = RetryAfterSeconds(wait).ToString(CultureInfo.InvariantCulture);
         response.ContentType = ErrorMediaType.For(http) + "; charset=utf-8";
         var body = JsonSerializer.SerializeToUtf8Bytes(new { errors = new[] { new { message, extensions = new { code } } } });
         response.ContentLength = body.Length;

@@ -1,5 +1,4 @@
 using WelfareGraph.Exports.Formats;
-using WelfareGraph.Http;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Exports.Jobs;

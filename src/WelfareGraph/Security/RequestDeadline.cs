@@ -1,13 +1,10 @@
-using System.Text.Json;
-using WelfareGraph.Security;
-
-namespace WelfareGraph.Http;
+namespace WelfareGraph.Security;
 
 /// <summary>
-/// One deadline (<c>GraphQL:ExecutionTimeout</c>) for all the work of a request — reading and parsing it, validation,
-/// execution, database commands, writing the answer — on every edge. It replaces the request's
+/// One deadline (<c>GraphQL:ExecutionTimeout</c>) for all the work of a request — waiting for its share of the server,
+/// reading and parsing it, validation, execution, database commands — on every edge. It replaces the request's
 /// <see cref="HttpContext.RequestAborted"/>, so whatever already stops when the caller goes away (EF commands,
-/// SQLite statements through <c>SqliteInterrupt</c>, streamed writes) stops at the deadline too.
+/// SQLite statements through <c>Data/CommandDeadline</c>, streamed writes) stops at the deadline too.
 /// </summary>
 public sealed class RequestDeadline : IDisposable
 {
@@ -65,10 +62,8 @@ public static class RequestDeadlines
                 // The edge did not answer the timeout itself: say so if nothing was sent, else cut the response
                 // off, so that no client takes a truncated body for a complete one.
                 if (http.Response.HasStarted) { http.Abort(); return; }
-                http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                http.Response.ContentType = "application/json; charset=utf-8";
-                var message = $"The request ran longer than {timeout} (GraphQL:ExecutionTimeout) and was stopped.";
-                await http.Response.WriteAsync(JsonSerializer.Serialize(new { errors = new[] { new { message, extensions = new { code = "EXECUTION_TIMEOUT" } } } }), caller);
+                await RefusalResponse.WriteAsync(http, StatusCodes.Status503ServiceUnavailable, retryAfter: null,
+                    $"The request ran longer than {timeout} (GraphQL:ExecutionTimeout) and was stopped.", "EXECUTION_TIMEOUT", caller);
             }
             finally
             {
