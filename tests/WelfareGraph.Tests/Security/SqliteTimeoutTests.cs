@@ -29,15 +29,20 @@ public sealed class EndlessSqliteInjector : DbCommandInterceptor
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) => ValueTask.FromResult(ReaderExecuting(command, eventData, result));
+
+    // OData's serializer enumerates its query synchronously: no cancellation token reaches the command that way.
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
         if (command.CommandText.Contains("contributions", StringComparison.Ordinal) && Interlocked.Exchange(ref _armed, 0) == 1)
         {
             command.CommandText = Endless;
             command.Parameters.Clear();
         }
-        return ValueTask.FromResult(result);
+        return result;
     }
+
+    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => _ = CommandFailedAsync(command, eventData);
 
     public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
     {
@@ -79,7 +84,8 @@ public sealed class EndlessSqliteServer : SecuredServer
 
 /// <summary>
 /// SQLite's command cancellation does nothing, so a statement stepping inside SQLite would hold a core long after
-/// its request's deadline: the deadline interrupts it (sqlite3_interrupt).
+/// its request's deadline: the deadline interrupts it (sqlite3_interrupt), on the GraphQL endpoint and in the OData feed's
+/// synchronous enumeration alike.
 /// </summary>
 public sealed class SqliteTimeoutTests(EndlessSqliteServer server) : IClassFixture<EndlessSqliteServer>
 {
@@ -105,5 +111,20 @@ public sealed class SqliteTimeoutTests(EndlessSqliteServer server) : IClassFixtu
         // The connection the statement ran on is fine afterwards.
         var data = await server.DataAsync(server.Token(WelfareRoles.Analyst), "{ contributions(first: 2) { nodes { id } } }");
         Assert.Equal(2, data["contributions"]!["nodes"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task The_OData_feed_enumerating_synchronously_is_stopped_at_the_same_deadline()
+    {
+        await WarmAsync();
+        server.Injector.Arm();
+        using var client = TestIdentity.Authorize(server.Factory.CreateClient(), server.Token(WelfareRoles.Analyst));
+        using var response = await client.GetAsync("/odata/Contributions?$top=5").WaitAsync(HangGuard);
+
+        // The statement ran inside OData's serializer, with no token of its own: interrupted all the same.
+        Assert.Equal("interrupted", await server.Injector.Outcome.WaitAsync(HangGuard));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("EXECUTION_TIMEOUT", body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 }
