@@ -11,7 +11,8 @@ public static class PowerBiEndpoints
 {
     public static void MapPowerBiEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/exports/powerbi/model.zip", ModelAsync).RequireRateLimiting(WelfareRateLimiting.Policy);
+        // The model is every fact of the caller's scope, streamed: it takes as long as it takes, like a file export.
+        endpoints.MapGet("/exports/powerbi/model.zip", ModelAsync).RequireRateLimiting(WelfareRateLimiting.Policy).WithMetadata(StreamsFile.Instance);
         endpoints.MapGet("/exports/powerbi/welfaregraph.pbids", ConnectionFileAsync).RequireRateLimiting(WelfareRateLimiting.Policy);
     }
 
