@@ -25,13 +25,14 @@ public sealed class FilterExpressionBuilder(QueryLimitOptions limits)
         var parts = new List<Expression>();
         foreach (var (name, value) in where)
         {
-            if (value is null && name is "and" or "or") continue;
-            parts.Add(name switch
+            if (name is "and" or "or")
             {
-                "and" => Combine(Items(value).Select(item => Object(instance, graphType, item)), Expression.AndAlso, true),
-                "or" => Combine(Items(value).Select(item => Object(instance, graphType, item)), Expression.OrElse, false),
-                _ => Field(instance, fields[name], value),
-            });
+                // HotChocolate: an empty `and: []` / `or: []` adds no condition (an empty OR is not "match nothing").
+                var items = Items(value).Select(item => Object(instance, graphType, item)).ToList();
+                if (items.Count > 0) parts.Add(name == "and" ? Combine(items, Expression.AndAlso, true) : Combine(items, Expression.OrElse, false));
+                continue;
+            }
+            parts.Add(Field(instance, fields[name], value));
         }
         return Combine(parts, Expression.AndAlso, true);
     }
@@ -90,9 +91,8 @@ public sealed class FilterExpressionBuilder(QueryLimitOptions limits)
         {
             if (name is "and" or "or")
             {
-                if (value is null) continue;
-                var items = Items(value).Select(item => Operations(member, field, item));
-                parts.Add(name == "and" ? Combine(items, Expression.AndAlso, true) : Combine(items, Expression.OrElse, false));
+                var items = Items(value).Select(item => Operations(member, field, item)).ToList();
+                if (items.Count > 0) parts.Add(name == "and" ? Combine(items, Expression.AndAlso, true) : Combine(items, Expression.OrElse, false));
                 continue;
             }
             Count();
