@@ -55,6 +55,7 @@ public static class WelfareGraphExtensions
         app.UseWelfareSecurity();
         // Refusals in front of the GraphQL endpoint (rate limit, fair share) speak its negotiated media type.
         app.MapGroup("").WithMetadata(new ErrorMediaType(GraphQLMediaTypes.Negotiate)).MapGraphQLHttp("/graphql");
+        app.MapSchemaDownload("/graphql");
         app.MapBananaCakePop("/graphql");
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });

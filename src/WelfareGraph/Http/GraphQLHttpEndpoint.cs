@@ -63,6 +63,7 @@ public static class GraphQLHttpEndpoint
 
     private static async Task GetAsync(HttpContext http)
     {
+        if (SchemaDownload.IsRequested(http.Request)) { await SchemaDownload.ServeAsync(http); return; }
         var query = http.Request.Query;
         if (!query.ContainsKey("query") && !query.ContainsKey("id") && !query.ContainsKey("documentId") && AcceptsHtml(http.Request))
         {

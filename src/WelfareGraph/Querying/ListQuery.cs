@@ -26,8 +26,7 @@ public sealed class ListQuery<T>
         _limits = context.Service<QueryLimitOptions>();
         _defaultOrder = defaultOrder;
         _where = QueryArguments.WherePredicate<T>(context);
-        if (context.GetArgument<object?>("order") is IEnumerable<object?> order)
-            _order = order.ToList();
+        _order = WrittenSortOrder.Read(context);
         _selector = Projection.Selector<T>(context, graphType, shape);
     }
 

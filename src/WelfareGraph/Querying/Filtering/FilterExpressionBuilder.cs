@@ -25,13 +25,16 @@ public sealed class FilterExpressionBuilder(QueryLimitOptions limits)
         var parts = new List<Expression>();
         foreach (var (name, value) in where)
         {
-            if (value is null && name is "and" or "or") continue;
-            parts.Add(name switch
+            if (name is "and" or "or")
             {
-                "and" => Combine(Items(value).Select(item => Object(instance, graphType, item)), Expression.AndAlso, true),
-                "or" => Combine(Items(value).Select(item => Object(instance, graphType, item)), Expression.OrElse, false),
-                _ => Field(instance, fields[name], value),
-            });
+                // HotChocolate: an empty `and: []` / `or: []` adds no condition (an empty OR is not "match nothing").
+                var items = Items(value).Select(item => Object(instance, graphType, item)).ToList();
+                if (items.Count > 0) parts.Add(name == "and" ? Combine(items, Expression.AndAlso, true) : Combine(items, Expression.OrElse, false));
+                continue;
+            }
+            var field = fields[name];
+            if (value is null) throw NullOperandError.Create(name, typeof(FilterInputGraphType<>).MakeGenericType(graphType));
+            parts.Add(Field(instance, field, value));
         }
         return Combine(parts, Expression.AndAlso, true);
     }
@@ -42,7 +45,6 @@ public sealed class FilterExpressionBuilder(QueryLimitOptions limits)
         switch (field.Kind)
         {
             case EntityFieldKind.Reference:
-                if (value is null) return Expression.Equal(member, Expression.Constant(null, member.Type));
                 var nested = Object(member, field.GraphType!, Dictionary(value));
                 return field.IsOptionalReference
                     ? Expression.AndAlso(Expression.NotEqual(member, Expression.Constant(null, member.Type)), nested)
@@ -50,7 +52,7 @@ public sealed class FilterExpressionBuilder(QueryLimitOptions limits)
             case EntityFieldKind.Collection:
                 return List(member, field, Dictionary(value));
             default:
-                return value is null ? Expression.Constant(true) : Operations(member, field, Dictionary(value));
+                return Operations(member, field, Dictionary(value));
         }
     }
 
@@ -62,7 +64,7 @@ public sealed class FilterExpressionBuilder(QueryLimitOptions limits)
         var parts = new List<Expression>();
         foreach (var (name, value) in operations)
         {
-            if (value is null) continue;
+            if (value is null) throw NullOperandError.Create(name, typeof(ListFilterInputGraphType<>).MakeGenericType(field.GraphType!));
             Count();
             if (name == "any")
             {
@@ -90,12 +92,12 @@ public sealed class FilterExpressionBuilder(QueryLimitOptions limits)
         {
             if (name is "and" or "or")
             {
-                if (value is null) continue;
-                var items = Items(value).Select(item => Operations(member, field, item));
-                parts.Add(name == "and" ? Combine(items, Expression.AndAlso, true) : Combine(items, Expression.OrElse, false));
+                var items = Items(value).Select(item => Operations(member, field, item)).ToList();
+                if (items.Count > 0) parts.Add(name == "and" ? Combine(items, Expression.AndAlso, true) : Combine(items, Expression.OrElse, false));
                 continue;
             }
             Count();
+            if (value is null && name is not ("eq" or "neq")) throw NullOperandError.Create(name, OperationFilterInputs.For(field));
             parts.Add(Operation(member, field, name, value));
         }
         return Combine(parts, Expression.AndAlso, true);
@@ -106,13 +108,10 @@ public sealed class FilterExpressionBuilder(QueryLimitOptions limits)
         var isString = field.ClrType == typeof(string);
         if (value is null)
         {
-            // HotChocolate: `eq: null` is IS NULL, `neq: null` IS NOT NULL; other operations ignore null.
-            return name switch
-            {
-                "eq" => Expression.Equal(member, Expression.Constant(null, member.Type)),
-                "neq" => Expression.NotEqual(member, Expression.Constant(null, member.Type)),
-                _ => Expression.Constant(true),
-            };
+            // HotChocolate: `eq: null` is IS NULL, `neq: null` IS NOT NULL; other operations refuse null (Operations).
+            return name == "eq"
+                ? Expression.Equal(member, Expression.Constant(null, member.Type))
+                : Expression.NotEqual(member, Expression.Constant(null, member.Type));
         }
 
         if (name is "in" or "nin")
