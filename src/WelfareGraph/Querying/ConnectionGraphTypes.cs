@@ -4,16 +4,37 @@ using GraphQL.Types;
 
 namespace WelfareGraph.Querying;
 
-/// <summary><c>XConnection { edges nodes pageInfo totalCount }</c>, named as HotChocolate names it.</summary>
+/// <summary>
+/// The one naming rule of paged types, HotChocolate 15's: the type is named after the FIELD, not the entity —
+/// PascalCase(field) + <c>Connection</c> / <c>Edge</c> / <c>CollectionSegment</c>
+/// (<c>contributions</c> → <c>ContributionsConnection</c>, <c>ContributionsEdge</c>;
+/// <c>contributionsPage</c> → <c>ContributionsPageCollectionSegment</c>).
+/// </summary>
+public static class PagedTypeNames
+{
+    public static string Connection(string fieldName) => Pascal(fieldName) + "Connection";
+    public static string Edge(string fieldName) => Pascal(fieldName) + "Edge";
+    public static string CollectionSegment(string fieldName) => Pascal(fieldName) + "CollectionSegment";
+
+    private static string Pascal(string fieldName) =>
+        string.IsNullOrEmpty(fieldName) ? throw new ArgumentException("A paged field needs a name.", nameof(fieldName))
+            : char.ToUpperInvariant(fieldName[0]) + fieldName[1..];
+}
+
+/// <summary>
+/// <c>{Field}Connection { edges nodes pageInfo totalCount }</c>, named after its field as HotChocolate names it.
+/// One instance per paged field (<see cref="ConnectionFieldExtensions.ConnectionType"/>), so two fields paging
+/// the same entity get distinct types.
+/// </summary>
 public sealed class ConnectionGraphType<TNode, TNodeGraphType> : ObjectGraphType<Connection<TNode>>
     where TNodeGraphType : IGraphType
 {
-    public ConnectionGraphType()
+    public ConnectionGraphType(string fieldName)
     {
         var node = NodeName<TNodeGraphType>();
-        Name = node + "Connection";
+        Name = PagedTypeNames.Connection(fieldName);
         Description = $"A page of {node} items.";
-        Field<ListGraphType<NonNullGraphType<EdgeGraphType<TNode, TNodeGraphType>>>>("edges")
+        Field("edges", new ListGraphType(new NonNullGraphType(new EdgeGraphType<TNode, TNodeGraphType>(fieldName))))
             .Description("The edges of this page: each node with its cursor.")
             .Resolve(ctx => ctx.Source.Edges);
         Field<ListGraphType<NonNullGraphType<TNodeGraphType>>>("nodes")
@@ -31,9 +52,9 @@ public sealed class ConnectionGraphType<TNode, TNodeGraphType> : ObjectGraphType
 public sealed class EdgeGraphType<TNode, TNodeGraphType> : ObjectGraphType<Edge<TNode>>
     where TNodeGraphType : IGraphType
 {
-    public EdgeGraphType()
+    public EdgeGraphType(string fieldName)
     {
-        Name = ConnectionGraphType<TNode, TNodeGraphType>.NodeName<TNodeGraphType>() + "Edge";
+        Name = PagedTypeNames.Edge(fieldName);
         Field<NonNullGraphType<StringGraphType>>("cursor").Resolve(ctx => ctx.Source.Cursor);
         Field<NonNullGraphType<TNodeGraphType>>("node").Resolve(ctx => ctx.Source.Node);
     }
@@ -53,6 +74,19 @@ public sealed class PageInfoGraphType : ObjectGraphType<PageInfo>
 
 public static class ConnectionFieldExtensions
 {
+    /// <summary>
+    /// Adds a cursor-paged field with its own <c>{Field}Connection</c> / <c>{Field}Edge</c> instances (GraphQL.NET
+    /// needs one instance per type name, so the types cannot be shared between fields paging the same entity).
+    /// </summary>
+    public static FieldBuilder<object?, object> ConnectionField<TNode, TNodeGraphType>(this ObjectGraphType root, string name)
+        where TNodeGraphType : IGraphType =>
+        root.Field(name, new NonNullGraphType(new ConnectionGraphType<TNode, TNodeGraphType>(name)));
+
+    /// <summary>Adds an offset-paged field with its own <c>{Field}CollectionSegment</c> instance.</summary>
+    public static FieldBuilder<object?, object> CollectionSegmentField<TNode, TNodeGraphType>(this ObjectGraphType root, string name)
+        where TNodeGraphType : IGraphType =>
+        root.Field(name, new NonNullGraphType(new CollectionSegmentGraphType<TNode, TNodeGraphType>(name)));
+
     /// <summary>Adds the paging arguments of a cursor connection.</summary>
     public static FieldBuilder<TSource, TReturn> PagingArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
         field.Argument<IntGraphType>("first", "Returns the first n items.")

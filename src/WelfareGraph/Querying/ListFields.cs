@@ -15,7 +15,7 @@ public static class ListFields
         Func<WelfareDbContext, IQueryable<T>> source, Func<IQueryable<T>, IOrderedQueryable<T>>? defaultOrder = null)
         where T : class where TGraphType : IComplexGraphType, new()
     {
-        root.Field<NonNullGraphType<ConnectionGraphType<T, TGraphType>>>(name)
+        root.ConnectionField<T, TGraphType>(name)
             .Description(description)
             .PagingArguments()
             .FilterAndSortArguments<object?, object, TGraphType>()
@@ -25,7 +25,7 @@ public static class ListFields
                 return await ctx.ToConnectionAsync(db => list.Apply(source(db), db));
             });
 
-        root.Field<NonNullGraphType<CollectionSegmentGraphType<T, TGraphType>>>(name + "Page")
+        root.CollectionSegmentField<T, TGraphType>(name + "Page")
             .Description(description + " Offset paging.")
             .Argument<IntGraphType>("skip", "Items to skip.")
             .Argument<IntGraphType>("take", "Items to return.")

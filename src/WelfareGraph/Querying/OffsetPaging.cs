@@ -6,7 +6,7 @@ using WelfareGraph.Schema;
 
 namespace WelfareGraph.Querying;
 
-/// <summary>One page of offset paging (<c>skip take</c>), HotChocolate's <c>XCollectionSegment</c>.</summary>
+/// <summary>One page of offset paging (<c>skip take</c>), HotChocolate's <c>{Field}CollectionSegment</c>.</summary>
 public sealed record CollectionSegment<T>(IReadOnlyList<T> Items, CollectionSegmentInfo PageInfo, Func<CancellationToken, Task<int>> CountTotal);
 
 public sealed record CollectionSegmentInfo(bool HasNextPage, bool HasPreviousPage);
@@ -30,10 +30,10 @@ public static class OffsetPaging
 public sealed class CollectionSegmentGraphType<TNode, TNodeGraphType> : ObjectGraphType<CollectionSegment<TNode>>
     where TNodeGraphType : IGraphType
 {
-    public CollectionSegmentGraphType()
+    public CollectionSegmentGraphType(string fieldName)
     {
         var node = ConnectionGraphType<TNode, TNodeGraphType>.NodeName<TNodeGraphType>();
-        Name = node + "CollectionSegment";
+        Name = PagedTypeNames.CollectionSegment(fieldName);
         Description = $"A page of {node} items by offset.";
         Field<ListGraphType<NonNullGraphType<TNodeGraphType>>>("items").Resolve(ctx => ctx.Source.Items);
         Field<NonNullGraphType<CollectionSegmentInfoGraphType>>("pageInfo").Resolve(ctx => ctx.Source.PageInfo);

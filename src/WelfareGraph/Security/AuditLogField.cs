@@ -32,7 +32,7 @@ public static class AuditLogField
 {
     /// <summary><c>auditLog</c>: newest first, for Auditor and Admin (AccessPolicy) with national scope (ScopeFilters).</summary>
     public static void AddAuditLogField(this ObjectGraphType query) =>
-        query.Field<NonNullGraphType<ConnectionGraphType<AuditEntry, AuditEntryGraphType>>>("auditLog")
+        query.ConnectionField<AuditEntry, AuditEntryGraphType>("auditLog")
             .Description("Who ran which operation or export, when, with which scope, and how many rows it returned; newest first.")
             .PagingArguments()
             .ResolveAsync(async ctx => await ctx.ToConnectionAsync(db => db.AuditLog.OrderByDescending(a => a.Id)));

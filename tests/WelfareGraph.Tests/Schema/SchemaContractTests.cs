@@ -47,7 +47,10 @@ public sealed class SchemaContractTests(SqliteDemoServer server) : IClassFixture
         Assert.Contains("scalar Long", sdl);
         Assert.Contains("scalar Decimal", sdl);
         Assert.DoesNotContain("DateOnly", sdl);
-        Assert.Contains("type ContributionConnection", sdl);
+        Assert.Contains("type ContributionsConnection", sdl);
+        Assert.Contains("type ContributionsEdge", sdl);
+        Assert.Contains("type ContributionsPageCollectionSegment", sdl);
+        Assert.DoesNotContain("type ContributionConnection", sdl);
         Assert.Contains("enum ContributionType", sdl);
         Assert.Contains("LAST_3_MONTHS", sdl);
     }

@@ -96,7 +96,7 @@ public sealed class HostileDocumentTests(CountedSecuredServer server) : IClassFi
         Assert.Equal(1 + 1 + 7 * 1, fromVariable.Cost);
         Assert.Equal(1 + 1 + 10 * 1, Analyse(Parse("{ contributions { nodes { id } } }")!).Cost);
         // The same page through a fragment: the fragment's lists take the page of the field it is spread in.
-        Assert.Equal(1 + 1 + 7 * 1, Analyse(Parse("{ contributions(first: 7) { ...P } } fragment P on ContributionConnection { nodes { id } }")!).Cost);
+        Assert.Equal(1 + 1 + 7 * 1, Analyse(Parse("{ contributions(first: 7) { ...P } } fragment P on ContributionsConnection { nodes { id } }")!).Cost);
     }
 
     [Fact]
