@@ -69,8 +69,8 @@ public static class Paging
     internal static void CheckSize(int? size, string argument, PagingOptions limits)
     {
         if (size is < 0)
-            throw new ExecutionError($"`{argument}` must not be negative.") { Code = "INVALID_PAGING" };
+            throw PagingErrors.Negative(argument, size.Value);
         if (size > limits.MaxPageSize)
-            throw new ExecutionError($"`{argument}: {size}` is above the maximum page size of {limits.MaxPageSize}.") { Code = "PAGE_SIZE_EXCEEDED" };
+            throw PagingErrors.PageSizeTooLarge(argument, size.Value, limits.MaxPageSize);
     }
 }
