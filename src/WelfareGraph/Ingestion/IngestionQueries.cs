@@ -5,6 +5,7 @@ using WelfareGraph.Centers;
 using WelfareGraph.Contributions;
 using WelfareGraph.Data;
 using WelfareGraph.Households;
+using WelfareGraph.Querying;
 using WelfareGraph.Schema;
 
 namespace WelfareGraph.Ingestion;
@@ -77,10 +78,10 @@ public static class IngestionQueries
             .ResolveAsync(async ctx =>
             {
                 var first = ctx.GetArgument<int?>("first") ?? 100;
-                if (first is < 1 or > MaxChanges)
-                    throw new ExecutionError($"`first` must be between 1 and {MaxChanges}.") { Code = "PAGE_SIZE_EXCEEDED" };
+                if (first < 0) throw PagingErrors.Negative("first", first);
+                if (first > MaxChanges) throw PagingErrors.PageSizeTooLarge("first", first, MaxChanges);
                 var after = ctx.GetArgument<string?>("after") is { } cursor
-                    ? long.TryParse(cursor, out var parsed) && parsed >= 0 ? parsed : throw new ExecutionError($"'{cursor}' is not a change feed cursor.") { Code = "INVALID_CURSOR" }
+                    ? long.TryParse(cursor, out var parsed) && parsed >= 0 ? parsed : throw PagingErrors.Cursor("after", cursor)
                     : 0;
                 await using var db = ctx.CreateDbContext();
                 var entries = await db.ChangeFeed.Where(f => f.Entity == entity && f.Sequence > after)

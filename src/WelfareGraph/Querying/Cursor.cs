@@ -1,5 +1,4 @@
 using System.Text;
-using GraphQL;
 
 namespace WelfareGraph.Querying;
 
@@ -19,6 +18,6 @@ public static class Cursor
         catch (FormatException)
         {
         }
-        throw new ExecutionError($"The cursor '{cursor}' given as `{argument}` is not a cursor this server issued.") { Code = "INVALID_CURSOR" };
+        throw PagingErrors.Cursor(argument, cursor);
     }
 }

@@ -18,7 +18,7 @@ public static class OffsetPaging
         var limits = context.Service<PagingOptions>();
         var skip = context.GetArgument<int?>("skip") ?? 0;
         var take = context.GetArgument<int?>("take") ?? limits.DefaultPageSize;
-        if (skip < 0) throw new ExecutionError("`skip` must not be negative.") { Code = "INVALID_PAGING" };
+        if (skip < 0) throw PagingErrors.Negative("skip", skip);
         Paging.CheckSize(take, "take", limits);
 
         await using var db = context.CreateDbContext();

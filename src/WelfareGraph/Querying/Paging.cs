@@ -21,35 +21,31 @@ public static class Paging
         var before = context.GetArgument<string?>("before");
         CheckSize(first, "first", limits);
         CheckSize(last, "last", limits);
-        if (first is not null && last is not null)
-            throw new ExecutionError("Pass either `first` or `last`, not both.") { Code = "INVALID_PAGING" };
 
+        // HotChocolate 15's slicing, in its order: the range after `after` and before `before` (to the end of the list
+        // when neither `first` nor `before` bounds it), cut to its first `first` rows, then to its last `last` rows.
+        // Both may be given. `first: 0` reads one row all the same, so hasNextPage tells whether rows follow.
         // In long, then capped: the row after the largest index a cursor can name lies past every list; in int it
         // wrapped to int.MinValue, which the database read as offset 0 — the first page again, for ever.
-        var start = after is null ? 0 : (int)Math.Min(Cursor.Decode(after, "after") + 1L, int.MaxValue);
-        int? end = before is null ? null : Cursor.Decode(before, "before");
+        if (first is null && last is null) first = limits.DefaultPageSize;
+        long start = after is null ? 0 : Cursor.Decode(after, "after") + 1L;
+        long? end = before is null ? null : Cursor.Decode(before, "before");
         var cancellationToken = context.CancellationToken;
 
+        // A query that asks only for totalCount reads no rows at all (nor counts them here).
+        var readsRows = Selections.Selects(context, "nodes", "edges", "pageInfo");
         await using var db = context.CreateDbContext();
-        int take;
-        if (last is not null)
-        {
-            end ??= await query(db).CountAsync(cancellationToken);
-            take = Math.Min(last.Value, Math.Max(0, end.Value - start));
-            start = Math.Max(start, end.Value - last.Value);
-        }
-        else
-        {
-            take = first ?? limits.DefaultPageSize;
-            if (end is not null) take = Math.Min(take, Math.Max(0, end.Value - start));
-        }
+        if (first is not null) end = Math.Min(end ?? long.MaxValue, start + first.Value);
+        else end ??= readsRows ? await query(db).CountAsync(cancellationToken) : 0;
+        if (last is not null) start = Math.Max(start, end.Value - last.Value);
+        var take = (int)Math.Clamp(end.Value - start, 0, int.MaxValue - 1);
+        var skip = (int)Math.Min(start, int.MaxValue);
 
-        // One extra row tells whether a next page exists without counting the table. A query that asks
-        // only for totalCount reads no rows at all.
-        var rows = take == 0 || !Selections.Selects(context, "nodes", "edges", "pageInfo") ? [] : await query(db).Skip(start).Take(take + 1).ToListAsync(cancellationToken);
+        // One extra row tells whether a next page exists without counting the table.
+        var rows = !readsRows ? [] : await query(db).Skip(skip).Take(take + 1).ToListAsync(cancellationToken);
         var hasNext = rows.Count > take;
-        var edges = rows.Take(take).Select((node, i) => new Edge<T>(Cursor.Encode(start + i), node)).ToList();
-        var pageInfo = new PageInfo(hasNext, start > 0, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor);
+        var edges = rows.Take(take).Select((node, i) => new Edge<T>(Cursor.Encode(skip + i), node)).ToList();
+        var pageInfo = new PageInfo(hasNext, skip > 0, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor);
 
         return new Connection<T>(edges, pageInfo, CountLater(context, query));
     }
@@ -69,8 +65,8 @@ public static class Paging
     internal static void CheckSize(int? size, string argument, PagingOptions limits)
     {
         if (size is < 0)
-            throw new ExecutionError($"`{argument}` must not be negative.") { Code = "INVALID_PAGING" };
+            throw PagingErrors.Negative(argument, size.Value);
         if (size > limits.MaxPageSize)
-            throw new ExecutionError($"`{argument}: {size}` is above the maximum page size of {limits.MaxPageSize}.") { Code = "PAGE_SIZE_EXCEEDED" };
+            throw PagingErrors.PageSizeTooLarge(argument, size.Value, limits.MaxPageSize);
     }
 }

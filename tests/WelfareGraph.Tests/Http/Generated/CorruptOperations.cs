@@ -44,7 +44,7 @@ public static class CorruptOperations
         "{ contributions(first: -1) { totalCount } }",
         "{ contributions(first: 2147483648) { totalCount } }",
         "{ contributions(first: 100000) { totalCount } }",
-        "{ contributions(first: 5, last: 5) { totalCount } }",
+        "{ contributions(first: 5, last: -5) { totalCount } }",
         "{ contributions(first: 3, after: \"not a cursor\") { nodes { id } } }",
         "{ contributions(first: 3, after: \"MjE0NzQ4MzY0Nw==\") { nodes { id } } }",
         "{ contributions(first: 3, after: \"LTE=\") { nodes { id } } }",
