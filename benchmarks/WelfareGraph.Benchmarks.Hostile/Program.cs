@@ -22,8 +22,7 @@ using var client = factory.CreateClient();
 
 async Task<(double Ms, string Code)> RefuseAsync(HostileDocument hostile)
 {
-    var body = "{\"query\":" + JsonValue.Create(hostile.Query).ToJsonString()
-               + (hostile.VariablesJson is { } v ? ",\"variables\":{\"" + hostile.Query[(hostile.Query.IndexOf('$') + 1)..hostile.Query.IndexOf(':')] + "\":" + v + "}" : "") + "}";
+    var body = hostile.Body();
     var started = Stopwatch.GetTimestamp();
     using var response = await client.PostAsync("/graphql", new StringContent(body, Encoding.UTF8, "application/json"));
     var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;

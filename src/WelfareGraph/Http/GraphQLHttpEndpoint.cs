@@ -155,8 +155,8 @@ public static class GraphQLHttpEndpoint
         }
         else if (string.IsNullOrWhiteSpace(request.Query))
             return Refused(request, new ExecutionError("The request has no `query` (nor the `id` of a trusted document).") { Code = "INVALID_REQUEST" });
-        else if (request.Query.Length > limits.MaxDocumentLength) // before hashing: that work grows with the text too
-            return Refused(request, new ExecutionError($"The document is longer than {limits.MaxDocumentLength} characters (GraphQL:MaxDocumentLength).") { Code = "DOCUMENT_TOO_LARGE" });
+        else if (RequestDocument.TooLong(request.Query, limits) is { } tooLong)
+            return Refused(request, tooLong);
         else
         {
             // Hashed once: to recognise a trusted text, and to name the document in the audit log.

@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQLParser.AST;
 
 namespace WelfareGraph.Security;
@@ -45,8 +46,7 @@ public sealed class RequestDocument
     /// <exception cref="GraphQLParser.Exceptions.GraphQLSyntaxErrorException">Not GraphQL.</exception>
     public static GraphQLDocument Parse(string text, GraphQLLimits limits)
     {
-        if (text.Length > limits.MaxDocumentLength)
-            throw new DocumentRefusedException(new($"The document is longer than {limits.MaxDocumentLength} characters (GraphQL:MaxDocumentLength).") { Code = "DOCUMENT_TOO_LARGE" });
+        if (TooLong(text, limits) is { } tooLong) throw new DocumentRefusedException(tooLong);
         if (DocumentLimits.Tokens(text, limits.MaxTokens) is { } tokens) throw new DocumentRefusedException(tokens);
         try
         {
@@ -57,6 +57,10 @@ public sealed class RequestDocument
             throw new DocumentRefusedException(new("The document is nested more deeply than the parser allows.") { Code = "MAX_DEPTH_EXCEEDED" });
         }
     }
+
+    /// <summary>Checked first, before anything whose work grows with the text (hashing, lexing, parsing).</summary>
+    public static ExecutionError? TooLong(string text, GraphQLLimits limits) => text.Length <= limits.MaxDocumentLength ? null
+        : new($"The document is longer than {limits.MaxDocumentLength} characters (GraphQL:MaxDocumentLength).") { Code = "DOCUMENT_TOO_LARGE" };
 
     /// <summary>The operation a request runs: the one named, or the only one.</summary>
     public static GraphQLOperationDefinition? OperationOf(GraphQLDocument document, string? operationName)

@@ -3,6 +3,14 @@ namespace WelfareGraph.Tests.Security.Hostile;
 /// <summary>A document an attacker with a valid token might send, the variables it comes with, and the code it must be refused with.</summary>
 public sealed record HostileDocument(string Name, string Query, string Code, string? VariablesJson = null)
 {
+    /// <summary>The one variable a hostile document with variables declares.</summary>
+    public string VariableName => Query[(Query.IndexOf('$') + 1)..Query.IndexOf(':')];
+
+    /// <summary>The GraphQL request body that sends it (JSON).</summary>
+    public string Body() =>
+        "{\"query\":" + System.Text.Json.Nodes.JsonValue.Create(Query).ToJsonString()
+        + (VariablesJson is { } variables ? ",\"variables\":{\"" + VariableName + "\":" + variables + "}" : "") + "}";
+
     public override string ToString() => Name;
 }
 
