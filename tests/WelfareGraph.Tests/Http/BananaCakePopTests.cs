@@ -1,10 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using WelfareGraph.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -12,32 +8,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace WelfareGraph.Tests.Http;
 
-/// <summary>The real server (demo data on SQLite) on Kestrel over real HTTP, for a real browser.</summary>
-public sealed class BananaCakePopServer : IDisposable
-{
-    public BananaCakePopServer()
-    {
-        Factory = new WelfareGraphFactory();
-        Factory.UseKestrel(0);
-        Factory.StartServer();
-        var addresses = Factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
-        // The IDE resolves its GraphQL endpoint from the page's own URL: give the browser a plain loopback address.
-        var address = new Uri(addresses.First());
-        BaseAddress = new UriBuilder(address) { Host = "127.0.0.1", Path = "/" }.Uri;
-    }
-
-    public WelfareGraphFactory Factory { get; }
-
-    /// <summary>http://127.0.0.1:{port}/</summary>
-    public Uri BaseAddress { get; }
-
-    public HttpClient CreateHttpClient() =>
-        new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
-
-    public void Dispose() => Factory.Dispose();
-}
-
-public sealed class BananaCakePopTests(BananaCakePopServer server, ITestOutputHelper output) : IClassFixture<BananaCakePopServer>
+public sealed class BananaCakePopTests(LoopbackServer server, ITestOutputHelper output) : IClassFixture<LoopbackServer>
 {
     private const string Chromium = "/usr/bin/chromium";
 
