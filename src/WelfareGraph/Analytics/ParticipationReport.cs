@@ -16,6 +16,8 @@ public sealed record ParticipationReport(
 {
     public string StatementFa => StatementWriter.Persian(this);
     public string StatementEn => StatementWriter.English(this);
+    public string HeadlineFa => StatementWriter.HeadlinePersian(this);
+    public string HeadlineEn => StatementWriter.HeadlineEnglish(this);
 }
 
 public sealed record GovernmentTotals(decimal Cash, decimal InKind, decimal VolunteerServices, decimal Total);

@@ -1,42 +1,52 @@
-using System.Globalization;
-using WelfareGraph.Periods;
+using WelfareGraph.Analytics.Wording;
 
 namespace WelfareGraph.Analytics;
 
-/// <summary>Writes the report as the paragraph a provincial office publishes, in Persian and in English.</summary>
+/// <summary>
+/// Writes the report as the paragraph and the headline a provincial office publishes, in Persian and in English,
+/// with amounts in named units as the office writes them (<see cref="PersianAmounts"/>, <see cref="EnglishAmounts"/>).
+/// </summary>
 internal static class StatementWriter
 {
     public static string English(ParticipationReport r)
     {
-        var unit = r.Unit == MoneyUnit.Toman ? "toman" : "rial";
-        string Money(decimal value) => $"{value.ToString("#,0.##", CultureInfo.InvariantCulture)} {unit}";
+        string Money(decimal value) => $"{EnglishAmounts.Money(value)} {EnglishUnit(r)}";
         var h = r.Households;
-        return $"In {r.Period.LabelEn}, the welfare organisation of {r.Province.NameEn} province attracted " +
+        var period = PeriodPhrase.English(r.Period);
+        return $"In {period}, the welfare organisation of {r.Province.NameEn} province attracted " +
                $"{Money(r.Government.Cash)} in cash, {Money(r.Government.InKind)} in kind and {Money(r.Government.VolunteerServices)} " +
                $"of volunteer services in the government sector, and the province's licensed charities collected {Money(r.Charities)}: " +
                $"{Money(r.Total)} of public participation in all. " +
-               $"{h.Covered:#,0} households ({Percent(h.CoverageRate)} of all households) are covered, " +
-               $"{h.Pensioners:#,0} of them ({Percent(h.PensionerShare)}) receiving a pension and {h.OtherServices:#,0} ({Percent(h.OtherServicesShare)}) other services; " +
-               $"{r.CenterResidents:#,0} people live in care centres.";
+               $"{EnglishAmounts.Count(h.Covered)} households ({EnglishAmounts.Percent(h.CoverageRate)} of all households) are covered, " +
+               $"{EnglishAmounts.Count(h.Pensioners)} of them ({EnglishAmounts.Percent(h.PensionerShare)}) receiving a pension and " +
+               $"{EnglishAmounts.Count(h.OtherServices)} ({EnglishAmounts.Percent(h.OtherServicesShare)}) other services; " +
+               $"{EnglishAmounts.Headline(r.CenterResidents)} people live in care centres.";
     }
 
     public static string Persian(ParticipationReport r)
     {
-        var unit = r.Unit == MoneyUnit.Toman ? "تومان" : "ریال";
-        string Money(decimal value) => $"{Fa(value)} {unit}";
+        string Money(decimal value) => $"{PersianAmounts.Exact(value)} {PersianUnit(r)}";
         var h = r.Households;
-        return $"در بازه {r.Period.LabelFa}، بهزیستی استان {r.Province.NameFa} در بخش دولتی {Money(r.Government.Cash)} کمک نقدی، " +
+        var period = PeriodPhrase.Persian(r.Period);
+        // Households are said exactly and people in care centres in the headline form, as the office says them.
+        return $"در {period}، بهزیستی استان {r.Province.NameFa} در بخش دولتی {Money(r.Government.Cash)} کمک نقدی، " +
                $"{Money(r.Government.InKind)} کمک غیرنقدی و {Money(r.Government.VolunteerServices)} خدمات داوطلبانه جذب کرده است. " +
                $"همچنین موسسات خیریه استان {Money(r.Charities)} کمک جمع‌آوری کرده‌اند که در مجموع رقم مشارکت‌ها به {Money(r.Total)} رسیده است. " +
-               $"هم اکنون {FaPercent(h.CoverageRate)} خانوارها به تعداد {Fa(h.Covered)} خانوار تحت پوشش بهزیستی هستند که از این تعداد " +
-               $"{Fa(h.Pensioners)} خانوار ({FaPercent(h.PensionerShare)}) مستمری‌بگیر و {Fa(h.OtherServices)} خانوار ({FaPercent(h.OtherServicesShare)}) " +
-               $"از سایر خدمات بهره‌مند هستند؛ {Fa(r.CenterResidents)} نفر در مراکز نگهداری استان تحت پوشش‌اند.";
+               $"هم اکنون {PersianAmounts.Percent(h.CoverageRate)} خانوارها به تعداد {PersianAmounts.Exact(h.Covered)} خانوار تحت پوشش بهزیستی هستند " +
+               $"که از این تعداد {PersianAmounts.Exact(h.Pensioners)} خانوار مستمری‌بگیر بوده و به عبارتی {PersianAmounts.Percent(h.PensionerShare)} " +
+               $"مستمری‌بگیر و {PersianAmounts.Percent(h.OtherServicesShare)} از سایر خدمات بهره‌مند هستند. " +
+               $"هم اکنون {PersianAmounts.Headline(r.CenterResidents)} نفر از افراد نیازمند در مراکز نگهداری استان تحت پوشش هستند.";
     }
 
-    private static string Percent(double? fraction) => fraction is { } f ? $"{Math.Round(f * 100):0} %" : "n/a";
+    public static string HeadlineEnglish(ParticipationReport r) =>
+        $"Cash, in-kind and service contributions from people and charities to the welfare organisation's target community " +
+        $"in {r.Province.NameEn} province reached {EnglishAmounts.Headline(r.Total)} {EnglishUnit(r)} in {PeriodPhrase.English(r.Period)}";
 
-    private static string FaPercent(double? fraction) => fraction is { } f ? $"{ResolvedPeriod.PersianDigits(Math.Round(f * 100))} درصد" : "نامعلوم";
+    public static string HeadlinePersian(ParticipationReport r) =>
+        $"مجموع کمک‌های نقدی، غیرنقدی و خدماتی مردم و موسسات خیریه برای جامعه هدف بهزیستی استان {r.Province.NameFa} " +
+        $"در {PeriodPhrase.Persian(r.Period)} به {PersianAmounts.Headline(r.Total)} {PersianUnit(r)} رسید";
 
-    // Persian thousands separator (U+066C) and digits, as the seed report writes numbers.
-    private static string Fa(decimal value) => ResolvedPeriod.PersianDigits(value.ToString("#,0.##", CultureInfo.InvariantCulture)).Replace(',', '٬').Replace('.', '٫');
+    private static string EnglishUnit(ParticipationReport r) => r.Unit == MoneyUnit.Toman ? "toman" : "rial";
+
+    private static string PersianUnit(ParticipationReport r) => r.Unit == MoneyUnit.Toman ? "تومان" : "ریال";
 }

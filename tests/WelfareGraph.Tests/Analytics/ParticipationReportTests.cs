@@ -52,11 +52,11 @@ public abstract class ParticipationReportTests
         Assert.True(report["centerResidents"]!.GetValue<int>() > 1_000);
 
         var fa = report["statementFa"]!.GetValue<string>();
-        Assert.Contains("۵٬۳۰۰٬۰۰۰٬۰۰۰ تومان", fa);
-        Assert.Contains("۳۰٬۶۰۶", fa);
+        Assert.Contains("پنج میلیارد و ۳۰۰ میلیون تومان", fa);
+        Assert.Contains("۳۰ هزار و ۶۰۶ خانوار", fa);
         Assert.Contains("زنجان", fa);
         var en = report["statementEn"]!.GetValue<string>();
-        Assert.Contains("56,050,000,000 toman", en);
+        Assert.Contains("56.05 billion toman", en);
         Assert.Contains("30,606 households (8 %", en);
     }
 
