@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using WelfareGraph.Data.Generation;
+using WelfareGraph.Data;
 using WelfareGraph.Geography;
 using WelfareGraph.Security;
 using WelfareGraph.Tests.Infrastructure;

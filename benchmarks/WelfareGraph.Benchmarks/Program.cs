@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using WelfareGraph.Analytics;
 using WelfareGraph.Data.Generation;
+using WelfareGraph.Data;
 using WelfareGraph.Geography;
 using WelfareGraph.Periods;
 using WelfareGraph.Security;

@@ -3,7 +3,6 @@ using GraphQL;
 using WelfareGraph.Periods;
 using WelfareGraph.Querying;
 using WelfareGraph.Querying.Sorting;
-using WelfareGraph.Schema;
 
 namespace WelfareGraph.Analytics;
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Contributions;
 using WelfareGraph.Data;
 using WelfareGraph.Periods;
-using WelfareGraph.Schema;
+using WelfareGraph.Querying;
 
 namespace WelfareGraph.Analytics;
 
