@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using WelfareGraph.Data.Generation;
+using WelfareGraph.Data;
 using WelfareGraph.Geography;
 using WelfareGraph.Security;
 using WelfareGraph.Tests.Infrastructure;
@@ -15,7 +16,7 @@ using static WelfareGraph.Benchmarks.Statistics;
 //   dotnet run -c Release --project benchmarks/WelfareGraph.Benchmarks.Exports -- [sizes, e.g. 100000,1000000] [runs]
 // For each size: a fresh database loaded with that many generated contributions, then a server process of its own
 // (the published build on Kestrel, loopback, as Power BI or a browser would download), and
-//   COPY (SELECT <the export's columns, joined>) TO STDOUT WITH CSV   — the limit for any export (DESIGN.md),
+//   COPY (SELECT <the export's columns, joined>) TO STDOUT WITH CSV   — the limit for any export,
 //       read through Npgsql and through psql; the faster of the two is the reference
 //   POST /exports {mode: underlying, format: csv}                     — target <= 1.5 x COPY
 //   POST /exports {mode: underlying, format: xlsx}                    — reported

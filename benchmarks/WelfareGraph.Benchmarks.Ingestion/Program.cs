@@ -7,7 +7,7 @@ using WelfareGraph.Tests.Infrastructure;
 
 // Ingestion throughput against PostgreSQL's own COPY of the same rows, on one throwaway cluster:
 //   dotnet run -c Release --project benchmarks/WelfareGraph.Benchmarks.Ingestion -- [rows]
-// Targets (issue 7): the CLI importer at least 25 % of COPY's rows/s, the GraphQL API at least 10 %.
+// Targets, as shares of COPY's rows per second: the CLI importer at least 25 %, the GraphQL API at least 10 %.
 var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var folder = Directory.CreateTempSubdirectory("welfaregraph-ingestion-bench-").FullName;
 var file = Path.Combine(folder, "contributions.csv");

@@ -11,7 +11,7 @@ using static WelfareGraph.Benchmarks.Statistics;
 // Eight clients (by default) send the dashboard workload back to back for the given time on each provider (the
 // embedded SQLite default, then a throwaway PostgreSQL 15), each with the demo data. Printed: requests per second,
 // p50/p95/p99 overall and per operation, and the process's resident and private memory after the warm-up and at
-// the end. Targets (issue 12): p99 ≤ 5 × p50, memory at the end within 10 % of after the warm-up.
+// the end. Targets for steady load: p99 ≤ 5 × p50, memory at the end within 10 % of after the warm-up.
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 120;
 var providers = (args.Length > 1 ? args[1] : "sqlite,postgres").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 var clients = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8;

@@ -6,7 +6,6 @@ using WelfareGraph.Contributions;
 using WelfareGraph.Households;
 using WelfareGraph.Periods;
 using WelfareGraph.Querying.Filtering;
-using WelfareGraph.Schema;
 
 namespace WelfareGraph.Analytics;
 

@@ -1,5 +1,5 @@
 using GraphQL;
-using WelfareGraph.Schema;
+using WelfareGraph.Querying;
 
 namespace WelfareGraph.Analytics;
 

@@ -3,7 +3,6 @@ using GraphQL;
 using WelfareGraph.Periods;
 using WelfareGraph.Querying;
 using WelfareGraph.Querying.Sorting;
-using WelfareGraph.Schema;
 
 namespace WelfareGraph.Analytics;
 
@@ -42,8 +41,8 @@ internal static class ContributionTotalsResolver
         await Task.WhenAll(totals, places); // both finish, whichever fails, before their contexts go
         var result = await totals;
         var keys = await KeyEntities.LoadAsync(db, result.Groups, selection, "groups.key", context.CancellationToken, await places);
-        return new ContributionTotalsView(new AnalyticsRow(result.Total, request.Unit, KeyEntities.None),
-            result.Groups.Select(g => new AnalyticsRow(g, request.Unit, keys)).ToList());
+        return new ContributionTotalsView(new AnalyticsRow(result.Total, KeyEntities.None) { Unit = request.Unit },
+            result.Groups.Select(g => new AnalyticsRow(g, keys) { Unit = request.Unit }).ToList());
     }
 
     private static List<GroupSort> Order(IResolveFieldContext context) =>
@@ -101,7 +100,7 @@ internal static class CenterTotalsResolver
         var (total, groups) = await CenterTotalsQuery.RunAsync(db.Centers.ApplyWhere(context),
             context.GetArgument<List<CenterDimension>?>("groupBy") ?? [], context.CancellationToken);
         var keys = await KeyEntities.LoadAsync(db, groups, SelectionTree.Of(context), "groups.key", context.CancellationToken);
-        return new CenterTotalsView(new AnalyticsRow(total, MoneyUnit.Rial, KeyEntities.None),
-            groups.Select(g => new AnalyticsRow(g, MoneyUnit.Rial, keys)).ToList());
+        return new CenterTotalsView(new AnalyticsRow(total, KeyEntities.None),
+            groups.Select(g => new AnalyticsRow(g, keys)).ToList());
     }
 }

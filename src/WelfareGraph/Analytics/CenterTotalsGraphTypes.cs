@@ -22,8 +22,8 @@ internal static class CenterMeasureFields
     public static void Add(ObjectGraphType<AnalyticsRow> type)
     {
         type.Field<NonNullGraphType<IntGraphType>>("centers").Resolve(ctx => checked((int)ctx.Source.Row.Count));
-        type.Field<NonNullGraphType<IntGraphType>>("capacity").Description("Places.").Resolve(ctx => checked((int)ctx.Source.Row.Sum));
-        type.Field<NonNullGraphType<IntGraphType>>("residents").Description("People living in the centres.").Resolve(ctx => checked((int)ctx.Source.Row.Sum2));
+        type.Field<NonNullGraphType<IntGraphType>>("capacity").Description("Places.").Resolve(ctx => checked((int)ctx.Source.Row.Capacity));
+        type.Field<NonNullGraphType<IntGraphType>>("residents").Description("People living in the centres.").Resolve(ctx => checked((int)ctx.Source.Row.Residents));
         type.Field<FloatGraphType>("occupancy").Description("Residents ÷ places, a fraction; null without places.")
             .Resolve(ctx => CenterTotalsQuery.Occupancy(ctx.Source.Row));
     }

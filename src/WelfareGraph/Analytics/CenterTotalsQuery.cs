@@ -12,11 +12,11 @@ public static class CenterTotalsQuery
     {
         var slots = groupBy.Select(DimensionSlots.Of).Distinct().ToList();
         var grouped = GroupingBuilder.Group(centers, FactColumns.Centers, slots, [],
-            new Aggregates<Center>(Sum: c => (long)c.Capacity, Sum2: c => (long)c.Residents));
+            new Aggregates<Center>(Capacity: c => (long)c.Capacity, Residents: c => (long)c.Residents));
         var groups = await GroupOrder.Apply(grouped, [], slots).ToListAsync(cancellationToken);
         return (Rollup.Combine(groups, new GroupRow()), groups);
     }
 
     /// <summary>Residents ÷ places, a fraction; null without places.</summary>
-    public static double? Occupancy(GroupRow row) => row.Sum == 0 ? null : (double)row.Sum2 / row.Sum;
+    public static double? Occupancy(GroupRow row) => row.Capacity == 0 ? null : (double)row.Residents / row.Capacity;
 }

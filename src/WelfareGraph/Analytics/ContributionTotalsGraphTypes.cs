@@ -8,10 +8,14 @@ using WelfareGraph.Periods;
 namespace WelfareGraph.Analytics;
 
 /// <summary>A grouped row on its way out: figures in rial until the fields convert them to the requested unit.</summary>
-public sealed record AnalyticsRow(GroupRow Row, MoneyUnit Unit, KeyEntities Keys)
+/// <summary>One row of totals as the API shows it: the group's figures, its key entities, and for money the unit asked for.</summary>
+public sealed record AnalyticsRow(GroupRow Row, KeyEntities Keys)
 {
-    public decimal Money(long rial) => Unit.FromRial(rial);
-    public decimal? Money(long? rial) => rial is { } r ? Unit.FromRial(r) : null;
+    /// <summary>The unit money is shown in; only contribution totals have money, so only they set it.</summary>
+    public MoneyUnit? Unit { get; init; }
+
+    public decimal Money(long rial) => (Unit ?? throw new InvalidOperationException("These totals carry no money.")).FromRial(rial);
+    public decimal? Money(long? rial) => rial is { } r ? Money(r) : null;
 }
 
 public sealed record ContributionTotalsView(AnalyticsRow Total, IReadOnlyList<AnalyticsRow> Groups);

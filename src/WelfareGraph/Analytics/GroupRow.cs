@@ -35,16 +35,20 @@ public class GroupKey
     public string? CharityCode { get; set; }
 }
 
-/// <summary>A group's key with its aggregates, in rial; what happens after SQL (rollup, gaps, comparison) fills the rest.</summary>
+/// <summary>A group's key with its aggregates; what happens after SQL (rollup, gaps, comparison) fills the rest.</summary>
 public sealed class GroupRow : GroupKey
 {
-    public long Sum { get; set; }
+    /// <summary>Rows in the group: contributions, households or centres.</summary>
     public long Count { get; set; }
+
+    /// <summary>Contributions: the summed amount, in rial, and the smallest and largest single amount.</summary>
+    public long Sum { get; set; }
     public long? Min { get; set; }
     public long? Max { get; set; }
 
-    // Second measures of other facts: centre capacity and residents.
-    public long Sum2 { get; set; }
+    /// <summary>Centres: their places, and the people living in them.</summary>
+    public long Capacity { get; set; }
+    public long Residents { get; set; }
 
     public long? ComparisonSum { get; set; }
     public long? ComparisonCount { get; set; }

@@ -4,8 +4,13 @@ using Microsoft.EntityFrameworkCore.Query;
 
 namespace WelfareGraph.Analytics;
 
-/// <summary>Which aggregates a GROUP BY computes: only those a request needs, so the SQL does no extra work.</summary>
-public sealed record Aggregates<T>(Expression<Func<T, long>>? Sum = null, bool Min = false, bool Max = false, Expression<Func<T, long>>? Sum2 = null);
+/// <summary>
+/// Which aggregates a GROUP BY computes: only those a request needs, so the SQL does no extra work. <c>Sum</c>
+/// (with its <c>Min</c> and <c>Max</c>) is a contribution amount in rial; centres sum their places and residents.
+/// </summary>
+public sealed record Aggregates<T>(
+    Expression<Func<T, long>>? Sum = null, bool Min = false, bool Max = false,
+    Expression<Func<T, long>>? Capacity = null, Expression<Func<T, long>>? Residents = null);
 
 /// <summary>
 /// Builds, as expression trees, <c>source.GroupBy(x => new GroupKey { County = x.CountyId, Month = x.SolarMonth, ... })
@@ -44,7 +49,8 @@ public static class GroupingBuilder
             if (aggregates.Min) bindings.Add(Expression.Bind(Member(nameof(GroupRow.Min)), Expression.Convert(Aggregate(MinMethod, g, sum), typeof(long?))));
             if (aggregates.Max) bindings.Add(Expression.Bind(Member(nameof(GroupRow.Max)), Expression.Convert(Aggregate(MaxMethod, g, sum), typeof(long?))));
         }
-        if (aggregates.Sum2 is { } sum2) bindings.Add(Expression.Bind(Member(nameof(GroupRow.Sum2)), Aggregate(SumMethod, g, sum2)));
+        if (aggregates.Capacity is { } capacity) bindings.Add(Expression.Bind(Member(nameof(GroupRow.Capacity)), Aggregate(SumMethod, g, capacity)));
+        if (aggregates.Residents is { } residents) bindings.Add(Expression.Bind(Member(nameof(GroupRow.Residents)), Aggregate(SumMethod, g, residents)));
 
         var selector = Expression.Lambda(Expression.MemberInit(Expression.New(typeof(GroupRow)), bindings), g);
         return (IQueryable<GroupRow>)SelectMethod.MakeGenericMethod(g.Type, typeof(GroupRow)).Invoke(null, [grouped, selector])!;

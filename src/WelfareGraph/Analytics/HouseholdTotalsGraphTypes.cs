@@ -1,7 +1,7 @@
 using GraphQL.Types;
 using WelfareGraph.Geography;
 using WelfareGraph.Households;
-using WelfareGraph.Schema;
+using WelfareGraph.Periods;
 
 namespace WelfareGraph.Analytics;
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Contributions;
 using WelfareGraph.Data;
 using WelfareGraph.Periods;
-using WelfareGraph.Schema;
+using WelfareGraph.Querying;
 
 namespace WelfareGraph.Analytics;
 
@@ -55,6 +55,6 @@ public static class ParticipationReportQuery
             unit.FromRial(contributions.Total.Sum),
             new HouseholdCoverage((int)(households.Total.Count ?? 0), (int)allHouseholds,
                 Covered(Households.Benefit.Pension), Covered(Households.Benefit.OtherServices)),
-            (int)centers.Sum2);
+            (int)centers.Residents);
     }
 }

@@ -35,7 +35,8 @@ public static class Rollup
         foreach (var row in rows)
         {
             into.Sum += row.Sum;
-            into.Sum2 += row.Sum2;
+            into.Capacity += row.Capacity;
+            into.Residents += row.Residents;
             into.Count += row.Count;
             into.Min = Extreme(into.Min, row.Min, Math.Min);
             into.Max = Extreme(into.Max, row.Max, Math.Max);

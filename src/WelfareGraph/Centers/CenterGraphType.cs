@@ -9,13 +9,11 @@ public sealed class CenterGraphType : ObjectGraphType<Center>
     {
         Name = "Center";
         Description = "A care centre (مرکز نگهداری), such as an infant house or an elderly care centre.";
-        Field(c => c.Code);
-        Field(c => c.Name).Description("Name, in Persian.");
-        Field(c => c.NameEn, nullable: true).Description("Name, in English.");
+        this.AddCodeAndNames();
         Field<NonNullGraphType<EnumerationGraphType<CenterKind>>>("kind").Resolve(ctx => ctx.Source.Kind);
         Field<NonNullGraphType<EnumerationGraphType<CenterOwnership>>>("ownership").Resolve(ctx => ctx.Source.Ownership);
         Field(c => c.Capacity).Description("Places.");
         Field(c => c.Residents).Description("People living in the centre now.");
-        Field<NonNullGraphType<CountyGraphType>>("county").Resolve(ctx => ctx.Source.County);
+        this.AddCounty();
     }
 }

@@ -3,14 +3,7 @@ using WelfareGraph.Geography;
 namespace WelfareGraph.Charities;
 
 /// <summary>A charity institution licensed by the welfare organisation (موسسه خیریه دارای مجوز).</summary>
-public sealed class Charity
+public sealed class Charity : CountyInstitution
 {
-    public int Id { get; set; }
-    public required string Code { get; set; }
-    public required string Name { get; set; }
-    public string? NameEn { get; set; }
     public required string LicenceNo { get; set; }
-
-    public int CountyId { get; set; }
-    public County County { get; set; } = null!;
 }

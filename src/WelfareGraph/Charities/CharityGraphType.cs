@@ -9,10 +9,8 @@ public sealed class CharityGraphType : ObjectGraphType<Charity>
     {
         Name = "Charity";
         Description = "A charity institution licensed by the welfare organisation.";
-        Field(c => c.Code);
-        Field(c => c.Name).Description("Name, in Persian.");
-        Field(c => c.NameEn, nullable: true).Description("Name, in English.");
+        this.AddCodeAndNames();
         Field(c => c.LicenceNo).Description("The licence number issued by the welfare organisation.");
-        Field<NonNullGraphType<CountyGraphType>>("county").Resolve(ctx => ctx.Source.County);
+        this.AddCounty();
     }
 }

@@ -2,7 +2,7 @@ using GraphQL.Types;
 using WelfareGraph.Centers;
 using WelfareGraph.Charities;
 using WelfareGraph.Geography;
-using WelfareGraph.Schema;
+using WelfareGraph.Periods;
 
 namespace WelfareGraph.Contributions;
 

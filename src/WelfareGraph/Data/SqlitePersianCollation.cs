@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using WelfareGraph.Querying.Sorting;
 
 namespace WelfareGraph.Data;
 

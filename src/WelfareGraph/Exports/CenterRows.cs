@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Centers;
 using WelfareGraph.Data;
-using WelfareGraph.Schema;
+using WelfareGraph.Querying;
 
 namespace WelfareGraph.Exports;
 

@@ -7,7 +7,6 @@ using WelfareGraph.Data;
 using WelfareGraph.Households;
 using WelfareGraph.Periods;
 using WelfareGraph.Querying;
-using WelfareGraph.Schema;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Exports;

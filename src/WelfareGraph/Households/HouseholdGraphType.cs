@@ -1,7 +1,7 @@
 using GraphQL.Types;
 using WelfareGraph.Geography;
+using WelfareGraph.Periods;
 using WelfareGraph.Querying;
-using WelfareGraph.Schema;
 
 namespace WelfareGraph.Households;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Authentication;
+using WelfareGraph.Querying;
 using WelfareGraph.Schema;
 using WelfareGraph.Security;
 

@@ -4,7 +4,6 @@ using WelfareGraph.Contributions;
 using WelfareGraph.Data;
 using WelfareGraph.Periods;
 using WelfareGraph.Querying;
-using WelfareGraph.Schema;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Ingestion;

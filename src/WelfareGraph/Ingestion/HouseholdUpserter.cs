@@ -130,7 +130,7 @@ public sealed class HouseholdUpserter(IngestionOptions options, IHostEnvironment
         return (inserts.Count, updated, unchanged);
     }
 
-    private static async Task<List<string>> StoredOutsideScopeAsync(WelfareDbContext system, Security.WelfareScope scope, List<string> pseudonyms,
+    private static async Task<List<string>> StoredOutsideScopeAsync(WelfareDbContext system, Data.WelfareScope scope, List<string> pseudonyms,
         CancellationToken cancellationToken)
     {
         var hidden = new List<string>();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using WelfareGraph.Data;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Ingestion;

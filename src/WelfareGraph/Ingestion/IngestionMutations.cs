@@ -3,7 +3,7 @@ using GraphQL;
 using GraphQL.Types;
 using WelfareGraph.Data;
 using WelfareGraph.Periods;
-using WelfareGraph.Schema;
+using WelfareGraph.Querying;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Ingestion;

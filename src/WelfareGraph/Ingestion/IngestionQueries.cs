@@ -6,7 +6,6 @@ using WelfareGraph.Contributions;
 using WelfareGraph.Data;
 using WelfareGraph.Households;
 using WelfareGraph.Querying;
-using WelfareGraph.Schema;
 
 namespace WelfareGraph.Ingestion;
 

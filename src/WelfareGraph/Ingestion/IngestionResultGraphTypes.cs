@@ -1,8 +1,8 @@
 using GraphQL.Types;
 using WelfareGraph.Contributions;
 using WelfareGraph.Geography;
+using WelfareGraph.Periods;
 using WelfareGraph.Querying;
-using WelfareGraph.Schema;
 
 namespace WelfareGraph.Ingestion;
 

@@ -1,6 +1,5 @@
 using WelfareGraph.Periods;
 using WelfareGraph.Querying;
-using WelfareGraph.Schema;
 
 namespace WelfareGraph.Ingestion;
 

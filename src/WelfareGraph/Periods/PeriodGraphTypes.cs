@@ -1,5 +1,4 @@
 using GraphQL.Types;
-using WelfareGraph.Schema;
 
 namespace WelfareGraph.Periods;
 

@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using GraphQL;
 using WelfareGraph.Data;
 using WelfareGraph.Querying.Sorting;
-using WelfareGraph.Schema;
 
 namespace WelfareGraph.Querying;
 

@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Data;
-using WelfareGraph.Schema;
 
 namespace WelfareGraph.Querying;
 

@@ -1,7 +1,6 @@
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Data;
-using WelfareGraph.Schema;
 
 namespace WelfareGraph.Querying;
 

@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.Types;
 using WelfareGraph.Querying.Filtering;
 using WelfareGraph.Querying.Sorting;
-using WelfareGraph.Schema;
 
 namespace WelfareGraph.Querying;
 

@@ -1,3 +1,4 @@
+using WelfareGraph.Periods;
 namespace WelfareGraph.Schema;
 
 public sealed class WelfareSchema : GraphQL.Types.Schema

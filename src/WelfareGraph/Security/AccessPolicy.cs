@@ -5,7 +5,7 @@ using static WelfareGraph.Security.WelfareRoles;
 namespace WelfareGraph.Security;
 
 /// <summary>
-/// Who may use what — the one table (DESIGN.md, "Security model"). Every root field of the schema, every
+/// Who may use what — the one table of the security model. Every root field of the schema, every
 /// mutation and every export is looked up here; anything not listed is denied to everyone, Admin included,
 /// so a new field stays closed until someone decides who may use it (a test checks every served root field
 /// is listed). Row-level limits (which province, which county) are the scope's job, not this table's.

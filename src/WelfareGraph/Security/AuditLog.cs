@@ -1,7 +1,8 @@
 using System.Security.Claims;
 using GraphQL;
 using GraphQL.Execution;
-using WelfareGraph.Schema;
+using WelfareGraph.Data;
+using WelfareGraph.Querying;
 
 namespace WelfareGraph.Security;
 

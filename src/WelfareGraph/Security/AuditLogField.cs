@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using WelfareGraph.Data;
 using WelfareGraph.Querying;
 
 namespace WelfareGraph.Security;

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using WelfareGraph.Data;
 
 namespace WelfareGraph.Security;
 

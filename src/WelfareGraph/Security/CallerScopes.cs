@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WelfareGraph.Data;
 
 namespace WelfareGraph.Security;
 

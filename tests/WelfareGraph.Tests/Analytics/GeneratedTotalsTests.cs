@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using WelfareGraph.Analytics;
 using WelfareGraph.Contributions;
+using WelfareGraph.Data;
 using WelfareGraph.Periods;
 using WelfareGraph.Security;
 using WelfareGraph.Data.Generation;

@@ -3,7 +3,7 @@ using WelfareGraph.Tests.Infrastructure;
 
 namespace WelfareGraph.Tests.Analytics;
 
-/// <summary>The published Zanjan statement, reproduced from the demo data's fact rows (FACTS.md).</summary>
+/// <summary>The published Zanjan statement, reproduced from the demo data's fact rows.</summary>
 public abstract class ParticipationReportTests
 {
     protected const string Query = """

@@ -4,12 +4,12 @@ namespace WelfareGraph.Tests.Analytics;
 
 /// <summary>
 /// Relative periods and comparisons on fixed as-of dates around Nowruz and at the end of the leap year 1403,
-/// against Gregorian ranges worked out here from the published Nowruz dates (FACTS.md), not from the
+/// against Gregorian ranges worked out here from the published Nowruz dates (Iran's official calendar), not from the
 /// server's calendar code, and against sums over the generated rows.
 /// </summary>
 public abstract class RelativePeriodTests(GeneratedDataServer server)
 {
-    // FACTS.md: 1 Farvardin of each year; 1403 is leap (Esfand 30, 1403 = 2025-03-20).
+    // The official calendar: 1 Farvardin of each year; 1403 is leap (Esfand 30, 1403 = 2025-03-20).
     private static readonly Dictionary<int, DateOnly> Nowruz = new()
     {
         [1401] = new(2022, 3, 21), [1402] = new(2023, 3, 21), [1403] = new(2024, 3, 20), [1404] = new(2025, 3, 21), [1405] = new(2026, 3, 21),

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WelfareGraph.Centers;
 using WelfareGraph.Contributions;
 using WelfareGraph.Data.Generation;
+using WelfareGraph.Data;
 using WelfareGraph.Periods;
 using WelfareGraph.Security;
 using WelfareGraph.Tests.Infrastructure;

@@ -81,7 +81,7 @@ public sealed class PowerBiModelTests(SqliteDemoServer server) : IClassFixture<S
         var (_, columns, _) = await ParquetAsync(Entry(zip, "parquet/dates.parquet"));
         int Row(string solar) => columns["SolarDate"].IndexOf(solar);
 
-        // FACTS.md: Nowruz 1403 = 2024-03-20, 1404 = 2025-03-21; Esfand 30, 1403 = 2025-03-20 (leap year).
+        // The official calendar: Nowruz 1403 = 2024-03-20, 1404 = 2025-03-21; Esfand 30, 1403 = 2025-03-20 (leap year).
         Assert.Equal(new DateOnly(2024, 3, 20), columns["Date"][Row("1403-01-01")]);
         Assert.Equal(new DateOnly(2025, 3, 21), columns["Date"][Row("1404-01-01")]);
         Assert.Equal(new DateOnly(2025, 3, 20), columns["Date"][Row("1403-12-30")]);

@@ -3,6 +3,7 @@ using GraphQL;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WelfareGraph.Centers;
+using WelfareGraph.Data;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Tests.Exports;

@@ -5,7 +5,7 @@ using GraphQL.Execution;
 using Microsoft.Extensions.DependencyInjection;
 using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using WelfareGraph.Schema;
+using WelfareGraph.Querying;
 using WelfareGraph.Tests.Infrastructure;
 
 namespace WelfareGraph.Tests.Http;

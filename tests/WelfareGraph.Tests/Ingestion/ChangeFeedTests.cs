@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using WelfareGraph.Data;
 using WelfareGraph.Ingestion;
 using WelfareGraph.Security;
 using WelfareGraph.Tests.Infrastructure;

@@ -4,7 +4,7 @@ using GraphQL.SystemTextJson;
 using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
-using WelfareGraph.Schema;
+using WelfareGraph.Querying;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Tests.Schema;

@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using WelfareGraph.Data;
+using WelfareGraph.Querying;
 using WelfareGraph.Schema;
 using WelfareGraph.Security;
 using WelfareGraph.Tests.Infrastructure;

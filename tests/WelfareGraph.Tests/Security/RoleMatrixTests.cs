@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection;
+using WelfareGraph.Periods;
 using WelfareGraph.Schema;
 using WelfareGraph.Security;
 

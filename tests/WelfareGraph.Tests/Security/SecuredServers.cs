@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using WelfareGraph.Data.Generation;
+using WelfareGraph.Data;
 using WelfareGraph.Security;
 using WelfareGraph.Tests.Infrastructure;
 

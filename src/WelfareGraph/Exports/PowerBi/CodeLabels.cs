@@ -1,7 +1,7 @@
 using WelfareGraph.Centers;
 using WelfareGraph.Contributions;
 using WelfareGraph.Households;
-using WelfareGraph.Schema;
+using WelfareGraph.Querying;
 
 namespace WelfareGraph.Exports.PowerBi;
 

@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using WelfareGraph.Schema;
+using WelfareGraph.Querying;
 
 namespace WelfareGraph.Exports.PowerBi;
 

@@ -8,7 +8,7 @@ using WelfareGraph.Data;
 using WelfareGraph.Geography;
 using WelfareGraph.Households;
 using WelfareGraph.Periods;
-using WelfareGraph.Schema;
+using WelfareGraph.Querying;
 
 namespace WelfareGraph.Exports.PowerBi;
 

@@ -1,5 +1,5 @@
 using GraphQL.Types;
-using WelfareGraph.Schema;
+using WelfareGraph.Periods;
 
 namespace WelfareGraph.Querying.Filtering;
 

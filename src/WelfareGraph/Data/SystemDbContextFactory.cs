@@ -1,23 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using WelfareGraph.Data;
-
-namespace WelfareGraph.Security;
-
-/// <summary>
-/// The <see cref="IDbContextFactory{WelfareDbContext}"/> everything in a request uses: each context it makes
-/// carries the current caller's scope, and so sees and writes only that (<see cref="ScopeFilters"/>).
-/// Outside a request, or before the caller's scope is resolved, its contexts see nothing.
-/// </summary>
-internal sealed class CallerDbContextFactory<TContext>(IDbContextFactory<TContext> inner, CallerScopes callers) : IDbContextFactory<WelfareDbContext>
-    where TContext : WelfareDbContext
-{
-    public WelfareDbContext CreateDbContext()
-    {
-        var db = inner.CreateDbContext();
-        db.Scope = callers.Current;
-        return db;
-    }
-}
+namespace WelfareGraph.Data;
 
 /// <summary>
 /// Contexts with the <see cref="WelfareScope.System"/> scope, for the work the server does for itself outside
@@ -45,17 +26,6 @@ public sealed class SystemDbContextFactory(Func<WelfareDbContext> create, IHttpC
     internal WelfareDbContext CreateForReferenceLookup() => Create();
 
     private WelfareDbContext Create()
-    {
-        var db = create();
-        db.Scope = WelfareScope.System;
-        return db;
-    }
-}
-
-/// <summary>Contexts that write the audit log, and nothing else (see <see cref="AuditLog"/>).</summary>
-public sealed class AuditDbContextFactory(Func<WelfareDbContext> create)
-{
-    internal WelfareDbContext CreateDbContext()
     {
         var db = create();
         db.Scope = WelfareScope.System;

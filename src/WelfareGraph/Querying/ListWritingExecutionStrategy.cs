@@ -5,7 +5,7 @@ using GraphQL.Types;
 
 using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
-namespace WelfareGraph.Schema;
+namespace WelfareGraph.Querying;
 
 /// <summary>
 /// Query execution for callers that only serialize the result (the GraphQL endpoint): a list of objects is

@@ -3,10 +3,9 @@ using GraphQL;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using WelfareGraph.Data;
 using WelfareGraph.Geography;
 
-namespace WelfareGraph.Security;
+namespace WelfareGraph.Data;
 
 /// <summary>
 /// The write half of the scope mechanism. Query filters cannot stop <c>SaveChanges</c> from inserting or

@@ -11,7 +11,7 @@ using GraphQLParser.AST;
 
 using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
-namespace WelfareGraph.Schema;
+namespace WelfareGraph.Querying;
 
 /// <summary>
 /// Writes the items of a list field to JSON by a plan made once per list: for each selected field (after

@@ -1,6 +1,6 @@
 using GraphQL;
 
-namespace WelfareGraph.Schema;
+namespace WelfareGraph.Querying;
 
 /// <summary>An enum value as the GraphQL API writes it (<c>InKind</c> → <c>IN_KIND</c>): exports, feeds and messages name things alike.</summary>
 public static class EnumNames

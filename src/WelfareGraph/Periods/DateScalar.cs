@@ -1,8 +1,7 @@
 using GraphQL.Types;
 using GraphQLParser.AST;
-using WelfareGraph.Periods;
 
-namespace WelfareGraph.Schema;
+namespace WelfareGraph.Periods;
 
 /// <summary>
 /// <c>DateOnly</c> under HotChocolate's scalar name <c>Date</c>, so saved operations that declare

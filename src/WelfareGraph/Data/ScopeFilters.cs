@@ -1,10 +1,9 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using WelfareGraph.Data;
 using WelfareGraph.Geography;
 
-namespace WelfareGraph.Security;
+namespace WelfareGraph.Data;
 
 /// <summary>
 /// The one mechanism that applies a caller's scope to every query: an EF Core global query filter on every

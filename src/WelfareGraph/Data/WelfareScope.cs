@@ -1,9 +1,9 @@
-namespace WelfareGraph.Security;
+namespace WelfareGraph.Data;
 
 /// <summary>
 /// The rows one DbContext may read and write, as database ids: the scope filters (<see cref="ScopeFilters"/>)
 /// compare foreign keys with these arrays, so a scoped query needs no join to find out where a row belongs.
-/// A scope is made once per request from the caller's <c>welfare_scope</c> claim (<see cref="CallerScopes"/>),
+/// A scope is made once per request from the caller's <c>welfare_scope</c> claim (see Security/CallerScopes),
 /// or is <see cref="System"/> for work the server does for itself, or <see cref="Nothing"/> (the default).
 /// </summary>
 public sealed class WelfareScope

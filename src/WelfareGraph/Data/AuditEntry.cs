@@ -1,4 +1,4 @@
-namespace WelfareGraph.Security;
+namespace WelfareGraph.Data;
 
 /// <summary>
 /// One operation or export someone ran: who, when, with which scope, what, and how many rows came back.

@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 
-namespace WelfareGraph.Schema;
+namespace WelfareGraph.Querying;
 
 /// <summary>How GraphQL responses are written, by the serializer and by <see cref="ListJsonWriter"/> alike.</summary>
 public static class ResponseJson

@@ -2,7 +2,7 @@ using GraphQL;
 using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Data;
 
-namespace WelfareGraph.Schema;
+namespace WelfareGraph.Querying;
 
 internal static class ResolveFieldContextExtensions
 {

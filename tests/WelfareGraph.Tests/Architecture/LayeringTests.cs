@@ -1,0 +1,138 @@
+using System.Reflection;
+using GraphQL.Types;
+using NetArchTest.Rules;
+using WelfareGraph.Data;
+
+namespace WelfareGraph.Tests.Architecture;
+
+/// <summary>
+/// The layers of the server, checked on the compiled assembly (docs/architecture.md draws them). A namespace
+/// may depend on its own layer and the layers below it, never on a layer above; and no two top-level
+/// namespaces may depend on each other.
+/// </summary>
+public sealed class LayeringTests
+{
+    /// <summary>Bottom: the entities, their EF configuration, their enums, the calendar, and each entity's GraphQL type.</summary>
+    private static readonly string[] DomainModel =
+    [
+        "WelfareGraph.Centers", "WelfareGraph.Charities", "WelfareGraph.Contributions",
+        "WelfareGraph.Geography", "WelfareGraph.Households", "WelfareGraph.Periods",
+    ];
+
+    /// <summary>Middle: the database, the GraphQL building blocks for lists and responses, callers and limits.</summary>
+    private static readonly string[] Infrastructure = ["WelfareGraph.Data", "WelfareGraph.Querying", "WelfareGraph.Security"];
+
+    /// <summary>Top: what the server offers, and the schema composed from it.</summary>
+    private static readonly string[] Features =
+    [
+        "WelfareGraph.Analytics", "WelfareGraph.Exports", "WelfareGraph.Ingestion", "WelfareGraph.Http", "WelfareGraph.Schema",
+    ];
+
+    /// <summary>
+    /// Types that still depend upward, in files other parts of issue 13 are moving: to be removed as the merge
+    /// lands. Each one is exempt from every test here; an empty list is the goal.
+    /// </summary>
+    private static readonly string[] KnownUpwardDependenciesToBeRemovedAsTheMergeLands =
+    [
+        // Data → Ingestion: the change-feed, closed-period and published-report entities live in Ingestion/.
+        "WelfareGraph.Data.WelfareDbContext",
+        // Data → Security: the caller's scoped context factory is registered with the database.
+        "WelfareGraph.Data.DataServiceCollectionExtensions",
+        // Data.Generation → Ingestion: the generator writes through the ingestion upserts.
+        "WelfareGraph.Data.Generation.",
+        // Ingestion → the composition root: the import command builds the services with AddWelfareGraph().
+        "WelfareGraph.Ingestion.ImportCommand",
+        // Security → Schema: the registration reads the query type to list the served root fields.
+        "WelfareGraph.Security.SecurityRegistration",
+    ];
+
+    private static readonly Assembly Server = typeof(WelfareDbContext).Assembly;
+
+    [Fact]
+    public void The_domain_model_depends_on_no_layer_above_it()
+    {
+        // An entity's GraphQL type may use the GraphQL building blocks (Querying), as the next test says.
+        var result = InNamespaces(DomainModel).ShouldNot().HaveDependencyOnAny([.. Infrastructure, .. Features]).GetResult();
+
+        var outsideGraphTypes = Unexpected(result).Where(name => !IsGraphType(name)).ToList();
+        Assert.Empty(outsideGraphTypes);
+    }
+
+    [Fact]
+    public void The_domain_models_GraphQL_types_use_only_the_GraphQL_building_blocks()
+    {
+        var result = InNamespaces(DomainModel).ShouldNot()
+            .HaveDependencyOnAny(["WelfareGraph.Data", "WelfareGraph.Security", .. Features]).GetResult();
+
+        Assert.Empty(Unexpected(result));
+    }
+
+    [Fact]
+    public void Data_querying_and_security_depend_on_no_feature()
+    {
+        var result = InNamespaces(Infrastructure).ShouldNot().HaveDependencyOnAny(Features).GetResult();
+
+        Assert.Empty(Unexpected(result));
+    }
+
+    [Fact]
+    public void Nothing_depends_on_the_composition_root()
+    {
+        var result = InNamespaces([.. DomainModel, .. Infrastructure, .. Features]).ShouldNot()
+            .HaveDependencyOnAny("WelfareGraph.WelfareGraphExtensions", "WelfareGraph.Program").GetResult();
+
+        Assert.Empty(Unexpected(result));
+    }
+
+    /// <summary>
+    /// Between top-level namespaces: if A uses B, B uses nothing of A. Two pairs of entities navigate to each other
+    /// both ways, as their foreign keys do — a county lists its centres and charities, each names its county — and
+    /// are the only pairs allowed.
+    /// </summary>
+    [Fact]
+    public void No_two_namespaces_depend_on_each_other()
+    {
+        (string, string)[] entityNavigations =
+        [
+            ("WelfareGraph.Centers", "WelfareGraph.Geography"), ("WelfareGraph.Charities", "WelfareGraph.Geography"),
+        ];
+        string[] all = [.. DomainModel, .. Infrastructure, .. Features];
+
+        var cycles = new List<string>();
+        for (var i = 0; i < all.Length; i++)
+            for (var j = i + 1; j < all.Length; j++)
+            {
+                if (entityNavigations.Contains((all[i], all[j])) || entityNavigations.Contains((all[j], all[i]))) continue;
+                var forth = Users([all[i]], [all[j]]);
+                var back = Users([all[j]], [all[i]]);
+                if (forth.Count > 0 && back.Count > 0)
+                    cycles.Add($"{all[i]} ↔ {all[j]}: {string.Join(", ", forth)} ↔ {string.Join(", ", back)}");
+            }
+
+        Assert.True(cycles.Count == 0, string.Join(Environment.NewLine, cycles));
+    }
+
+    private static List<string> Users(string[] from, string[] to) =>
+        Unexpected(InNamespaces(from).ShouldNot().HaveDependencyOnAny(to).GetResult());
+
+    private static PredicateList InNamespaces(string[] namespaces)
+    {
+        var predicates = Types.InAssembly(Server).That().ResideInNamespace(namespaces[0]);
+        foreach (var ns in namespaces.Skip(1))
+            predicates = predicates.Or().ResideInNamespace(ns);
+        return predicates;
+    }
+
+    /// <summary>A GraphQL type, or a closure inside one (Cecil names nested types Outer/Inner).</summary>
+    private static bool IsGraphType(string typeName)
+    {
+        var type = Server.GetType(typeName.Split('/')[0]);
+        return type is not null && typeof(GraphType).IsAssignableFrom(type);
+    }
+
+    private static List<string> Unexpected(TestResult result) =>
+        (result.FailingTypeNames ?? [])
+            .Where(name => !KnownUpwardDependenciesToBeRemovedAsTheMergeLands.Any(known => name == known || name.StartsWith(known + "/", StringComparison.Ordinal) || (known.EndsWith('.') && name.StartsWith(known, StringComparison.Ordinal))))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+}
