@@ -14,7 +14,8 @@ public static class SecurityRegistration
         services.AddWelfareAuthentication(configuration, environment);
         services.AddWelfareRateLimiting();
         services.AddFairShare();
-        services.AddSingleton(sp => new TrustedDocuments(sp.GetRequiredService<GraphQLLimits>().TrustedDocuments, rootFolder, sp.GetRequiredService<ILogger<TrustedDocuments>>()));
+        services.AddSingleton(sp => new TrustedDocuments(
+            sp.GetRequiredService<GraphQLLimits>().TrustedDocuments, rootFolder, sp.GetRequiredService<ILogger<TrustedDocuments>>()));
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<AuditLog>();
         return services;
