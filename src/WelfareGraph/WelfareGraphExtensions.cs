@@ -2,6 +2,7 @@ using GraphQL;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using WelfareGraph.Analytics;
+using WelfareGraph.Configuration;
 using WelfareGraph.Data;
 using WelfareGraph.Exports;
 using WelfareGraph.Http;
@@ -26,12 +27,11 @@ public static class WelfareGraphExtensions
         services.AddKestrelLimits(configuration);
         services.AddWelfareDatabase(configuration, builder.Environment);
         services.AddHostedService<DatabaseInitializer>();
-        var paging = configuration.GetSection("GraphQL").Get<PagingOptions>() ?? new PagingOptions();
-        services.AddSingleton(paging);
-        services.AddSingleton(configuration.GetSection("Analytics").Get<AnalyticsOptions>() ?? new AnalyticsOptions());
-        var limits = services.AddWelfareSecurity(configuration, builder.Environment, root);
-        services.AddSingleton(configuration.GetSection("GraphQL").Get<QueryLimitOptions>() ?? new QueryLimitOptions());
-        services.AddWelfareIngestion(configuration);
+        services.AddSettings<PagingOptions>();
+        services.AddSettings<QueryLimitOptions>();
+        services.AddSettings<AnalyticsOptions>();
+        services.AddWelfareSecurity(configuration, builder.Environment, root);
+        services.AddWelfareIngestion();
 
         services.AddGraphQL(graphql => graphql
             .AddSchema<WelfareSchema>()
@@ -40,10 +40,10 @@ public static class WelfareGraphExtensions
             .AddSystemTextJson(json => json.Encoder = ResponseJson.Encoder)
             .AddErrorInfoProvider(new WelfareErrorInfoProvider(new() { ExposeExceptionDetails = builder.Environment.IsDevelopment() }))
             .AddUnhandledExceptionHandler(GraphQLErrors.OnUnhandledException)
-            .AddWelfareSecurity(limits, builder.Environment));
+            .AddWelfareSecurity());
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
-        services.AddWelfareExports(configuration);
+        services.AddWelfareExports();
         return builder;
     }
 

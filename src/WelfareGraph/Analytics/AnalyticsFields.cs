@@ -1,5 +1,4 @@
 using GraphQL;
-using GraphQL.Resolvers;
 using GraphQL.Types;
 using WelfareGraph.Centers;
 using WelfareGraph.Contributions;
@@ -9,11 +8,18 @@ using WelfareGraph.Querying.Filtering;
 
 namespace WelfareGraph.Analytics;
 
-/// <summary>The analytics root fields (contributionTotals, householdTotals, centerTotals).</summary>
+/// <summary>The analytics root fields (participationReport, contributionTotals, householdTotals, centerTotals).</summary>
 public static class AnalyticsFields
 {
     public static void AddAnalyticsFields(this ObjectGraphType query)
     {
+        query.Field<NonNullGraphType<ParticipationReportGraphType>>("participationReport")
+            .Description("The public-participation statement of a province for a period, as provinces publish it.")
+            .Argument<NonNullGraphType<StringGraphType>>("province", "Province code, e.g. IR-19.")
+            .Argument<NonNullGraphType<PeriodInputGraphType>>("period")
+            .Argument<MoneyUnitGraphType>("unit", "Unit of the money figures.", a => a.DefaultValue = MoneyUnit.Toman)
+            .ResolveAsync(ParticipationReportQuery.ResolveAsync);
+
         query.Field<NonNullGraphType<ContributionTotalsGraphType>>("contributionTotals")
             .Description("Contribution totals grouped by any dimensions and Solar Hijri periods, with comparisons, rollup and gaps filled — one SQL GROUP BY.")
             .Argument<FilterInputGraphType<ContributionGraphType>>("where", "Which contributions count.")
@@ -41,10 +47,5 @@ public static class AnalyticsFields
             .Argument<FilterInputGraphType<CenterGraphType>>("where")
             .Argument<ListGraphType<NonNullGraphType<CenterDimensionGraphType>>>("groupBy")
             .ResolveAsync(CenterTotalsResolver.ResolveAsync);
-
-        // The report's field is declared with the other root fields; its resolver lives here, beside the
-        // engine it runs on, so that it reads the Analytics configuration (the suppression threshold).
-        if (query.GetField("participationReport") is { } report)
-            report.Resolver = new FuncFieldResolver<object>(context => new ValueTask<object?>(ParticipationReportQuery.ResolveAsync(context)));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using WelfareGraph.Configuration;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Data;
@@ -12,29 +13,30 @@ public static class DataServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddWelfareDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddSingleton(options);
+        services.AddSettings<DatabaseOptions>();
+        // The provider decides which services exist, so it is read while composing; every other key comes from
+        // the validated options once the container exists.
+        var provider = configuration.GetValue("Database:" + nameof(DatabaseOptions.Provider), DatabaseProvider.Sqlite);
         var connectionString = configuration.GetConnectionString("WelfareGraph");
 
         // Interceptors registered in DI (diagnostics, tests counting commands) join every context.
         // A factory, not a scoped context: GraphQL.NET resolves sibling fields in parallel,
         // and one DbContext must never serve two queries at once.
-        switch (options.Provider)
+        switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                var sqlite = string.IsNullOrWhiteSpace(connectionString)
+                AddFactories<SqliteWelfareDbContext>(services, (b, options) => Configure(b, options, string.IsNullOrWhiteSpace(connectionString)
                     ? DefaultSqliteConnectionString(environment.ContentRootPath, options.SqliteFile)
-                    : connectionString;
-                AddFactories<SqliteWelfareDbContext>(services, b => Configure(b, options, sqlite));
+                    : connectionString));
                 break;
             case DatabaseProvider.Postgres:
-                AddFactories<PostgresWelfareDbContext>(services, b => Configure(b, options, Required(connectionString)));
+                AddFactories<PostgresWelfareDbContext>(services, (b, options) => Configure(b, options, Required(connectionString)));
                 break;
             case DatabaseProvider.SqlServer:
-                AddFactories<SqlServerWelfareDbContext>(services, b => Configure(b, options, Required(connectionString)));
+                AddFactories<SqlServerWelfareDbContext>(services, (b, options) => Configure(b, options, Required(connectionString)));
                 break;
             default:
-                throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not one of Sqlite, Postgres, SqlServer.");
+                throw new InvalidOperationException($"Database:Provider '{provider}' is not one of Sqlite, Postgres, SqlServer.");
         }
         return services;
     }
@@ -75,17 +77,20 @@ public static class DataServiceCollectionExtensions
     /// written through contexts of its own, without the DI interceptors, so that what diagnostics count (and
     /// tests assert) is the data a request reads, not the record of it.
     /// </summary>
-    private static void AddFactories<TContext>(IServiceCollection services, Func<DbContextOptionsBuilder, DbContextOptionsBuilder> configure)
+    private static void AddFactories<TContext>(IServiceCollection services, Func<DbContextOptionsBuilder, DatabaseOptions, DbContextOptionsBuilder> configure)
         where TContext : WelfareDbContext
     {
-        services.AddDbContextFactory<TContext>((sp, b) => configure(b).AddInterceptors(sp.GetServices<IInterceptor>()));
+        services.AddDbContextFactory<TContext>((sp, b) => configure(b, sp.GetRequiredService<DatabaseOptions>()).AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddHttpContextAccessor();
         services.AddSingleton<CallerScopes>();
         services.AddSingleton<IDbContextFactory<WelfareDbContext>, CallerDbContextFactory<TContext>>();
         services.AddSingleton(sp => new SystemDbContextFactory(
             sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext, sp.GetRequiredService<IHttpContextAccessor>()));
-        var audit = configure(new DbContextOptionsBuilder<TContext>()).Options;
-        services.AddSingleton(new AuditDbContextFactory(() => (WelfareDbContext)Activator.CreateInstance(typeof(TContext), audit)!));
+        services.AddSingleton(sp =>
+        {
+            var audit = configure(new DbContextOptionsBuilder<TContext>(), sp.GetRequiredService<DatabaseOptions>()).Options;
+            return new AuditDbContextFactory(() => (WelfareDbContext)Activator.CreateInstance(typeof(TContext), audit)!);
+        });
     }
 
     public static string DefaultSqliteConnectionString(string contentRoot, string file)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OData;
 using Microsoft.AspNetCore.OData.Formatter.Serialization;
+using WelfareGraph.Configuration;
 using WelfareGraph.Exports.Jobs;
 using WelfareGraph.Exports.OData;
 using WelfareGraph.Exports.PowerBi;
@@ -10,9 +11,9 @@ namespace WelfareGraph.Exports;
 /// <summary>How exports, the Power BI model and the OData feed join the composition (WelfareGraphExtensions calls these two).</summary>
 public static class ExportsRegistration
 {
-    public static IServiceCollection AddWelfareExports(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddWelfareExports(this IServiceCollection services)
     {
-        services.AddSingleton(configuration.GetSection("Exports").Get<ExportOptions>() ?? new ExportOptions());
+        services.AddSettings<ExportOptions>();
         services.AddSingleton<ExportJobs>();
         // The OData feed runs on controllers (OData's routing and query handling are built for them); they are
         // the only controllers of the app, and every one of them passes the feed's access filter. The route's resource

@@ -1,10 +1,12 @@
+using WelfareGraph.Configuration;
+
 namespace WelfareGraph.Ingestion;
 
 public static class IngestionRegistration
 {
-    public static IServiceCollection AddWelfareIngestion(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddWelfareIngestion(this IServiceCollection services)
     {
-        services.AddSingleton(configuration.GetSection("Ingestion").Get<IngestionOptions>() ?? new IngestionOptions());
+        services.AddSettings<IngestionOptions>();
         services.AddSingleton<ContributionUpserter>();
         services.AddSingleton<HouseholdUpserter>();
         return services;

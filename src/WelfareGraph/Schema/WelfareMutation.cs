@@ -3,11 +3,12 @@ using WelfareGraph.Ingestion;
 
 namespace WelfareGraph.Schema;
 
+/// <summary>The mutation type, composed here and only here: every mutation today is ingestion's.</summary>
 public sealed class WelfareMutation : ObjectGraphType
 {
     public WelfareMutation()
     {
         Name = "Mutation";
-        this.AddIngestionMutations();
+        this.AddIngestionMutations(); // Ingestion: upserts, retractions, closed periods, publishing
     }
 }

@@ -1,3 +1,5 @@
+using WelfareGraph.Configuration;
+
 namespace WelfareGraph.Security;
 
 /// <summary>How fair sharing joins the composition (SecurityRegistration calls these two).</summary>
@@ -5,10 +7,7 @@ public static class FairShareRegistration
 {
     public static IServiceCollection AddFairShare(this IServiceCollection services)
     {
-        services.AddOptions<FairShareOptions>()
-            .BindConfiguration("GraphQL")
-            .Validate(o => o.IsValid, "GraphQL:MaxConcurrentPerCaller must be at least 1; MaxQueuedPerCaller, MaxConcurrentPerServer (0: by the processor count) and MaxQueuedPerServer at least 0; BusyRetryAfter positive.")
-            .ValidateOnStart();
+        services.AddSettings<FairShareOptions>();
         services.AddSingleton<FairShareLimiter>();
         services.AddSingleton<FairShareMetrics>();
         return services;

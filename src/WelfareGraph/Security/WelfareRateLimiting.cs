@@ -11,10 +11,13 @@ public static class WelfareRateLimiting
 {
     public const string Policy = "graphql";
 
-    public static IServiceCollection AddWelfareRateLimiting(this IServiceCollection services, RateLimitOptions options)
+    public static IServiceCollection AddWelfareRateLimiting(this IServiceCollection services)
     {
-        services.AddRateLimiter(limiter =>
+        services.AddRateLimiter(_ => { });
+        // Configured from the validated GraphQL:RateLimit once the container exists.
+        services.AddOptions<RateLimiterOptions>().Configure<GraphQLLimits>((limiter, limits) =>
         {
+            var options = limits.RateLimit;
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(CallerKey.Of(http), _ => new FixedWindowRateLimiterOptions
             {

@@ -15,7 +15,6 @@ public sealed class UnlistedFieldServer : SecuredServer
             TestServices = services => services.AddTransient(sp =>
             {
                 var query = ActivatorUtilities.CreateInstance<WelfareQuery>(sp);
-                query.AddAuditLogField();
                 query.Field<StringGraphType>("unlistedProbe").Resolve(_ => "household-level secret");
                 return query;
             }),

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Options;
+using WelfareGraph.Tests.Infrastructure;
+
+namespace WelfareGraph.Tests.Configuration;
+
+/// <summary>A value out of range stops the real composition at start, with a message naming the key and the value.</summary>
+public sealed class SettingsValidationTests
+{
+    [Theory]
+    [InlineData("GraphQL:MaxDepth", "0", "GraphQL:MaxDepth must be between 1 and 100; it is 0.")]
+    [InlineData("GraphQL:RateLimit:Window", "00:00:00", "GraphQL:RateLimit:Window must be between 00:00:00.001 and 24.20:31:23.647; it is 00:00:00.")]
+    [InlineData("GraphQL:MaxConcurrentPerCaller", "0", "GraphQL:MaxConcurrentPerCaller must be between 1 and 2147483647; it is 0.")]
+    [InlineData("GraphQL:MaxPageSize", "0", "GraphQL:MaxPageSize must be between 1 and 2147483647; it is 0.")]
+    [InlineData("GraphQL:MaxSortFields", "-1", "GraphQL:MaxSortFields must be between 1 and 2147483647; it is -1.")]
+    [InlineData("Analytics:SuppressionThreshold", "0", "Analytics:SuppressionThreshold must be between 1 and 2147483647; it is 0.")]
+    [InlineData("Ingestion:MaxBatchSize", "0", "Ingestion:MaxBatchSize must be between 1 and 2147483647; it is 0.")]
+    [InlineData("Exports:XlsxRowsPerSheet", "1048576", "Exports:XlsxRowsPerSheet must be between 1 and 1048575; it is 1048576.")]
+    [InlineData("Database:SqlServerCompatibilityLevel", "15", "Database:SqlServerCompatibilityLevel must be between 80 and 200; it is 15.")]
+    [InlineData("Database:SqliteFile", "", "Database:SqliteFile must be set; it is ''.")]
+    public void A_wrong_value_stops_the_server_at_start_naming_the_key(string key, string value, string message)
+    {
+        using var factory = new WelfareGraphFactory(new Dictionary<string, string?> { [key] = value, ["Database:SeedDemoData"] = "false" });
+        var refused = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var invalid = Chain(refused).OfType<OptionsValidationException>().FirstOrDefault();
+        Assert.True(invalid is not null, "Not refused by validation: " + refused);
+        Assert.Equal(new[] { message }, invalid.Failures);
+        Assert.Contains(message, invalid.Message);
+    }
+
+    [Fact]
+    public void Each_settings_class_is_injected_as_its_validated_options()
+    {
+        using var factory = new WelfareGraphFactory(new Dictionary<string, string?> { ["Database:SeedDemoData"] = "false" });
+        using var client = factory.CreateClient();
+        var types = typeof(WelfareGraphExtensions).Assembly.GetTypes()
+            .Where(t => t.GetCustomAttributes(typeof(WelfareGraph.Configuration.SettingsSectionAttribute), false).Length > 0).ToList();
+        Assert.NotEmpty(types);
+        foreach (var type in types)
+        {
+            var options = factory.Services.GetService(typeof(IOptions<>).MakeGenericType(type))!;
+            Assert.Same(options.GetType().GetProperty(nameof(IOptions<object>.Value))!.GetValue(options), factory.Services.GetService(type));
+        }
+    }
+
+    private static IEnumerable<Exception> Chain(Exception? error)
+    {
+        for (; error is not null; error = error.InnerException)
+        {
+            yield return error;
+            if (error is AggregateException aggregate)
+                foreach (var inner in aggregate.InnerExceptions.SelectMany(Chain))
+                    yield return inner;
+        }
+    }
+}
