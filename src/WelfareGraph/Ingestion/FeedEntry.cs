@@ -11,7 +11,8 @@ public sealed class FeedEntry
     public FeedEntity Entity { get; set; }
     public ChangeKind Kind { get; set; }
 
-    /// <summary>The record's key: (source system, external id) for contributions, the pseudonym for households, the code for centres.</summary>
+    /// <summary>The record's key: (source system, external id) for contributions, the pseudonym for households, the code for
+    /// centres, charities and counties.</summary>
     public required string SourceSystem { get; set; }
     public required string Key { get; set; }
 
@@ -25,6 +26,8 @@ public enum FeedEntity
     Contribution = 1,
     Household = 2,
     Center = 3,
+    Charity = 4,
+    County = 5,
 }
 
 public enum ChangeKind

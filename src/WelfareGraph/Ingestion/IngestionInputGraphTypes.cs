@@ -1,4 +1,3 @@
-using System.Globalization;
 using GraphQL.Types;
 using WelfareGraph.Centers;
 using WelfareGraph.Contributions;
@@ -28,10 +27,21 @@ public sealed class ContributionInputGraphType : InputObjectGraphType
         Field<EnumerationGraphType<ValuationBasis>>("valuationBasis");
     }
 
-    public static ContributionRecord ToRecord(IDictionary<string, object?> item) => ContributionRecord.From(name => Text(item, name));
+    /// <summary>The typed input as it is: enums, amounts and quantities are not turned back into text.</summary>
+    public static ContributionRecord ToRecord(IDictionary<string, object?> item) => new()
+    {
+        ExternalId = Text(item, "externalId"), Date = Text(item, "date"), CountyCode = Text(item, "countyCode"),
+        Type = Typed<ContributionType>(item, "type"), Sector = Typed<Sector>(item, "sector"), Intent = Typed<Intent>(item, "intent"),
+        Channel = Typed<Channel>(item, "channel"), AmountRial = Typed<long>(item, "amountRial"), CenterCode = Text(item, "centerCode"),
+        CharityCode = Text(item, "charityCode"), Quantity = Typed<decimal>(item, "quantity"), QuantityUnit = Typed<QuantityUnit>(item, "quantityUnit"),
+        Description = Text(item, "description"), ValuationBasis = Typed<ValuationBasis>(item, "valuationBasis"),
+    };
 
-    internal static string? Text(IDictionary<string, object?> item, string key) =>
-        item.TryGetValue(key, out var value) && value is not null ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
+    /// <summary>A field of the parsed input object, in the CLR type its graph type gives; null when absent.</summary>
+    internal static T? Typed<T>(IDictionary<string, object?> item, string key) where T : struct =>
+        item.TryGetValue(key, out var value) && value is T typed ? typed : null;
+
+    internal static string? Text(IDictionary<string, object?> item, string key) => item.TryGetValue(key, out var value) ? value as string : null;
 }
 
 public sealed class HouseholdInputGraphType : InputObjectGraphType
@@ -52,9 +62,10 @@ public sealed class HouseholdInputGraphType : InputObjectGraphType
     public static HouseholdRecord ToRecord(IDictionary<string, object?> item) => new()
     {
         NationalId = ContributionInputGraphType.Text(item, "nationalId"), CountyCode = ContributionInputGraphType.Text(item, "countyCode"),
-        Benefit = ContributionInputGraphType.Text(item, "benefit"), CoveredSince = ContributionInputGraphType.Text(item, "coveredSince"),
-        CoveredUntil = ContributionInputGraphType.Text(item, "coveredUntil"), ExitReason = ContributionInputGraphType.Text(item, "exitReason"),
-        Members = item.TryGetValue("members", out var members) ? members as int? : null,
+        Benefit = ContributionInputGraphType.Typed<Benefit>(item, "benefit"), CoveredSince = ContributionInputGraphType.Text(item, "coveredSince"),
+        CoveredUntil = ContributionInputGraphType.Text(item, "coveredUntil"),
+        ExitReason = ContributionInputGraphType.Typed<ExitReason>(item, "exitReason"),
+        Members = ContributionInputGraphType.Typed<int>(item, "members"),
     };
 }
 
