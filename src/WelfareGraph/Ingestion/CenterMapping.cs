@@ -1,4 +1,5 @@
 using WelfareGraph.Centers;
+using WelfareGraph.ChangeFeed;
 using WelfareGraph.Data;
 using WelfareGraph.Security;
 

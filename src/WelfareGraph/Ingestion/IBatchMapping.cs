@@ -1,3 +1,4 @@
+using WelfareGraph.ChangeFeed;
 using WelfareGraph.Data;
 using WelfareGraph.Security;
 

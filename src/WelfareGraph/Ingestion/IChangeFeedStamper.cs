@@ -1,3 +1,4 @@
+using WelfareGraph.ChangeFeed;
 using WelfareGraph.Data;
 
 namespace WelfareGraph.Ingestion;

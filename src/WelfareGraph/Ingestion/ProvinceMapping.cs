@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WelfareGraph.ChangeFeed;
 using WelfareGraph.Data;
 using WelfareGraph.Geography;
 using WelfareGraph.Security;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using WelfareGraph.ChangeFeed;
 using WelfareGraph.Data;
 using WelfareGraph.Ingestion;
 using WelfareGraph.Security;

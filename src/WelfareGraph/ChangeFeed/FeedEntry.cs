@@ -1,4 +1,4 @@
-namespace WelfareGraph.Ingestion;
+namespace WelfareGraph.ChangeFeed;
 
 /// <summary>
 /// One change in the feed national systems sync from. Sequences are handed out in commit order (see
@@ -35,15 +35,4 @@ public enum ChangeKind
     Insert = 1,
     Update = 2,
     Retract = 3,
-}
-
-/// <summary>
-/// A single row whose value is the last sequence handed out. A writer increments it as the last step of its
-/// transaction; the row lock it takes is held until commit, so the next writer gets its sequences only after
-/// this one has committed — sequences follow commit order on every provider.
-/// </summary>
-public sealed class FeedClock
-{
-    public int Id { get; set; }
-    public long Value { get; set; }
 }
