@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Centers;
+using WelfareGraph.ChangeFeed;
 using WelfareGraph.Charities;
 using WelfareGraph.Contributions;
 using WelfareGraph.Geography;
 using WelfareGraph.Households;
-using WelfareGraph.Ingestion;
+using WelfareGraph.Periods;
+using WelfareGraph.Reports;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Data;

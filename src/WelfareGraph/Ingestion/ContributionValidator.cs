@@ -13,21 +13,23 @@ namespace WelfareGraph.Ingestion;
 /// closed periods, the caller's scope) with one query per kind of reference, and turns the valid ones
 /// into contributions.
 /// </summary>
-public sealed class ContributionValidator
+public sealed class ContributionValidator : IRecordValidator<ContributionRecord, Contribution>
 {
     private readonly CountyLookup _counties;
     private readonly Dictionary<string, (int Id, int CountyId)> _centers;
     private readonly Dictionary<string, int> _charities;
     private readonly HashSet<(int ProvinceId, int Year, int Month)> _closed;
+    private readonly string _sourceSystem;
 
-    private ContributionValidator(CountyLookup counties, Dictionary<string, (int, int)> centers, Dictionary<string, int> charities, HashSet<(int, int, int)> closed)
+    private ContributionValidator(CountyLookup counties, Dictionary<string, (int, int)> centers, Dictionary<string, int> charities,
+        HashSet<(int, int, int)> closed, string sourceSystem)
     {
-        (_counties, _centers, _charities, _closed) = (counties, centers, charities, closed);
+        (_counties, _centers, _charities, _closed, _sourceSystem) = (counties, centers, charities, closed, sourceSystem);
     }
 
     /// <summary>Loads the reference data the batch names. <paramref name="system"/> sees every county, so that
     /// an unknown county and one outside the caller's scope get different answers.</summary>
-    public static async Task<ContributionValidator> LoadAsync(WelfareDbContext system, WelfareScope scope,
+    public static async Task<ContributionValidator> LoadAsync(WelfareDbContext system, WelfareScope scope, string sourceSystem,
         IReadOnlyList<ContributionRecord> records, CancellationToken cancellationToken)
     {
         var counties = await CountyLookup.LoadAsync(system, scope, records.Select(r => r.CountyCode), cancellationToken);
@@ -40,17 +42,21 @@ public sealed class ContributionValidator
         var closed = (await system.ClosedPeriods.Where(p => provinceIds.Contains(p.ProvinceId))
             .Select(p => new { p.ProvinceId, p.Year, p.Month }).ToListAsync(cancellationToken))
             .Select(p => (p.ProvinceId, p.Year, p.Month)).ToHashSet();
-        return new ContributionValidator(counties, centers, charities, closed);
+        return new ContributionValidator(counties, centers, charities, closed, sourceSystem);
     }
 
     private static List<string> Codes(IEnumerable<string?> codes) => codes.Select(RecordFields.Clean).OfType<string>().Distinct().ToList();
 
     /// <summary>The contribution a record describes, or the errors that keep it out.</summary>
-    public (Contribution? Contribution, List<IngestionError> Errors) Validate(int index, ContributionRecord record, string sourceSystem)
+    public Contribution? Validate(ContributionRecord record, Action<string, string, string> error)
     {
-        var errors = new List<IngestionError>();
+        var failed = false;
         var externalId = RecordFields.Clean(record.ExternalId);
-        void Error(string field, string code, string message) => errors.Add(new IngestionError(index, externalId, field, code, message));
+        void Error(string field, string code, string message)
+        {
+            failed = true;
+            error(field, code, message);
+        }
 
         if (externalId is null) Error("externalId", IngestionCodes.Required, "externalId is required.");
         else if (externalId.Length > 64) Error("externalId", IngestionCodes.InvalidValue, "externalId is longer than 64 characters.");
@@ -65,16 +71,23 @@ public sealed class ContributionValidator
         var valuation = RecordFields.ParseEnum<ValuationBasis>(record.ValuationBasis, "valuationBasis", required: false, Error);
 
         long amount = 0;
-        if (RecordFields.Clean(record.AmountRial) is not { } amountText) Error("amountRial", IngestionCodes.Required, "amountRial is required.");
-        else if (!long.TryParse(amountText.Replace(",", "").Replace("٬", ""), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out amount))
-            Error("amountRial", IngestionCodes.InvalidValue, $"'{record.AmountRial}' is not a whole number of rial.");
-        else if (amount <= 0) Error("amountRial", IngestionCodes.NonPositiveAmount, $"amountRial must be positive; got {amount}.");
+        if (record.AmountRial.IsMissing) Error("amountRial", IngestionCodes.Required, "amountRial is required.");
+        else if (record.AmountRial.Value is null && !long.TryParse(RecordFields.Clean(record.AmountRial.Text)!.Replace(",", "").Replace("٬", ""),
+                     NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out amount))
+            Error("amountRial", IngestionCodes.InvalidValue, $"'{record.AmountRial.Text}' is not a whole number of rial.");
+        else if ((amount = record.AmountRial.Value ?? amount) <= 0)
+            Error("amountRial", IngestionCodes.NonPositiveAmount, $"amountRial must be positive; got {amount}.");
 
         decimal? quantity = null;
-        if (RecordFields.Clean(record.Quantity) is { } quantityText)
+        if (record.Quantity.Value is { } sentQuantity)
+        {
+            if (sentQuantity <= 0) Error("quantity", IngestionCodes.InvalidValue, $"'{sentQuantity.ToString(CultureInfo.InvariantCulture)}' is not a positive quantity.");
+            else quantity = sentQuantity;
+        }
+        else if (RecordFields.Clean(record.Quantity.Text) is { } quantityText)
         {
             if (!decimal.TryParse(quantityText, NumberStyles.Number, CultureInfo.InvariantCulture, out var q) || q <= 0)
-                Error("quantity", IngestionCodes.InvalidValue, $"'{record.Quantity}' is not a positive quantity.");
+                Error("quantity", IngestionCodes.InvalidValue, $"'{record.Quantity.Text}' is not a positive quantity.");
             else quantity = q;
         }
         if (quantity is not null && unit is null) Error("quantityUnit", IngestionCodes.Required, "quantityUnit is required with a quantity.");
@@ -99,10 +112,10 @@ public sealed class ContributionValidator
                 Error("date", IngestionCodes.PeriodClosed, $"{solar.Year}-{solar.Month:D2} is closed for this province; ask an administrator to reopen it.");
         }
 
-        if (errors.Count > 0) return (null, errors);
+        if (failed) return null;
         var contribution = new Contribution
         {
-            SourceSystem = sourceSystem,
+            SourceSystem = _sourceSystem,
             ExternalId = externalId!,
             CountyId = county!.Value.Id,
             Type = type!.Value,
@@ -118,6 +131,6 @@ public sealed class ContributionValidator
             ValuationBasis = valuation,
         };
         contribution.SetDate(date!.Value);
-        return (contribution, errors);
+        return contribution;
     }
 }

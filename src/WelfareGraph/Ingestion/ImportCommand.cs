@@ -40,7 +40,8 @@ public static class ImportCommand
 
         var options = app.Services.GetRequiredService<IngestionOptions>();
         var batchSize = int.TryParse(Option(args, "--batch-size"), out var size) ? Math.Clamp(size, 1, options.MaxBatchSize) : options.MaxBatchSize;
-        var upserter = app.Services.GetRequiredService<ContributionUpserter>();
+        var writer = app.Services.GetRequiredService<BatchWriter>();
+        var contributions = app.Services.GetRequiredService<ContributionMapping>();
         var system = app.Services.GetRequiredService<SystemDbContextFactory>();
         var checkpoint = Checkpoint.For(file, source);
         var done = checkpoint.Load();
@@ -67,7 +68,8 @@ public static class ImportCommand
             {
                 await using var db = system.CreateDbContext();
                 await using var reference = system.CreateDbContext();
-                var result = await upserter.UpsertAsync(db, reference, source, batch.Select(b => b.Record).ToList(), atomic: false, dryRun: false, CancellationToken.None);
+                var result = await writer.UpsertAsync(contributions, db, reference,
+                    new UpsertBatch<ContributionRecord>(source, batch.Select(b => b.Record).ToList(), Atomic: false), CancellationToken.None);
                 var lines = result.Errors.Select(error => string.Join(',', error.Index >= 0 ? batch[error.Index].Row : -1,
                     CsvRecords.Escape(error.ExternalId), error.Field, error.Code, CsvRecords.Escape(error.Message))).ToList();
                 lock (gate)

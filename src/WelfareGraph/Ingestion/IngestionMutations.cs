@@ -18,11 +18,8 @@ public static class IngestionMutations
             .Argument<NonNullGraphType<BatchInputGraphType<ContributionInputGraphType>>>("input")
             .ResolveAsync(async ctx =>
             {
-                var (source, items, atomic, dryRun) = Batch(ctx);
-                var records = items.Select(ContributionInputGraphType.ToRecord).ToList();
-                await using var db = ctx.CreateDbContext();
-                await using var system = ctx.Service<SystemDbContextFactory>().CreateForReferenceLookup();
-                return await ctx.Service<ContributionUpserter>().UpsertAsync(db, system, source, records, atomic, dryRun, ctx.CancellationToken);
+                var batch = Batch(ctx, ContributionInputGraphType.ToRecord);
+                return await UpsertAsync(ctx, ctx.Service<ContributionMapping>(), batch);
             });
 
         mutation.Field<NonNullGraphType<UpsertResultGraphType>>("upsertHouseholds")
@@ -30,24 +27,18 @@ public static class IngestionMutations
             .Argument<NonNullGraphType<BatchInputGraphType<HouseholdInputGraphType>>>("input")
             .ResolveAsync(async ctx =>
             {
-                var (source, items, atomic, dryRun) = Batch(ctx);
-                var records = items.Select(HouseholdInputGraphType.ToRecord).ToList();
-                await using var db = ctx.CreateDbContext();
-                await using var system = ctx.Service<SystemDbContextFactory>().CreateForReferenceLookup();
-                return await ctx.Service<HouseholdUpserter>().UpsertAsync(db, system, source, records, atomic, dryRun, ctx.CancellationToken);
+                var batch = Batch(ctx, HouseholdInputGraphType.ToRecord);
+                return await UpsertAsync(ctx, ctx.Service<HouseholdMapping>(), batch);
             });
 
-        Reference<CenterInputGraphType, CenterRecord>(mutation, "upsertCenters", "Care centres keyed by code.", ReferenceDataUpserts.CentersAsync);
-        Reference<CharityInputGraphType, CharityRecord>(mutation, "upsertCharities", "Licensed charities keyed by code.", ReferenceDataUpserts.CharitiesAsync);
-        Reference<CountyInputGraphType, CountyRecord>(mutation, "upsertCounties", "Counties with their all-households counts, keyed by code.", ReferenceDataUpserts.CountiesAsync);
+        Reference<CenterInputGraphType, CenterRecord, Centers.Center>(mutation, "upsertCenters", "Care centres keyed by code.");
+        Reference<CharityInputGraphType, CharityRecord, Charities.Charity>(mutation, "upsertCharities", "Licensed charities keyed by code.");
+        Reference<CountyInputGraphType, CountyRecord, Geography.County>(mutation, "upsertCounties", "Counties with their all-households counts, keyed by code.");
         mutation.Field<NonNullGraphType<UpsertResultGraphType>>("upsertProvinces")
             .Description("Province names (the 31 codes are fixed reference data).")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<ProvinceInputGraphType>>>>("items")
             .ResolveAsync(async ctx =>
-            {
-                await using var db = ctx.CreateDbContext();
-                return await ReferenceDataUpserts.ProvincesAsync(db, ctx.GetArgument<List<ProvinceRecord>>("items"), ctx.CancellationToken);
-            });
+                await UpsertAsync(ctx, ctx.Service<ProvinceMapping>(), ReferenceBatch<ProvinceRecord>(ctx)));
 
         mutation.Field<NonNullGraphType<RetractResultGraphType>>("retractContributions")
             .Description("Marks contributions retracted: kept for audit, excluded from totals and exports. Never a hard delete.")
@@ -57,7 +48,7 @@ public static class IngestionMutations
             .ResolveAsync(async ctx =>
             {
                 await using var db = ctx.CreateDbContext();
-                return await Retraction.RetractAsync(db, ctx.GetArgument<string>("sourceSystem"), ctx.GetArgument<List<string>>("externalIds"),
+                return await ctx.Service<Retraction>().RetractAsync(db, ctx.GetArgument<string>("sourceSystem"), ctx.GetArgument<List<string>>("externalIds"),
                     ctx.GetArgument<string>("reason"), ctx.CancellationToken);
             });
 
@@ -89,24 +80,32 @@ public static class IngestionMutations
             });
     }
 
-    private static void Reference<TInput, TRecord>(ObjectGraphType mutation, string name, string description,
-        Func<WelfareDbContext, WelfareDbContext, IReadOnlyList<TRecord>, CancellationToken, Task<UpsertResult>> upsert) where TInput : IGraphType =>
+    private static void Reference<TInput, TRecord, TEntity>(ObjectGraphType mutation, string name, string description)
+        where TInput : IGraphType where TEntity : class =>
         mutation.Field<NonNullGraphType<UpsertResultGraphType>>(name)
             .Description(description)
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<TInput>>>>("items")
-            .ResolveAsync(async ctx =>
-            {
-                await using var db = ctx.CreateDbContext();
-                await using var system = ctx.Service<SystemDbContextFactory>().CreateForReferenceLookup();
-                return await upsert(db, system, ctx.GetArgument<List<TRecord>>("items"), ctx.CancellationToken);
-            });
+            .ResolveAsync(async ctx => await UpsertAsync(ctx, ctx.Service<IBatchMapping<TRecord, TEntity>>(), ReferenceBatch<TRecord>(ctx)));
 
-    private static (string Source, List<IDictionary<string, object?>> Items, bool Atomic, bool DryRun) Batch(IResolveFieldContext ctx)
+    private static async Task<UpsertResult> UpsertAsync<TRecord, TEntity>(IResolveFieldContext ctx, IBatchMapping<TRecord, TEntity> mapping,
+        UpsertBatch<TRecord> batch) where TEntity : class
+    {
+        await using var db = ctx.CreateDbContext();
+        await using var system = ctx.Service<SystemDbContextFactory>().CreateForReferenceLookup();
+        return await ctx.Service<BatchWriter>().UpsertAsync(mapping, db, system, batch, ctx.CancellationToken);
+    }
+
+    private static UpsertBatch<TRecord> Batch<TRecord>(IResolveFieldContext ctx, Func<IDictionary<string, object?>, TRecord> toRecord)
     {
         var input = ctx.GetArgument<Dictionary<string, object?>>("input");
-        var items = ((IEnumerable<object?>)input["items"]!).Cast<IDictionary<string, object?>>().ToList();
-        return ((string)input["sourceSystem"]!, items, input.GetValueOrDefault("atomic") as bool? ?? true, input.GetValueOrDefault("dryRun") as bool? ?? false);
+        var items = ((IEnumerable<object?>)input["items"]!).Cast<IDictionary<string, object?>>().Select(toRecord).ToList();
+        return new UpsertBatch<TRecord>((string)input["sourceSystem"]!, items,
+            input.GetValueOrDefault("atomic") as bool? ?? true, input.GetValueOrDefault("dryRun") as bool? ?? false);
     }
+
+    /// <summary>Reference data has no sending system of its own, and its mutations take no atomic or dry-run flags.</summary>
+    private static UpsertBatch<TRecord> ReferenceBatch<TRecord>(IResolveFieldContext ctx) =>
+        new(ReferenceSource.Name, ctx.GetArgument<List<TRecord>>("items"));
 
     /// <summary>Who did it, for closed periods and published reports: the token's name or object id.</summary>
     internal static string CallerName(ClaimsPrincipal? user) =>

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Centers;
+using WelfareGraph.ChangeFeed;
 using WelfareGraph.Contributions;
 using WelfareGraph.Data;
 using WelfareGraph.Households;

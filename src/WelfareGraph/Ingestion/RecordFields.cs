@@ -23,6 +23,10 @@ internal static class RecordFields
         catch (SolarDateException e) { error(field, IngestionCodes.InvalidDate, e.Message); return null; }
     }
 
+    /// <summary>A typed value as it is; text as <see cref="ParseEnum{T}(string?, string, bool, Action{string, string, string})"/> reads it.</summary>
+    public static T? ParseEnum<T>(SentValue<T> sent, string field, bool required, Action<string, string, string> error) where T : struct, Enum =>
+        sent.Value ?? ParseEnum<T>(sent.Text, field, required, error);
+
     /// <summary>Enum values as GraphQL writes them (IN_KIND) or as C# does (InKind), any case.</summary>
     public static T? ParseEnum<T>(string? text, string field, bool required, Action<string, string, string> error) where T : struct, Enum
     {

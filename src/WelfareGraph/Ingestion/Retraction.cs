@@ -1,15 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using WelfareGraph.ChangeFeed;
 using WelfareGraph.Contributions;
 using WelfareGraph.Data;
 
 namespace WelfareGraph.Ingestion;
 
-public sealed record RetractResult(int Retracted, int AlreadyRetracted, IReadOnlyList<IngestionError> Errors);
-
 /// <summary>Marks contributions retracted — kept for audit, gone from totals and exports — never a hard delete.</summary>
-public static class Retraction
+public sealed class Retraction(IChangeFeedStamper stamper)
 {
-    public static async Task<RetractResult> RetractAsync(WelfareDbContext db, string sourceSystem, IReadOnlyList<string> externalIds, string reason,
+    public async Task<RetractResult> RetractAsync(WelfareDbContext db, string sourceSystem, IReadOnlyList<string> externalIds, string reason,
         CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(reason))
@@ -32,7 +31,7 @@ public static class Retraction
             foreach (var row in retracting)
                 (row.IsRetracted, row.RetractedAt, row.RetractionReason) = (true, now, reason.Trim()[..Math.Min(reason.Trim().Length, 500)]);
             await db.SaveChangesAsync(cancellationToken);
-            await ChangeFeedWriter.WriteAsync(db, retracting.Select(r => ContributionUpserter.Entry(r, ChangeKind.Retract)).ToList(), cancellationToken);
+            await stamper.StampAsync(db, retracting.Select(r => ContributionMapping.Entry(r, ChangeKind.Retract)).ToList(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new RetractResult(retracting.Count, rows.Count - retracting.Count, errors);
         });

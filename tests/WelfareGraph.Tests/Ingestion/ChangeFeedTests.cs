@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using WelfareGraph.ChangeFeed;
 using WelfareGraph.Data;
 using WelfareGraph.Ingestion;
 using WelfareGraph.Security;
@@ -21,31 +23,25 @@ public sealed class ChangeFeedTests(PostgresDemoServer server) : IClassFixture<P
     [Fact]
     public async Task A_reader_resuming_from_its_cursor_sees_a_late_committing_writer_exactly_once()
     {
-        var services = server.Factory.Services;
-        var system = services.GetRequiredService<SystemDbContextFactory>();
-        var options = services.GetRequiredService<IngestionOptions>();
         var aWritten = new TaskCompletionSource();
         var releaseA = new TaskCompletionSource();
-        var holdingA = new ContributionUpserter(options)
-        {
-            BeforeStamp = async ct =>
-            {
-                aWritten.TrySetResult();
-                await releaseA.Task.WaitAsync(ct);
-            },
-        };
+        // A second host on the same database whose writers stop just before stamping the feed, with their rows written.
+        await using var holdingHost = server.Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddSingleton<IChangeFeedStamper>(new HoldingStamper(new ChangeFeedStamper(), aWritten, releaseA.Task))));
 
-        async Task<UpsertResult> RunAsync(ContributionUpserter upserter, string source, string[] ids)
+        async Task<UpsertResult> RunAsync(IServiceProvider services, string source, string[] ids)
         {
+            var system = services.GetRequiredService<SystemDbContextFactory>();
             await using var db = system.CreateDbContext();
             await using var reference = system.CreateDbContext();
-            return await upserter.UpsertAsync(db, reference, source, ids.Select(Record).ToList(), atomic: true, dryRun: false, CancellationToken.None);
+            return await services.GetRequiredService<BatchWriter>().UpsertAsync(services.GetRequiredService<ContributionMapping>(), db, reference,
+                new UpsertBatch<ContributionRecord>(source, ids.Select(Record).ToList()), CancellationToken.None);
         }
 
-        var a = Task.Run(() => RunAsync(holdingA, "feed-a", ["a1", "a2", "a3"]));
+        var a = Task.Run(() => RunAsync(holdingHost.Services, "feed-a", ["a1", "a2", "a3"]));
         await aWritten.Task.WaitAsync(TimeSpan.FromSeconds(30)); // A has written its rows and holds its transaction open
 
-        var b = await RunAsync(new ContributionUpserter(options), "feed-b", ["b1", "b2"]);
+        var b = await RunAsync(server.Factory.Services, "feed-b", ["b1", "b2"]);
         Assert.Equal(2, b.Inserted);
         var (firstRead, cursor) = await ReadAsync(null);
         Assert.Equal(["feed-b/b1", "feed-b/b2"], firstRead);
@@ -58,6 +54,17 @@ public sealed class ChangeFeedTests(PostgresDemoServer server) : IClassFixture<P
         var (everything, _) = await ReadAsync(null);
         Assert.Equal(5, everything.Count);
         Assert.Equal(everything.Distinct().Count(), everything.Count);
+    }
+
+    /// <summary>Says when a writer reaches the feed, waits to be released, then stamps as the server does.</summary>
+    private sealed class HoldingStamper(IChangeFeedStamper inner, TaskCompletionSource reached, Task release) : IChangeFeedStamper
+    {
+        public async Task StampAsync(WelfareDbContext db, IReadOnlyList<FeedEntry> entries, CancellationToken cancellationToken)
+        {
+            reached.TrySetResult();
+            await release.WaitAsync(cancellationToken);
+            await inner.StampAsync(db, entries, cancellationToken);
+        }
     }
 
     private async Task<(List<string> Changes, string? Cursor)> ReadAsync(string? after)

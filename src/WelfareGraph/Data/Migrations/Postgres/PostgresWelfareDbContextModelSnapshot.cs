@@ -632,7 +632,7 @@ namespace WelfareGraph.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("WelfareGraph.Ingestion.ClosedPeriod", b =>
+            modelBuilder.Entity("WelfareGraph.Periods.ClosedPeriod", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -673,7 +673,7 @@ namespace WelfareGraph.Data.Migrations.Postgres
                     b.ToTable("closed_periods", (string)null);
                 });
 
-            modelBuilder.Entity("WelfareGraph.Ingestion.FeedClock", b =>
+            modelBuilder.Entity("WelfareGraph.ChangeFeed.FeedClock", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("integer")
@@ -696,7 +696,7 @@ namespace WelfareGraph.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("WelfareGraph.Ingestion.FeedEntry", b =>
+            modelBuilder.Entity("WelfareGraph.ChangeFeed.FeedEntry", b =>
                 {
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint")
@@ -742,7 +742,7 @@ namespace WelfareGraph.Data.Migrations.Postgres
                     b.ToTable("change_feed", (string)null);
                 });
 
-            modelBuilder.Entity("WelfareGraph.Ingestion.PublishedReport", b =>
+            modelBuilder.Entity("WelfareGraph.Reports.PublishedReport", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -964,7 +964,7 @@ namespace WelfareGraph.Data.Migrations.Postgres
                     b.Navigation("County");
                 });
 
-            modelBuilder.Entity("WelfareGraph.Ingestion.ClosedPeriod", b =>
+            modelBuilder.Entity("WelfareGraph.Periods.ClosedPeriod", b =>
                 {
                     b.HasOne("WelfareGraph.Geography.Province", null)
                         .WithMany()
@@ -974,7 +974,7 @@ namespace WelfareGraph.Data.Migrations.Postgres
                         .HasConstraintName("fk_closed_periods_provinces_province_id");
                 });
 
-            modelBuilder.Entity("WelfareGraph.Ingestion.FeedEntry", b =>
+            modelBuilder.Entity("WelfareGraph.ChangeFeed.FeedEntry", b =>
                 {
                     b.HasOne("WelfareGraph.Geography.County", null)
                         .WithMany()
@@ -984,7 +984,7 @@ namespace WelfareGraph.Data.Migrations.Postgres
                         .HasConstraintName("fk_change_feed_counties_county_id");
                 });
 
-            modelBuilder.Entity("WelfareGraph.Ingestion.PublishedReport", b =>
+            modelBuilder.Entity("WelfareGraph.Reports.PublishedReport", b =>
                 {
                     b.HasOne("WelfareGraph.Geography.Province", null)
                         .WithMany()

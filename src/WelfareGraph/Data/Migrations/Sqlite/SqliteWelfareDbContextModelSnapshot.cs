@@ -614,7 +614,7 @@ namespace WelfareGraph.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("WelfareGraph.Ingestion.ClosedPeriod", b =>
+            modelBuilder.Entity("WelfareGraph.Periods.ClosedPeriod", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -653,7 +653,7 @@ namespace WelfareGraph.Data.Migrations.Sqlite
                     b.ToTable("closed_periods", (string)null);
                 });
 
-            modelBuilder.Entity("WelfareGraph.Ingestion.FeedClock", b =>
+            modelBuilder.Entity("WelfareGraph.ChangeFeed.FeedClock", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER")
@@ -676,7 +676,7 @@ namespace WelfareGraph.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("WelfareGraph.Ingestion.FeedEntry", b =>
+            modelBuilder.Entity("WelfareGraph.ChangeFeed.FeedEntry", b =>
                 {
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER")
@@ -722,7 +722,7 @@ namespace WelfareGraph.Data.Migrations.Sqlite
                     b.ToTable("change_feed", (string)null);
                 });
 
-            modelBuilder.Entity("WelfareGraph.Ingestion.PublishedReport", b =>
+            modelBuilder.Entity("WelfareGraph.Reports.PublishedReport", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -940,7 +940,7 @@ namespace WelfareGraph.Data.Migrations.Sqlite
                     b.Navigation("County");
                 });
 
-            modelBuilder.Entity("WelfareGraph.Ingestion.ClosedPeriod", b =>
+            modelBuilder.Entity("WelfareGraph.Periods.ClosedPeriod", b =>
                 {
                     b.HasOne("WelfareGraph.Geography.Province", null)
                         .WithMany()
@@ -950,7 +950,7 @@ namespace WelfareGraph.Data.Migrations.Sqlite
                         .HasConstraintName("fk_closed_periods_provinces_province_id");
                 });
 
-            modelBuilder.Entity("WelfareGraph.Ingestion.FeedEntry", b =>
+            modelBuilder.Entity("WelfareGraph.ChangeFeed.FeedEntry", b =>
                 {
                     b.HasOne("WelfareGraph.Geography.County", null)
                         .WithMany()
@@ -960,7 +960,7 @@ namespace WelfareGraph.Data.Migrations.Sqlite
                         .HasConstraintName("fk_change_feed_counties_county_id");
                 });
 
-            modelBuilder.Entity("WelfareGraph.Ingestion.PublishedReport", b =>
+            modelBuilder.Entity("WelfareGraph.Reports.PublishedReport", b =>
                 {
                     b.HasOne("WelfareGraph.Geography.Province", null)
                         .WithMany()

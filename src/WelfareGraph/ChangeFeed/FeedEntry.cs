@@ -1,4 +1,4 @@
-namespace WelfareGraph.Ingestion;
+namespace WelfareGraph.ChangeFeed;
 
 /// <summary>
 /// One change in the feed national systems sync from. Sequences are handed out in commit order (see
@@ -11,7 +11,8 @@ public sealed class FeedEntry
     public FeedEntity Entity { get; set; }
     public ChangeKind Kind { get; set; }
 
-    /// <summary>The record's key: (source system, external id) for contributions, the pseudonym for households, the code for centres.</summary>
+    /// <summary>The record's key: (source system, external id) for contributions, the pseudonym for households, the code for
+    /// centres, charities and counties.</summary>
     public required string SourceSystem { get; set; }
     public required string Key { get; set; }
 
@@ -25,6 +26,8 @@ public enum FeedEntity
     Contribution = 1,
     Household = 2,
     Center = 3,
+    Charity = 4,
+    County = 5,
 }
 
 public enum ChangeKind
@@ -32,15 +35,4 @@ public enum ChangeKind
     Insert = 1,
     Update = 2,
     Retract = 3,
-}
-
-/// <summary>
-/// A single row whose value is the last sequence handed out. A writer increments it as the last step of its
-/// transaction; the row lock it takes is held until commit, so the next writer gets its sequences only after
-/// this one has committed — sequences follow commit order on every provider.
-/// </summary>
-public sealed class FeedClock
-{
-    public int Id { get; set; }
-    public long Value { get; set; }
 }

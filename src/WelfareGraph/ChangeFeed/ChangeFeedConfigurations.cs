@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using WelfareGraph.Geography;
 
-namespace WelfareGraph.Ingestion;
+namespace WelfareGraph.ChangeFeed;
 
 internal sealed class FeedEntryConfiguration : IEntityTypeConfiguration<FeedEntry>
 {
@@ -26,26 +26,5 @@ internal sealed class FeedClockConfiguration : IEntityTypeConfiguration<FeedCloc
         builder.ToTable("feed_clock");
         builder.Property(f => f.Id).ValueGeneratedNever();
         builder.HasData(new FeedClock { Id = 1, Value = 0 });
-    }
-}
-
-internal sealed class ClosedPeriodConfiguration : IEntityTypeConfiguration<ClosedPeriod>
-{
-    public void Configure(EntityTypeBuilder<ClosedPeriod> builder)
-    {
-        builder.Property(c => c.ClosedBy).HasMaxLength(200);
-        builder.HasIndex(c => new { c.ProvinceId, c.Year, c.Month }).IsUnique();
-        builder.HasOne<Province>().WithMany().HasForeignKey(c => c.ProvinceId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-internal sealed class PublishedReportConfiguration : IEntityTypeConfiguration<PublishedReport>
-{
-    public void Configure(EntityTypeBuilder<PublishedReport> builder)
-    {
-        builder.Property(r => r.PeriodLabel).HasMaxLength(40);
-        builder.Property(r => r.PublishedBy).HasMaxLength(200);
-        builder.HasIndex(r => new { r.ProvinceId, r.PublishedAt });
-        builder.HasOne<Province>().WithMany().HasForeignKey(r => r.ProvinceId).OnDelete(DeleteBehavior.Restrict);
     }
 }

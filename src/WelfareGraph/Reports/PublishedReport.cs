@@ -1,4 +1,4 @@
-namespace WelfareGraph.Ingestion;
+namespace WelfareGraph.Reports;
 
 /// <summary>A participation statement as it was published: its figures and text, by whom and when.</summary>
 public sealed class PublishedReport
@@ -9,7 +9,7 @@ public sealed class PublishedReport
     public DateOnly To { get; set; }
     public required string PeriodLabel { get; set; }
 
-    /// <summary>The figures in rial, as JSON (<see cref="PublishedFigures"/>), so later corrections can be shown.</summary>
+    /// <summary>The figures in rial, as JSON (written and read by the publishing feature), so later corrections can be shown.</summary>
     public required string FiguresJson { get; set; }
     public required string StatementFa { get; set; }
     public required string StatementEn { get; set; }

@@ -1,4 +1,4 @@
-namespace WelfareGraph.Ingestion;
+namespace WelfareGraph.Periods;
 
 /// <summary>A province's Solar Hijri month closed for writing (after its figures were reported).</summary>
 public sealed class ClosedPeriod

@@ -1,0 +1,4 @@
+namespace WelfareGraph.Ingestion;
+
+/// <summary>What a retraction did: rows newly retracted, rows that already were, and ids it did not find.</summary>
+public sealed record RetractResult(int Retracted, int AlreadyRetracted, IReadOnlyList<IngestionError> Errors);
