@@ -1,3 +1,4 @@
+using WelfareGraph.Querying;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;

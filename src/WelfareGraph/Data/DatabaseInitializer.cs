@@ -1,3 +1,4 @@
+using WelfareGraph.Querying;
 using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Data.Generation;
 using WelfareGraph.Security;

@@ -1,3 +1,4 @@
+using WelfareGraph.Querying;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;

@@ -1,3 +1,5 @@
+using WelfareGraph.Querying;
+using WelfareGraph.Periods;
 using GraphQL.Types;
 using WelfareGraph.Reports;
 using WelfareGraph.Schema;

@@ -1,3 +1,4 @@
+using WelfareGraph.Data;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Ingestion;

@@ -1,3 +1,4 @@
+using WelfareGraph.Querying;
 using System.Threading.Channels;
 using WelfareGraph.Data;
 

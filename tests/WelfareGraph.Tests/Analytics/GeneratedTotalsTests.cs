@@ -1,3 +1,4 @@
+using WelfareGraph.Querying;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;

@@ -1,3 +1,4 @@
+using WelfareGraph.Querying;
 using Microsoft.Extensions.DependencyInjection;
 using WelfareGraph.Centers;
 using WelfareGraph.Contributions;

@@ -1,3 +1,4 @@
+using WelfareGraph.Querying;
 using System.Globalization;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;

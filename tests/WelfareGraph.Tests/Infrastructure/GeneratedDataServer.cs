@@ -1,3 +1,4 @@
+using WelfareGraph.Querying;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WelfareGraph.Data;

@@ -1,6 +1,8 @@
+using WelfareGraph.Querying;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using WelfareGraph.Data;
 using WelfareGraph.Centers;
 using WelfareGraph.Ingestion;
 using WelfareGraph.Security;

@@ -1,3 +1,4 @@
+using WelfareGraph.Querying;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using WelfareGraph.ChangeFeed;

@@ -1,3 +1,4 @@
+using WelfareGraph.Querying;
 using GraphQL;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
