@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
-using Microsoft.AspNetCore.Authentication;
+using WelfareGraph.Requests;
 using WelfareGraph.Schema;
 using WelfareGraph.Security;
 
@@ -103,25 +103,20 @@ public static class GraphQLHttpEndpoint
         var limits = http.RequestServices.GetRequiredService<GraphQLLimits>();
         var prepared = requests.Select(r => Prepare(r, trusted, limits)).ToList();
 
-        // Who may run anything at all: authenticated callers, or anyone asking only for the schema where
-        // introspection is open. User tokens must carry the API's delegated permission.
-        if (http.User.Identity?.IsAuthenticated != true)
+        // Who may run anything at all: admitted callers (the one admission of every edge), or anyone asking only
+        // for the schema where introspection is open.
+        if (CallerAdmission.Check(http.User, export: null) is { } refusal)
         {
             var environment = http.RequestServices.GetRequiredService<IHostEnvironment>();
             var introspectionOnly = prepared.All(p => p.Document?.IsIntrospectionOnly == true);
-            if (!introspectionOnly || limits.IntrospectionFor(environment) != IntrospectionAccess.Anonymous)
+            var anonymousSchema = refusal.Code == CallerAdmission.NotAuthenticated && introspectionOnly
+                                  && limits.IntrospectionFor(environment) == IntrospectionAccess.Anonymous;
+            if (!anonymousSchema)
             {
-                await http.ChallengeAsync();
-                await WriteAsync(http, StatusCodes.Status401Unauthorized, mediaType, Error("A valid bearer token is required.", "AUTH_NOT_AUTHENTICATED"));
+                await refusal.ChallengeAsync(http);
+                await WriteAsync(http, refusal.Status, mediaType, Error(refusal.Message, refusal.Code));
                 return;
             }
-        }
-        else if (!WelfareRoles.HasDelegatedAccess(http.User))
-        {
-            http.Response.Headers.WWWAuthenticate = $"Bearer error=\"insufficient_scope\", scope=\"{WelfareRoles.ReadScope}\"";
-            await WriteAsync(http, StatusCodes.Status403Forbidden, mediaType,
-                Error($"The token was issued for this API without its delegated permission {WelfareRoles.ReadScope}.", "AUTH_INSUFFICIENT_SCOPE"));
-            return;
         }
 
         var results = new List<(int Status, ExecutionResult Result, Task Audit)>(prepared.Count);
