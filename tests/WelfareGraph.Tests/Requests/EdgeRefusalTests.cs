@@ -18,7 +18,7 @@ public sealed class EdgeRefusalTests(SecuredDemoServer server) : IClassFixture<S
 
     public enum BadDocument { UnknownTrustedId, TooLong }
 
-    private const string Query = "{ provinces { code } }";
+    private const string Query = "{ province(code: \"IR-19\") { nameEn } }";
 
     /// <summary>Past GraphQL:MaxDocumentLength (64 KiB by default), and valid GraphQL otherwise.</summary>
     private static readonly string LongDocument = "{ " + new string(' ', 70_000) + "__typename }";
@@ -35,7 +35,7 @@ public sealed class EdgeRefusalTests(SecuredDemoServer server) : IClassFixture<S
         { Edge.ExportJob, Caller.NoDelegatedPermission, HttpStatusCode.Forbidden, "AUTH_INSUFFICIENT_SCOPE" },
         { Edge.PowerBiModel, Caller.NoDelegatedPermission, HttpStatusCode.Forbidden, "AUTH_INSUFFICIENT_SCOPE" },
         { Edge.ODataFeed, Caller.NoDelegatedPermission, HttpStatusCode.Forbidden, "AUTH_INSUFFICIENT_SCOPE" },
-        // A role the access policy does not open `provinces` (GraphQL fields, file exports) or contribution exports
+        // A role the access policy does not open `province` (GraphQL fields, file exports) or contribution exports
         // (model, feed) to. GraphQL answers a field it refuses with null and the error, as it does any field error.
         { Edge.GraphQL, Caller.RoleWithoutAccess, HttpStatusCode.OK, RootFieldAuthorization.NotAuthorized },
         { Edge.Export, Caller.RoleWithoutAccess, HttpStatusCode.Forbidden, RootFieldAuthorization.NotAuthorized },
