@@ -7,6 +7,7 @@ using GraphQLParser.AST;
 using WelfareGraph.Data;
 using WelfareGraph.Exports.Formats;
 using WelfareGraph.Http;
+using WelfareGraph.Requests;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Exports;
@@ -24,21 +25,21 @@ public static class ExportEndpoints
 
     public static void MapExportEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/exports", PostAsync).RequireRateLimiting(WelfareRateLimiting.Policy).WithMetadata(StreamsFile.Instance);
-        endpoints.MapGet("/exports/{operation}.{format}", GetNamedAsync).RequireRateLimiting(WelfareRateLimiting.Policy).WithMetadata(StreamsFile.Instance);
+        var exports = endpoints.MapGroup("/exports").RequireRateLimiting(WelfareRateLimiting.Policy).RequireAdmittedCaller().WithMetadata(StreamsFile.Instance);
+        exports.MapPost("", PostAsync);
+        exports.MapGet("/{operation}.{format}", GetNamedAsync);
     }
 
     private static async Task PostAsync(HttpContext http)
     {
-        if (!await ExportCaller.AdmitAsync(http, export: null)) return;
         var request = await ReadBodyAsync(http);
         if (request is null) return;
         ExportSpec spec;
         try { spec = ExportRunner.Resolve(http, request); }
-        catch (ExportException e) { await ExportCaller.WriteErrorAsync(http, e.Status, e.Message, e.Code); return; }
+        catch (ExportException e) { await RefusalResponse.WriteAsync(http, e.Status, e.Message, e.Code); return; }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
         {
-            await ExportCaller.WriteErrorAsync(http, StatusCodes.Status400BadRequest, $"`variables` is not a JSON object of variables: {e.Message}", "INVALID_REQUEST");
+            await RefusalResponse.WriteAsync(http, StatusCodes.Status400BadRequest, $"`variables` is not a JSON object of variables: {e.Message}", "INVALID_REQUEST");
             return;
         }
         await ServeAsync(http, spec);
@@ -46,7 +47,6 @@ public static class ExportEndpoints
 
     private static async Task GetNamedAsync(HttpContext http, string operation, string format)
     {
-        if (!await ExportCaller.AdmitAsync(http, export: null)) return;
         var query = http.Request.Query;
         ExportSpec spec;
         try
@@ -65,10 +65,10 @@ public static class ExportEndpoints
             request.Inputs = Variables(http, document.Text, request.OperationName);
             spec = ExportRunner.Resolve(http, request);
         }
-        catch (ExportException e) { await ExportCaller.WriteErrorAsync(http, e.Status, e.Message, e.Code); return; }
+        catch (ExportException e) { await RefusalResponse.WriteAsync(http, e.Status, e.Message, e.Code); return; }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or OverflowException)
         {
-            await ExportCaller.WriteErrorAsync(http, StatusCodes.Status400BadRequest, $"A query parameter could not be read: {e.Message}", "INVALID_REQUEST");
+            await RefusalResponse.WriteAsync(http, StatusCodes.Status400BadRequest, $"A query parameter could not be read: {e.Message}", "INVALID_REQUEST");
             return;
         }
         await ServeAsync(http, spec);
@@ -122,13 +122,13 @@ public static class ExportEndpoints
     {
         if (!GraphQLMediaTypes.IsJsonRequest(http.Request))
         {
-            await ExportCaller.WriteErrorAsync(http, StatusCodes.Status415UnsupportedMediaType, "An export request is a JSON object (Content-Type: application/json).", "UNSUPPORTED_MEDIA_TYPE");
+            await RefusalResponse.WriteAsync(http, StatusCodes.Status415UnsupportedMediaType, "An export request is a JSON object (Content-Type: application/json).", "UNSUPPORTED_MEDIA_TYPE");
             return null;
         }
         var limit = http.RequestServices.GetRequiredService<GraphQLLimits>().MaxRequestBytes;
         if (await RequestBody.ReadBoundedAsync(http.Request, limit, http.RequestAborted) is not { } body)
         {
-            await ExportCaller.WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes.", "REQUEST_TOO_LARGE");
+            await RefusalResponse.WriteAsync(http, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes.", "REQUEST_TOO_LARGE");
             return null;
         }
         try
@@ -137,7 +137,7 @@ public static class ExportEndpoints
         }
         catch (JsonException e)
         {
-            await ExportCaller.WriteErrorAsync(http, StatusCodes.Status400BadRequest, $"The request body is not a valid export request: {e.Message}", "INVALID_REQUEST");
+            await RefusalResponse.WriteAsync(http, StatusCodes.Status400BadRequest, $"The request body is not a valid export request: {e.Message}", "INVALID_REQUEST");
             return null;
         }
     }
@@ -162,7 +162,7 @@ public static class ExportEndpoints
         catch (ExportException e)
         {
             await ExportRunner.RecordAsync(http, spec, null, ["export"], 0, "errors: " + e.Code, Stopwatch.GetElapsedTime(started));
-            await ExportCaller.WriteErrorAsync(http, e.Status, e.Message, e.Code);
+            await RefusalResponse.WriteAsync(http, e.Status, e.Message, e.Code);
             return;
         }
 
@@ -178,7 +178,7 @@ public static class ExportEndpoints
             if (!http.Response.HasStarted && e is ExportException refused)
             {
                 http.Response.Headers.ContentDisposition = default;
-                await ExportCaller.WriteErrorAsync(http, refused.Status, refused.Message, refused.Code);
+                await RefusalResponse.WriteAsync(http, refused.Status, refused.Message, refused.Code);
                 return;
             }
             http.RequestServices.GetRequiredService<ILogger<ExportRunner.Log>>().LogError(e, "Export {File} failed while streaming", export.FileName);

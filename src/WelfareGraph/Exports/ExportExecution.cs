@@ -29,8 +29,7 @@ public static class ExportExecution
         var limits = http.RequestServices.GetRequiredService<GraphQLLimits>();
         var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<WelfareSchema>>();
         var capture = new ArgumentCapture();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(limits.ExecutionTimeout);
+        using var deadline = RequestDeadline.Begin(limits.ExecutionTimeout, cancellationToken);
         var options = new ExecutionOptions
         {
             Query = spec.Query,
@@ -38,7 +37,7 @@ public static class ExportExecution
             Variables = spec.Variables,
             RequestServices = http.RequestServices,
             User = http.User,
-            CancellationToken = timeout.Token,
+            CancellationToken = deadline.Token,
         };
         options.Listeners.Add(capture);
         ExecutionResult result;
@@ -46,9 +45,9 @@ public static class ExportExecution
         {
             result = await executer.ExecuteAsync(options);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline.Expired)
         {
-            throw new ExportException($"The query ran longer than {limits.ExecutionTimeout} and was cancelled.", "EXECUTION_TIMEOUT");
+            throw new ExportException($"The query ran longer than {deadline.Timeout} and was cancelled.", "EXECUTION_TIMEOUT");
         }
         if (result.Errors is { Count: > 0 } errors)
             throw new ExportQueryException(result,

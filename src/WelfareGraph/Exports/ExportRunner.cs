@@ -3,6 +3,7 @@ using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
 using WelfareGraph.Exports.Formats;
+using WelfareGraph.Requests;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Exports;
@@ -27,23 +28,14 @@ public static class ExportRunner
     public static ExportSpec Resolve(HttpContext http, ExportRequest request)
     {
         var trusted = http.RequestServices.GetRequiredService<TrustedDocuments>();
-        TrustedDocument? document;
-        string query;
-        if (request.Id is { } id)
-        {
-            document = trusted.Find(id) ?? throw new ExportException($"There is no trusted document '{id}'.", "TRUSTED_DOCUMENT_NOT_FOUND", StatusCodes.Status404NotFound);
-            if (!string.IsNullOrWhiteSpace(request.Query) && trusted.FindByText(request.Query) != document)
-                throw new ExportException($"The query sent is not the trusted document '{id}'.", "TRUSTED_DOCUMENT_MISMATCH");
-            query = document.Text;
-        }
-        else
-        {
-            if (string.IsNullOrWhiteSpace(request.Query)) throw new ExportException("The export has no `query` (nor the `id` of a trusted document).", "INVALID_REQUEST");
-            query = request.Query;
-            document = trusted.FindByText(query);
-        }
-        if (document is null && trusted.RequiredFor(http.User))
-            throw new ExportException("This caller may only export trusted documents: send {\"id\": \"<operation name>\", ...}.", "TRUSTED_DOCUMENT_REQUIRED", StatusCodes.Status403Forbidden);
+        var (resolved, refusal) = TrustedDocumentRules.Resolve(trusted, request.Id, request.Query, "export");
+        if (refusal is not null) throw new ExportException(refusal.Message, refusal.Code, refusal.Status);
+        var (query, document) = (resolved!.Text, resolved.Trusted);
+        if (TrustedDocumentRules.CheckCaller(trusted, http.User, document, "export", "{\"id\": \"<operation name>\", ...}") is { } untrusted)
+            throw new ExportException(untrusted.Message, untrusted.Code, untrusted.Status);
+        // The document limits (length, tokens, depth) refuse a hostile document here, before a job is started for it.
+        try { RequestDocument.TryParse(query, request.OperationName, http.RequestServices.GetRequiredService<GraphQLLimits>()); }
+        catch (DocumentRefusedException refused) { throw new ExportException(refused.Error.Message, refused.Error.Code ?? "INVALID_REQUEST"); }
         var variables = request.Inputs ?? (request.Variables is { ValueKind: JsonValueKind.Object } json
             ? http.RequestServices.GetRequiredService<IGraphQLTextSerializer>().Deserialize<Inputs>(json.GetRawText())
             : null);

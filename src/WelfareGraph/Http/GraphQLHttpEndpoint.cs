@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
-using Microsoft.AspNetCore.Authentication;
 using WelfareGraph.Querying;
+using WelfareGraph.Requests;
 using WelfareGraph.Schema;
 using WelfareGraph.Security;
 
@@ -104,25 +104,20 @@ public static class GraphQLHttpEndpoint
         var limits = http.RequestServices.GetRequiredService<GraphQLLimits>();
         var prepared = requests.Select(r => Prepare(r, trusted, limits)).ToList();
 
-        // Who may run anything at all: authenticated callers, or anyone asking only for the schema where
-        // introspection is open. User tokens must carry the API's delegated permission.
-        if (http.User.Identity?.IsAuthenticated != true)
+        // Who may run anything at all: admitted callers (the one admission of every edge), or anyone asking only
+        // for the schema where introspection is open.
+        if (CallerAdmission.Check(http.User, export: null) is { } refusal)
         {
             var environment = http.RequestServices.GetRequiredService<IHostEnvironment>();
             var introspectionOnly = prepared.All(p => p.Document?.IsIntrospectionOnly == true);
-            if (!introspectionOnly || limits.IntrospectionFor(environment) != IntrospectionAccess.Anonymous)
+            var anonymousSchema = refusal.Code == CallerAdmission.NotAuthenticated && introspectionOnly
+                                  && limits.IntrospectionFor(environment) == IntrospectionAccess.Anonymous;
+            if (!anonymousSchema)
             {
-                await http.ChallengeAsync();
-                await WriteAsync(http, StatusCodes.Status401Unauthorized, mediaType, Error("A valid bearer token is required.", "AUTH_NOT_AUTHENTICATED"));
+                await refusal.ChallengeAsync(http);
+                await WriteAsync(http, refusal.Status, mediaType, Error(refusal.Message, refusal.Code));
                 return;
             }
-        }
-        else if (!WelfareRoles.HasDelegatedAccess(http.User))
-        {
-            http.Response.Headers.WWWAuthenticate = $"Bearer error=\"insufficient_scope\", scope=\"{WelfareRoles.ReadScope}\"";
-            await WriteAsync(http, StatusCodes.Status403Forbidden, mediaType,
-                Error($"The token was issued for this API without its delegated permission {WelfareRoles.ReadScope}.", "AUTH_INSUFFICIENT_SCOPE"));
-            return;
         }
 
         var results = new List<(int Status, ExecutionResult Result, Task Audit)>(prepared.Count);
@@ -144,27 +139,12 @@ public static class GraphQLHttpEndpoint
     {
         var request = incoming.Request;
         var id = incoming.Id ?? request.DocumentId;
-        TrustedDocument? match = null;
-        string text, key;
-        if (id is not null)
-        {
-            if (trusted.Find(id) is not { } document)
-                return Refused(request, new ExecutionError($"There is no trusted document '{id}'.") { Code = "TRUSTED_DOCUMENT_NOT_FOUND" });
-            if (!string.IsNullOrWhiteSpace(request.Query) && trusted.FindByText(request.Query) != document)
-                return Refused(request, new ExecutionError($"The query sent is not the trusted document '{id}'.") { Code = "TRUSTED_DOCUMENT_MISMATCH" });
-            (match, text, key) = (document, document.Text, document.Id);
-        }
-        else if (string.IsNullOrWhiteSpace(request.Query))
-            return Refused(request, new ExecutionError("The request has no `query` (nor the `id` of a trusted document).") { Code = "INVALID_REQUEST" });
-        else if (RequestDocument.TooLong(request.Query, limits) is { } tooLong)
+        // A text past the length limit is refused before it is hashed.
+        if (id is null && request.Query is { } sent && RequestDocument.TooLong(sent, limits) is { } tooLong)
             return Refused(request, tooLong);
-        else
-        {
-            // Hashed once: to recognise a trusted text, and to name the document in the audit log.
-            var hash = TrustedDocuments.HashOf(request.Query);
-            match = trusted.Find(hash);
-            (text, key) = (request.Query, match?.Id ?? hash);
-        }
+        var (resolved, refusal) = TrustedDocumentRules.Resolve(trusted, id, request.Query, "request");
+        if (refusal is not null) return Refused(request, new ExecutionError(refusal.Message) { Code = refusal.Code });
+        var (text, match, key) = (resolved!.Text, resolved.Trusted, resolved.Key);
         try
         {
             return new Prepared(request, text, match, RequestDocument.TryParse(text, request.OperationName, limits), null, key);
@@ -185,8 +165,8 @@ public static class GraphQLHttpEndpoint
                 new ExecutionResult { Errors = [error] }, Task.CompletedTask);
         if (isGet && request.Document?.IsMutation == true)
             return (StatusCodes.Status405MethodNotAllowed, Error("Mutations must be sent with POST, not GET.", "METHOD_NOT_ALLOWED"), Task.CompletedTask);
-        if (request.Trusted is null && trusted.RequiredFor(http.User))
-            return (StatusCodes.Status403Forbidden, Error("This caller may only run trusted documents: send {\"id\": \"<operation name>\", \"variables\": {...}}.", "TRUSTED_DOCUMENT_REQUIRED"), Task.CompletedTask);
+        if (TrustedDocumentRules.CheckCaller(trusted, http.User, request.Trusted, "run", "{\"id\": \"<operation name>\", \"variables\": {...}}") is { } untrusted)
+            return (untrusted.Status, Error(untrusted.Message, untrusted.Code), Task.CompletedTask);
 
         var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<WelfareSchema>>();
         // The request's one deadline (parsing, validation and execution share it) is its RequestAborted: every

@@ -30,6 +30,12 @@ public sealed class RequestDeadline : IDisposable
     /// <summary>The request's deadline; none for an endpoint that <see cref="StreamsFile"/>.</summary>
     public static RequestDeadline? Of(HttpContext http) => http.Features.Get<RequestDeadline>();
 
+    /// <summary>
+    /// The same deadline for work its request does not bound: the query of an export whose file streams for as long
+    /// as it takes (<see cref="StreamsFile"/>), or of a background job, which has no request.
+    /// </summary>
+    public static RequestDeadline Begin(TimeSpan timeout, CancellationToken caller) => new(timeout, caller);
+
     internal static RequestDeadline Start(HttpContext http, TimeSpan timeout)
     {
         var deadline = new RequestDeadline(timeout, http.RequestAborted);

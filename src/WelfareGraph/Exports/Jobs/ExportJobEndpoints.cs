@@ -1,4 +1,5 @@
 using WelfareGraph.Exports.Formats;
+using WelfareGraph.Requests;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Exports.Jobs;
@@ -16,15 +17,15 @@ public static class ExportJobEndpoints
 
     public static void MapExportJobEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/exports/jobs", StartAsync).RequireRateLimiting(WelfareRateLimiting.Policy);
-        endpoints.MapGet("/exports/jobs/{id}", StatusAsync).RequireRateLimiting(WelfareRateLimiting.Policy);
-        endpoints.MapGet("/exports/jobs/{id}/file", DownloadAsync).RequireRateLimiting(WelfareRateLimiting.Policy).WithMetadata(StreamsFile.Instance);
-        endpoints.MapDelete("/exports/jobs/{id}", CancelAsync).RequireRateLimiting(WelfareRateLimiting.Policy);
+        var jobs = endpoints.MapGroup("/exports/jobs").RequireRateLimiting(WelfareRateLimiting.Policy).RequireAdmittedCaller();
+        jobs.MapPost("", StartAsync);
+        jobs.MapGet("/{id}", StatusAsync);
+        jobs.MapGet("/{id}/file", DownloadAsync).WithMetadata(StreamsFile.Instance);
+        jobs.MapDelete("/{id}", CancelAsync);
     }
 
     private static async Task StartAsync(HttpContext http)
     {
-        if (!await ExportCaller.AdmitAsync(http, export: null)) return;
         if (await ExportEndpoints.ReadBodyAsync(http) is not { } request) return;
         try
         {
@@ -34,7 +35,7 @@ public static class ExportJobEndpoints
             http.Response.Headers.Location = StatusUrl(http, job);
             await http.Response.WriteAsJsonAsync(Status(http, job), ExportJson.Options, http.RequestAborted);
         }
-        catch (ExportException e) { await ExportCaller.WriteErrorAsync(http, e.Status, e.Message, e.Code); }
+        catch (ExportException e) { await RefusalResponse.WriteAsync(http, e.Status, e.Message, e.Code); }
     }
 
     private static async Task StatusAsync(HttpContext http, string id)
@@ -48,7 +49,7 @@ public static class ExportJobEndpoints
         if (await FindAsync(http, id) is not { } job) return;
         if (job.State != ExportJobState.Succeeded || job.FilePath is not { } path)
         {
-            await ExportCaller.WriteErrorAsync(http, StatusCodes.Status409Conflict, $"The export is {job.State.ToString().ToLowerInvariant()}: there is no file to download.", "EXPORT_NOT_READY");
+            await RefusalResponse.WriteAsync(http, StatusCodes.Status409Conflict, $"The export is {job.State.ToString().ToLowerInvariant()}: there is no file to download.", "EXPORT_NOT_READY");
             return;
         }
         ExportFileNames.SetAttachment(http.Response, ExportFormats.ContentType(job.Spec.Format), job.FileName!);
@@ -66,9 +67,8 @@ public static class ExportJobEndpoints
 
     private static async Task<ExportJob?> FindAsync(HttpContext http, string id)
     {
-        if (!await ExportCaller.AdmitAsync(http, export: null)) return null;
         var job = http.RequestServices.GetRequiredService<ExportJobs>().Find(id, http.User);
-        if (job is null) await ExportCaller.WriteErrorAsync(http, StatusCodes.Status404NotFound, $"There is no export job '{id}' of yours.", "EXPORT_JOB_NOT_FOUND");
+        if (job is null) await RefusalResponse.WriteAsync(http, StatusCodes.Status404NotFound, $"There is no export job '{id}' of yours.", "EXPORT_JOB_NOT_FOUND");
         return job;
     }
 

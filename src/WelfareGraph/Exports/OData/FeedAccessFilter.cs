@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using WelfareGraph.Requests;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Exports.OData;
@@ -11,12 +12,12 @@ namespace WelfareGraph.Exports.OData;
 /// runs in the caller's scope, and is recorded in the audit log once its result is written, with the entities the
 /// response carried (counted by <see cref="CountingResourceSerializer"/> as it streamed them).
 /// </summary>
-public sealed class FeedAccessFilter : IAsyncResourceFilter
+public sealed class FeedAccessFilter(CallerScopes scopes, AuditLog audit) : IAsyncResourceFilter
 {
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
         var http = context.HttpContext;
-        if (!await ExportCaller.AdmitAsync(http, "contributions"))
+        if (!await CallerAdmission.AdmitAsync(http, "contributions", scopes))
         {
             context.Result = new EmptyResult();
             return;
@@ -25,7 +26,7 @@ public sealed class FeedAccessFilter : IAsyncResourceFilter
         var executed = await next();
         // After the result has been written and before the response ends: a client that has its answer finds it audited.
         var failed = executed.Exception is not null && !executed.ExceptionHandled;
-        await http.RequestServices.GetRequiredService<AuditLog>().RecordAsync(http.User, "export", "odata", "odata:" + http.Request.Path,
+        await audit.RecordAsync(http.User, "export", "odata", "odata:" + http.Request.Path,
             [http.Request.Path + http.Request.QueryString], FeedEntityCount.Of(http).Entities,
             failed || http.Response.StatusCode >= 400 ? $"errors: HTTP_{(failed ? 500 : http.Response.StatusCode)}" : "ok", Stopwatch.GetElapsedTime(started));
     }

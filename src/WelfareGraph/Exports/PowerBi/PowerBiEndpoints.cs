@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using WelfareGraph.Data;
 using WelfareGraph.Exports.OData;
+using WelfareGraph.Requests;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Exports.PowerBi;
@@ -12,13 +13,13 @@ public static class PowerBiEndpoints
     public static void MapPowerBiEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // The model is every fact of the caller's scope, streamed: it takes as long as it takes, like a file export.
-        endpoints.MapGet("/exports/powerbi/model.zip", ModelAsync).RequireRateLimiting(WelfareRateLimiting.Policy).WithMetadata(StreamsFile.Instance);
-        endpoints.MapGet("/exports/powerbi/welfaregraph.pbids", ConnectionFileAsync).RequireRateLimiting(WelfareRateLimiting.Policy);
+        var powerBi = endpoints.MapGroup("/exports/powerbi").RequireRateLimiting(WelfareRateLimiting.Policy).RequireAdmittedCaller("contributions");
+        powerBi.MapGet("/model.zip", ModelAsync).WithMetadata(StreamsFile.Instance);
+        powerBi.MapGet("/welfaregraph.pbids", ConnectionFileAsync);
     }
 
     private static async Task ModelAsync(HttpContext http)
     {
-        if (!await ExportCaller.AdmitAsync(http, "contributions")) return;
         var started = Stopwatch.GetTimestamp();
         var today = DateOnly.FromDateTime(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         ExportFileNames.SetAttachment(http.Response, "application/zip", $"welfaregraph-model_{today:yyyy-MM-dd}.zip");
@@ -51,7 +52,6 @@ public static class PowerBiEndpoints
     /// <summary>A .pbids file: opening it in Power BI Desktop starts an OData connection to this server's feed.</summary>
     private static async Task ConnectionFileAsync(HttpContext http)
     {
-        if (!await ExportCaller.AdmitAsync(http, "contributions")) return;
         var options = http.RequestServices.GetRequiredService<ExportOptions>();
         var baseUrl = string.IsNullOrWhiteSpace(options.PublicBaseUrl)
             ? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}"
