@@ -75,9 +75,9 @@ foreach (var size in sizes)
     }
     var result = new Result(size, Math.Min(Median(copy), Median(psql)), Median(csv), Median(xlsx), copyBytes, csvBytes, xlsxBytes, csvPeak, xlsxPeak);
     results.Add(result);
-    Console.WriteLine($"{size,9:N0} rows: COPY via Npgsql {Median(copy):F2} s, via psql {Median(psql):F2} s; the faster is the reference");
-    Console.WriteLine($"{size,9:N0} rows: COPY {result.Copy,6:F2} s ({copyBytes / 1e6:F0} M chars) | CSV export {result.Csv,6:F2} s ({csvBytes / 1e6:F0} MB) = {result.Csv / result.Copy:F2} x COPY | " +
-                      $"XLSX export {result.Xlsx,6:F2} s ({xlsxBytes / 1e6:F0} MB) = {result.Xlsx / result.Copy:F2} x COPY | server peak RSS: CSV {csvPeak / 1e6:F0} MB, XLSX {xlsxPeak / 1e6:F0} MB");
+    Console.WriteLine($"{size.ToString("N0").PadLeft(9)} rows: COPY via Npgsql {Median(copy):F2} s, via psql {Median(psql):F2} s; the faster is the reference");
+    Console.WriteLine($"{size.ToString("N0").PadLeft(9)} rows: COPY {result.Copy.ToString("F2").PadLeft(6)} s ({copyBytes / 1e6:F0} M chars) | CSV export {result.Csv.ToString("F2").PadLeft(6)} s ({csvBytes / 1e6:F0} MB) = {result.Csv / result.Copy:F2} x COPY | " +
+                      $"XLSX export {result.Xlsx.ToString("F2").PadLeft(6)} s ({xlsxBytes / 1e6:F0} MB) = {result.Xlsx / result.Copy:F2} x COPY | server peak RSS: CSV {csvPeak / 1e6:F0} MB, XLSX {xlsxPeak / 1e6:F0} MB");
 }
 
 Console.WriteLine();

@@ -85,8 +85,10 @@ async Task<HttpStatusCode> PostAsync(HttpClient http, string token, string query
 
 // Warm-up: JIT, pools, EF's query cache, on both servers.
 for (var i = 0; i < 20; i++)
+{
     foreach (var http in new[] { fairHttp, unlimitedHttp })
         foreach (var query in dashboard.Concat(heavy)) await PostAsync(http, victim, query);
+}
 
 async Task<List<double>> VictimAsync(HttpClient http)
 {
@@ -142,10 +144,10 @@ for (var round = 0; round < rounds; round++)
 var limits = fairServer.Services.GetRequiredService<IOptions<FairShareOptions>>().Value;
 Console.WriteLine($"{Environment.ProcessorCount} cores; fair share: {limits.MaxConcurrentPerCaller} running + {limits.MaxQueuedPerCaller} queued per caller, " +
     $"{limits.ServerConcurrency} running + {limits.MaxQueuedPerServer} queued per server; {hostileClients} hostile clients; {rounds} rounds of {seconds} s per phase");
-Console.WriteLine($"victim alone             median {Median(alone),7:F2} ms  p95 {Quantile(alone, 0.95),7:F2} ms  ({alone.Count} queries)");
-Console.WriteLine($"victim, flood, fair      median {Median(fair),7:F2} ms  p95 {Quantile(fair, 0.95),7:F2} ms  ({fair.Count} queries)  " +
+Console.WriteLine($"victim alone             median {Median(alone).ToString("F2").PadLeft(7)} ms  p95 {Quantile(alone, 0.95).ToString("F2").PadLeft(7)} ms  ({alone.Count} queries)");
+Console.WriteLine($"victim, flood, fair      median {Median(fair).ToString("F2").PadLeft(7)} ms  p95 {Quantile(fair, 0.95).ToString("F2").PadLeft(7)} ms  ({fair.Count} queries)  " +
     $"ratio median {Median(fair) / Median(alone):F2}x, p95 {Quantile(fair, 0.95) / Quantile(alone, 0.95):F2}x;  hostile: {fairDone} answered, {fairRefused} SERVER_BUSY");
-Console.WriteLine($"victim, flood, unlimited median {Median(unlimited),7:F2} ms  p95 {Quantile(unlimited, 0.95),7:F2} ms  ({unlimited.Count} queries)  " +
+Console.WriteLine($"victim, flood, unlimited median {Median(unlimited).ToString("F2").PadLeft(7)} ms  p95 {Quantile(unlimited, 0.95).ToString("F2").PadLeft(7)} ms  ({unlimited.Count} queries)  " +
     $"ratio median {Median(unlimited) / Median(alone):F2}x, p95 {Quantile(unlimited, 0.95) / Quantile(alone, 0.95):F2}x;  hostile: {unlimitedDone} answered");
 return;
 

@@ -46,7 +46,7 @@ var corpus = HostileDocuments.All().Concat(grown).Where(h => h.Query.Length <= l
 var baseline = new HostileDocument("{ __typename } (answered, for scale)", "{ __typename }", "answered");
 foreach (var hostile in corpus.Prepend(baseline)) for (var i = 0; i < 5; i++) await RefuseAsync(hostile); // warm-up
 
-Console.WriteLine($"{"document",-64} {"chars",7} {"code",-26} {"median",8} {"p95",8} {"max",8} (ms)");
+Console.WriteLine($"{"document".PadRight(64)} {"chars".PadLeft(7)} {"code".PadRight(26)} {"median".PadLeft(8)} {"p95".PadLeft(8)} {"max".PadLeft(8)} (ms)");
 var worst = 0.0;
 foreach (var hostile in corpus.Prepend(baseline))
 {
@@ -59,6 +59,6 @@ foreach (var hostile in corpus.Prepend(baseline))
         code = answered;
     }
     if (hostile != baseline) worst = Math.Max(worst, Statistics.Quantile(times, 0.95));
-    Console.WriteLine($"{hostile.Name,-64} {hostile.Query.Length,7} {code,-26} {Statistics.Median(times),8:0.00} {Statistics.Quantile(times, 0.95),8:0.00} {times.Max(),8:0.00}");
+    Console.WriteLine($"{hostile.Name.PadRight(64)} {hostile.Query.Length.ToString().PadLeft(7)} {code.PadRight(26)} {Statistics.Median(times).ToString("0.00").PadLeft(8)} {Statistics.Quantile(times, 0.95).ToString("0.00").PadLeft(8)} {times.Max().ToString("0.00").PadLeft(8)}");
 }
 Console.WriteLine($"worst p95 to refuse: {worst:0.00} ms (target: under 50 ms)");

@@ -98,7 +98,7 @@ Directory.Delete(folder, recursive: true);
 return;
 
 void Report(string name, TimeSpan time, TimeSpan reference) =>
-    Console.WriteLine($"{name,-18} {time.TotalSeconds,8:N1} s {rows / time.TotalSeconds,12:N0} rows/s {reference.TotalSeconds / time.TotalSeconds,8:P0} of COPY");
+    Console.WriteLine($"{name.PadRight(18)} {time.TotalSeconds.ToString("N1").PadLeft(8)} s {(rows / time.TotalSeconds).ToString("N0").PadLeft(12)} rows/s {(reference.TotalSeconds / time.TotalSeconds).ToString("P0").PadLeft(8)} of COPY");
 
 static async Task<TimeSpan> TimeAsync(Func<Task> work)
 {

@@ -153,8 +153,8 @@ await using (var engine = await EngineCommand())
 
 var (sqlMedian, apiMedian) = (Median(sqlTimes), Median(apiTimes));
 Console.WriteLine($"{contributions:N0} contributions, {countyCount} counties, {sqlGroups:N0} groups, {runs} interleaved runs each after 30 warm-ups");
-Console.WriteLine($"hand-written SQL  median {sqlMedian,8:F2} ms  (quartiles {Quantile(sqlTimes, 0.25):F2}–{Quantile(sqlTimes, 0.75):F2}, min {sqlTimes.Min():F2}, max {sqlTimes.Max():F2})");
-Console.WriteLine($"GraphQL over HTTP median {apiMedian,8:F2} ms  (quartiles {Quantile(apiTimes, 0.25):F2}–{Quantile(apiTimes, 0.75):F2}, min {apiTimes.Min():F2}, max {apiTimes.Max():F2})");
+Console.WriteLine($"hand-written SQL  median {sqlMedian.ToString("F2").PadLeft(8)} ms  (quartiles {Quantile(sqlTimes, 0.25):F2}–{Quantile(sqlTimes, 0.75):F2}, min {sqlTimes.Min():F2}, max {sqlTimes.Max():F2})");
+Console.WriteLine($"GraphQL over HTTP median {apiMedian.ToString("F2").PadLeft(8)} ms  (quartiles {Quantile(apiTimes, 0.25):F2}–{Quantile(apiTimes, 0.75):F2}, min {apiTimes.Min():F2}, max {apiTimes.Max():F2})");
 // Each GraphQL run against the SQL run beside it: a slow spell on the shared machine then weighs on both sides of a ratio.
 var paired = sqlTimes.Zip(apiTimes, (sql, api) => api / sql).ToList();
 Console.WriteLine($"ratio of medians {apiMedian / sqlMedian:F2}x, median of paired ratios {Median(paired):F2}x  (target <= 1.30x, aim 1.15x)");

@@ -24,12 +24,14 @@ public static class GapFiller
 
         var filled = new List<GroupRow>(rows);
         foreach (var combo in combos)
+        {
             foreach (var bucket in buckets)
             {
                 var row = combo.CopyKey(otherSlots);
                 foreach (var slot in periodSlots) Slots.Set(row, slot, Slots.Get(bucket, slot));
                 if (present.Add(Slots.Signature(row, slots))) filled.Add(row);
             }
+        }
         return filled;
     }
 

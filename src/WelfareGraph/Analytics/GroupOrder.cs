@@ -37,8 +37,10 @@ public static class GroupOrder
         var row = Expression.Parameter(typeof(GroupRow), "row");
         var keys = new List<(Expression Key, bool Descending)>();
         foreach (var sort in order)
+        {
             foreach (var (key, optional) in Keys(row, sort.Field, slots, constantSlot).OfType<(Expression, bool)>())
                 Add(keys, key, sort.Direction == SortDirection.Desc, optional);
+        }
         foreach (var slot in slots.Where(s => s != constantSlot))
             Add(keys, Expression.Property(row, Slots.Property(slot)), descending: false, Slots.IsOptional(slot));
 

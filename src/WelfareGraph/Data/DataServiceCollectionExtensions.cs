@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using WelfareGraph.Configuration;
-using WelfareGraph.Security;
 
 namespace WelfareGraph.Data;
 
@@ -82,7 +81,6 @@ public static class DataServiceCollectionExtensions
     {
         services.AddDbContextFactory<TContext>((sp, b) => configure(b, sp.GetRequiredService<DatabaseOptions>()).AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddHttpContextAccessor();
-        services.AddSingleton<CallerScopes>();
         services.AddSingleton<IDbContextFactory<WelfareDbContext>, CallerDbContextFactory<TContext>>();
         services.AddSingleton(sp => new SystemDbContextFactory(
             sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext, sp.GetRequiredService<IHttpContextAccessor>()));

@@ -34,8 +34,10 @@ public static class PivotTables
         var columns = rowDims.Select(i => table.Columns[i]).ToList();
         var total = ColumnHeaders.Total(language);
         foreach (var colKey in colKeys)
+        {
             foreach (var v in values)
                 columns.Add(ValueColumn(table.Columns[v], colDims.Length == 0 ? null : Label(colKey), values.Length > 1 || colDims.Length == 0));
+        }
         if (colDims.Length > 0)
             foreach (var v in values)
                 columns.Add(ValueColumn(table.Columns[v], total, true));
@@ -45,16 +47,20 @@ public static class PivotTables
         {
             var row = new List<object?>(rowKey);
             foreach (var colKey in colKeys)
+            {
                 foreach (var v in values)
                     row.Add(Aggregate(table.Columns[v], cells.GetValueOrDefault((rowKey, colKey)), v));
+            }
             if (colDims.Length > 0)
                 foreach (var v in values) row.Add(Aggregate(table.Columns[v], byRow[rowKey], v));
             rows.Add([.. row]);
         }
         var totals = new List<object?>(rowDims.Select((_, i) => i == 0 ? (object?)total : null));
         foreach (var colKey in colKeys)
+        {
             foreach (var v in values)
                 totals.Add(Aggregate(table.Columns[v], byColumn[colKey], v));
+        }
         if (colDims.Length > 0)
             foreach (var v in values) totals.Add(Aggregate(table.Columns[v], source, v));
         if (rowDims.Length > 0) rows.Add([.. totals]);

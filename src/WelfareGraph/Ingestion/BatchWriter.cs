@@ -56,8 +56,10 @@ public sealed class BatchWriter(IngestionOptions options, IChangeFeedStamper sta
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var existing = new Dictionary<string, TEntity>(StringComparer.Ordinal);
         foreach (var chunk in rows.Select(mapping.Key).Chunk(1_000))
+        {
             foreach (var row in await mapping.Stored(db, source, chunk).AsTracking().ToListAsync(cancellationToken))
                 existing[mapping.Key(row)] = row;
+        }
 
         var inserts = new List<TEntity>();
         var changes = new List<(TEntity Row, ChangeKind Kind)>();

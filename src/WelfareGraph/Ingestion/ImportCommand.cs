@@ -17,7 +17,8 @@ public static class ImportCommand
 {
     public static bool Handles(string[] args) => args is ["import", ..];
 
-    public static async Task<int> RunAsync(string[] args)
+    /// <param name="compose">The server's composition (the command runs on the same services as the API).</param>
+    public static async Task<int> RunAsync(string[] args, Action<WebApplicationBuilder> compose)
     {
         if (args is not ["import", "contributions", var file, ..] || Option(args, "--source") is not { } source)
         {
@@ -31,7 +32,7 @@ public static class ImportCommand
         }
 
         var builder = WebApplication.CreateBuilder(args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray());
-        builder.AddWelfareGraph();
+        compose(builder);
         // The command's own progress and summary are its output; the server's information logs are noise here.
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
         await using var app = builder.Build();
@@ -215,8 +216,8 @@ public static class ImportCommand
             var percent = total > 0 ? (int)Math.Min(100, done * 100 / total) : 0;
             var rate = (done - start) / Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
             var bar = new string('#', percent / 5).PadRight(20, '.');
-            if (_interactive) Console.Error.Write($"\r[{bar}] {percent,3}% {done:N0}/{total:N0} rows  {rate:N0} rows/s   ");
-            else if (percent / 10 != _lastPercent / 10) Console.Error.WriteLine($"[{bar}] {percent,3}% {done:N0}/{total:N0} rows  {rate:N0} rows/s");
+            if (_interactive) Console.Error.Write($"\r[{bar}] {percent.ToString().PadLeft(3)}% {done:N0}/{total:N0} rows  {rate:N0} rows/s   ");
+            else if (percent / 10 != _lastPercent / 10) Console.Error.WriteLine($"[{bar}] {percent.ToString().PadLeft(3)}% {done:N0}/{total:N0} rows  {rate:N0} rows/s");
             _lastPercent = percent;
         }
 

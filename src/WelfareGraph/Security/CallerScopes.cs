@@ -6,10 +6,10 @@ namespace WelfareGraph.Security;
 /// <summary>
 /// The scope of the caller of the current request. It is resolved once per request, after the request was
 /// authenticated and its document validated (so a rejected request runs no SQL), and kept on the
-/// HttpContext; every DbContext the request creates takes it from there (<see cref="CallerDbContextFactory{TContext}"/>).
+/// HttpContext; every DbContext the request creates takes it from there (<see cref="Data.CallerDbContextFactory{TContext}"/>).
 /// Until it is resolved — and for a request without a caller — the scope is <see cref="WelfareScope.Nothing"/>.
 /// </summary>
-public sealed class CallerScopes(IHttpContextAccessor http, SystemDbContextFactory system, ILogger<CallerScopes> logger)
+public sealed class CallerScopes(IHttpContextAccessor http, SystemDbContextFactory system, ILogger<CallerScopes> logger) : ICurrentScope
 {
     private sealed record Resolved(WelfareScope Scope);
 

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.DI;
 using WelfareGraph.Configuration;
+using WelfareGraph.Data;
 
 namespace WelfareGraph.Security;
 
@@ -16,6 +17,8 @@ public static class SecurityRegistration
         services.AddFairShare();
         services.AddSingleton(sp => new TrustedDocuments(
             sp.GetRequiredService<GraphQLLimits>().TrustedDocuments, rootFolder, sp.GetRequiredService<ILogger<TrustedDocuments>>()));
+        services.AddSingleton<CallerScopes>();
+        services.AddSingleton<ICurrentScope>(sp => sp.GetRequiredService<CallerScopes>());
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<AuditLog>();
         return services;

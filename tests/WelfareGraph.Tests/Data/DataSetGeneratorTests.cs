@@ -26,9 +26,13 @@ public sealed class DataSetGeneratorTests
         var months = Enumerable.Range(1, 12).Select(m => (1403, m)).Concat(Enumerable.Range(1, 9).Select(m => (1404, m))).ToList();
         var cells = Demo.Contributions.Select(c => (c.County.Code, SolarCalendar.FromGregorian(c.Date).Year, SolarCalendar.FromGregorian(c.Date).Month, c.Type)).ToHashSet();
         foreach (var county in Demo.Counties)
+        {
             foreach (var (year, month) in months)
+            {
                 foreach (var type in Enum.GetValues<ContributionType>())
                     Assert.Contains((county.Code, year, month, type), cells);
+            }
+        }
         Assert.Equal(8, Demo.Counties.Count);
         Assert.Equal(Enumerable.Range(1, 8).Select(i => $"IR-19-{i:D2}"), Demo.Counties.Select(c => c.Code));
         Assert.All(Enum.GetValues<Intent>(), intent => Assert.Contains(Demo.Contributions, c => c.Intent == intent));

@@ -78,7 +78,7 @@ public sealed class GeneratedRequestTests(GeneratedRequestServer server, ITestOu
         var executed = outcomes.Count(o => o.Executed);
         output.WriteLine($"Seed {seed}: {requests} requests, {executed} executed with data and no errors ({(double)executed / requests:P1}).");
         foreach (var group in outcomes.GroupBy(o => o.Kind.Split(':', ' ')[0]).OrderByDescending(g => g.Count()))
-            output.WriteLine($"  {group.Key,-12} {group.Count(),4} requests, {group.Count(o => o.Executed),4} executed");
+            output.WriteLine($"  {group.Key.PadRight(12)} {group.Count().ToString().PadLeft(4)} requests, {group.Count(o => o.Executed).ToString().PadLeft(4)} executed");
         Assert.True(executed * 3 >= requests, $"Only {executed} of {requests} generated requests executed; the generator must keep at least a third valid.");
     }
 
