@@ -106,7 +106,7 @@ public sealed class FairShareTests(FairShareServer server) : IClassFixture<FairS
             Assert.NotNull(edge.RetryAfter);
         }
 
-        // Meanwhile another caller's dashboard runs, two queries at a time, with the right figures (FACTS.md).
+        // Meanwhile another caller's dashboard runs, two queries at a time, with the figures Zanjan published.
         var analyst = server.Token(WelfareRoles.Analyst, subject: "dashboard");
         for (var round = 0; round < 3; round++)
         {

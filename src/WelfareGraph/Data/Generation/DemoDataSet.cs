@@ -6,7 +6,7 @@ namespace WelfareGraph.Data.Generation;
 
 /// <summary>
 /// The embedded demo: Zanjan province (IR-19), Solar Hijri 1403 and months 1–9 of 1404.
-/// Province-wide figures for 1404 months 1–9 are the published ones (FACTS.md); how they split between
+/// Province-wide figures for 1404 months 1–9 are the ones Zanjan published for that period; how they split between
 /// counties, months, intents and channels — and all of 1403 — is invented demo data.
 /// </summary>
 public static class DemoDataSet
