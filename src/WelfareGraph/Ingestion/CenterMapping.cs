@@ -6,27 +6,23 @@ using WelfareGraph.Security;
 namespace WelfareGraph.Ingestion;
 
 /// <summary>Care centres, keyed by code, in a county of the caller's scope.</summary>
-public sealed class CenterMapping : IBatchMapping<CenterRecord, Center>
+public sealed class CenterMapping : ReferenceMapping<CenterRecord, Center>
 {
-    public string? ErrorKey(CenterRecord record) => record.Code;
+    protected override string CodeOf(CenterRecord record) => record.Code;
 
-    public string Key(Center row) => row.Code;
+    protected override string CodeOf(Center row) => row.Code;
 
-    public (string Field, string Message) Duplicate(Center row) => ReferenceErrors.Duplicate(row.Code);
-
-    public (string Field, string Message) OutOfScope(Center row, WelfareScope scope) => ReferenceErrors.OutOfScope(row.Code, scope);
-
-    public async Task<IRecordValidator<CenterRecord, Center>> LoadAsync(WelfareDbContext system, WelfareScope scope, string sourceSystem,
+    public override async Task<IRecordValidator<CenterRecord, Center>> LoadAsync(WelfareDbContext system, WelfareScope scope, string sourceSystem,
         IReadOnlyList<CenterRecord> records, CancellationToken cancellationToken) =>
         new Validator(await CountyLookup.LoadAsync(system, scope, records.Select(r => r.CountyCode), cancellationToken));
 
-    public IQueryable<Center> Stored(WelfareDbContext db, string sourceSystem, IReadOnlyCollection<string> keys) =>
+    public override IQueryable<Center> Stored(WelfareDbContext db, string sourceSystem, IReadOnlyCollection<string> keys) =>
         db.Centers.Where(c => keys.Contains(c.Code));
 
-    public IQueryable<StoredPlace> Places(WelfareDbContext system, string sourceSystem, IReadOnlyCollection<string> keys) =>
+    public override IQueryable<StoredPlace>? Places(WelfareDbContext system, string sourceSystem, IReadOnlyCollection<string> keys) =>
         Stored(system, sourceSystem, keys).Select(c => new StoredPlace(c.Code, c.CountyId));
 
-    public ComparedFields<Center> Fields { get; } = new(
+    public override ComparedFields<Center> Fields { get; } = new(
         ComparedField<Center>.Of(c => c.Name, (c, v) => c.Name = v),
         ComparedField<Center>.Of(c => c.NameEn, (c, v) => c.NameEn = v),
         ComparedField<Center>.Of(c => c.CountyId, (c, v) => c.CountyId = v),
@@ -35,9 +31,7 @@ public sealed class CenterMapping : IBatchMapping<CenterRecord, Center>
         ComparedField<Center>.Of(c => c.Capacity, (c, v) => c.Capacity = v),
         ComparedField<Center>.Of(c => c.Residents, (c, v) => c.Residents = v));
 
-    public bool BulkInsert => false;
-
-    public FeedEntry FeedEntry(Center row, ChangeKind kind) => new()
+    public override FeedEntry? FeedEntry(Center row, ChangeKind kind) => new()
     {
         Entity = FeedEntity.Center, Kind = kind, SourceSystem = ReferenceSource.Name, Key = row.Code, CountyId = row.CountyId,
     };

@@ -6,35 +6,29 @@ using WelfareGraph.Security;
 namespace WelfareGraph.Ingestion;
 
 /// <summary>Licensed charities, keyed by code, in a county of the caller's scope.</summary>
-public sealed class CharityMapping : IBatchMapping<CharityRecord, Charity>
+public sealed class CharityMapping : ReferenceMapping<CharityRecord, Charity>
 {
-    public string? ErrorKey(CharityRecord record) => record.Code;
+    protected override string CodeOf(CharityRecord record) => record.Code;
 
-    public string Key(Charity row) => row.Code;
+    protected override string CodeOf(Charity row) => row.Code;
 
-    public (string Field, string Message) Duplicate(Charity row) => ReferenceErrors.Duplicate(row.Code);
-
-    public (string Field, string Message) OutOfScope(Charity row, WelfareScope scope) => ReferenceErrors.OutOfScope(row.Code, scope);
-
-    public async Task<IRecordValidator<CharityRecord, Charity>> LoadAsync(WelfareDbContext system, WelfareScope scope, string sourceSystem,
+    public override async Task<IRecordValidator<CharityRecord, Charity>> LoadAsync(WelfareDbContext system, WelfareScope scope, string sourceSystem,
         IReadOnlyList<CharityRecord> records, CancellationToken cancellationToken) =>
         new Validator(await CountyLookup.LoadAsync(system, scope, records.Select(r => r.CountyCode), cancellationToken));
 
-    public IQueryable<Charity> Stored(WelfareDbContext db, string sourceSystem, IReadOnlyCollection<string> keys) =>
+    public override IQueryable<Charity> Stored(WelfareDbContext db, string sourceSystem, IReadOnlyCollection<string> keys) =>
         db.Charities.Where(c => keys.Contains(c.Code));
 
-    public IQueryable<StoredPlace> Places(WelfareDbContext system, string sourceSystem, IReadOnlyCollection<string> keys) =>
+    public override IQueryable<StoredPlace>? Places(WelfareDbContext system, string sourceSystem, IReadOnlyCollection<string> keys) =>
         Stored(system, sourceSystem, keys).Select(c => new StoredPlace(c.Code, c.CountyId));
 
-    public ComparedFields<Charity> Fields { get; } = new(
+    public override ComparedFields<Charity> Fields { get; } = new(
         ComparedField<Charity>.Of(c => c.Name, (c, v) => c.Name = v),
         ComparedField<Charity>.Of(c => c.NameEn, (c, v) => c.NameEn = v),
         ComparedField<Charity>.Of(c => c.CountyId, (c, v) => c.CountyId = v),
         ComparedField<Charity>.Of(c => c.LicenceNo, (c, v) => c.LicenceNo = v));
 
-    public bool BulkInsert => false;
-
-    public FeedEntry FeedEntry(Charity row, ChangeKind kind) => new()
+    public override FeedEntry? FeedEntry(Charity row, ChangeKind kind) => new()
     {
         Entity = FeedEntity.Charity, Kind = kind, SourceSystem = ReferenceSource.Name, Key = row.Code, CountyId = row.CountyId,
     };

@@ -7,38 +7,32 @@ using WelfareGraph.Security;
 namespace WelfareGraph.Ingestion;
 
 /// <summary>Counties with their all-households counts, keyed by code (so provinces beyond the demo can be loaded).</summary>
-public sealed class CountyMapping : IBatchMapping<CountyRecord, County>
+public sealed class CountyMapping : ReferenceMapping<CountyRecord, County>
 {
-    public string? ErrorKey(CountyRecord record) => record.Code;
+    protected override string CodeOf(CountyRecord record) => record.Code;
 
-    public string Key(County row) => row.Code;
+    protected override string CodeOf(County row) => row.Code;
 
-    public (string Field, string Message) Duplicate(County row) => ReferenceErrors.Duplicate(row.Code);
-
-    public (string Field, string Message) OutOfScope(County row, WelfareScope scope) => ReferenceErrors.OutOfScope(row.Code, scope);
-
-    public async Task<IRecordValidator<CountyRecord, County>> LoadAsync(WelfareDbContext system, WelfareScope scope, string sourceSystem,
+    public override async Task<IRecordValidator<CountyRecord, County>> LoadAsync(WelfareDbContext system, WelfareScope scope, string sourceSystem,
         IReadOnlyList<CountyRecord> records, CancellationToken cancellationToken)
     {
         var codes = records.Select(r => r.ProvinceCode).Distinct().ToList();
         return new Validator(await system.Provinces.Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, p => p.Id, cancellationToken));
     }
 
-    public IQueryable<County> Stored(WelfareDbContext db, string sourceSystem, IReadOnlyCollection<string> keys) =>
+    public override IQueryable<County> Stored(WelfareDbContext db, string sourceSystem, IReadOnlyCollection<string> keys) =>
         db.Counties.Where(c => keys.Contains(c.Code));
 
-    public IQueryable<StoredPlace> Places(WelfareDbContext system, string sourceSystem, IReadOnlyCollection<string> keys) =>
+    public override IQueryable<StoredPlace>? Places(WelfareDbContext system, string sourceSystem, IReadOnlyCollection<string> keys) =>
         Stored(system, sourceSystem, keys).Select(c => new StoredPlace(c.Code, c.Id));
 
-    public ComparedFields<County> Fields { get; } = new(
+    public override ComparedFields<County> Fields { get; } = new(
         ComparedField<County>.Of(c => c.NameFa, (c, v) => c.NameFa = v),
         ComparedField<County>.Of(c => c.NameEn, (c, v) => c.NameEn = v),
         ComparedField<County>.Of(c => c.ProvinceId, (c, v) => c.ProvinceId = v),
         ComparedField<County>.Of(c => c.TotalHouseholds, (c, v) => c.TotalHouseholds = v));
 
-    public bool BulkInsert => false;
-
-    public FeedEntry FeedEntry(County row, ChangeKind kind) => new()
+    public override FeedEntry? FeedEntry(County row, ChangeKind kind) => new()
     {
         Entity = FeedEntity.County, Kind = kind, SourceSystem = ReferenceSource.Name, Key = row.Code, CountyId = row.Id,
     };

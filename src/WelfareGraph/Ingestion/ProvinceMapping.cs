@@ -7,37 +7,31 @@ using WelfareGraph.Security;
 namespace WelfareGraph.Ingestion;
 
 /// <summary>Province names, keyed by code. The 31 provinces are fixed: an unknown code is refused, never inserted.</summary>
-public sealed class ProvinceMapping : IBatchMapping<ProvinceRecord, Province>
+public sealed class ProvinceMapping : ReferenceMapping<ProvinceRecord, Province>
 {
-    public string? ErrorKey(ProvinceRecord record) => record.Code;
+    protected override string CodeOf(ProvinceRecord record) => record.Code;
 
-    public string Key(Province row) => row.Code;
+    protected override string CodeOf(Province row) => row.Code;
 
-    public (string Field, string Message) Duplicate(Province row) => ReferenceErrors.Duplicate(row.Code);
-
-    public (string Field, string Message) OutOfScope(Province row, WelfareScope scope) => ReferenceErrors.OutOfScope(row.Code, scope);
-
-    public async Task<IRecordValidator<ProvinceRecord, Province>> LoadAsync(WelfareDbContext system, WelfareScope scope, string sourceSystem,
+    public override async Task<IRecordValidator<ProvinceRecord, Province>> LoadAsync(WelfareDbContext system, WelfareScope scope, string sourceSystem,
         IReadOnlyList<ProvinceRecord> records, CancellationToken cancellationToken)
     {
         var codes = records.Select(r => r.Code).Distinct().ToList();
         return new Validator((await system.Provinces.Where(p => codes.Contains(p.Code)).Select(p => p.Code).ToListAsync(cancellationToken)).ToHashSet());
     }
 
-    public IQueryable<Province> Stored(WelfareDbContext db, string sourceSystem, IReadOnlyCollection<string> keys) =>
+    public override IQueryable<Province> Stored(WelfareDbContext db, string sourceSystem, IReadOnlyCollection<string> keys) =>
         db.Provinces.Where(p => keys.Contains(p.Code));
 
     // National reference data: the context's write guard refuses any change to a province below national scope.
-    public IQueryable<StoredPlace>? Places(WelfareDbContext system, string sourceSystem, IReadOnlyCollection<string> keys) => null;
+    public override IQueryable<StoredPlace>? Places(WelfareDbContext system, string sourceSystem, IReadOnlyCollection<string> keys) => null;
 
-    public ComparedFields<Province> Fields { get; } = new(
+    public override ComparedFields<Province> Fields { get; } = new(
         ComparedField<Province>.Of(p => p.NameFa, (p, v) => p.NameFa = v),
         ComparedField<Province>.Of(p => p.NameEn, (p, v) => p.NameEn = v));
 
-    public bool BulkInsert => false;
-
     // A province belongs to no one county, and the feed is scoped by county: no feed follows provinces.
-    public FeedEntry? FeedEntry(Province row, ChangeKind kind) => null;
+    public override FeedEntry? FeedEntry(Province row, ChangeKind kind) => null;
 
     private sealed class Validator(HashSet<string> known) : IRecordValidator<ProvinceRecord, Province>
     {
