@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
@@ -24,10 +25,10 @@ public sealed record ExecutedExport(ExecutionResult Result, RootField Root);
 /// </summary>
 public static class ExportExecution
 {
-    public static async Task<ExecutedExport> ExecuteAsync(HttpContext http, ExportSpec spec, CancellationToken cancellationToken)
+    /// <param name="resolverServices">The caller's service scope (the request's, or a job's own), in which the resolvers run.</param>
+    public static async Task<ExecutedExport> ExecuteAsync(IDocumentExecuter<WelfareSchema> executer, GraphQLLimits limits, ClaimsPrincipal user,
+        IServiceProvider resolverServices, ExportSpec spec, CancellationToken cancellationToken)
     {
-        var limits = http.RequestServices.GetRequiredService<GraphQLLimits>();
-        var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<WelfareSchema>>();
         var capture = new ArgumentCapture();
         using var deadline = RequestDeadline.Begin(limits.ExecutionTimeout, cancellationToken);
         var options = new ExecutionOptions
@@ -35,8 +36,8 @@ public static class ExportExecution
             Query = spec.Query,
             OperationName = spec.OperationName,
             Variables = spec.Variables,
-            RequestServices = http.RequestServices,
-            User = http.User,
+            RequestServices = resolverServices,
+            User = user,
             CancellationToken = deadline.Token,
         };
         options.Listeners.Add(capture);
