@@ -5,7 +5,7 @@ using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 using WelfareGraph.Periods;
-using WelfareGraph.Schema;
+using WelfareGraph.Requests;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Exports;
@@ -26,7 +26,7 @@ public sealed record ExecutedExport(ExecutionResult Result, RootField Root);
 public static class ExportExecution
 {
     /// <param name="resolverServices">The caller's service scope (the request's, or a job's own), in which the resolvers run.</param>
-    public static async Task<ExecutedExport> ExecuteAsync(IDocumentExecuter<WelfareSchema> executer, GraphQLLimits limits, ClaimsPrincipal user,
+    public static async Task<ExecutedExport> ExecuteAsync(GraphQLRunner runner, GraphQLLimits limits, ClaimsPrincipal user,
         IServiceProvider resolverServices, ExportSpec spec, CancellationToken cancellationToken)
     {
         var capture = new ArgumentCapture();
@@ -41,15 +41,9 @@ public static class ExportExecution
             CancellationToken = deadline.Token,
         };
         options.Listeners.Add(capture);
-        ExecutionResult result;
-        try
-        {
-            result = await executer.ExecuteAsync(options);
-        }
-        catch (OperationCanceledException) when (deadline.Expired)
-        {
+        var (result, timedOut) = await runner.ExecuteAsync(options, deadline);
+        if (timedOut)
             throw new ExportException($"The query ran longer than {deadline.Timeout} and was cancelled.", "EXECUTION_TIMEOUT");
-        }
         if (result.Errors is { Count: > 0 } errors)
             throw new ExportQueryException(result,
                 Http.DatabaseUnavailable.In(result) ? StatusCodes.Status503ServiceUnavailable

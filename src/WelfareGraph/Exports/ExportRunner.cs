@@ -8,7 +8,6 @@ using WelfareGraph.Data;
 using WelfareGraph.Exports.Formats;
 using WelfareGraph.Querying;
 using WelfareGraph.Requests;
-using WelfareGraph.Schema;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Exports;
@@ -29,7 +28,7 @@ public sealed class ExportRunner(
     TrustedDocuments trusted,
     GraphQLLimits limits,
     IGraphQLTextSerializer serializer,
-    IDocumentExecuter<WelfareSchema> executer,
+    GraphQLRunner runner,
     QueryLimitOptions queryLimits,
     IDbContextFactory<WelfareDbContext> contexts,
     TimeProvider clock,
@@ -60,7 +59,7 @@ public sealed class ExportRunner(
     /// <param name="resolverServices">The caller's service scope, in which the export's query is resolved.</param>
     public async Task<PreparedExport> PrepareAsync(ClaimsPrincipal user, IServiceProvider resolverServices, ExportSpec spec, CancellationToken cancellationToken)
     {
-        var executed = await ExportExecution.ExecuteAsync(executer, limits, user, resolverServices, spec, cancellationToken);
+        var executed = await ExportExecution.ExecuteAsync(runner, limits, user, resolverServices, spec, cancellationToken);
         var table = spec.Mode switch
         {
             ExportMode.Underlying => UnderlyingRows.Create(user, executed.Root, queryLimits, clock, contexts),

@@ -170,31 +170,19 @@ public static class GraphQLHttpEndpoint
         // resolver passes it to EF, so the database command itself is cancelled (on SQLite, interrupted).
         var deadline = RequestDeadline.Of(http)!;
         var started = Stopwatch.GetTimestamp();
-        ExecutionResult result;
-        try
+        var (result, timedOut) = await services.Runner.ExecuteAsync(new ExecutionOptions
         {
-            result = await services.Executer.ExecuteAsync(new ExecutionOptions
-            {
-                Query = request.Query,
-                Document = request.Document?.Document, // parsed once, in Prepare; null leaves the parse (and its errors) to the executer
-                OperationName = request.Request.OperationName,
-                Variables = request.Request.Variables,
-                Extensions = request.Request.Extensions,
-                RequestServices = services.ResolverServices,
-                User = http.User,
-                CancellationToken = http.RequestAborted,
-                // The result is only serialized (and counted for the audit), so large lists may be written as they resolve.
-                UserContext = new Dictionary<string, object?> { [ListWritingExecutionStrategy.Requested] = true },
-            });
-        }
-        catch (OperationCanceledException) when (deadline.Expired)
-        {
-            result = TimedOut(deadline);
-        }
-        // A resolver whose command was stopped fails with the provider's own error (SQLite's SQLITE_INTERRUPT): past
-        // the deadline, a failure is the timeout. An answer completed just past it stands.
-        var timedOut = deadline.Expired && result.Errors is { Count: > 0 };
-        if (timedOut && result.Errors is not [{ Code: "EXECUTION_TIMEOUT" }]) result = TimedOut(deadline);
+            Query = request.Query,
+            Document = request.Document?.Document, // parsed once, in Prepare; null leaves the parse (and its errors) to the executer
+            OperationName = request.Request.OperationName,
+            Variables = request.Request.Variables,
+            Extensions = request.Request.Extensions,
+            RequestServices = services.ResolverServices,
+            User = http.User,
+            CancellationToken = http.RequestAborted,
+            // The result is only serialized (and counted for the audit), so large lists may be written as they resolve.
+            UserContext = new Dictionary<string, object?> { [ListWritingExecutionStrategy.Requested] = true },
+        }, deadline);
 
         var audit = services.Audit;
         var recorded = Task.CompletedTask;
@@ -235,9 +223,6 @@ public static class GraphQLHttpEndpoint
 
     private static bool AcceptsHtml(HttpRequest request) =>
         request.GetTypedHeaders().Accept.Any(m => string.Equals(m.MediaType.Value, "text/html", StringComparison.OrdinalIgnoreCase));
-
-    private static ExecutionResult TimedOut(RequestDeadline deadline) =>
-        Error($"The operation ran longer than {deadline.Timeout} (GraphQL:ExecutionTimeout) and was cancelled.", "EXECUTION_TIMEOUT");
 
     private static ExecutionResult Error(string message, string code) => new() { Errors = [new ExecutionError(message) { Code = code }] };
 

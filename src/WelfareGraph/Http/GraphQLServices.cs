@@ -1,4 +1,5 @@
 using GraphQL;
+using WelfareGraph.Requests;
 using WelfareGraph.Schema;
 using WelfareGraph.Security;
 
@@ -7,7 +8,7 @@ namespace WelfareGraph.Http;
 /// <summary>What the GraphQL over HTTP handlers need, injected as one parameter (<c>[AsParameters]</c>).</summary>
 /// <param name="ResolverServices">The request's service scope, handed to GraphQL.NET as its <c>RequestServices</c> so resolvers run in it.</param>
 public sealed record GraphQLServices(
-    IDocumentExecuter<WelfareSchema> Executer,
+    GraphQLRunner Runner,
     IGraphQLTextSerializer Serializer,
     GraphQLLimits Limits,
     TrustedDocuments Trusted,

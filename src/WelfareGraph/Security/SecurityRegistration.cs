@@ -18,6 +18,7 @@ public static class SecurityRegistration
             sp.GetRequiredService<GraphQLLimits>().TrustedDocuments, rootFolder, sp.GetRequiredService<ILogger<TrustedDocuments>>()));
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<Requests.GraphQLRunner>();
         return services;
     }
 
