@@ -39,7 +39,8 @@ public static class WelfareGraphExtensions
             .AddGraphTypes(typeof(WelfareSchema).Assembly)
             .AddSystemTextJson(json => json.Encoder = ResponseJson.Encoder)
             .AddErrorInfoProvider(new WelfareErrorInfoProvider(new() { ExposeExceptionDetails = builder.Environment.IsDevelopment() }))
-            .AddUnhandledExceptionHandler(GraphQLErrors.OnUnhandledException)
+            .AddUnhandledExceptionHandler(context => GraphQLErrors.OnUnhandledException(context,
+                context.ExecutionOptions.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger(GraphQLErrors.LogCategory)))
             .AddWelfareSecurity());
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

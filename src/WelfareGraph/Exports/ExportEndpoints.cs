@@ -30,28 +30,28 @@ public static class ExportEndpoints
         exports.MapGet("/{operation}.{format}", GetNamedAsync);
     }
 
-    private static async Task PostAsync(HttpContext http)
+    private static async Task PostAsync(HttpContext http, [AsParameters] ExportServices services)
     {
-        var request = await ReadBodyAsync(http);
+        var request = await ReadBodyAsync(http, services.Limits);
         if (request is null) return;
         ExportSpec spec;
-        try { spec = ExportRunner.Resolve(http, request); }
+        try { spec = services.Runner.Resolve(http.User, request); }
         catch (ExportException e) { await RefusalResponse.WriteAsync(http, e.Status, e.Message, e.Code); return; }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
         {
             await RefusalResponse.WriteAsync(http, StatusCodes.Status400BadRequest, $"`variables` is not a JSON object of variables: {e.Message}", "INVALID_REQUEST");
             return;
         }
-        await ServeAsync(http, spec);
+        await ServeAsync(http, services, spec);
     }
 
-    private static async Task GetNamedAsync(HttpContext http, string operation, string format)
+    private static async Task GetNamedAsync(HttpContext http, string operation, string format, [AsParameters] ExportServices services)
     {
         var query = http.Request.Query;
         ExportSpec spec;
         try
         {
-            var document = http.RequestServices.GetRequiredService<TrustedDocuments>().Find(operation)
+            var document = services.Trusted.Find(operation)
                 ?? throw new ExportException($"There is no trusted operation '{operation}' (schema/operations/{operation}.graphql).", "TRUSTED_DOCUMENT_NOT_FOUND", StatusCodes.Status404NotFound);
             var request = new ExportRequest
             {
@@ -62,8 +62,8 @@ public static class ExportEndpoints
                 OperationName = string.IsNullOrEmpty(query["operationName"]) ? null : query["operationName"].ToString(),
                 Layout = string.IsNullOrEmpty(query["layout"]) ? null : JsonSerializer.Deserialize<PivotLayout>(query["layout"]!, ExportJson.Options),
             };
-            request.Inputs = Variables(http, document.Text, request.OperationName);
-            spec = ExportRunner.Resolve(http, request);
+            request.Inputs = Variables(http, services, document.Text, request.OperationName);
+            spec = services.Runner.Resolve(http.User, request);
         }
         catch (ExportException e) { await RefusalResponse.WriteAsync(http, e.Status, e.Message, e.Code); return; }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or OverflowException)
@@ -71,21 +71,21 @@ public static class ExportEndpoints
             await RefusalResponse.WriteAsync(http, StatusCodes.Status400BadRequest, $"A query parameter could not be read: {e.Message}", "INVALID_REQUEST");
             return;
         }
-        await ServeAsync(http, spec);
+        await ServeAsync(http, services, spec);
     }
 
     /// <summary>
     /// The operation's variables from the query string: <c>variables=&lt;JSON&gt;</c>, and each top-level scalar
     /// variable as a parameter of its own (<c>?province=IR-19&amp;year=1404</c>), typed by its declaration.
     /// </summary>
-    private static Inputs? Variables(HttpContext http, string text, string? operationName)
+    private static Inputs? Variables(HttpContext http, ExportServices services, string text, string? operationName)
     {
         var query = http.Request.Query;
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (!string.IsNullOrEmpty(query["variables"]))
-            foreach (var (name, value) in http.RequestServices.GetRequiredService<IGraphQLTextSerializer>().Deserialize<Inputs>(query["variables"]!) ?? Inputs.Empty)
+            foreach (var (name, value) in services.Serializer.Deserialize<Inputs>(query["variables"]!) ?? Inputs.Empty)
                 values[name] = value;
-        var document = RequestDocument.TryParse(text, operationName, http.RequestServices.GetRequiredService<GraphQLLimits>())
+        var document = RequestDocument.TryParse(text, operationName, services.Limits)
             ?? throw new ExportException("The trusted document has several operations: name one with `operationName`.", "INVALID_REQUEST");
         var declared = document.Operation.Variables?.Items.ToDictionary(v => v.Variable.Name.StringValue, v => v.Type, StringComparer.Ordinal) ?? [];
         foreach (var (name, raw) in query)
@@ -118,14 +118,14 @@ public static class ExportEndpoints
     };
 
     /// <summary>The export request in the body (of a file export or a job), or null once the refusal is written.</summary>
-    internal static async Task<ExportRequest?> ReadBodyAsync(HttpContext http)
+    internal static async Task<ExportRequest?> ReadBodyAsync(HttpContext http, GraphQLLimits limits)
     {
         if (!GraphQLMediaTypes.IsJsonRequest(http.Request))
         {
             await RefusalResponse.WriteAsync(http, StatusCodes.Status415UnsupportedMediaType, "An export request is a JSON object (Content-Type: application/json).", "UNSUPPORTED_MEDIA_TYPE");
             return null;
         }
-        var limit = http.RequestServices.GetRequiredService<GraphQLLimits>().MaxRequestBytes;
+        var limit = limits.MaxRequestBytes;
         if (await RequestBody.ReadBoundedAsync(http.Request, limit, http.RequestAborted) is not { } body)
         {
             await RefusalResponse.WriteAsync(http, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes.", "REQUEST_TOO_LARGE");
@@ -143,25 +143,25 @@ public static class ExportEndpoints
     }
 
     /// <summary>Prepares, then streams the file; refusals before the first byte are status codes with a JSON error.</summary>
-    private static async Task ServeAsync(HttpContext http, ExportSpec spec)
+    private static async Task ServeAsync(HttpContext http, ExportServices services, ExportSpec spec)
     {
         var started = Stopwatch.GetTimestamp();
         PreparedExport export;
         try
         {
-            export = await ExportRunner.PrepareAsync(http, spec, http.RequestAborted);
+            export = await services.Runner.PrepareAsync(http.User, services.ResolverServices, spec, http.RequestAborted);
         }
         catch (ExportQueryException e)
         {
-            await ExportRunner.RecordAsync(http, spec, null, ["export"], 0, "errors: " + string.Join(' ', e.Result.Errors!.Select(x => x.Code ?? "ERROR").Distinct()), Stopwatch.GetElapsedTime(started));
+            await services.Runner.RecordAsync(http.User, spec, null, ["export"], 0, "errors: " + string.Join(' ', e.Result.Errors!.Select(x => x.Code ?? "ERROR").Distinct()), Stopwatch.GetElapsedTime(started));
             http.Response.StatusCode = e.Status;
             http.Response.ContentType = "application/json; charset=utf-8";
-            await http.RequestServices.GetRequiredService<IGraphQLTextSerializer>().WriteAsync(http.Response.Body, e.Result, http.RequestAborted);
+            await services.Serializer.WriteAsync(http.Response.Body, e.Result, http.RequestAborted);
             return;
         }
         catch (ExportException e)
         {
-            await ExportRunner.RecordAsync(http, spec, null, ["export"], 0, "errors: " + e.Code, Stopwatch.GetElapsedTime(started));
+            await services.Runner.RecordAsync(http.User, spec, null, ["export"], 0, "errors: " + e.Code, Stopwatch.GetElapsedTime(started));
             await RefusalResponse.WriteAsync(http, e.Status, e.Message, e.Code);
             return;
         }
@@ -169,7 +169,7 @@ public static class ExportEndpoints
         ExportFileNames.SetAttachment(http.Response, export.ContentType, export.FileName);
         try
         {
-            await ExportRunner.WriteAsync(http, export, http.Response.Body, new ExportProgress(), http.RequestAborted);
+            await services.Runner.WriteAsync(http.User, export, http.Response.Body, new ExportProgress(), http.RequestAborted);
         }
         catch (Exception e) when (!http.RequestAborted.IsCancellationRequested)
         {
@@ -181,7 +181,7 @@ public static class ExportEndpoints
                 await RefusalResponse.WriteAsync(http, refused.Status, refused.Message, refused.Code);
                 return;
             }
-            http.RequestServices.GetRequiredService<ILogger<ExportRunner.Log>>().LogError(e, "Export {File} failed while streaming", export.FileName);
+            services.Log.LogError(e, "Export {File} failed while streaming", export.FileName);
             http.Abort();
         }
         catch (OperationCanceledException)

@@ -1,10 +1,11 @@
+using System.Security.Claims;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 using WelfareGraph.Periods;
-using WelfareGraph.Schema;
+using WelfareGraph.Requests;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Exports;
@@ -24,10 +25,10 @@ public sealed record ExecutedExport(ExecutionResult Result, RootField Root);
 /// </summary>
 public static class ExportExecution
 {
-    public static async Task<ExecutedExport> ExecuteAsync(HttpContext http, ExportSpec spec, CancellationToken cancellationToken)
+    /// <param name="resolverServices">The caller's service scope (the request's, or a job's own), in which the resolvers run.</param>
+    public static async Task<ExecutedExport> ExecuteAsync(GraphQLRunner runner, GraphQLLimits limits, ClaimsPrincipal user,
+        IServiceProvider resolverServices, ExportSpec spec, CancellationToken cancellationToken)
     {
-        var limits = http.RequestServices.GetRequiredService<GraphQLLimits>();
-        var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<WelfareSchema>>();
         var capture = new ArgumentCapture();
         using var deadline = RequestDeadline.Begin(limits.ExecutionTimeout, cancellationToken);
         var options = new ExecutionOptions
@@ -35,20 +36,14 @@ public static class ExportExecution
             Query = spec.Query,
             OperationName = spec.OperationName,
             Variables = spec.Variables,
-            RequestServices = http.RequestServices,
-            User = http.User,
+            RequestServices = resolverServices,
+            User = user,
             CancellationToken = deadline.Token,
         };
         options.Listeners.Add(capture);
-        ExecutionResult result;
-        try
-        {
-            result = await executer.ExecuteAsync(options);
-        }
-        catch (OperationCanceledException) when (deadline.Expired)
-        {
+        var (result, timedOut) = await runner.ExecuteAsync(options, deadline);
+        if (timedOut)
             throw new ExportException($"The query ran longer than {deadline.Timeout} and was cancelled.", "EXECUTION_TIMEOUT");
-        }
         if (result.Errors is { Count: > 0 } errors)
             throw new ExportQueryException(result,
                 Http.DatabaseUnavailable.In(result) ? StatusCodes.Status503ServiceUnavailable

@@ -1,8 +1,12 @@
 using System.Diagnostics;
+using System.Security.Claims;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
+using Microsoft.EntityFrameworkCore;
+using WelfareGraph.Data;
 using WelfareGraph.Exports.Formats;
+using WelfareGraph.Querying;
 using WelfareGraph.Requests;
 using WelfareGraph.Security;
 
@@ -19,41 +23,51 @@ public sealed record PreparedExport(ExportSpec Spec, ExportTable Table, string F
 /// the document (text or trusted id, with the trusted-only rule), the GraphQL execution, the table the mode
 /// asks for, the writer of the format, and the audit log entry with the rows written.
 /// </summary>
-public static class ExportRunner
+/// <remarks>The caller is passed to each step: the request's, or a background job's, with the service scope its resolvers run in.</remarks>
+public sealed class ExportRunner(
+    TrustedDocuments trusted,
+    GraphQLLimits limits,
+    IGraphQLTextSerializer serializer,
+    GraphQLRunner runner,
+    QueryLimitOptions queryLimits,
+    IDbContextFactory<WelfareDbContext> contexts,
+    TimeProvider clock,
+    ExportOptions options,
+    AuditLog audit)
 {
     /// <summary>The logging category of exports.</summary>
     public sealed class Log;
 
     /// <summary>Checks the request's document and turns the body into a spec.</summary>
-    public static ExportSpec Resolve(HttpContext http, ExportRequest request)
+    public ExportSpec Resolve(ClaimsPrincipal user, ExportRequest request)
     {
-        var trusted = http.RequestServices.GetRequiredService<TrustedDocuments>();
         var (resolved, refusal) = TrustedDocumentRules.Resolve(trusted, request.Id, request.Query, "export");
         if (refusal is not null) throw new ExportException(refusal.Message, refusal.Code, refusal.Status);
         var (query, document) = (resolved!.Text, resolved.Trusted);
-        if (TrustedDocumentRules.CheckCaller(trusted, http.User, document, "export", "{\"id\": \"<operation name>\", ...}") is { } untrusted)
+        if (TrustedDocumentRules.CheckCaller(trusted, user, document, "export", "{\"id\": \"<operation name>\", ...}") is { } untrusted)
             throw new ExportException(untrusted.Message, untrusted.Code, untrusted.Status);
         // The document limits (length, tokens, depth) refuse a hostile document here, before a job is started for it.
-        try { RequestDocument.TryParse(query, request.OperationName, http.RequestServices.GetRequiredService<GraphQLLimits>()); }
+        try { RequestDocument.TryParse(query, request.OperationName, limits); }
         catch (DocumentRefusedException refused) { throw new ExportException(refused.Error.Message, refused.Error.Code ?? "INVALID_REQUEST"); }
         var variables = request.Inputs ?? (request.Variables is { ValueKind: JsonValueKind.Object } json
-            ? http.RequestServices.GetRequiredService<IGraphQLTextSerializer>().Deserialize<Inputs>(json.GetRawText())
+            ? serializer.Deserialize<Inputs>(json.GetRawText())
             : null);
         return ExportSpec.Parse(request, query, document?.Id, variables);
     }
 
     /// <summary>Runs the query and builds the table; nothing has been written yet, so errors can still be a status code.</summary>
-    public static async Task<PreparedExport> PrepareAsync(HttpContext http, ExportSpec spec, CancellationToken cancellationToken)
+    /// <param name="resolverServices">The caller's service scope, in which the export's query is resolved.</param>
+    public async Task<PreparedExport> PrepareAsync(ClaimsPrincipal user, IServiceProvider resolverServices, ExportSpec spec, CancellationToken cancellationToken)
     {
-        var executed = await ExportExecution.ExecuteAsync(http, spec, cancellationToken);
+        var executed = await ExportExecution.ExecuteAsync(runner, limits, user, resolverServices, spec, cancellationToken);
         var table = spec.Mode switch
         {
-            ExportMode.Underlying => UnderlyingRows.Create(http, executed.Root),
+            ExportMode.Underlying => UnderlyingRows.Create(user, executed.Root, queryLimits, clock, contexts),
             ExportMode.Layout => PivotTables.Build(ResultTables.Read(executed.Result), spec.Layout!, spec.Language),
             _ => ResultTables.Read(executed.Result).ToExportTable(),
         };
         var operation = spec.OperationName ?? executed.Result.Operation?.Name?.StringValue ?? executed.Root.Name;
-        var period = ExportExecution.Period(executed.Root, http.RequestServices.GetRequiredService<TimeProvider>());
+        var period = ExportExecution.Period(executed.Root, clock);
         var fields = executed.Result.Operation?.SelectionSet.Selections.OfType<GraphQLParser.AST.GraphQLField>().Select(f => f.Name.StringValue).ToList()
                      ?? [executed.Root.Name];
         return new PreparedExport(spec, table.WithSolarDates(), ExportFileNames.For(operation, period, spec.Mode, spec.Format), operation,
@@ -61,10 +75,9 @@ public static class ExportRunner
     }
 
     /// <summary>Writes the file and records the export in the audit log, whether it completed or not.</summary>
-    public static async Task<long> WriteAsync(HttpContext http, PreparedExport export, Stream destination, ExportProgress progress, CancellationToken cancellationToken)
+    public async Task<long> WriteAsync(ClaimsPrincipal user, PreparedExport export, Stream destination, ExportProgress progress, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var options = http.RequestServices.GetRequiredService<ExportOptions>();
         var outcome = "ok";
         try
         {
@@ -83,12 +96,12 @@ public static class ExportRunner
         }
         finally
         {
-            await RecordAsync(http, export.Spec, export.Operation, export.Fields, (int)Math.Min(int.MaxValue, progress.Rows), outcome, Stopwatch.GetElapsedTime(started));
+            await RecordAsync(user, export.Spec, export.Operation, export.Fields, (int)Math.Min(int.MaxValue, progress.Rows), outcome, Stopwatch.GetElapsedTime(started));
         }
     }
 
     /// <summary>An export that failed before writing is audited too: who tried what, and why it was refused.</summary>
-    public static Task RecordAsync(HttpContext http, ExportSpec spec, string? operation, IEnumerable<string> fields, int rows, string outcome, TimeSpan duration) =>
-        http.RequestServices.GetRequiredService<AuditLog>().RecordAsync(http.User, "export", operation ?? spec.OperationName,
+    public Task RecordAsync(ClaimsPrincipal user, ExportSpec spec, string? operation, IEnumerable<string> fields, int rows, string outcome, TimeSpan duration) =>
+        audit.RecordAsync(user, "export", operation ?? spec.OperationName,
             spec.TrustedId ?? TrustedDocuments.HashOf(spec.Query), fields, rows, outcome, duration);
 }

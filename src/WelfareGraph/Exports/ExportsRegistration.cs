@@ -14,6 +14,7 @@ public static class ExportsRegistration
     public static IServiceCollection AddWelfareExports(this IServiceCollection services)
     {
         services.AddSettings<ExportOptions>();
+        services.AddSingleton<ExportRunner>();
         services.AddSingleton<ExportJobs>();
         // The OData feed runs on controllers (OData's routing and query handling are built for them); they are
         // the only controllers of the app, and every one of them passes the feed's access filter. The route's resource

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Analytics;
 using WelfareGraph.Centers;
@@ -25,16 +26,12 @@ public static class UnderlyingRows
     public static readonly IReadOnlyList<string> HouseholdFields = ["householdTotals", "households", "householdsPage"];
     public static readonly IReadOnlyList<string> CenterFields = ["centerTotals", "centers", "centersPage"];
 
-    public static ExportTable Create(HttpContext http, RootField root)
+    public static ExportTable Create(ClaimsPrincipal user, RootField root, QueryLimitOptions limits, TimeProvider clock, IDbContextFactory<WelfareDbContext> contexts)
     {
-        var services = http.RequestServices;
-        var limits = services.GetRequiredService<QueryLimitOptions>();
-        var clock = services.GetRequiredService<TimeProvider>();
-        var contexts = services.GetRequiredService<IDbContextFactory<WelfareDbContext>>();
         var where = root.Argument("where") as IDictionary<string, object?>;
         if (ContributionFields.Contains(root.Name))
         {
-            Authorize(http, "contributions");
+            Authorize(user, "contributions");
             var filter = QueryArguments.WherePredicate<Contribution>(where, typeof(ContributionGraphType), limits);
             var period = ExportExecution.Period(root, clock);
             return Contributions(contexts, facts =>
@@ -45,7 +42,7 @@ public static class UnderlyingRows
         }
         if (HouseholdFields.Contains(root.Name))
         {
-            Authorize(http, "households");
+            Authorize(user, "households");
             var filter = QueryArguments.WherePredicate<Household>(where, typeof(HouseholdGraphType), limits);
             // householdTotals counts the households covered on one day; its underlying rows are those households.
             DateOnly? day = root.Name == "householdTotals"
@@ -59,7 +56,7 @@ public static class UnderlyingRows
         }
         if (CenterFields.Contains(root.Name))
         {
-            Authorize(http, "centers");
+            Authorize(user, "centers");
             // centerTotals has no period: centres are counted as they are now, so its rows are the centres its where selects.
             var filter = QueryArguments.WherePredicate<Center>(where, typeof(CenterGraphType), limits);
             return CenterRows.Table(contexts, centers => filter is null ? centers : centers.Where(filter));
@@ -68,9 +65,9 @@ public static class UnderlyingRows
             $"Underlying rows exist for {string.Join(", ", ContributionFields.Concat(HouseholdFields).Concat(CenterFields))}; `{root.Name}` has none.", "NO_UNDERLYING_ROWS");
     }
 
-    private static void Authorize(HttpContext http, string export)
+    private static void Authorize(ClaimsPrincipal user, string export)
     {
-        if (!AccessPolicy.AllowsExport(http.User, export))
+        if (!AccessPolicy.AllowsExport(user, export))
             throw new ExportException($"Underlying {export} rows are not open to your roles.", RootFieldAuthorization.NotAuthorized, StatusCodes.Status403Forbidden);
     }
 

@@ -18,7 +18,13 @@ public static class DatabaseUnavailable
 
     public static bool In(ExecutionResult result) => result.Errors?.Any(e => e.Code == DatabaseOutage.Code) == true;
 
-    public static IApplicationBuilder UseDatabaseOutageResponses(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    public static IApplicationBuilder UseDatabaseOutageResponses(this IApplicationBuilder app)
+    {
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("WelfareGraph.Outage");
+        return app.Use(async (http, next) => await AnswerOutagesAsync(http, next, logger));
+    }
+
+    private static async Task AnswerOutagesAsync(HttpContext http, RequestDelegate next, ILogger logger)
     {
         try
         {
@@ -26,7 +32,6 @@ public static class DatabaseUnavailable
         }
         catch (Exception e) when (DatabaseOutage.IsOutage(e) && !http.RequestAborted.IsCancellationRequested)
         {
-            var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("WelfareGraph.Outage");
             if (http.Response.HasStarted)
             {
                 logger.LogWarning("Database unavailable while {Path} was streaming; the response is aborted: {Reason}", http.Request.Path, e.Message);
@@ -36,7 +41,7 @@ public static class DatabaseUnavailable
             logger.LogWarning("Database unavailable for {Path}: {Reason}", http.Request.Path, e.Message);
             await WriteAsync(http);
         }
-    });
+    }
 
     /// <summary>The 503 itself, for an endpoint that finds the outage before it has written anything.</summary>
     public static Task WriteAsync(HttpContext http)

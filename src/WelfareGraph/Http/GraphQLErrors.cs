@@ -5,11 +5,14 @@ namespace WelfareGraph.Http;
 
 internal static class GraphQLErrors
 {
+    public const string LogCategory = "WelfareGraph.GraphQL";
+
     /// <summary>
     /// Known domain exceptions become precise GraphQL errors; anything else is logged with its stack trace
     /// and reaches the client only as a generic message (details in Development only).
     /// </summary>
-    public static void OnUnhandledException(UnhandledExceptionContext context)
+    /// <param name="logger">The GraphQL log of the request's scope, when it has one.</param>
+    public static void OnUnhandledException(UnhandledExceptionContext context, ILogger? logger)
     {
         if (context.OriginalException is SolarDateException date)
         {
@@ -19,13 +22,11 @@ internal static class GraphQLErrors
         if (Data.DatabaseOutage.IsOutage(context.OriginalException))
         {
             // Not a bug: the client may retry later. The endpoint answers 503 for a result carrying this code.
-            context.Context?.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("WelfareGraph.GraphQL")
-                .LogWarning("Database unavailable in {Field}: {Reason}", context.FieldContext?.FieldDefinition.Name, context.OriginalException.Message);
+            logger?.LogWarning("Database unavailable in {Field}: {Reason}", context.FieldContext?.FieldDefinition.Name, context.OriginalException.Message);
             context.Exception = new GraphQL.ExecutionError(Data.DatabaseOutage.Message) { Code = Data.DatabaseOutage.Code };
             return;
         }
         if (context.OriginalException is OperationCanceledException) return;
-        var logger = context.Context?.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("WelfareGraph.GraphQL");
         logger?.LogError(context.OriginalException, "Resolver failed in {Field}", context.FieldContext?.FieldDefinition.Name);
     }
 }

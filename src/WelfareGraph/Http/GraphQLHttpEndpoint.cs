@@ -33,38 +33,38 @@ public static class GraphQLHttpEndpoint
     private sealed record Prepared(GraphQLRequest Request, string? Query, TrustedDocument? Trusted, RequestDocument? Document, ExecutionError? Error, string Key = "-",
         bool InDocument = false);
 
-    private static async Task PostAsync(HttpContext http)
+    private static async Task PostAsync(HttpContext http, [AsParameters] GraphQLServices services)
     {
         var mediaType = GraphQLMediaTypes.Negotiate(http.Request);
-        if (mediaType is null) { await RejectAsync(http, StatusCodes.Status406NotAcceptable, GraphQLMediaTypes.Json, "The Accept header allows neither application/graphql-response+json nor application/json.", "NOT_ACCEPTABLE"); return; }
-        if (!GraphQLMediaTypes.IsJsonRequest(http.Request)) { await RejectAsync(http, StatusCodes.Status415UnsupportedMediaType, mediaType, "A GraphQL POST must have Content-Type application/json.", "UNSUPPORTED_MEDIA_TYPE"); return; }
+        if (mediaType is null) { await RejectAsync(http, services.Serializer, StatusCodes.Status406NotAcceptable, GraphQLMediaTypes.Json, "The Accept header allows neither application/graphql-response+json nor application/json.", "NOT_ACCEPTABLE"); return; }
+        if (!GraphQLMediaTypes.IsJsonRequest(http.Request)) { await RejectAsync(http, services.Serializer, StatusCodes.Status415UnsupportedMediaType, mediaType, "A GraphQL POST must have Content-Type application/json.", "UNSUPPORTED_MEDIA_TYPE"); return; }
 
-        var limits = http.RequestServices.GetRequiredService<GraphQLLimits>();
+        var limits = services.Limits;
         var body = await RequestBody.ReadBoundedAsync(http.Request, limits.MaxRequestBytes, http.RequestAborted);
-        if (body is null) { await RejectAsync(http, StatusCodes.Status413PayloadTooLarge, mediaType, $"The request body is larger than {limits.MaxRequestBytes} bytes.", "REQUEST_TOO_LARGE"); return; }
+        if (body is null) { await RejectAsync(http, services.Serializer, StatusCodes.Status413PayloadTooLarge, mediaType, $"The request body is larger than {limits.MaxRequestBytes} bytes.", "REQUEST_TOO_LARGE"); return; }
 
         List<Incoming> requests;
         bool isBatch;
         try
         {
-            (requests, isBatch) = Parse(body, http.RequestServices.GetRequiredService<IGraphQLTextSerializer>());
+            (requests, isBatch) = Parse(body, services.Serializer);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException or FormatException)
         {
-            await RejectAsync(http, StatusCodes.Status400BadRequest, mediaType, $"The request body is not a valid GraphQL request in JSON: {e.Message}", "INVALID_REQUEST");
+            await RejectAsync(http, services.Serializer, StatusCodes.Status400BadRequest, mediaType, $"The request body is not a valid GraphQL request in JSON: {e.Message}", "INVALID_REQUEST");
             return;
         }
         if (isBatch && (requests.Count == 0 || requests.Count > limits.MaxBatchSize))
         {
-            await RejectAsync(http, StatusCodes.Status400BadRequest, mediaType, $"A batch holds 1 to {limits.MaxBatchSize} requests; this one holds {requests.Count}.", "BATCH_TOO_LARGE");
+            await RejectAsync(http, services.Serializer, StatusCodes.Status400BadRequest, mediaType, $"A batch holds 1 to {limits.MaxBatchSize} requests; this one holds {requests.Count}.", "BATCH_TOO_LARGE");
             return;
         }
-        await RunAsync(http, requests, isBatch, mediaType, isGet: false);
+        await RunAsync(http, services, requests, isBatch, mediaType, isGet: false);
     }
 
-    private static async Task GetAsync(HttpContext http)
+    private static async Task GetAsync(HttpContext http, [AsParameters] GraphQLServices services)
     {
-        if (SchemaDownload.IsRequested(http.Request)) { await SchemaDownload.ServeAsync(http); return; }
+        if (SchemaDownload.IsRequested(http.Request)) { await SchemaDownload.ServeAsync(http, services.Limits, services.Environment, services.Schema); return; }
         var query = http.Request.Query;
         if (!query.ContainsKey("query") && !query.ContainsKey("id") && !query.ContainsKey("documentId") && AcceptsHtml(http.Request))
         {
@@ -73,14 +73,14 @@ public static class GraphQLHttpEndpoint
             return;
         }
         var mediaType = GraphQLMediaTypes.Negotiate(http.Request);
-        if (mediaType is null) { await RejectAsync(http, StatusCodes.Status406NotAcceptable, GraphQLMediaTypes.Json, "The Accept header allows neither application/graphql-response+json nor application/json.", "NOT_ACCEPTABLE"); return; }
-        var limits = http.RequestServices.GetRequiredService<GraphQLLimits>();
-        if (http.Request.QueryString.Value?.Length > limits.MaxDocumentLength) { await RejectAsync(http, StatusCodes.Status414UriTooLong, mediaType, $"The query string is longer than {limits.MaxDocumentLength} characters.", "REQUEST_TOO_LARGE"); return; }
+        if (mediaType is null) { await RejectAsync(http, services.Serializer, StatusCodes.Status406NotAcceptable, GraphQLMediaTypes.Json, "The Accept header allows neither application/graphql-response+json nor application/json.", "NOT_ACCEPTABLE"); return; }
+        var limits = services.Limits;
+        if (http.Request.QueryString.Value?.Length > limits.MaxDocumentLength) { await RejectAsync(http, services.Serializer, StatusCodes.Status414UriTooLong, mediaType, $"The query string is longer than {limits.MaxDocumentLength} characters.", "REQUEST_TOO_LARGE"); return; }
 
         Incoming request;
         try
         {
-            var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+            var serializer = services.Serializer;
             request = new Incoming(new GraphQLRequest
             {
                 Query = query["query"],
@@ -92,37 +92,35 @@ public static class GraphQLHttpEndpoint
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
-            await RejectAsync(http, StatusCodes.Status400BadRequest, mediaType, $"`variables` or `extensions` is not a JSON object: {e.Message}", "INVALID_REQUEST");
+            await RejectAsync(http, services.Serializer, StatusCodes.Status400BadRequest, mediaType, $"`variables` or `extensions` is not a JSON object: {e.Message}", "INVALID_REQUEST");
             return;
         }
-        await RunAsync(http, [request], isBatch: false, mediaType, isGet: true);
+        await RunAsync(http, services, [request], isBatch: false, mediaType, isGet: true);
     }
 
-    private static async Task RunAsync(HttpContext http, List<Incoming> requests, bool isBatch, string mediaType, bool isGet)
+    private static async Task RunAsync(HttpContext http, GraphQLServices services, List<Incoming> requests, bool isBatch, string mediaType, bool isGet)
     {
-        var trusted = http.RequestServices.GetRequiredService<TrustedDocuments>();
-        var limits = http.RequestServices.GetRequiredService<GraphQLLimits>();
+        var (trusted, limits) = (services.Trusted, services.Limits);
         var prepared = requests.Select(r => Prepare(r, trusted, limits)).ToList();
 
         // Who may run anything at all: admitted callers (the one admission of every edge), or anyone asking only
         // for the schema where introspection is open.
         if (CallerAdmission.Check(http.User, export: null) is { } refusal)
         {
-            var environment = http.RequestServices.GetRequiredService<IHostEnvironment>();
             var introspectionOnly = prepared.All(p => p.Document?.IsIntrospectionOnly == true);
             var anonymousSchema = refusal.Code == CallerAdmission.NotAuthenticated && introspectionOnly
-                                  && limits.IntrospectionFor(environment) == IntrospectionAccess.Anonymous;
+                                  && limits.IntrospectionFor(services.Environment) == IntrospectionAccess.Anonymous;
             if (!anonymousSchema)
             {
                 await refusal.ChallengeAsync(http);
-                await WriteAsync(http, refusal.Status, mediaType, Error(refusal.Message, refusal.Code));
+                await WriteAsync(http, services.Serializer, refusal.Status, mediaType, Error(refusal.Message, refusal.Code));
                 return;
             }
         }
 
         var results = new List<(int Status, ExecutionResult Result, Task Audit)>(prepared.Count);
         foreach (var request in prepared)
-            results.Add(await ExecuteAsync(http, request, mediaType, isGet, trusted));
+            results.Add(await ExecuteAsync(http, services, request, mediaType, isGet));
 
         // The audit rows are written while the response is serialized, and the response is sent only once
         // they are stored: an operation that cannot be recorded is not answered.
@@ -130,7 +128,7 @@ public static class GraphQLHttpEndpoint
         var status = isBatch ? StatusCodes.Status200OK : results[0].Status;
         if (results.Any(r => DatabaseUnavailable.In(r.Result))) status = StatusCodes.Status503ServiceUnavailable;
         if (status == StatusCodes.Status405MethodNotAllowed) http.Response.Headers.Allow = "POST";
-        var serialized = await SerializeAsync(http, body);
+        var serialized = await SerializeAsync(http, services.Serializer, body);
         await Task.WhenAll(results.Select(r => r.Audit));
         await WriteAsync(http, status, mediaType, serialized);
     }
@@ -158,48 +156,35 @@ public static class GraphQLHttpEndpoint
     private static Prepared Refused(GraphQLRequest request, ExecutionError error, string key = "-") => new(request, null, null, null, error, key);
 
     /// <returns>The status and result, and the audit entry's write, started but not awaited.</returns>
-    private static async Task<(int Status, ExecutionResult Result, Task Audit)> ExecuteAsync(HttpContext http, Prepared request, string mediaType, bool isGet, TrustedDocuments trusted)
+    private static async Task<(int Status, ExecutionResult Result, Task Audit)> ExecuteAsync(HttpContext http, GraphQLServices services, Prepared request, string mediaType, bool isGet)
     {
         if (request.Error is { } error)
             return (request.InDocument && mediaType != GraphQLMediaTypes.GraphQLResponse ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest,
                 new ExecutionResult { Errors = [error] }, Task.CompletedTask);
         if (isGet && request.Document?.IsMutation == true)
             return (StatusCodes.Status405MethodNotAllowed, Error("Mutations must be sent with POST, not GET.", "METHOD_NOT_ALLOWED"), Task.CompletedTask);
-        if (TrustedDocumentRules.CheckCaller(trusted, http.User, request.Trusted, "run", "{\"id\": \"<operation name>\", \"variables\": {...}}") is { } untrusted)
+        if (TrustedDocumentRules.CheckCaller(services.Trusted, http.User, request.Trusted, "run", "{\"id\": \"<operation name>\", \"variables\": {...}}") is { } untrusted)
             return (untrusted.Status, Error(untrusted.Message, untrusted.Code), Task.CompletedTask);
 
-        var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<WelfareSchema>>();
         // The request's one deadline (parsing, validation and execution share it) is its RequestAborted: every
         // resolver passes it to EF, so the database command itself is cancelled (on SQLite, interrupted).
         var deadline = RequestDeadline.Of(http)!;
         var started = Stopwatch.GetTimestamp();
-        ExecutionResult result;
-        try
+        var (result, timedOut) = await services.Runner.ExecuteAsync(new ExecutionOptions
         {
-            result = await executer.ExecuteAsync(new ExecutionOptions
-            {
-                Query = request.Query,
-                Document = request.Document?.Document, // parsed once, in Prepare; null leaves the parse (and its errors) to the executer
-                OperationName = request.Request.OperationName,
-                Variables = request.Request.Variables,
-                Extensions = request.Request.Extensions,
-                RequestServices = http.RequestServices,
-                User = http.User,
-                CancellationToken = http.RequestAborted,
-                // The result is only serialized (and counted for the audit), so large lists may be written as they resolve.
-                UserContext = new Dictionary<string, object?> { [ListWritingExecutionStrategy.Requested] = true },
-            });
-        }
-        catch (OperationCanceledException) when (deadline.Expired)
-        {
-            result = TimedOut(deadline);
-        }
-        // A resolver whose command was stopped fails with the provider's own error (SQLite's SQLITE_INTERRUPT): past
-        // the deadline, a failure is the timeout. An answer completed just past it stands.
-        var timedOut = deadline.Expired && result.Errors is { Count: > 0 };
-        if (timedOut && result.Errors is not [{ Code: "EXECUTION_TIMEOUT" }]) result = TimedOut(deadline);
+            Query = request.Query,
+            Document = request.Document?.Document, // parsed once, in Prepare; null leaves the parse (and its errors) to the executer
+            OperationName = request.Request.OperationName,
+            Variables = request.Request.Variables,
+            Extensions = request.Request.Extensions,
+            RequestServices = services.ResolverServices,
+            User = http.User,
+            CancellationToken = http.RequestAborted,
+            // The result is only serialized (and counted for the audit), so large lists may be written as they resolve.
+            UserContext = new Dictionary<string, object?> { [ListWritingExecutionStrategy.Requested] = true },
+        }, deadline);
 
-        var audit = http.RequestServices.GetRequiredService<AuditLog>();
+        var audit = services.Audit;
         var recorded = Task.CompletedTask;
         if ((result.Executed || timedOut) && request.Document is { IsIntrospectionOnly: false } document)
             recorded = audit.RecordAsync(http.User, document.IsMutation ? "mutation" : "query", document.Operation.Name?.StringValue, request.Key,
@@ -239,16 +224,13 @@ public static class GraphQLHttpEndpoint
     private static bool AcceptsHtml(HttpRequest request) =>
         request.GetTypedHeaders().Accept.Any(m => string.Equals(m.MediaType.Value, "text/html", StringComparison.OrdinalIgnoreCase));
 
-    private static ExecutionResult TimedOut(RequestDeadline deadline) =>
-        Error($"The operation ran longer than {deadline.Timeout} (GraphQL:ExecutionTimeout) and was cancelled.", "EXECUTION_TIMEOUT");
-
     private static ExecutionResult Error(string message, string code) => new() { Errors = [new ExecutionError(message) { Code = code }] };
 
-    private static Task RejectAsync(HttpContext http, int status, string mediaType, string message, string code) =>
-        WriteAsync(http, status, mediaType, Error(message, code));
+    private static Task RejectAsync(HttpContext http, IGraphQLTextSerializer serializer, int status, string mediaType, string message, string code) =>
+        WriteAsync(http, serializer, status, mediaType, Error(message, code));
 
-    private static async Task WriteAsync(HttpContext http, int status, string mediaType, object result) =>
-        await WriteAsync(http, status, mediaType, await SerializeAsync(http, result));
+    private static async Task WriteAsync(HttpContext http, IGraphQLTextSerializer serializer, int status, string mediaType, object result) =>
+        await WriteAsync(http, status, mediaType, await SerializeAsync(http, serializer, result));
 
     private static async Task WriteAsync(HttpContext http, int status, string mediaType, MemoryStream json)
     {
@@ -258,10 +240,10 @@ public static class GraphQLHttpEndpoint
         await http.Response.Body.WriteAsync(json.GetBuffer().AsMemory(0, (int)json.Length), Caller(http));
     }
 
-    private static async Task<MemoryStream> SerializeAsync(HttpContext http, object result)
+    private static async Task<MemoryStream> SerializeAsync(HttpContext http, IGraphQLTextSerializer serializer, object result)
     {
         var json = new MemoryStream();
-        await http.RequestServices.GetRequiredService<IGraphQLTextSerializer>().WriteAsync(json, result, Caller(http));
+        await serializer.WriteAsync(json, result, Caller(http));
         return json;
     }
 

@@ -35,10 +35,9 @@ public static class SchemaDownload
     /// <summary><c>GET {path}?sdl</c>, which shares its URL with GraphQL over HTTP's GET (HotChocolate's query key, any case).</summary>
     public static bool IsRequested(HttpRequest request) => request.Query.ContainsKey("sdl");
 
-    public static async Task ServeAsync(HttpContext http)
+    public static async Task ServeAsync(HttpContext http, GraphQLLimits limits, IHostEnvironment environment, WelfareSchema schema)
     {
-        var limits = http.RequestServices.GetRequiredService<GraphQLLimits>();
-        var access = limits.IntrospectionFor(http.RequestServices.GetRequiredService<IHostEnvironment>());
+        var access = limits.IntrospectionFor(environment);
         if (access == IntrospectionAccess.Disabled)
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -59,7 +58,6 @@ public static class SchemaDownload
             }
         }
 
-        var schema = http.RequestServices.GetRequiredService<WelfareSchema>();
         schema.Initialize();
         http.Response.ContentType = MediaType;
         http.Response.Headers.ContentDisposition = "attachment; filename=\"schema.graphql\"";

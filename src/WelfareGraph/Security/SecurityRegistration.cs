@@ -21,6 +21,7 @@ public static class SecurityRegistration
         services.AddSingleton<ICurrentScope>(sp => sp.GetRequiredService<CallerScopes>());
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<Requests.GraphQLRunner>();
         return services;
     }
 

@@ -24,13 +24,13 @@ public static class ExportJobEndpoints
         jobs.MapDelete("/{id}", CancelAsync);
     }
 
-    private static async Task StartAsync(HttpContext http)
+    private static async Task StartAsync(HttpContext http, ExportJobs jobs, ExportRunner runner, GraphQLLimits limits)
     {
-        if (await ExportEndpoints.ReadBodyAsync(http) is not { } request) return;
+        if (await ExportEndpoints.ReadBodyAsync(http, limits) is not { } request) return;
         try
         {
-            var spec = ExportRunner.Resolve(http, request);
-            var job = http.RequestServices.GetRequiredService<ExportJobs>().Start(http, spec);
+            var spec = runner.Resolve(http.User, request);
+            var job = jobs.Start(http, spec);
             http.Response.StatusCode = StatusCodes.Status202Accepted;
             http.Response.Headers.Location = StatusUrl(http, job);
             await http.Response.WriteAsJsonAsync(Status(http, job), ExportJson.Options, http.RequestAborted);
@@ -38,15 +38,15 @@ public static class ExportJobEndpoints
         catch (ExportException e) { await RefusalResponse.WriteAsync(http, e.Status, e.Message, e.Code); }
     }
 
-    private static async Task StatusAsync(HttpContext http, string id)
+    private static async Task StatusAsync(HttpContext http, string id, ExportJobs jobs)
     {
-        if (await FindAsync(http, id) is not { } job) return;
+        if (await FindAsync(http, jobs, id) is not { } job) return;
         await http.Response.WriteAsJsonAsync(Status(http, job), ExportJson.Options, http.RequestAborted);
     }
 
-    private static async Task DownloadAsync(HttpContext http, string id)
+    private static async Task DownloadAsync(HttpContext http, string id, ExportJobs jobs)
     {
-        if (await FindAsync(http, id) is not { } job) return;
+        if (await FindAsync(http, jobs, id) is not { } job) return;
         if (job.State != ExportJobState.Succeeded || job.FilePath is not { } path)
         {
             await RefusalResponse.WriteAsync(http, StatusCodes.Status409Conflict, $"The export is {job.State.ToString().ToLowerInvariant()}: there is no file to download.", "EXPORT_NOT_READY");
@@ -56,18 +56,18 @@ public static class ExportJobEndpoints
         await http.Response.SendFileAsync(path, http.RequestAborted);
     }
 
-    private static async Task CancelAsync(HttpContext http, string id)
+    private static async Task CancelAsync(HttpContext http, string id, ExportJobs jobs)
     {
-        if (await FindAsync(http, id) is not { } job) return;
+        if (await FindAsync(http, jobs, id) is not { } job) return;
         var running = job.State == ExportJobState.Running;
-        http.RequestServices.GetRequiredService<ExportJobs>().Remove(job);
+        jobs.Remove(job);
         http.Response.StatusCode = running ? StatusCodes.Status202Accepted : StatusCodes.Status204NoContent;
         if (running) await http.Response.WriteAsJsonAsync(Status(http, job), ExportJson.Options, http.RequestAborted);
     }
 
-    private static async Task<ExportJob?> FindAsync(HttpContext http, string id)
+    private static async Task<ExportJob?> FindAsync(HttpContext http, ExportJobs jobs, string id)
     {
-        var job = http.RequestServices.GetRequiredService<ExportJobs>().Find(id, http.User);
+        var job = jobs.Find(id, http.User);
         if (job is null) await RefusalResponse.WriteAsync(http, StatusCodes.Status404NotFound, $"There is no export job '{id}' of yours.", "EXPORT_JOB_NOT_FOUND");
         return job;
     }

@@ -22,12 +22,15 @@ public sealed class ExportJobs
     private readonly IHttpContextAccessor _http;
     private readonly TimeProvider _clock;
     private readonly ILogger<ExportJobs> _logger;
+    private readonly ExportRunner _runner;
+    private readonly CallerScopes _callerScopes;
     private readonly CancellationToken _stopping;
 
     public ExportJobs(ExportOptions options, IServiceScopeFactory scopes, IHttpContextAccessor http, TimeProvider clock, ILogger<ExportJobs> logger,
-        IHostApplicationLifetime lifetime)
+        IHostApplicationLifetime lifetime, ExportRunner runner, CallerScopes callerScopes)
     {
         (_options, _scopes, _http, _clock, _logger, _stopping) = (options, scopes, http, clock, logger, lifetime.ApplicationStopping);
+        (_runner, _callerScopes) = (runner, callerScopes);
         // Each server keeps its files in a folder of its own, so servers sharing the parent never touch each other's.
         Folder = Path.Combine(options.ResolvedJobFolder, Guid.NewGuid().ToString("N"));
         RemoveAbandonedFolders(options.ResolvedJobFolder);
@@ -72,16 +75,17 @@ public sealed class ExportJobs
         var partial = Path.Combine(Folder, job.Id + ".partial");
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(job.Cancellation, _stopping);
         await using var scope = _scopes.CreateAsyncScope();
+        // The job's own request context: what reads the caller from the context accessor (the database scope) finds it there.
         var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider, User = job.User };
         _http.HttpContext = http;
         try
         {
-            await scope.ServiceProvider.GetRequiredService<CallerScopes>().ResolveAsync(http, linked.Token);
-            var export = await ExportRunner.PrepareAsync(http, job.Spec, linked.Token);
+            await _callerScopes.ResolveAsync(http, linked.Token);
+            var export = await _runner.PrepareAsync(job.User, scope.ServiceProvider, job.Spec, linked.Token);
             job.FileName = export.FileName;
             await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
             {
-                await ExportRunner.WriteAsync(http, export, file, job.Progress, linked.Token);
+                await _runner.WriteAsync(job.User, export, file, job.Progress, linked.Token);
                 await file.FlushAsync(linked.Token);
             }
             var final = Path.Combine(Folder, job.Id + Path.GetExtension(export.FileName));

@@ -9,7 +9,7 @@ namespace WelfareGraph.Exports.OData;
 /// <summary>
 /// The feed's entity sets. Facts and place dimensions are EF queries over a context with the caller's scope,
 /// so <c>$filter</c>, <c>$orderby</c>, paging, <c>$count</c> and <c>$apply</c> (groupby, aggregate) become SQL
-/// (<see cref="FeedQueryAttribute"/>). Household counts come already aggregated — and suppressed — from the
+/// (<see cref="FeedQueryFilter"/>). Household counts come already aggregated — and suppressed — from the
 /// analytics engine, a few rows per county and month, and are queried in memory, as are the coded dimensions
 /// and the date table.
 /// </summary>

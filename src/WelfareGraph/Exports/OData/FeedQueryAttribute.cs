@@ -1,29 +1,12 @@
-using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.OData.Query;
+using Microsoft.AspNetCore.Mvc;
 
 namespace WelfareGraph.Exports.OData;
 
 /// <summary>
-/// OData's query handling for the feed: <c>$filter</c>, <c>$select</c>, <c>$orderby</c>, <c>$top</c>,
-/// <c>$skip</c>, <c>$count</c> and <c>$apply</c>, applied to the action's IQueryable (so EF turns them into SQL),
-/// pages of <see cref="ExportOptions.ODataPageSize"/> rows with <c>@odata.nextLink</c>, and limits on how
-/// complex a query may be.
+/// Marks a feed action for <see cref="FeedQueryFilter"/>. Attributes are constructed without dependency injection, so
+/// this one only names the filter; MVC creates it (once: the options never change) with its options injected.
 /// </summary>
-public sealed class FeedQueryAttribute : EnableQueryAttribute
+public sealed class FeedQueryAttribute : TypeFilterAttribute
 {
-    public FeedQueryAttribute()
-    {
-        MaxNodeCount = 200;
-        MaxExpansionDepth = 0;
-        MaxAnyAllExpressionDepth = 2;
-        // A stable order is what makes the next page continue where this one ended.
-        EnsureStableOrdering = true;
-    }
-
-    public override void OnActionExecuting(ActionExecutingContext actionExecutingContext)
-    {
-        // Attributes are constructed without DI: the configured page size is read per request (it is the same every time).
-        PageSize = actionExecutingContext.HttpContext.RequestServices.GetRequiredService<ExportOptions>().ODataPageSize;
-        base.OnActionExecuting(actionExecutingContext);
-    }
+    public FeedQueryAttribute() : base(typeof(FeedQueryFilter)) => IsReusable = true;
 }

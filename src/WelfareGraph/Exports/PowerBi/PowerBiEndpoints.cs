@@ -18,16 +18,16 @@ public static class PowerBiEndpoints
         powerBi.MapGet("/welfaregraph.pbids", ConnectionFileAsync);
     }
 
-    private static async Task ModelAsync(HttpContext http)
+    private static async Task ModelAsync(HttpContext http, [AsParameters] PowerBiServices services)
     {
         var started = Stopwatch.GetTimestamp();
-        var today = DateOnly.FromDateTime(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        var today = DateOnly.FromDateTime(services.Clock.GetUtcNow().UtcDateTime);
         ExportFileNames.SetAttachment(http.Response, "application/zip", $"welfaregraph-model_{today:yyyy-MM-dd}.zip");
         var rows = 0;
         var outcome = "ok";
         try
         {
-            rows = await PowerBiModel.WriteAsync(http, http.Response.Body, http.RequestAborted);
+            rows = await PowerBiModel.WriteAsync(http.User, services, http.Response.Body, http.RequestAborted);
         }
         catch (OperationCanceledException) { outcome = "cancelled"; }
         catch (Exception e) when (DatabaseOutage.IsOutage(e) && !http.Response.HasStarted)
@@ -39,20 +39,19 @@ public static class PowerBiEndpoints
         catch (Exception e)
         {
             outcome = "errors: EXPORT_FAILED";
-            http.RequestServices.GetRequiredService<ILogger<ExportRunner.Log>>().LogError(e, "The Power BI model failed while streaming");
+            services.Log.LogError(e, "The Power BI model failed while streaming");
             http.Abort();
         }
         finally
         {
-            await http.RequestServices.GetRequiredService<AuditLog>().RecordAsync(http.User, "export", "powerbi-model", "powerbi:model.zip",
+            await services.Audit.RecordAsync(http.User, "export", "powerbi-model", "powerbi:model.zip",
                 ["export:powerbi:model"], rows, outcome, Stopwatch.GetElapsedTime(started));
         }
     }
 
     /// <summary>A .pbids file: opening it in Power BI Desktop starts an OData connection to this server's feed.</summary>
-    private static async Task ConnectionFileAsync(HttpContext http)
+    private static async Task ConnectionFileAsync(HttpContext http, ExportOptions options)
     {
-        var options = http.RequestServices.GetRequiredService<ExportOptions>();
         var baseUrl = string.IsNullOrWhiteSpace(options.PublicBaseUrl)
             ? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}"
             : options.PublicBaseUrl.TrimEnd('/');

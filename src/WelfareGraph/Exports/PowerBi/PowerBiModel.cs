@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Analytics;
 using WelfareGraph.Data;
@@ -17,14 +18,11 @@ public static class PowerBiModel
 {
     public sealed record Table(string Name, string Description, Func<CancellationToken, Task<ExportTable>> Rows);
 
-    public static async Task<int> WriteAsync(HttpContext http, Stream destination, CancellationToken cancellationToken)
+    public static async Task<int> WriteAsync(ClaimsPrincipal user, PowerBiServices services, Stream destination, CancellationToken cancellationToken)
     {
-        var services = http.RequestServices;
-        var contexts = services.GetRequiredService<IDbContextFactory<WelfareDbContext>>();
-        var clock = services.GetRequiredService<TimeProvider>();
-        var options = services.GetRequiredService<ExportOptions>();
-        var threshold = services.GetRequiredService<AnalyticsOptions>().SuppressionThreshold;
-        var withHouseholds = AccessPolicy.AllowsExport(http.User, "households");
+        var (contexts, clock, options) = (services.Contexts, services.Clock, services.Options);
+        var threshold = services.Analytics.SuppressionThreshold;
+        var withHouseholds = AccessPolicy.AllowsExport(user, "households");
         var tables = Tables(contexts, clock, threshold, withHouseholds);
 
         var rows = 0;

@@ -1,0 +1,18 @@
+using GraphQL;
+using WelfareGraph.Requests;
+using WelfareGraph.Schema;
+using WelfareGraph.Security;
+
+namespace WelfareGraph.Http;
+
+/// <summary>What the GraphQL over HTTP handlers need, injected as one parameter (<c>[AsParameters]</c>).</summary>
+/// <param name="ResolverServices">The request's service scope, handed to GraphQL.NET as its <c>RequestServices</c> so resolvers run in it.</param>
+public sealed record GraphQLServices(
+    GraphQLRunner Runner,
+    IGraphQLTextSerializer Serializer,
+    GraphQLLimits Limits,
+    TrustedDocuments Trusted,
+    AuditLog Audit,
+    IHostEnvironment Environment,
+    WelfareSchema Schema,
+    IServiceProvider ResolverServices);

@@ -1,0 +1,42 @@
+using GraphQL;
+using WelfareGraph.Schema;
+using WelfareGraph.Security;
+
+namespace WelfareGraph.Requests;
+
+/// <summary>An executed document, and whether its deadline ended it.</summary>
+public sealed record DeadlineResult(ExecutionResult Result, bool TimedOut);
+
+/// <summary>
+/// Runs a GraphQL document under a deadline, for every edge that executes one (<c>/graphql</c>, file exports,
+/// export jobs): parsing, validation and execution share the deadline's token, and a document the deadline ended
+/// is a timeout, however it surfaced.
+/// </summary>
+public sealed class GraphQLRunner(IDocumentExecuter<WelfareSchema> executer)
+{
+    public const string TimeoutCode = "EXECUTION_TIMEOUT";
+
+    /// <param name="options">The execution, its <see cref="ExecutionOptions.CancellationToken"/> one that the deadline cancels.</param>
+    public async Task<DeadlineResult> ExecuteAsync(ExecutionOptions options, RequestDeadline deadline)
+    {
+        ExecutionResult result;
+        try
+        {
+            result = await executer.ExecuteAsync(options);
+        }
+        catch (OperationCanceledException) when (deadline.Expired)
+        {
+            return new DeadlineResult(TimedOut(deadline), true);
+        }
+        // A resolver whose command was stopped fails with the provider's own error (SQLite's SQLITE_INTERRUPT): past
+        // the deadline, a failure is the timeout. An answer completed just past it stands.
+        if (deadline.Expired && result.Errors is { Count: > 0 })
+            return new DeadlineResult(result.Errors is [{ Code: TimeoutCode }] ? result : TimedOut(deadline), true);
+        return new DeadlineResult(result, false);
+    }
+
+    private static ExecutionResult TimedOut(RequestDeadline deadline) => new()
+    {
+        Errors = [new ExecutionError($"The operation ran longer than {deadline.Timeout} (GraphQL:ExecutionTimeout) and was cancelled.") { Code = TimeoutCode }],
+    };
+}
