@@ -9,6 +9,7 @@ using WelfareGraph.Http;
 using WelfareGraph.Ingestion;
 using WelfareGraph.Periods;
 using WelfareGraph.Querying;
+using WelfareGraph.Requests;
 using WelfareGraph.Schema;
 using WelfareGraph.Security;
 
@@ -31,6 +32,7 @@ public static class WelfareGraphExtensions
         services.AddSettings<QueryLimitOptions>();
         services.AddSettings<AnalyticsOptions>();
         services.AddWelfareSecurity(configuration, builder.Environment, root);
+        services.AddWelfareRequests();
         services.AddWelfareIngestion();
 
         services.AddGraphQL(graphql => graphql

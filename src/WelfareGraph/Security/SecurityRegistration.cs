@@ -21,7 +21,6 @@ public static class SecurityRegistration
         services.AddSingleton<ICurrentScope>(sp => sp.GetRequiredService<CallerScopes>());
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<AuditLog>();
-        services.AddSingleton<Requests.GraphQLRunner>();
         return services;
     }
 
