@@ -1,4 +1,3 @@
-using WelfareGraph.Querying;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -6,9 +5,10 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using WelfareGraph.Data.Generation;
 using WelfareGraph.Data;
+using WelfareGraph.Data.Generation;
 using WelfareGraph.Geography;
+using WelfareGraph.Querying;
 using WelfareGraph.Security;
 using WelfareGraph.Tests.Infrastructure;
 using static WelfareGraph.Benchmarks.Statistics;
@@ -28,7 +28,8 @@ var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var root = FindRoot();
 var server = Path.Combine(root, "src", "WelfareGraph", "bin", "Release", "net10.0", "WelfareGraph.dll");
-if (!File.Exists(server)) throw new InvalidOperationException($"Build the server first: dotnet build -c Release src/WelfareGraph ({server} is missing).");
+if (!File.Exists(server))
+    throw new InvalidOperationException($"Build the server first: dotnet build -c Release src/WelfareGraph ({server} is missing).");
 
 await using var postgres = new PostgresServer();
 await postgres.InitializeAsync();
@@ -50,14 +51,19 @@ foreach (var size in sizes)
     // server is warm; the first few exports of a fresh process run partly unoptimised code).
     await CopyAsync(connectionString);
     await PsqlCopyAsync(connectionString);
-    for (var i = 0; i < 4; i++) await ExportAsync(http, "csv");
+    for (var i = 0; i < 4; i++)
+        await ExportAsync(http, "csv");
     await ExportAsync(http, "xlsx");
 
     var copy = new List<double>();
     var psql = new List<double>();
     var csv = new List<double>();
     var xlsx = new List<double>();
-    long copyBytes = 0, csvBytes = 0, xlsxBytes = 0, csvPeak = 0, xlsxPeak = 0;
+    long copyBytes = 0,
+        csvBytes = 0,
+        xlsxBytes = 0,
+        csvPeak = 0,
+        xlsxPeak = 0;
     for (var run = 0; run < runs; run++)
     {
         (var seconds, copyBytes) = await TimeAsync(() => CopyAsync(connectionString));
@@ -73,39 +79,63 @@ foreach (var size in sizes)
         xlsx.Add(seconds);
         xlsxPeak = Math.Max(xlsxPeak, process.PeakBytes());
     }
-    var result = new Result(size, Math.Min(Median(copy), Median(psql)), Median(csv), Median(xlsx), copyBytes, csvBytes, xlsxBytes, csvPeak, xlsxPeak);
+    var result = new Result(
+        size,
+        Math.Min(Median(copy), Median(psql)),
+        Median(csv),
+        Median(xlsx),
+        copyBytes,
+        csvBytes,
+        xlsxBytes,
+        csvPeak,
+        xlsxPeak
+    );
     results.Add(result);
-    Console.WriteLine($"{size.ToString("N0").PadLeft(9)} rows: COPY via Npgsql {Median(copy):F2} s, via psql {Median(psql):F2} s; the faster is the reference");
-    Console.WriteLine($"{size.ToString("N0").PadLeft(9)} rows: COPY {result.Copy.ToString("F2").PadLeft(6)} s ({copyBytes / 1e6:F0} M chars) | CSV export {result.Csv.ToString("F2").PadLeft(6)} s ({csvBytes / 1e6:F0} MB) = {result.Csv / result.Copy:F2} x COPY | " +
-                      $"XLSX export {result.Xlsx.ToString("F2").PadLeft(6)} s ({xlsxBytes / 1e6:F0} MB) = {result.Xlsx / result.Copy:F2} x COPY | server peak RSS: CSV {csvPeak / 1e6:F0} MB, XLSX {xlsxPeak / 1e6:F0} MB");
+    Console.WriteLine(
+        $"{size.ToString("N0").PadLeft(9)} rows: COPY via Npgsql {Median(copy):F2} s, via psql {Median(psql):F2} s; the faster is the reference"
+    );
+    Console.WriteLine(
+        $"{size.ToString("N0").PadLeft(9)} rows: COPY {result.Copy.ToString("F2").PadLeft(6)} s ({copyBytes / 1e6:F0} M chars) | CSV export {result.Csv.ToString("F2").PadLeft(6)} s ({csvBytes / 1e6:F0} MB) = {result.Csv / result.Copy:F2} x COPY | "
+            + $"XLSX export {result.Xlsx.ToString("F2").PadLeft(6)} s ({xlsxBytes / 1e6:F0} MB) = {result.Xlsx / result.Copy:F2} x COPY | server peak RSS: CSV {csvPeak / 1e6:F0} MB, XLSX {xlsxPeak / 1e6:F0} MB"
+    );
 }
 
 Console.WriteLine();
-Console.WriteLine("| rows | COPY (s) | CSV export (s) | CSV / COPY | XLSX export (s) | XLSX / COPY | peak RSS CSV (MB) | peak RSS XLSX (MB) |");
+Console.WriteLine(
+    "| rows | COPY (s) | CSV export (s) | CSV / COPY | XLSX export (s) | XLSX / COPY | peak RSS CSV (MB) | peak RSS XLSX (MB) |"
+);
 Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var r in results)
-    Console.WriteLine($"| {r.Rows:N0} | {r.Copy:F2} | {r.Csv:F2} | {r.Csv / r.Copy:F2} | {r.Xlsx:F2} | {r.Xlsx / r.Copy:F2} | {r.CsvPeak / 1e6:F0} | {r.XlsxPeak / 1e6:F0} |");
+    Console.WriteLine(
+        $"| {r.Rows:N0} | {r.Copy:F2} | {r.Csv:F2} | {r.Csv / r.Copy:F2} | {r.Xlsx:F2} | {r.Xlsx / r.Copy:F2} | {r.CsvPeak / 1e6:F0} | {r.XlsxPeak / 1e6:F0} |"
+    );
 if (results.Count >= 2)
 {
     var (small, large) = (results[0], results[^1]);
-    Console.WriteLine($"peak memory {large.Rows:N0} vs {small.Rows:N0} rows: CSV {(double)large.CsvPeak / small.CsvPeak:F2} x, XLSX {(double)large.XlsxPeak / small.XlsxPeak:F2} x (target within 1.20 x)");
+    Console.WriteLine(
+        $"peak memory {large.Rows:N0} vs {small.Rows:N0} rows: CSV {(double)large.CsvPeak / small.CsvPeak:F2} x, XLSX {(double)large.XlsxPeak / small.XlsxPeak:F2} x (target within 1.20 x)"
+    );
 }
 
 static async Task LoadAsync(string connectionString, int size)
 {
     // The in-process host migrates the database and writes the set with binary COPY, then goes away with the set.
     var clock = Stopwatch.StartNew();
-    using var host = new WelfareGraphFactory(new Dictionary<string, string?>
-    {
-        ["Database:Provider"] = "Postgres",
-        ["ConnectionStrings:WelfareGraph"] = connectionString,
-        ["Database:SeedDemoData"] = "false",
-        ["Logging:LogLevel:Default"] = "Warning",
-        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
-    });
+    using var host = new WelfareGraphFactory(
+        new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:WelfareGraph"] = connectionString,
+            ["Database:SeedDemoData"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
+        }
+    );
     host.CreateClient().Dispose();
     var provinces = ProvinceReferenceData.All.Take(31).Select(p => p.Code).ToList();
-    var set = DataSetGenerator.Generate(RandomDataSet.Spec(seed: 1404, provinces, countiesPerProvince: 4, contributions: size, sourceSystem: "bench"));
+    var set = DataSetGenerator.Generate(
+        RandomDataSet.Spec(seed: 1404, provinces, countiesPerProvince: 4, contributions: size, sourceSystem: "bench")
+    );
     await using (var db = host.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext())
         await DataSetWriter.WriteAsync(db, set);
     Console.WriteLine($"{set.Contributions.Count:N0} contributions generated and loaded in {clock.Elapsed.TotalSeconds:F1} s");
@@ -121,7 +151,8 @@ static async Task<long> CopyAsync(string connectionString)
     var buffer = new char[1 << 16];
     long characters = 0;
     int read;
-    while ((read = await reader.ReadAsync(buffer, 0, buffer.Length)) > 0) characters += read;
+    while ((read = await reader.ReadAsync(buffer, 0, buffer.Length)) > 0)
+        characters += read;
     return characters;
 }
 
@@ -130,30 +161,55 @@ static async Task<long> PsqlCopyAsync(string connectionString)
 {
     var builder = new NpgsqlConnectionStringBuilder(connectionString);
     var info = new ProcessStartInfo("/usr/lib/postgresql/15/bin/psql") { RedirectStandardOutput = true, RedirectStandardError = true };
-    foreach (var argument in new[] { "-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture), "-U", builder.Username!, "-d", builder.Database!,
-                 "-X", "-q", "-c", CopySql.Text.ReplaceLineEndings(" ") })
+    foreach (
+        var argument in new[]
+        {
+            "-h",
+            builder.Host!,
+            "-p",
+            builder.Port.ToString(CultureInfo.InvariantCulture),
+            "-U",
+            builder.Username!,
+            "-d",
+            builder.Database!,
+            "-X",
+            "-q",
+            "-c",
+            CopySql.Text.ReplaceLineEndings(" "),
+        }
+    )
         info.ArgumentList.Add(argument);
     using var process = Process.Start(info)!;
     var buffer = new byte[1 << 16];
     long bytes = 0;
     int read;
-    while ((read = await process.StandardOutput.BaseStream.ReadAsync(buffer)) > 0) bytes += read;
+    while ((read = await process.StandardOutput.BaseStream.ReadAsync(buffer)) > 0)
+        bytes += read;
     await process.WaitForExitAsync();
-    if (process.ExitCode != 0) throw new InvalidOperationException("psql: " + await process.StandardError.ReadToEndAsync());
+    if (process.ExitCode != 0)
+        throw new InvalidOperationException("psql: " + await process.StandardError.ReadToEndAsync());
     return bytes;
 }
 
-
 static async Task<long> ExportAsync(HttpClient http, string format)
 {
-    using var response = await http.PostAsJsonAsync("/exports",
-        new { query = "{ contributionTotals { total { count } } }", mode = "underlying", format }, CancellationToken.None);
+    using var response = await http.PostAsJsonAsync(
+        "/exports",
+        new
+        {
+            query = "{ contributionTotals { total { count } } }",
+            mode = "underlying",
+            format,
+        },
+        CancellationToken.None
+    );
     response.EnsureSuccessStatusCode();
     await using var body = await response.Content.ReadAsStreamAsync();
     var buffer = new byte[1 << 16];
     long bytes = 0;
     int read;
-    while ((read = await body.ReadAsync(buffer)) > 0) bytes += read;
+    while ((read = await body.ReadAsync(buffer)) > 0)
+        bytes += read;
     return bytes;
 }
 
@@ -170,8 +226,14 @@ static async Task<ServerProcess> StartServerAsync(string dll, string root, strin
     listener.Start();
     var port = ((IPEndPoint)listener.LocalEndpoint).Port;
     listener.Stop();
-    var info = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-    foreach (var argument in new[] { dll, "--urls", $"http://127.0.0.1:{port}" }) info.ArgumentList.Add(argument);
+    var info = new ProcessStartInfo("dotnet")
+    {
+        WorkingDirectory = root,
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+    };
+    foreach (var argument in new[] { dll, "--urls", $"http://127.0.0.1:{port}" })
+        info.ArgumentList.Add(argument);
     // Development without AzureAd: loopback requests run as the local developer (every role, national scope).
     info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
     info.Environment["Database__Provider"] = "Postgres";
@@ -181,7 +243,11 @@ static async Task<ServerProcess> StartServerAsync(string dll, string root, strin
     info.Environment["GraphQL__RateLimit__PermitLimit"] = "100000";
     var process = Process.Start(info)!;
     process.OutputDataReceived += (_, _) => { };
-    process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
+    process.ErrorDataReceived += (_, e) =>
+    {
+        if (e.Data is not null)
+            Console.Error.WriteLine("server: " + e.Data);
+    };
     process.BeginOutputReadLine();
     process.BeginErrorReadLine();
     var address = new Uri($"http://127.0.0.1:{port}");
@@ -191,10 +257,12 @@ static async Task<ServerProcess> StartServerAsync(string dll, string root, strin
     {
         try
         {
-            if ((await probe.GetAsync("/health/ready")).IsSuccessStatusCode) break;
+            if ((await probe.GetAsync("/health/ready")).IsSuccessStatusCode)
+                break;
         }
         catch (HttpRequestException) { }
-        if (process.HasExited || deadline.Elapsed > TimeSpan.FromMinutes(2)) throw new InvalidOperationException("The server did not start.");
+        if (process.HasExited || deadline.Elapsed > TimeSpan.FromMinutes(2))
+            throw new InvalidOperationException("The server did not start.");
         await Task.Delay(200);
     }
     return new ServerProcess(process, address);
@@ -203,11 +271,22 @@ static async Task<ServerProcess> StartServerAsync(string dll, string root, strin
 static string FindRoot()
 {
     for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        if (File.Exists(Path.Combine(dir.FullName, "WelfareGraph.sln"))) return dir.FullName;
+        if (File.Exists(Path.Combine(dir.FullName, "WelfareGraph.sln")))
+            return dir.FullName;
     throw new InvalidOperationException("WelfareGraph.sln not found");
 }
 
-sealed record Result(int Rows, double Copy, double Csv, double Xlsx, long CopyBytes, long CsvBytes, long XlsxBytes, long CsvPeak, long XlsxPeak);
+sealed record Result(
+    int Rows,
+    double Copy,
+    double Csv,
+    double Xlsx,
+    long CopyBytes,
+    long CsvBytes,
+    long XlsxBytes,
+    long CsvPeak,
+    long XlsxPeak
+);
 
 /// <summary>The server under measurement, in a process of its own so that its memory is its own.</summary>
 sealed class ServerProcess(Process process, Uri address) : IDisposable
@@ -217,14 +296,17 @@ sealed class ServerProcess(Process process, Uri address) : IDisposable
     /// <summary>Linux keeps the peak resident set (VmHWM) per process; writing 5 to clear_refs starts it again from now.</summary>
     public void ResetPeak() => File.WriteAllText($"/proc/{process.Id}/clear_refs", "5");
 
-    public long PeakBytes() => File.ReadLines($"/proc/{process.Id}/status")
-        .Where(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
-        .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024).Single();
+    public long PeakBytes() =>
+        File.ReadLines($"/proc/{process.Id}/status")
+            .Where(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
+            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024)
+            .Single();
 
     public void Dispose()
     {
         // Only this process, which the benchmark started.
-        if (!process.HasExited) process.Kill();
+        if (!process.HasExited)
+            process.Kill();
         process.WaitForExit();
         process.Dispose();
     }

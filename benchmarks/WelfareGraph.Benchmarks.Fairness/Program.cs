@@ -54,7 +54,8 @@ var fairHttp = fairServer.CreateClient(); // starts it: migrations and the demo 
 using var unlimitedServer = new WelfareGraphFactory(Settings(fair: false), "Production", identity);
 unlimitedServer.UseKestrel(0);
 var unlimitedHttp = unlimitedServer.CreateClient();
-foreach (var http in new[] { fairHttp, unlimitedHttp }) http.Timeout = TimeSpan.FromMinutes(5);
+foreach (var http in new[] { fairHttp, unlimitedHttp })
+    http.Timeout = TimeSpan.FromMinutes(5);
 
 string Token(string subject) => identity.Token([WelfareRoles.Analyst], ScopeClaim.National, subject: subject);
 var victim = Token("dashboard");
@@ -66,6 +67,7 @@ string[] dashboard =
     """{ participationReport(province: "IR-19", period: { year: 1404, fromMonth: 1, toMonth: 9 }) { government { cash inKind volunteerServices } charities total households { covered coverageRate } } }""",
     """{ contributionTotals(period: { year: 1404, fromMonth: 1, toMonth: 9 }, groupBy: [COUNTY, TYPE]) { total { sum count } groups { key { county { code } type } sum share } } }""",
 ];
+
 // The flood: every contribution of both years grouped five ways, and a page of rows with a count.
 string[] heavy =
 [
@@ -75,11 +77,15 @@ string[] heavy =
 
 async Task<HttpStatusCode> PostAsync(HttpClient http, string token, string query, CancellationToken cancellationToken = default)
 {
-    using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json") };
+    using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+    {
+        Content = new StringContent(JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json"),
+    };
     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
     using var response = await http.SendAsync(request, cancellationToken);
     var body = await response.Content.ReadAsStringAsync(cancellationToken);
-    if (response.StatusCode == HttpStatusCode.OK && body.Contains("\"errors\"", StringComparison.Ordinal)) throw new InvalidOperationException(body);
+    if (response.StatusCode == HttpStatusCode.OK && body.Contains("\"errors\"", StringComparison.Ordinal))
+        throw new InvalidOperationException(body);
     return response.StatusCode;
 }
 
@@ -87,7 +93,10 @@ async Task<HttpStatusCode> PostAsync(HttpClient http, string token, string query
 for (var i = 0; i < 20; i++)
 {
     foreach (var http in new[] { fairHttp, unlimitedHttp })
-        foreach (var query in dashboard.Concat(heavy)) await PostAsync(http, victim, query);
+    {
+        foreach (var query in dashboard.Concat(heavy))
+            await PostAsync(http, victim, query);
+    }
 }
 
 async Task<List<double>> VictimAsync(HttpClient http)
@@ -99,7 +108,8 @@ async Task<List<double>> VictimAsync(HttpClient http)
         {
             var started = Stopwatch.GetTimestamp();
             var status = await PostAsync(http, victim, query);
-            if (status != HttpStatusCode.OK) throw new InvalidOperationException($"The victim was answered {(int)status}.");
+            if (status != HttpStatusCode.OK)
+                throw new InvalidOperationException($"The victim was answered {(int)status}.");
             times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     return times;
@@ -108,20 +118,31 @@ async Task<List<double>> VictimAsync(HttpClient http)
 async Task<(List<double> Victim, long Done, long Refused)> UnderFloodAsync(HttpClient http)
 {
     using var stop = new CancellationTokenSource();
-    long done = 0, refused = 0;
-    var flood = Enumerable.Range(0, hostileClients).Select(client => Task.Run(async () =>
-    {
-        for (var i = client; !stop.IsCancellationRequested; i++)
-        {
-            try
+    long done = 0,
+        refused = 0;
+    var flood = Enumerable
+        .Range(0, hostileClients)
+        .Select(client =>
+            Task.Run(async () =>
             {
-                var status = await PostAsync(http, hostile, heavy[i % heavy.Length], stop.Token);
-                if (status == HttpStatusCode.ServiceUnavailable) { Interlocked.Increment(ref refused); await Task.Delay(100, stop.Token); }
-                else Interlocked.Increment(ref done);
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
-        }
-    })).ToList();
+                for (var i = client; !stop.IsCancellationRequested; i++)
+                {
+                    try
+                    {
+                        var status = await PostAsync(http, hostile, heavy[i % heavy.Length], stop.Token);
+                        if (status == HttpStatusCode.ServiceUnavailable)
+                        {
+                            Interlocked.Increment(ref refused);
+                            await Task.Delay(100, stop.Token);
+                        }
+                        else
+                            Interlocked.Increment(ref done);
+                    }
+                    catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+                }
+            })
+        )
+        .ToList();
     var times = await VictimAsync(http);
     await stop.CancelAsync();
     await Task.WhenAll(flood);
@@ -129,7 +150,9 @@ async Task<(List<double> Victim, long Done, long Refused)> UnderFloodAsync(HttpC
 }
 
 var (alone, fair, unlimited) = (new List<double>(), new List<double>(), new List<double>());
-long fairDone = 0, fairRefused = 0, unlimitedDone = 0;
+long fairDone = 0,
+    fairRefused = 0,
+    unlimitedDone = 0;
 for (var round = 0; round < rounds; round++)
 {
     alone.AddRange(await VictimAsync(fairHttp));
@@ -142,13 +165,21 @@ for (var round = 0; round < rounds; round++)
 }
 
 var limits = fairServer.Services.GetRequiredService<IOptions<FairShareOptions>>().Value;
-Console.WriteLine($"{Environment.ProcessorCount} cores; fair share: {limits.MaxConcurrentPerCaller} running + {limits.MaxQueuedPerCaller} queued per caller, " +
-    $"{limits.ServerConcurrency} running + {limits.MaxQueuedPerServer} queued per server; {hostileClients} hostile clients; {rounds} rounds of {seconds} s per phase");
-Console.WriteLine($"victim alone             median {Median(alone).ToString("F2").PadLeft(7)} ms  p95 {Quantile(alone, 0.95).ToString("F2").PadLeft(7)} ms  ({alone.Count} queries)");
-Console.WriteLine($"victim, flood, fair      median {Median(fair).ToString("F2").PadLeft(7)} ms  p95 {Quantile(fair, 0.95).ToString("F2").PadLeft(7)} ms  ({fair.Count} queries)  " +
-    $"ratio median {Median(fair) / Median(alone):F2}x, p95 {Quantile(fair, 0.95) / Quantile(alone, 0.95):F2}x;  hostile: {fairDone} answered, {fairRefused} SERVER_BUSY");
-Console.WriteLine($"victim, flood, unlimited median {Median(unlimited).ToString("F2").PadLeft(7)} ms  p95 {Quantile(unlimited, 0.95).ToString("F2").PadLeft(7)} ms  ({unlimited.Count} queries)  " +
-    $"ratio median {Median(unlimited) / Median(alone):F2}x, p95 {Quantile(unlimited, 0.95) / Quantile(alone, 0.95):F2}x;  hostile: {unlimitedDone} answered");
+Console.WriteLine(
+    $"{Environment.ProcessorCount} cores; fair share: {limits.MaxConcurrentPerCaller} running + {limits.MaxQueuedPerCaller} queued per caller, "
+        + $"{limits.ServerConcurrency} running + {limits.MaxQueuedPerServer} queued per server; {hostileClients} hostile clients; {rounds} rounds of {seconds} s per phase"
+);
+Console.WriteLine(
+    $"victim alone             median {Median(alone).ToString("F2").PadLeft(7)} ms  p95 {Quantile(alone, 0.95).ToString("F2").PadLeft(7)} ms  ({alone.Count} queries)"
+);
+Console.WriteLine(
+    $"victim, flood, fair      median {Median(fair).ToString("F2").PadLeft(7)} ms  p95 {Quantile(fair, 0.95).ToString("F2").PadLeft(7)} ms  ({fair.Count} queries)  "
+        + $"ratio median {Median(fair) / Median(alone):F2}x, p95 {Quantile(fair, 0.95) / Quantile(alone, 0.95):F2}x;  hostile: {fairDone} answered, {fairRefused} SERVER_BUSY"
+);
+Console.WriteLine(
+    $"victim, flood, unlimited median {Median(unlimited).ToString("F2").PadLeft(7)} ms  p95 {Quantile(unlimited, 0.95).ToString("F2").PadLeft(7)} ms  ({unlimited.Count} queries)  "
+        + $"ratio median {Median(unlimited) / Median(alone):F2}x, p95 {Quantile(unlimited, 0.95) / Quantile(alone, 0.95):F2}x;  hostile: {unlimitedDone} answered"
+);
 return;
 
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;

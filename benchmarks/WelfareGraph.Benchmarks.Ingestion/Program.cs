@@ -17,11 +17,9 @@ WriteCsv(file, rows);
 await using var postgres = new PostgresServer();
 await postgres.InitializeAsync();
 var connectionString = await postgres.CreateDatabaseAsync("ingest");
-using var host = new WelfareGraphFactory(new Dictionary<string, string?>
-{
-    ["Database:Provider"] = "Postgres",
-    ["ConnectionStrings:WelfareGraph"] = connectionString,
-});
+using var host = new WelfareGraphFactory(
+    new Dictionary<string, string?> { ["Database:Provider"] = "Postgres", ["ConnectionStrings:WelfareGraph"] = connectionString }
+);
 var http = host.CreateClient(); // starts the server: migrations and the Zanjan demo data (counties)
 http.Timeout = TimeSpan.FromMinutes(10);
 
@@ -37,24 +35,55 @@ var copy = await TimeAsync(async () =>
     await using var connection = new NpgsqlConnection(connectionString);
     await connection.OpenAsync();
     await using var writer = await connection.BeginTextImportAsync(
-        "COPY copy_target (external_id, date, solar_year, solar_quarter, solar_month, county_id, type, sector, intent, channel, amount_rial, description, source_system, is_retracted) FROM STDIN (FORMAT csv)");
+        "COPY copy_target (external_id, date, solar_year, solar_quarter, solar_month, county_id, type, sector, intent, channel, amount_rial, description, source_system, is_retracted) FROM STDIN (FORMAT csv)"
+    );
     var counties = await CountyIdsAsync(connectionString);
     foreach (var line in File.ReadLines(file).Skip(1))
     {
         var f = line.Split(',');
         var date = DateOnly.ParseExact(f[1], "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var solar = WelfareGraph.Periods.SolarDate.FromGregorian(date);
-        await writer.WriteLineAsync(string.Join(',', f[0], f[1], solar.Year, solar.Quarter, solar.Month, counties[f[2]], Enum(f[3]), Enum(f[4]), Enum(f[5]), Enum(f[6]), f[7], f[8], "copy", "false"));
+        await writer.WriteLineAsync(
+            string.Join(
+                ',',
+                f[0],
+                f[1],
+                solar.Year,
+                solar.Quarter,
+                solar.Month,
+                counties[f[2]],
+                Enum(f[3]),
+                Enum(f[4]),
+                Enum(f[5]),
+                Enum(f[6]),
+                f[7],
+                f[8],
+                "copy",
+                "false"
+            )
+        );
     }
 });
 
 // 2. The import CLI as a real process.
 // The server as built beside this benchmark (same configuration), started the way an operator would.
-var server = Path.Combine(RepositoryPaths.Root, "src", "WelfareGraph", "bin", Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/'))!), "net10.0", "WelfareGraph.dll");
+var server = Path.Combine(
+    RepositoryPaths.Root,
+    "src",
+    "WelfareGraph",
+    "bin",
+    Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/'))!),
+    "net10.0",
+    "WelfareGraph.dll"
+);
 var cli = await TimeAsync(async () =>
 {
     var start = new ProcessStartInfo("dotnet", ["exec", server, "import", "contributions", file, "--source", "bench-cli"])
-    { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryPaths.Root };
+    {
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+        WorkingDirectory = RepositoryPaths.Root,
+    };
     start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
     start.Environment["Database__Provider"] = "Postgres";
     start.Environment["ConnectionStrings__WelfareGraph"] = connectionString;
@@ -71,21 +100,39 @@ var api = await TimeAsync(async () =>
     var batch = new List<object>(5_000);
     async Task SendAsync()
     {
-        var response = await http.PostAsJsonAsync("/graphql", new
-        {
-            query = "mutation($input: UpsertContributionsInput!) { upsertContributions(input: $input) { inserted errors { code } } }",
-            variables = new { input = new { sourceSystem = "bench-api", items = batch } },
-        });
+        var response = await http.PostAsJsonAsync(
+            "/graphql",
+            new
+            {
+                query = "mutation($input: UpsertContributionsInput!) { upsertContributions(input: $input) { inserted errors { code } } }",
+                variables = new { input = new { sourceSystem = "bench-api", items = batch } },
+            }
+        );
         response.EnsureSuccessStatusCode();
         batch.Clear();
     }
     foreach (var line in File.ReadLines(file).Skip(1))
     {
         var f = line.Split(',');
-        batch.Add(new { externalId = f[0], date = f[1], countyCode = f[2], type = f[3], sector = f[4], intent = f[5], channel = f[6], amountRial = long.Parse(f[7], CultureInfo.InvariantCulture), description = f[8] });
-        if (batch.Count == 5_000) await SendAsync();
+        batch.Add(
+            new
+            {
+                externalId = f[0],
+                date = f[1],
+                countyCode = f[2],
+                type = f[3],
+                sector = f[4],
+                intent = f[5],
+                channel = f[6],
+                amountRial = long.Parse(f[7], CultureInfo.InvariantCulture),
+                description = f[8],
+            }
+        );
+        if (batch.Count == 5_000)
+            await SendAsync();
     }
-    if (batch.Count > 0) await SendAsync();
+    if (batch.Count > 0)
+        await SendAsync();
 });
 
 var stored = await CountAsync(connectionString);
@@ -98,7 +145,9 @@ Directory.Delete(folder, recursive: true);
 return;
 
 void Report(string name, TimeSpan time, TimeSpan reference) =>
-    Console.WriteLine($"{name.PadRight(18)} {time.TotalSeconds.ToString("N1").PadLeft(8)} s {(rows / time.TotalSeconds).ToString("N0").PadLeft(12)} rows/s {(reference.TotalSeconds / time.TotalSeconds).ToString("P0").PadLeft(8)} of COPY");
+    Console.WriteLine(
+        $"{name.PadRight(18)} {time.TotalSeconds.ToString("N1").PadLeft(8)} s {(rows / time.TotalSeconds).ToString("N0").PadLeft(12)} rows/s {(reference.TotalSeconds / time.TotalSeconds).ToString("P0").PadLeft(8)} of COPY"
+    );
 
 static async Task<TimeSpan> TimeAsync(Func<Task> work)
 {
@@ -107,14 +156,15 @@ static async Task<TimeSpan> TimeAsync(Func<Task> work)
     return clock.Elapsed;
 }
 
-static int Enum(string constant) => constant switch
-{
-    "CASH" or "GOVERNMENT" or "EDUCATION_CULTURE_SPORT" or "COLLECTION_BASE" => 1,
-    "IN_KIND" or "CHARITY" or "LIVELIHOOD" or "BANK_ACCOUNT" => 2,
-    "VOLUNTEER_SERVICE" or "FACILITY_CONSTRUCTION" or "CHARITY_INSTITUTION" => 3,
-    "EQUIPMENT" or "CENTER_DIRECT" => 4,
-    _ => 5,
-};
+static int Enum(string constant) =>
+    constant switch
+    {
+        "CASH" or "GOVERNMENT" or "EDUCATION_CULTURE_SPORT" or "COLLECTION_BASE" => 1,
+        "IN_KIND" or "CHARITY" or "LIVELIHOOD" or "BANK_ACCOUNT" => 2,
+        "VOLUNTEER_SERVICE" or "FACILITY_CONSTRUCTION" or "CHARITY_INSTITUTION" => 3,
+        "EQUIPMENT" or "CENTER_DIRECT" => 4,
+        _ => 5,
+    };
 
 static async Task<Dictionary<string, int>> CountyIdsAsync(string connectionString)
 {
@@ -123,7 +173,8 @@ static async Task<Dictionary<string, int>> CountyIdsAsync(string connectionStrin
     await using var command = new NpgsqlCommand("SELECT code, id FROM counties", connection);
     await using var reader = await command.ExecuteReaderAsync();
     var ids = new Dictionary<string, int>();
-    while (await reader.ReadAsync()) ids[reader.GetString(0)] = reader.GetInt32(1);
+    while (await reader.ReadAsync())
+        ids[reader.GetString(0)] = reader.GetInt32(1);
     return ids;
 }
 
@@ -131,22 +182,34 @@ static async Task<(long Copy, long Cli, long Api)> CountAsync(string connectionS
 {
     await using var connection = new NpgsqlConnection(connectionString);
     await connection.OpenAsync();
-    async Task<long> Count(string sql) { await using var c = new NpgsqlCommand(sql, connection); return (long)(await c.ExecuteScalarAsync())!; }
-    return (await Count("SELECT COUNT(*) FROM copy_target"), await Count("SELECT COUNT(*) FROM contributions WHERE source_system = 'bench-cli'"),
-        await Count("SELECT COUNT(*) FROM contributions WHERE source_system = 'bench-api'"));
+    async Task<long> Count(string sql)
+    {
+        await using var c = new NpgsqlCommand(sql, connection);
+        return (long)(await c.ExecuteScalarAsync())!;
+    }
+    return (
+        await Count("SELECT COUNT(*) FROM copy_target"),
+        await Count("SELECT COUNT(*) FROM contributions WHERE source_system = 'bench-cli'"),
+        await Count("SELECT COUNT(*) FROM contributions WHERE source_system = 'bench-api'")
+    );
 }
 
 static void WriteCsv(string file, int rows)
 {
     using var writer = new StreamWriter(file, false, new UTF8Encoding(false));
     writer.WriteLine("externalId,date,countyCode,type,sector,intent,channel,amountRial,description");
-    string[] types = ["CASH", "IN_KIND", "VOLUNTEER_SERVICE"], intents = ["EDUCATION_CULTURE_SPORT", "LIVELIHOOD", "FACILITY_CONSTRUCTION", "EQUIPMENT", "UNRESTRICTED"];
+    string[] types = ["CASH", "IN_KIND", "VOLUNTEER_SERVICE"],
+        intents = ["EDUCATION_CULTURE_SPORT", "LIVELIHOOD", "FACILITY_CONSTRUCTION", "EQUIPMENT", "UNRESTRICTED"];
     string[] channels = ["COLLECTION_BASE", "BANK_ACCOUNT", "ONLINE"];
     var start = new DateOnly(2024, 3, 20);
     for (var i = 0; i < rows; i++)
     {
         var date = start.AddDays(i % 600).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"B{i:D8},{date},IR-19-0{1 + i % 8},{types[i % 3]},{(i % 5 == 0 ? "CHARITY" : "GOVERNMENT")},{intents[i % 5]},{channels[i % 3]},{10_000L * (1 + i % 5000)},row {i}"));
+        writer.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"B{i:D8},{date},IR-19-0{1 + i % 8},{types[i % 3]},{(i % 5 == 0 ? "CHARITY" : "GOVERNMENT")},{intents[i % 5]},{channels[i % 3]},{10_000L * (1 + i % 5000)},row {i}"
+            )
+        );
     }
 }

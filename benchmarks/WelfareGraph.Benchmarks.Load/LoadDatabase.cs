@@ -44,7 +44,8 @@ public sealed class LoadDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_postgres is not null) await _postgres.DisposeAsync();
+        if (_postgres is not null)
+            await _postgres.DisposeAsync();
         if (_file is not null)
             foreach (var path in new[] { _file, _file + "-wal", _file + "-shm" })
                 File.Delete(path);

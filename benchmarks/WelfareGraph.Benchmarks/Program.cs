@@ -1,4 +1,3 @@
-using WelfareGraph.Querying;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
@@ -7,10 +6,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using WelfareGraph.Analytics;
-using WelfareGraph.Data.Generation;
 using WelfareGraph.Data;
+using WelfareGraph.Data.Generation;
 using WelfareGraph.Geography;
 using WelfareGraph.Periods;
+using WelfareGraph.Querying;
 using WelfareGraph.Security;
 using WelfareGraph.Tests.Infrastructure;
 using static WelfareGraph.Benchmarks.Statistics;
@@ -29,14 +29,16 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 await using var postgres = new PostgresServer();
 await postgres.InitializeAsync();
 var connectionString = await postgres.CreateDatabaseAsync("analytics");
-using var host = new WelfareGraphFactory(new Dictionary<string, string?>
-{
-    ["Database:Provider"] = "Postgres",
-    ["ConnectionStrings:WelfareGraph"] = connectionString,
-    ["Database:SeedDemoData"] = "false",
-    ["Logging:LogLevel:Default"] = "Warning",
-    ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None", // the first start's probe for a missing history table
-});
+using var host = new WelfareGraphFactory(
+    new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = "Postgres",
+        ["ConnectionStrings:WelfareGraph"] = connectionString,
+        ["Database:SeedDemoData"] = "false",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None", // the first start's probe for a missing history table
+    }
+);
 host.UseKestrel(0); // a real socket on loopback, as a dashboard would connect
 var http = host.CreateClient();
 http.Timeout = TimeSpan.FromMinutes(5);
@@ -45,15 +47,20 @@ var provinces = ProvinceReferenceData.All.Take(provinceCount).Select(p => p.Code
 var spec = RandomDataSet.Spec(seed: 1404, provinces, countiesPerProvince, contributions, "bench");
 var clock = Stopwatch.StartNew();
 var countyCount = await GenerateAndWriteAsync();
+
 // The generated rows are garbage from here on: a server does not hold a million contributions in its heap, and every
 // full collection would otherwise mark them all — pauses that land on whichever side allocates the most.
 GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-Console.WriteLine($"Managed heap after the load: {GC.GetTotalMemory(forceFullCollection: false) / 1048576.0:F0} MB, fragmented {GC.GetGCMemoryInfo().FragmentedBytes / 1048576.0:F0} MB, promoted {GC.GetGCMemoryInfo().PromotedBytes / 1048576.0:F0} MB");
+Console.WriteLine(
+    $"Managed heap after the load: {GC.GetTotalMemory(forceFullCollection: false) / 1048576.0:F0} MB, fragmented {GC.GetGCMemoryInfo().FragmentedBytes / 1048576.0:F0} MB, promoted {GC.GetGCMemoryInfo().PromotedBytes / 1048576.0:F0} MB"
+);
 
 async Task<int> GenerateAndWriteAsync()
 {
     var set = DataSetGenerator.Generate(spec);
-    Console.WriteLine($"Generated {set.Contributions.Count:N0} contributions, {set.Households.Count:N0} households, {set.Counties.Count} counties in {clock.Elapsed.TotalSeconds:F1} s");
+    Console.WriteLine(
+        $"Generated {set.Contributions.Count:N0} contributions, {set.Households.Count:N0} households, {set.Counties.Count} counties in {clock.Elapsed.TotalSeconds:F1} s"
+    );
     clock.Restart();
     await using (var db = host.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext())
         await DataSetWriter.WriteAsync(db, set);
@@ -63,17 +70,26 @@ async Task<int> GenerateAndWriteAsync()
 
 await using var connection = new NpgsqlConnection(connectionString);
 await connection.OpenAsync();
+
 // The reference query counts retracted rows too, so the product's partial slicing index (retracted rows left
 // out) is of no use to it: it gets a covering index of its own over every row, and each side runs on its best index.
-await Execute(connection, "CREATE INDEX reference_slices ON contributions (solar_year, solar_month, county_id, type) INCLUDE (amount_rial)");
+await Execute(
+    connection,
+    "CREATE INDEX reference_slices ON contributions (solar_year, solar_month, county_id, type) INCLUDE (amount_rial)"
+);
 await Execute(connection, "VACUUM ANALYZE counties");
+
 // Index-only scans need the visibility map: the first VACUUM right after the load may leave pages unmarked
 // (PostgreSQL then plans table scans for both queries), so vacuum until every page is all-visible.
 for (var pass = 1; ; pass++)
 {
     await Execute(connection, pass == 1 ? "VACUUM ANALYZE contributions" : "VACUUM contributions");
     var (pages, visible) = await VisibilityAsync(connection);
-    if (visible >= pages || pass == 5) { Console.WriteLine($"VACUUM: {visible:N0} of {pages:N0} pages all-visible after {pass} pass(es)"); break; }
+    if (visible >= pages || pass == 5)
+    {
+        Console.WriteLine($"VACUUM: {visible:N0} of {pages:N0} pages all-visible after {pass} pass(es)");
+        break;
+    }
 }
 
 const string Sql = """
@@ -92,7 +108,8 @@ const string GraphQL = """
 var question = new ContributionTotalsRequest
 {
     GroupBy = [ContributionDimension.County, ContributionDimension.Type, ContributionDimension.Month],
-    Period = ResolvedPeriod.Months(1404, 1, 9), NeedsTotal = false,
+    Period = ResolvedPeriod.Months(1404, 1, 9),
+    NeedsTotal = false,
 };
 
 async Task<int> RunSql()
@@ -114,37 +131,66 @@ async Task<int> RunGraphQL()
     using var response = await http.PostAsJsonAsync("/graphql", new { query = GraphQL });
     response.EnsureSuccessStatusCode();
     using var json = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync());
-    if (json.RootElement.TryGetProperty("errors", out var errors)) throw new InvalidOperationException(errors.GetRawText());
+    if (json.RootElement.TryGetProperty("errors", out var errors))
+        throw new InvalidOperationException(errors.GetRawText());
     var groups = json.RootElement.GetProperty("data").GetProperty("contributionTotals").GetProperty("groups");
     foreach (var group in groups.EnumerateArray())
-        _ = (group.GetProperty("key").GetProperty("county").GetProperty("code").GetString(), group.GetProperty("sum").GetDecimal(), group.GetProperty("count").GetInt32());
+        _ = (
+            group.GetProperty("key").GetProperty("county").GetProperty("code").GetString(),
+            group.GetProperty("sum").GetDecimal(),
+            group.GetProperty("count").GetInt32()
+        );
     return groups.GetArrayLength();
 }
 
 // Both answer the same question: the same number of groups and the same grand total.
 var (sqlGroups, apiGroups) = (await RunSql(), await RunGraphQL());
-if (sqlGroups != apiGroups) throw new InvalidOperationException($"SQL returned {sqlGroups} groups, GraphQL {apiGroups}.");
+if (sqlGroups != apiGroups)
+    throw new InvalidOperationException($"SQL returned {sqlGroups} groups, GraphQL {apiGroups}.");
 Console.WriteLine($"{sqlGroups:N0} groups");
 
 System.Data.Common.DbCommand? engineCommand = null;
+
 // Warm up: JIT (past tiering), pools, caches, the EF query cache.
-for (var i = 0; i < 30; i++) { await RunSql(); await RunGraphQL(); await RunEngine(); await RunEngineSql(); }
+for (var i = 0; i < 30; i++)
+{
+    await RunSql();
+    await RunGraphQL();
+    await RunEngine();
+    await RunEngineSql();
+}
 var (engineSqlTimes, engineTimes) = (new List<double>(), new List<double>());
-for (var i = 0; i < runs; i++) { engineSqlTimes.Add(await Time(RunEngineSql)); engineTimes.Add(await Time(RunEngine)); }
-Console.WriteLine($"where the time goes: the engine's SQL alone on Npgsql {Median(engineSqlTimes):F2} ms, the engine (EF, county lookup) {Median(engineTimes):F2} ms");
+for (var i = 0; i < runs; i++)
+{
+    engineSqlTimes.Add(await Time(RunEngineSql));
+    engineTimes.Add(await Time(RunEngine));
+}
+Console.WriteLine(
+    $"where the time goes: the engine's SQL alone on Npgsql {Median(engineSqlTimes):F2} ms, the engine (EF, county lookup) {Median(engineTimes):F2} ms"
+);
 var sqlTimes = new List<double>();
 var apiTimes = new List<double>();
 for (var i = 0; i < runs; i++)
 {
     // Interleaved, alternating which goes first, so drift on a shared machine hits both alike.
-    if (i % 2 == 0) { sqlTimes.Add(await Time(RunSql)); apiTimes.Add(await Time(RunGraphQL)); }
-    else { apiTimes.Add(await Time(RunGraphQL)); sqlTimes.Add(await Time(RunSql)); }
+    if (i % 2 == 0)
+    {
+        sqlTimes.Add(await Time(RunSql));
+        apiTimes.Add(await Time(RunGraphQL));
+    }
+    else
+    {
+        apiTimes.Add(await Time(RunGraphQL));
+        sqlTimes.Add(await Time(RunSql));
+    }
 }
 
 Console.WriteLine();
 Console.WriteLine("Hand-written SQL plan:");
 Console.WriteLine(await Explain(connection, Sql));
-Console.WriteLine("The SQL EF sends for contributionTotals, with its parameters (Npgsql does not prepare it, so each run is planned with its values, never a generic plan):");
+Console.WriteLine(
+    "The SQL EF sends for contributionTotals, with its parameters (Npgsql does not prepare it, so each run is planned with its values, never a generic plan):"
+);
 await using (var engine = await EngineCommand())
 {
     Console.WriteLine("  " + engine.CommandText.ReplaceLineEndings("\n  "));
@@ -152,12 +198,21 @@ await using (var engine = await EngineCommand())
 }
 
 var (sqlMedian, apiMedian) = (Median(sqlTimes), Median(apiTimes));
-Console.WriteLine($"{contributions:N0} contributions, {countyCount} counties, {sqlGroups:N0} groups, {runs} interleaved runs each after 30 warm-ups");
-Console.WriteLine($"hand-written SQL  median {sqlMedian.ToString("F2").PadLeft(8)} ms  (quartiles {Quantile(sqlTimes, 0.25):F2}–{Quantile(sqlTimes, 0.75):F2}, min {sqlTimes.Min():F2}, max {sqlTimes.Max():F2})");
-Console.WriteLine($"GraphQL over HTTP median {apiMedian.ToString("F2").PadLeft(8)} ms  (quartiles {Quantile(apiTimes, 0.25):F2}–{Quantile(apiTimes, 0.75):F2}, min {apiTimes.Min():F2}, max {apiTimes.Max():F2})");
+Console.WriteLine(
+    $"{contributions:N0} contributions, {countyCount} counties, {sqlGroups:N0} groups, {runs} interleaved runs each after 30 warm-ups"
+);
+Console.WriteLine(
+    $"hand-written SQL  median {sqlMedian.ToString("F2").PadLeft(8)} ms  (quartiles {Quantile(sqlTimes, 0.25):F2}–{Quantile(sqlTimes, 0.75):F2}, min {sqlTimes.Min():F2}, max {sqlTimes.Max():F2})"
+);
+Console.WriteLine(
+    $"GraphQL over HTTP median {apiMedian.ToString("F2").PadLeft(8)} ms  (quartiles {Quantile(apiTimes, 0.25):F2}–{Quantile(apiTimes, 0.75):F2}, min {apiTimes.Min():F2}, max {apiTimes.Max():F2})"
+);
+
 // Each GraphQL run against the SQL run beside it: a slow spell on the shared machine then weighs on both sides of a ratio.
 var paired = sqlTimes.Zip(apiTimes, (sql, api) => api / sql).ToList();
-Console.WriteLine($"ratio of medians {apiMedian / sqlMedian:F2}x, median of paired ratios {Median(paired):F2}x  (target <= 1.30x, aim 1.15x)");
+Console.WriteLine(
+    $"ratio of medians {apiMedian / sqlMedian:F2}x, median of paired ratios {Median(paired):F2}x  (target <= 1.30x, aim 1.15x)"
+);
 return;
 
 async Task<int> RunEngine()
@@ -181,10 +236,12 @@ async Task<int> RunEngineSql()
 {
     var engine = engineCommand ??= await EngineCommand();
     await using var command = new NpgsqlCommand(engine.CommandText, connection);
-    foreach (var parameter in engine.Parameters.Cast<NpgsqlParameter>()) command.Parameters.Add(parameter.Clone());
+    foreach (var parameter in engine.Parameters.Cast<NpgsqlParameter>())
+        command.Parameters.Add(parameter.Clone());
     await using var reader = await command.ExecuteReaderAsync();
     var groups = 0;
-    while (await reader.ReadAsync()) groups++;
+    while (await reader.ReadAsync())
+        groups++;
     return groups;
 }
 
@@ -199,10 +256,12 @@ static async Task<(int Pages, int Visible)> VisibilityAsync(NpgsqlConnection con
 static async Task<string> Explain(NpgsqlConnection connection, string sql, IEnumerable<NpgsqlParameter>? parameters = null)
 {
     await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + sql, connection);
-    foreach (var parameter in parameters ?? []) command.Parameters.Add(parameter);
+    foreach (var parameter in parameters ?? [])
+        command.Parameters.Add(parameter);
     await using var reader = await command.ExecuteReaderAsync();
     var lines = new List<string>();
-    while (await reader.ReadAsync()) lines.Add("  " + reader.GetString(0));
+    while (await reader.ReadAsync())
+        lines.Add("  " + reader.GetString(0));
     return string.Join('\n', lines) + "\n";
 }
 

@@ -2,7 +2,8 @@ using WelfareGraph;
 using WelfareGraph.Ingestion;
 using WelfareGraph.Security;
 
-if (ImportCommand.Handles(args)) return await ImportCommand.RunAsync(args, command => command.AddWelfareGraph());
+if (ImportCommand.Handles(args))
+    return await ImportCommand.RunAsync(args, command => command.AddWelfareGraph());
 
 var builder = WebApplication.CreateBuilder(args);
 try

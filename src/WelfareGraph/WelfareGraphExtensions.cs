@@ -35,15 +35,21 @@ public static class WelfareGraphExtensions
         services.AddWelfareRequests();
         services.AddWelfareIngestion();
 
-        services.AddGraphQL(graphql => graphql
-            .AddSchema<WelfareSchema>()
-            .AddExecutionStrategy(new ListWritingExecutionStrategy(), GraphQLParser.AST.OperationType.Query)
-            .AddGraphTypes(typeof(WelfareSchema).Assembly)
-            .AddSystemTextJson(json => json.Encoder = ResponseJson.Encoder)
-            .AddErrorInfoProvider(new WelfareErrorInfoProvider(new() { ExposeExceptionDetails = builder.Environment.IsDevelopment() }))
-            .AddUnhandledExceptionHandler(context => GraphQLErrors.OnUnhandledException(context,
-                context.ExecutionOptions.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger(GraphQLErrors.LogCategory)))
-            .AddWelfareSecurity());
+        services.AddGraphQL(graphql =>
+            graphql
+                .AddSchema<WelfareSchema>()
+                .AddExecutionStrategy(new ListWritingExecutionStrategy(), GraphQLParser.AST.OperationType.Query)
+                .AddGraphTypes(typeof(WelfareSchema).Assembly)
+                .AddSystemTextJson(json => json.Encoder = ResponseJson.Encoder)
+                .AddErrorInfoProvider(new WelfareErrorInfoProvider(new() { ExposeExceptionDetails = builder.Environment.IsDevelopment() }))
+                .AddUnhandledExceptionHandler(context =>
+                    GraphQLErrors.OnUnhandledException(
+                        context,
+                        context.ExecutionOptions.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger(GraphQLErrors.LogCategory)
+                    )
+                )
+                .AddWelfareSecurity()
+        );
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddWelfareExports();
@@ -74,18 +80,28 @@ public static class WelfareGraphExtensions
     /// <returns>The folder it was found in: the root that schema/ and other repository paths are relative to.</returns>
     private static string AddRootAppSettings(this ConfigurationManager configuration, IHostEnvironment environment)
     {
-        var folder = new[] { environment.ContentRootPath, Path.Combine(environment.ContentRootPath, ".."), Path.Combine(environment.ContentRootPath, "..", "..") }
-            .Select(Path.GetFullPath)
-            .FirstOrDefault(f => File.Exists(Path.Combine(f, "appsettings.json")) && File.Exists(Path.Combine(f, "WelfareGraph.sln")))
+        var folder =
+            new[]
+            {
+                environment.ContentRootPath,
+                Path.Combine(environment.ContentRootPath, ".."),
+                Path.Combine(environment.ContentRootPath, "..", ".."),
+            }
+                .Select(Path.GetFullPath)
+                .FirstOrDefault(f => File.Exists(Path.Combine(f, "appsettings.json")) && File.Exists(Path.Combine(f, "WelfareGraph.sln")))
             ?? AppContext.BaseDirectory;
         IConfigurationBuilder builder = configuration;
-        var position = builder.Sources.ToList().FindIndex(s => s is Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource);
-        if (position < 0) position = builder.Sources.Count;
+        var position = builder
+            .Sources.ToList()
+            .FindIndex(s => s is Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource);
+        if (position < 0)
+            position = builder.Sources.Count;
         var files = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(folder, "appsettings.json"), optional: false, reloadOnChange: false)
             .AddJsonFile(Path.Combine(folder, $"appsettings.{environment.EnvironmentName}.json"), optional: true, reloadOnChange: false)
             .Sources;
-        foreach (var source in files.Reverse()) builder.Sources.Insert(position, source);
+        foreach (var source in files.Reverse())
+            builder.Sources.Insert(position, source);
         return folder;
     }
 }

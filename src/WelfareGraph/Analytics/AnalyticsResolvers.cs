@@ -14,9 +14,13 @@ internal static class ContributionTotalsResolver
         var having = context.GetArgument<object?>("having") as IDictionary<string, object?>;
         var order = Order(context);
         var first = context.GetArgument<int?>("first");
-        if (first is < 0) throw new ExecutionError("`first` must not be negative.") { Code = "INVALID_PAGING" };
-        bool Needs(string measure) => selection.Has("total." + measure) || selection.Has("groups." + measure) ||
-                                      MeasureFilter.Mentions(having, measure) || order.Any(o => o.Field == measure);
+        if (first is < 0)
+            throw new ExecutionError("`first` must not be negative.") { Code = "INVALID_PAGING" };
+        bool Needs(string measure) =>
+            selection.Has("total." + measure)
+            || selection.Has("groups." + measure)
+            || MeasureFilter.Mentions(having, measure)
+            || order.Any(o => o.Field == measure);
 
         var request = new ContributionTotalsRequest
         {
@@ -35,19 +39,34 @@ internal static class ContributionTotalsResolver
         };
         var options = AnalyticsOptions.From(context);
         await using var db = context.CreateDbContext();
-        var totals = ContributionTotalsQuery.RunAsync(db, facts => facts.ApplyWhere(context), request, options.MaxGroups, context.CancellationToken);
-        var places = KeyEntities.LoadPlacesAsync(context.CreateDbContext, request.GroupBy.Contains(ContributionDimension.Province),
-            request.GroupBy.Contains(ContributionDimension.County), selection, "groups.key", context.CancellationToken);
+        var totals = ContributionTotalsQuery.RunAsync(
+            db,
+            facts => facts.ApplyWhere(context),
+            request,
+            options.MaxGroups,
+            context.CancellationToken
+        );
+        var places = KeyEntities.LoadPlacesAsync(
+            context.CreateDbContext,
+            request.GroupBy.Contains(ContributionDimension.Province),
+            request.GroupBy.Contains(ContributionDimension.County),
+            selection,
+            "groups.key",
+            context.CancellationToken
+        );
         await Task.WhenAll(totals, places); // both finish, whichever fails, before their contexts go
         var result = await totals;
         var keys = await KeyEntities.LoadAsync(db, result.Groups, selection, "groups.key", context.CancellationToken, await places);
-        return new ContributionTotalsView(new AnalyticsRow(result.Total, KeyEntities.None) { Unit = request.Unit },
-            result.Groups.Select(g => new AnalyticsRow(g, keys) { Unit = request.Unit }).ToList());
+        return new ContributionTotalsView(
+            new AnalyticsRow(result.Total, KeyEntities.None) { Unit = request.Unit },
+            result.Groups.Select(g => new AnalyticsRow(g, keys) { Unit = request.Unit }).ToList()
+        );
     }
 
     private static List<GroupSort> Order(IResolveFieldContext context) =>
         context.GetArgument<object?>("order") is IEnumerable items
-            ? items.OfType<IDictionary<string, object?>>()
+            ? items
+                .OfType<IDictionary<string, object?>>()
                 .SelectMany(item => item.Where(p => p.Value is not null).Select(p => new GroupSort(p.Key, (SortDirection)p.Value!)))
                 .ToList()
             : [];
@@ -72,22 +91,40 @@ internal static class HouseholdTotalsResolver
 
         var options = AnalyticsOptions.From(context);
         await using var db = context.CreateDbContext();
-        var result = await HouseholdTotalsQuery.RunAsync(db, db.Households.ApplyWhere(context),
-            context.GetArgument<List<HouseholdDimension>?>("groupBy") ?? [], day, options.SuppressionThreshold, context.CancellationToken);
-        var keys = await KeyEntities.LoadAsync(db, result.Groups.Select(g => g.Key), SelectionTree.Of(context), "groups.key", context.CancellationToken);
+        var result = await HouseholdTotalsQuery.RunAsync(
+            db,
+            db.Households.ApplyWhere(context),
+            context.GetArgument<List<HouseholdDimension>?>("groupBy") ?? [],
+            day,
+            options.SuppressionThreshold,
+            context.CancellationToken
+        );
+        var keys = await KeyEntities.LoadAsync(
+            db,
+            result.Groups.Select(g => g.Key),
+            SelectionTree.Of(context),
+            "groups.key",
+            context.CancellationToken
+        );
         return new HouseholdTotalsView(result, keys);
     }
 
     private static void CheckFilter(IDictionary<string, object?>? where)
     {
-        if (where is null) return;
+        if (where is null)
+            return;
         foreach (var (name, value) in where)
         {
             if (!AllowedFilters.Contains(name))
-                throw new ExecutionError($"`householdTotals` filters only on `county` and `benefit`: a condition on `{name}` could single out households.")
-                    { Code = "FILTER_NOT_ALLOWED" };
+                throw new ExecutionError(
+                    $"`householdTotals` filters only on `county` and `benefit`: a condition on `{name}` could single out households."
+                )
+                {
+                    Code = "FILTER_NOT_ALLOWED",
+                };
             if (name is "and" or "or" && value is IEnumerable items)
-                foreach (var item in items.OfType<IDictionary<string, object?>>()) CheckFilter(item);
+                foreach (var item in items.OfType<IDictionary<string, object?>>())
+                    CheckFilter(item);
         }
     }
 }
@@ -97,10 +134,12 @@ internal static class CenterTotalsResolver
     public static async Task<object?> ResolveAsync(IResolveFieldContext context)
     {
         await using var db = context.CreateDbContext();
-        var (total, groups) = await CenterTotalsQuery.RunAsync(db.Centers.ApplyWhere(context),
-            context.GetArgument<List<CenterDimension>?>("groupBy") ?? [], context.CancellationToken);
+        var (total, groups) = await CenterTotalsQuery.RunAsync(
+            db.Centers.ApplyWhere(context),
+            context.GetArgument<List<CenterDimension>?>("groupBy") ?? [],
+            context.CancellationToken
+        );
         var keys = await KeyEntities.LoadAsync(db, groups, SelectionTree.Of(context), "groups.key", context.CancellationToken);
-        return new CenterTotalsView(new AnalyticsRow(total, KeyEntities.None),
-            groups.Select(g => new AnalyticsRow(g, keys)).ToList());
+        return new CenterTotalsView(new AnalyticsRow(total, KeyEntities.None), groups.Select(g => new AnalyticsRow(g, keys)).ToList());
     }
 }

@@ -23,8 +23,11 @@ internal static class CenterMeasureFields
     {
         type.Field<NonNullGraphType<IntGraphType>>("centers").Resolve(ctx => checked((int)ctx.Source.Row.Count));
         type.Field<NonNullGraphType<IntGraphType>>("capacity").Description("Places.").Resolve(ctx => checked((int)ctx.Source.Row.Capacity));
-        type.Field<NonNullGraphType<IntGraphType>>("residents").Description("People living in the centres.").Resolve(ctx => checked((int)ctx.Source.Row.Residents));
-        type.Field<FloatGraphType>("occupancy").Description("Residents ÷ places, a fraction; null without places.")
+        type.Field<NonNullGraphType<IntGraphType>>("residents")
+            .Description("People living in the centres.")
+            .Resolve(ctx => checked((int)ctx.Source.Row.Residents));
+        type.Field<FloatGraphType>("occupancy")
+            .Description("Residents ÷ places, a fraction; null without places.")
             .Resolve(ctx => CenterTotalsQuery.Occupancy(ctx.Source.Row));
     }
 }
@@ -53,8 +56,10 @@ public sealed class CenterGroupKeyGraphType : ObjectGraphType<AnalyticsRow>
     public CenterGroupKeyGraphType()
     {
         Name = "CenterGroupKey";
-        Field<ProvinceGraphType>("province").Resolve(ctx => ctx.Source.Row.Province is { } id ? ctx.Source.Keys.Provinces.GetValueOrDefault(id) : null);
-        Field<CountyGraphType>("county").Resolve(ctx => ctx.Source.Row.County is { } id ? ctx.Source.Keys.Counties.GetValueOrDefault(id) : null);
+        Field<ProvinceGraphType>("province")
+            .Resolve(ctx => ctx.Source.Row.Province is { } id ? ctx.Source.Keys.Provinces.GetValueOrDefault(id) : null);
+        Field<CountyGraphType>("county")
+            .Resolve(ctx => ctx.Source.Row.County is { } id ? ctx.Source.Keys.Counties.GetValueOrDefault(id) : null);
         Field<EnumerationGraphType<CenterKind>>("kind").Resolve(ctx => ctx.Source.Row.Kind);
         Field<EnumerationGraphType<CenterOwnership>>("ownership").Resolve(ctx => ctx.Source.Row.Ownership);
     }

@@ -6,6 +6,7 @@ public enum Comparison
 {
     /// <summary>The same length of time just before the period: Mehr–Azar compares with Tir–Shahrivar.</summary>
     PreviousPeriod,
+
     /// <summary>The same Solar Hijri months (or days) one year earlier.</summary>
     SamePeriodLastYear,
 }
@@ -25,7 +26,10 @@ public sealed record ComparisonPeriod(ResolvedPeriod Period, int? MonthShift)
             return new ComparisonPeriod(PeriodMath.Months(first - shift, last - shift), -shift);
         }
         if (comparison == Comparison.SamePeriodLastYear)
-            return new ComparisonPeriod(new ResolvedPeriod(PeriodMath.ShiftYears(period.From, -1), PeriodMath.ShiftYears(period.To, -1)), -12);
+            return new ComparisonPeriod(
+                new ResolvedPeriod(PeriodMath.ShiftYears(period.From, -1), PeriodMath.ShiftYears(period.To, -1)),
+                -12
+            );
         var days = period.To.DayNumber - period.From.DayNumber + 1;
         return new ComparisonPeriod(new ResolvedPeriod(period.From.AddDays(-days), period.From.AddDays(-1)), null);
     }
@@ -37,10 +41,13 @@ public sealed record ComparisonPeriod(ResolvedPeriod Period, int? MonthShift)
     public GroupKey? Counterpart(GroupKey key, IReadOnlyCollection<Slot> slots)
     {
         var shifted = new GroupKey();
-        foreach (var slot in slots) Slots.Set(shifted, slot, Slots.Get(key, slot));
+        foreach (var slot in slots)
+            Slots.Set(shifted, slot, Slots.Get(key, slot));
         var (hasYear, hasQuarter, hasMonth) = (slots.Contains(Slot.Year), slots.Contains(Slot.Quarter), slots.Contains(Slot.Month));
-        if (!hasYear && !hasQuarter && !hasMonth) return shifted;
-        if (MonthShift is not { } shift) return null;
+        if (!hasYear && !hasQuarter && !hasMonth)
+            return shifted;
+        if (MonthShift is not { } shift)
+            return null;
         if (hasMonth && key.Month is { } month)
         {
             if (hasYear)
@@ -48,20 +55,24 @@ public sealed record ComparisonPeriod(ResolvedPeriod Period, int? MonthShift)
                 var (year, shiftedMonth) = PeriodMath.FromMonthIndex(PeriodMath.MonthIndex(key.Year!.Value, month) + shift);
                 (shifted.Year, shifted.Month) = (year, shiftedMonth);
             }
-            else shifted.Month = ((month - 1 + shift) % 12 + 12) % 12 + 1;
-            if (hasQuarter) shifted.Quarter = SolarCalendar.QuarterOf(shifted.Month!.Value);
+            else
+                shifted.Month = ((month - 1 + shift) % 12 + 12) % 12 + 1;
+            if (hasQuarter)
+                shifted.Quarter = SolarCalendar.QuarterOf(shifted.Month!.Value);
             return shifted;
         }
         if (hasQuarter && key.Quarter is { } quarter)
         {
-            if (shift % 3 != 0) return null;
+            if (shift % 3 != 0)
+                return null;
             var index = (key.Year ?? 0) * 4 + quarter - 1 + shift / 3;
             (shifted.Year, shifted.Quarter) = (hasYear ? index / 4 : null, index % 4 + 1);
             return shifted;
         }
         if (hasYear && key.Year is { } y)
         {
-            if (shift % 12 != 0) return null;
+            if (shift % 12 != 0)
+                return null;
             shifted.Year = y + shift / 12;
         }
         return shifted;

@@ -15,6 +15,7 @@ public sealed record AnalyticsRow(GroupRow Row, KeyEntities Keys)
     public MoneyUnit? Unit { get; init; }
 
     public decimal Money(long rial) => (Unit ?? throw new InvalidOperationException("These totals carry no money.")).FromRial(rial);
+
     public decimal? Money(long? rial) => rial is { } r ? Money(r) : null;
 }
 
@@ -26,7 +27,8 @@ public sealed class ContributionTotalsGraphType : ObjectGraphType<ContributionTo
     {
         Name = "ContributionTotals";
         Description = "Contribution totals, summed by SQL from the fact rows.";
-        Field<NonNullGraphType<ContributionTotalGraphType>>("total").Description("The whole filtered set (before `having` and `first`).")
+        Field<NonNullGraphType<ContributionTotalGraphType>>("total")
+            .Description("The whole filtered set (before `having` and `first`).")
             .Resolve(ctx => ctx.Source.Total);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ContributionGroupGraphType>>>>("groups")
             .Description("One row per combination of the `groupBy` keys; with `rollup`, subtotal rows too.")
@@ -50,8 +52,11 @@ public sealed class ContributionGroupGraphType : ObjectGraphType<AnalyticsRow>
         Name = "ContributionGroup";
         Field<NonNullGraphType<ContributionGroupKeyGraphType>>("key").Resolve(ctx => ctx.Source);
         ContributionMeasureFields.Add(this);
-        Field<FloatGraphType>("share").Description("Fraction of the total sum (0.08, not 8).").Resolve(ctx => (double?)ctx.Source.Row.Share);
-        Field<NonNullGraphType<BooleanGraphType>>("subtotal").Description("A rollup row: its trailing keys are null.")
+        Field<FloatGraphType>("share")
+            .Description("Fraction of the total sum (0.08, not 8).")
+            .Resolve(ctx => (double?)ctx.Source.Row.Share);
+        Field<NonNullGraphType<BooleanGraphType>>("subtotal")
+            .Description("A rollup row: its trailing keys are null.")
             .Resolve(ctx => ctx.Source.Row.Subtotal);
     }
 }
@@ -60,15 +65,26 @@ internal static class ContributionMeasureFields
 {
     public static void Add(ObjectGraphType<AnalyticsRow> type)
     {
-        type.Field<NonNullGraphType<DecimalGraphType>>("sum").Description("In the requested unit.").Resolve(ctx => ctx.Source.Money(ctx.Source.Row.Sum));
-        type.Field<NonNullGraphType<IntGraphType>>("count").Description("Contributions.").Resolve(ctx => checked((int)ctx.Source.Row.Count));
-        type.Field<DecimalGraphType>("average").Description("Sum ÷ count, in the requested unit; null without contributions.")
+        type.Field<NonNullGraphType<DecimalGraphType>>("sum")
+            .Description("In the requested unit.")
+            .Resolve(ctx => ctx.Source.Money(ctx.Source.Row.Sum));
+        type.Field<NonNullGraphType<IntGraphType>>("count")
+            .Description("Contributions.")
+            .Resolve(ctx => checked((int)ctx.Source.Row.Count));
+        type.Field<DecimalGraphType>("average")
+            .Description("Sum ÷ count, in the requested unit; null without contributions.")
             .Resolve(ctx => ctx.Source.Row.Count == 0 ? null : ctx.Source.Money(ctx.Source.Row.Sum) / ctx.Source.Row.Count);
-        type.Field<DecimalGraphType>("min").Description("The smallest contribution, in the requested unit.").Resolve(ctx => ctx.Source.Money(ctx.Source.Row.Min));
-        type.Field<DecimalGraphType>("max").Description("The largest contribution, in the requested unit.").Resolve(ctx => ctx.Source.Money(ctx.Source.Row.Max));
-        type.Field<ContributionComparisonGraphType>("comparison").Description("The same figures for the `compareTo` period; null without `compareTo`.")
+        type.Field<DecimalGraphType>("min")
+            .Description("The smallest contribution, in the requested unit.")
+            .Resolve(ctx => ctx.Source.Money(ctx.Source.Row.Min));
+        type.Field<DecimalGraphType>("max")
+            .Description("The largest contribution, in the requested unit.")
+            .Resolve(ctx => ctx.Source.Money(ctx.Source.Row.Max));
+        type.Field<ContributionComparisonGraphType>("comparison")
+            .Description("The same figures for the `compareTo` period; null without `compareTo`.")
             .Resolve(ctx => ctx.Source.Row.ComparisonSum is not null ? ctx.Source : null);
-        type.Field<FloatGraphType>("growth").Description("(sum − comparison sum) ÷ comparison sum, a fraction; null when the comparison is zero.")
+        type.Field<FloatGraphType>("growth")
+            .Description("(sum − comparison sum) ÷ comparison sum, a fraction; null when the comparison is zero.")
             .Resolve(ctx => (double?)ctx.Source.Row.Growth);
     }
 }
@@ -96,29 +112,37 @@ public sealed class ContributionGroupKeyGraphType : ObjectGraphType<AnalyticsRow
         Field<EnumerationGraphType<Sector>>("sector").Resolve(ctx => ctx.Source.Row.Sector);
         Field<EnumerationGraphType<Intent>>("intent").Resolve(ctx => ctx.Source.Row.Intent);
         Field<EnumerationGraphType<Channel>>("channel").Resolve(ctx => ctx.Source.Row.Channel);
-        Field<CenterGraphType>("center").Description("Null also for contributions not made to a centre.")
+        Field<CenterGraphType>("center")
+            .Description("Null also for contributions not made to a centre.")
             .Resolve(ctx => Entity(ctx.Source.Keys.Centers, ctx.Source.Row.Center));
-        Field<CharityGraphType>("charity").Description("Null also for contributions not collected by a charity.")
+        Field<CharityGraphType>("charity")
+            .Description("Null also for contributions not collected by a charity.")
             .Resolve(ctx => Entity(ctx.Source.Keys.Charities, ctx.Source.Row.Charity));
         Field<IntGraphType>("year").Description("Solar Hijri year.").Resolve(ctx => ctx.Source.Row.Year);
         Field<IntGraphType>("quarter").Description("Solar Hijri quarter, 1 (spring) to 4 (winter).").Resolve(ctx => ctx.Source.Row.Quarter);
         Field<IntGraphType>("month").Description("Solar Hijri month, 1 (Farvardin) to 12 (Esfand).").Resolve(ctx => ctx.Source.Row.Month);
-        Field<StringGraphType>("period").Description("The calendar bucket: 1404-07 (a month), 1404-Q3 (a quarter) or 1404 (a year).")
+        Field<StringGraphType>("period")
+            .Description("The calendar bucket: 1404-07 (a month), 1404-Q3 (a quarter) or 1404 (a year).")
             .Resolve(ctx => PeriodLabel(ctx.Source.Row));
-        Field<StringGraphType>("monthNameFa").Description("e.g. مهر").Resolve(ctx => ctx.Source.Row.Month is { } m ? SolarMonthNames.Fa(m) : null);
-        Field<StringGraphType>("monthNameEn").Description("e.g. Mehr").Resolve(ctx => ctx.Source.Row.Month is { } m ? SolarMonthNames.En(m) : null);
+        Field<StringGraphType>("monthNameFa")
+            .Description("e.g. مهر")
+            .Resolve(ctx => ctx.Source.Row.Month is { } m ? SolarMonthNames.Fa(m) : null);
+        Field<StringGraphType>("monthNameEn")
+            .Description("e.g. Mehr")
+            .Resolve(ctx => ctx.Source.Row.Month is { } m ? SolarMonthNames.En(m) : null);
     }
 
-    public static string? PeriodLabel(GroupKey key) => key switch
-    {
-        { Year: { } y, Month: { } m } => $"{y}-{m:D2}",
-        { Year: { } y, Quarter: { } q } => $"{y}-Q{q}",
-        { Year: { } y } => $"{y}",
-        _ => null,
-    };
+    public static string? PeriodLabel(GroupKey key) =>
+        key switch
+        {
+            { Year: { } y, Month: { } m } => $"{y}-{m:D2}",
+            { Year: { } y, Quarter: { } q } => $"{y}-Q{q}",
+            { Year: { } y } => $"{y}",
+            _ => null,
+        };
 
-    private static T? Entity<T>(IReadOnlyDictionary<int, T> entities, int? id) where T : class =>
-        id is { } value ? entities.GetValueOrDefault(value) : null;
+    private static T? Entity<T>(IReadOnlyDictionary<int, T> entities, int? id)
+        where T : class => id is { } value ? entities.GetValueOrDefault(value) : null;
 }
 
 public sealed class ContributionDimensionGraphType : EnumerationGraphType<ContributionDimension>
@@ -126,7 +150,8 @@ public sealed class ContributionDimensionGraphType : EnumerationGraphType<Contri
     public ContributionDimensionGraphType()
     {
         Name = "ContributionDimension";
-        Description = "A key to group contributions by. MONTH and QUARTER are buckets of a year; MONTH_OF_YEAR groups a month across years.";
+        Description =
+            "A key to group contributions by. MONTH and QUARTER are buckets of a year; MONTH_OF_YEAR groups a month across years.";
     }
 }
 

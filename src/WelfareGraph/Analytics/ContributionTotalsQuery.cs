@@ -18,14 +18,23 @@ public sealed record TotalsResult(GroupRow Total, IReadOnlyList<GroupRow> Groups
 /// </summary>
 public static class ContributionTotalsQuery
 {
-    public static async Task<TotalsResult> RunAsync(WelfareDbContext db, Func<IQueryable<Contribution>, IQueryable<Contribution>> where,
-        ContributionTotalsRequest request, int maxGroups, CancellationToken cancellationToken)
+    public static async Task<TotalsResult> RunAsync(
+        WelfareDbContext db,
+        Func<IQueryable<Contribution>, IQueryable<Contribution>> where,
+        ContributionTotalsRequest request,
+        int maxGroups,
+        CancellationToken cancellationToken
+    )
     {
         var slots = request.Slots;
         var having = MeasureFilter.Build(request.Having, request.Unit);
-        var afterSql = request.Rollup || request.FillGaps ||
-                       MeasureFilter.NeedsComputedMeasures(request.Having) || GroupOrder.NeedsComputedMeasures(request.Order);
-        IQueryable<Contribution> Facts(ResolvedPeriod? period) => period is null ? where(db.Contributions) : where(db.Contributions).InPeriod(period);
+        var afterSql =
+            request.Rollup
+            || request.FillGaps
+            || MeasureFilter.NeedsComputedMeasures(request.Having)
+            || GroupOrder.NeedsComputedMeasures(request.Order);
+        IQueryable<Contribution> Facts(ResolvedPeriod? period) =>
+            period is null ? where(db.Contributions) : where(db.Contributions).InPeriod(period);
 
         var main = Plan(request, request.Period);
         List<GroupRow> rows;
@@ -33,11 +42,13 @@ public static class ContributionTotalsQuery
         if (!afterSql)
         {
             rows = main.Complete(await GroupQuery(where(db.Contributions), request, maxGroups).ToListAsync(cancellationToken), maxGroups);
-            if (SortsAfterSql(request)) rows = GroupOrder.ByKeys(rows, slots, main.ConstantSlot);
+            if (SortsAfterSql(request))
+                rows = GroupOrder.ByKeys(rows, slots, main.ConstantSlot);
             var complete = having is null && (request.First is null || rows.Count < request.First);
-            total = complete || !request.NeedsTotal
-                ? Rollup.Combine(rows, new GroupRow())
-                : (await main.Total().Group(Facts(request.Period)).ToListAsync(cancellationToken)).FirstOrDefault() ?? new GroupRow();
+            total =
+                complete || !request.NeedsTotal
+                    ? Rollup.Combine(rows, new GroupRow())
+                    : (await main.Total().Group(Facts(request.Period)).ToListAsync(cancellationToken)).FirstOrDefault() ?? new GroupRow();
         }
         else
         {
@@ -46,9 +57,11 @@ public static class ContributionTotalsQuery
             total = Rollup.Combine(rows, new GroupRow());
         }
         total.Subtotal = true;
-        if (afterSql && request.FillGaps) rows = GapFiller.Fill(rows, slots, request.Period);
+        if (afterSql && request.FillGaps)
+            rows = GapFiller.Fill(rows, slots, request.Period);
         // After the gaps are filled: a gap row is a leaf like any other, not the grand total (level 0).
-        foreach (var row in rows) row.Level = request.Levels.Count;
+        foreach (var row in rows)
+            row.Level = request.Levels.Count;
         var all = afterSql && request.Rollup ? rows.Concat(Rollup.Subtotals(rows, request.Levels)).ToList() : rows;
 
         if (request.CompareTo is { } compareTo)
@@ -57,7 +70,10 @@ public static class ContributionTotalsQuery
                 throw new ExecutionError("`compareTo` needs a `period` to compare with.") { Code = "INVALID_COMPARISON" };
             var comparison = ComparisonPeriod.For(request.Period, compareTo);
             var plan = Plan(request with { Order = [], Having = null, NeedsMin = false, NeedsMax = false }, comparison.Period);
-            var compared = plan.Complete(await plan.Group(Facts(comparison.Period)).Take(maxGroups + 1).ToListAsync(cancellationToken), maxGroups);
+            var compared = plan.Complete(
+                await plan.Group(Facts(comparison.Period)).Take(maxGroups + 1).ToListAsync(cancellationToken),
+                maxGroups
+            );
             Compare(all, total, compared, comparison, request);
         }
 
@@ -74,15 +90,26 @@ public static class ContributionTotalsQuery
     public static IQueryable<GroupRow> GroupQuery(IQueryable<Contribution> facts, ContributionTotalsRequest request, int maxGroups)
     {
         var plan = Plan(request, request.Period);
-        return Limited(plan.Group(request.Period is null ? facts : facts.InPeriod(request.Period)), request, plan,
-            MeasureFilter.Build(request.Having, request.Unit), maxGroups);
+        return Limited(
+            plan.Group(request.Period is null ? facts : facts.InPeriod(request.Period)),
+            request,
+            plan,
+            MeasureFilter.Build(request.Having, request.Unit),
+            maxGroups
+        );
     }
 
     /// <summary>HAVING, then ORDER BY and LIMIT for a top N or an explicit order; otherwise only a bound on the groups.</summary>
-    private static IQueryable<GroupRow> Limited(IQueryable<GroupRow> grouped, ContributionTotalsRequest request, GroupingPlan plan,
-        System.Linq.Expressions.Expression<Func<GroupRow, bool>>? having, int maxGroups)
+    private static IQueryable<GroupRow> Limited(
+        IQueryable<GroupRow> grouped,
+        ContributionTotalsRequest request,
+        GroupingPlan plan,
+        System.Linq.Expressions.Expression<Func<GroupRow, bool>>? having,
+        int maxGroups
+    )
     {
-        if (having is not null) grouped = grouped.Where(having);
+        if (having is not null)
+            grouped = grouped.Where(having);
         return SortsAfterSql(request)
             ? grouped.Take(maxGroups + 1)
             : GroupOrder.Apply(grouped, request.Order, request.Slots, plan.ConstantSlot).Take(request.First ?? maxGroups + 1);
@@ -95,7 +122,13 @@ public static class ContributionTotalsQuery
     /// </summary>
     private static bool SortsAfterSql(ContributionTotalsRequest request) => request.Order.Count == 0 && request.First is null;
 
-    private static void Compare(List<GroupRow> rows, GroupRow total, List<GroupRow> compared, ComparisonPeriod comparison, ContributionTotalsRequest request)
+    private static void Compare(
+        List<GroupRow> rows,
+        GroupRow total,
+        List<GroupRow> compared,
+        ComparisonPeriod comparison,
+        ContributionTotalsRequest request
+    )
     {
         var levels = request.Levels;
         var comparedTotal = Rollup.Combine(compared, new GroupRow());
@@ -103,7 +136,8 @@ public static class ContributionTotalsQuery
 
         // Subtotals compare with the comparison's own subtotals: a county with rows last year only still counts there.
         var byLevel = new Dictionary<(int, string), GroupRow>();
-        foreach (var row in compared) byLevel[(levels.Count, Slots.Signature(row, request.Slots))] = row;
+        foreach (var row in compared)
+            byLevel[(levels.Count, Slots.Signature(row, request.Slots))] = row;
         if (request.Rollup)
             foreach (var row in Rollup.Subtotals(compared, levels))
                 byLevel[(row.Level, Slots.Signature(row, Rollup.Kept(levels, row.Level)))] = row;
@@ -111,7 +145,8 @@ public static class ContributionTotalsQuery
         foreach (var row in rows)
         {
             var kept = Rollup.Kept(levels, row.Level);
-            if (comparison.Counterpart(row, kept) is not { } counterpart) continue;
+            if (comparison.Counterpart(row, kept) is not { } counterpart)
+                continue;
             var match = byLevel.GetValueOrDefault((row.Level, Slots.Signature(counterpart, kept)));
             (row.ComparisonSum, row.ComparisonCount) = (match?.Sum ?? 0, match?.Count ?? 0);
         }
@@ -125,7 +160,8 @@ public static class ContributionTotalsQuery
     private static List<GroupRow> Arrange(List<GroupRow> rows, ContributionTotalsRequest request, Func<GroupRow, bool>? having)
     {
         bool Keep(GroupRow row) => having is null || having(row);
-        List<GroupRow> Sorted(IEnumerable<GroupRow> candidates) => GroupOrder.Apply(candidates.AsQueryable(), request.Order, request.Slots).ToList();
+        List<GroupRow> Sorted(IEnumerable<GroupRow> candidates) =>
+            GroupOrder.Apply(candidates.AsQueryable(), request.Order, request.Slots).ToList();
 
         var levels = request.Levels;
         if (!request.Rollup || levels.Count == 0)
@@ -141,11 +177,14 @@ public static class ContributionTotalsQuery
         void Emit(int level, string parent)
         {
             var siblings = byParent[(level, parent)].ToList();
-            if (level == 1 && request.First is { } first) siblings = siblings.Take(first).ToList();
+            if (level == 1 && request.First is { } first)
+                siblings = siblings.Take(first).ToList();
             foreach (var row in siblings)
             {
-                if (level < levels.Count) Emit(level + 1, Slots.Signature(row, kept[level]));
-                if (Keep(row)) result.Add(row);
+                if (level < levels.Count)
+                    Emit(level + 1, Slots.Signature(row, kept[level]));
+                if (Keep(row))
+                    result.Add(row);
             }
         }
         Emit(1, "");
@@ -162,7 +201,8 @@ public static class ContributionTotalsQuery
             slots.Where(s => constantYear is null || s != Slot.Year).OrderBy(SlicingIndexRank).ToList(),
             GroupOrder.CodeSlots(request.Order).Where(slots.Contains).ToList(),
             constantYear,
-            new Aggregates<Contribution>(c => c.AmountRial, request.NeedsMin, request.NeedsMax));
+            new Aggregates<Contribution>(c => c.AmountRial, request.NeedsMin, request.NeedsMax)
+        );
     }
 
     // GROUP BY lists its columns in the slicing index's order (year, month, county, type, sector): the order
@@ -184,9 +224,15 @@ public static class ContributionTotalsQuery
         public List<GroupRow> Complete(List<GroupRow> rows, int maxGroups)
         {
             if (rows.Count > maxGroups)
-                throw new ExecutionError($"The grouping gives more than {maxGroups} groups: filter, group by fewer dimensions or use `first`.") { Code = "TOO_MANY_GROUPS" };
+                throw new ExecutionError(
+                    $"The grouping gives more than {maxGroups} groups: filter, group by fewer dimensions or use `first`."
+                )
+                {
+                    Code = "TOO_MANY_GROUPS",
+                };
             if (ConstantYear is { } year)
-                foreach (var row in rows) row.Year = year;
+                foreach (var row in rows)
+                    row.Year = year;
             return rows;
         }
     }

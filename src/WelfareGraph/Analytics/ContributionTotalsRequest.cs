@@ -25,5 +25,6 @@ public sealed record ContributionTotalsRequest
     public IReadOnlyList<Slot> Slots => DimensionSlots.Of(GroupBy);
 
     /// <summary>The slots of each dimension, for rollup levels.</summary>
-    public IReadOnlyList<IReadOnlyList<Slot>> Levels => GroupBy.Distinct().Select(d => (IReadOnlyList<Slot>)DimensionSlots.Of(d).ToList()).ToList();
+    public IReadOnlyList<IReadOnlyList<Slot>> Levels =>
+        GroupBy.Distinct().Select(d => (IReadOnlyList<Slot>)DimensionSlots.Of(d).ToList()).ToList();
 }

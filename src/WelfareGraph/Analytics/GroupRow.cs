@@ -62,9 +62,11 @@ public sealed class GroupRow : GroupKey
     public GroupRow CopyKey(IReadOnlyCollection<Slot> slots)
     {
         var row = new GroupRow();
-        foreach (var slot in slots) Slots.Set(row, slot, Slots.Get(this, slot));
         foreach (var slot in slots)
-            if (Slots.CodeOf(slot) is { } code) code.SetValue(row, code.GetValue(this));
+            Slots.Set(row, slot, Slots.Get(this, slot));
+        foreach (var slot in slots)
+            if (Slots.CodeOf(slot) is { } code)
+                code.SetValue(row, code.GetValue(this));
         return row;
     }
 }

@@ -14,9 +14,13 @@ public sealed class HouseholdTotalsGraphType : ObjectGraphType<HouseholdTotalsVi
     public HouseholdTotalsGraphType()
     {
         Name = "HouseholdTotals";
-        Description = "Covered households on a day (a stock), with small-cell suppression: no figure includes a county × benefit cell below the threshold.";
-        Field<NonNullGraphType<DateScalar>>("asOf").Description("The day the households were counted on.").Resolve(ctx => ctx.Source.Result.AsOf);
-        Field<NonNullGraphType<HouseholdTotalGraphType>>("total").Resolve(ctx => new HouseholdCellView(ctx.Source, ctx.Source.Result.Total));
+        Description =
+            "Covered households on a day (a stock), with small-cell suppression: no figure includes a county × benefit cell below the threshold.";
+        Field<NonNullGraphType<DateScalar>>("asOf")
+            .Description("The day the households were counted on.")
+            .Resolve(ctx => ctx.Source.Result.AsOf);
+        Field<NonNullGraphType<HouseholdTotalGraphType>>("total")
+            .Resolve(ctx => new HouseholdCellView(ctx.Source, ctx.Source.Result.Total));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<HouseholdGroupGraphType>>>>("groups")
             .Resolve(ctx => ctx.Source.Result.Groups.Select(g => new HouseholdCellView(ctx.Source, g)));
     }
@@ -26,14 +30,20 @@ internal static class HouseholdCellFields
 {
     public static void Add(ObjectGraphType<HouseholdCellView> type)
     {
-        type.Field<IntGraphType>("count").Description("Covered households; null when suppressed.").Resolve(ctx => (int?)ctx.Source.Cell.Count);
-        type.Field<FloatGraphType>("coverageRate").Description("Covered ÷ all households of the area, a fraction (0.08, not 8).")
+        type.Field<IntGraphType>("count")
+            .Description("Covered households; null when suppressed.")
+            .Resolve(ctx => (int?)ctx.Source.Cell.Count);
+        type.Field<FloatGraphType>("coverageRate")
+            .Description("Covered ÷ all households of the area, a fraction (0.08, not 8).")
             .Resolve(ctx => ctx.Source.Cell.CoverageRate);
-        type.Field<NonNullGraphType<IntGraphType>>("allHouseholds").Description("All households of the area, covered or not (public reference data).")
+        type.Field<NonNullGraphType<IntGraphType>>("allHouseholds")
+            .Description("All households of the area, covered or not (public reference data).")
             .Resolve(ctx => checked((int)ctx.Source.Cell.AllHouseholds));
-        type.Field<NonNullGraphType<BooleanGraphType>>("suppressed").Description("True when the count is withheld: it would single out fewer households than the threshold.")
+        type.Field<NonNullGraphType<BooleanGraphType>>("suppressed")
+            .Description("True when the count is withheld: it would single out fewer households than the threshold.")
             .Resolve(ctx => ctx.Source.Cell.Suppressed);
-        type.Field<NonNullGraphType<BooleanGraphType>>("partial").Description("True when the count leaves out suppressed county × benefit cells: it is a lower bound.")
+        type.Field<NonNullGraphType<BooleanGraphType>>("partial")
+            .Description("True when the count leaves out suppressed county × benefit cells: it is a lower bound.")
             .Resolve(ctx => ctx.Source.Cell.Partial);
     }
 }
@@ -54,7 +64,9 @@ public sealed class HouseholdGroupGraphType : ObjectGraphType<HouseholdCellView>
         Name = "HouseholdGroup";
         Field<NonNullGraphType<HouseholdGroupKeyGraphType>>("key").Resolve(ctx => ctx.Source);
         HouseholdCellFields.Add(this);
-        Field<FloatGraphType>("share").Description("Fraction of the total count.").Resolve(ctx => ctx.Source.Totals.Result.Share(ctx.Source.Cell));
+        Field<FloatGraphType>("share")
+            .Description("Fraction of the total count.")
+            .Resolve(ctx => ctx.Source.Totals.Result.Share(ctx.Source.Cell));
     }
 }
 
@@ -63,8 +75,10 @@ public sealed class HouseholdGroupKeyGraphType : ObjectGraphType<HouseholdCellVi
     public HouseholdGroupKeyGraphType()
     {
         Name = "HouseholdGroupKey";
-        Field<ProvinceGraphType>("province").Resolve(ctx => ctx.Source.Cell.Key.Province is { } id ? ctx.Source.Totals.Keys.Provinces.GetValueOrDefault(id) : null);
-        Field<CountyGraphType>("county").Resolve(ctx => ctx.Source.Cell.Key.County is { } id ? ctx.Source.Totals.Keys.Counties.GetValueOrDefault(id) : null);
+        Field<ProvinceGraphType>("province")
+            .Resolve(ctx => ctx.Source.Cell.Key.Province is { } id ? ctx.Source.Totals.Keys.Provinces.GetValueOrDefault(id) : null);
+        Field<CountyGraphType>("county")
+            .Resolve(ctx => ctx.Source.Cell.Key.County is { } id ? ctx.Source.Totals.Keys.Counties.GetValueOrDefault(id) : null);
         Field<EnumerationGraphType<Benefit>>("benefit").Resolve(ctx => ctx.Source.Cell.Key.Benefit);
     }
 }

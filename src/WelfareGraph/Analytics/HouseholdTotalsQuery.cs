@@ -29,49 +29,76 @@ public static class HouseholdTotalsQuery
     public static DateOnly CountingDay(DateOnly? asOf, ResolvedPeriod? period, TimeProvider clock) =>
         asOf ?? period?.To ?? SolarCalendar.TodayInTehran(clock);
 
-    public static async Task<HouseholdTotalsResult> RunAsync(WelfareDbContext db, IQueryable<Household> households,
-        IReadOnlyList<HouseholdDimension> groupBy, DateOnly day, int threshold, CancellationToken cancellationToken) =>
-        (await RunAsync(db, households, groupBy, [day], threshold, cancellationToken))[0];
+    public static async Task<HouseholdTotalsResult> RunAsync(
+        WelfareDbContext db,
+        IQueryable<Household> households,
+        IReadOnlyList<HouseholdDimension> groupBy,
+        DateOnly day,
+        int threshold,
+        CancellationToken cancellationToken
+    ) => (await RunAsync(db, households, groupBy, [day], threshold, cancellationToken))[0];
 
     /// <summary>The same figures on several days (the Power BI model's month ends): one GROUP BY per day, the area read once.</summary>
-    public static async Task<List<HouseholdTotalsResult>> RunAsync(WelfareDbContext db, IQueryable<Household> households,
-        IReadOnlyList<HouseholdDimension> groupBy, IEnumerable<DateOnly> days, int threshold, CancellationToken cancellationToken)
+    public static async Task<List<HouseholdTotalsResult>> RunAsync(
+        WelfareDbContext db,
+        IQueryable<Household> households,
+        IReadOnlyList<HouseholdDimension> groupBy,
+        IEnumerable<DateOnly> days,
+        int threshold,
+        CancellationToken cancellationToken
+    )
     {
         // The area: counties holding households that match the filter. Its households (covered or not) are
         // the denominators of coverage rates.
-        var area = await db.Counties.Where(c => households.Any(h => h.CountyId == c.Id))
+        var area = await db
+            .Counties.Where(c => households.Any(h => h.CountyId == c.Id))
             .Select(c => new AreaCounty(c.Id, c.ProvinceId, c.Province.Code, c.Code, c.TotalHouseholds))
             .ToListAsync(cancellationToken);
         var results = new List<HouseholdTotalsResult>();
         foreach (var day in days)
         {
-            var cells = await GroupingBuilder.Group(households.CoveredOn(day), FactColumns.Households, [Slot.County, Slot.Benefit], [],
-                new Aggregates<Household>()).ToListAsync(cancellationToken);
+            var cells = await GroupingBuilder
+                .Group(households.CoveredOn(day), FactColumns.Households, [Slot.County, Slot.Benefit], [], new Aggregates<Household>())
+                .ToListAsync(cancellationToken);
             results.Add(ResultOf(cells, area, groupBy, day, threshold));
         }
         return results;
     }
 
     /// <summary>The published figures of one day's county × benefit cells (suppression applied).</summary>
-    private static HouseholdTotalsResult ResultOf(List<GroupRow> cells, List<AreaCounty> area, IReadOnlyList<HouseholdDimension> groupBy, DateOnly day, int threshold)
+    private static HouseholdTotalsResult ResultOf(
+        List<GroupRow> cells,
+        List<AreaCounty> area,
+        IReadOnlyList<HouseholdDimension> groupBy,
+        DateOnly day,
+        int threshold
+    )
     {
         var counties = area.ToDictionary(c => c.Id);
-        foreach (var cell in cells) cell.Province = counties[cell.County!.Value].ProvinceId;
+        foreach (var cell in cells)
+            cell.Province = counties[cell.County!.Value].ProvinceId;
 
         var slots = groupBy.Select(DimensionSlots.Of).Distinct().ToList();
         // A key narrows the area only by the keys it carries: the total (no keys) covers the whole area.
-        long Denominator(GroupKey key) => area
-            .Where(c => (key.County is null || c.Id == key.County) && (key.Province is null || c.ProvinceId == key.Province))
-            .Sum(c => (long)c.TotalHouseholds);
+        long Denominator(GroupKey key) =>
+            area.Where(c => (key.County is null || c.Id == key.County) && (key.Province is null || c.ProvinceId == key.Province))
+                .Sum(c => (long)c.TotalHouseholds);
         HouseholdCell Publish(GroupKey key, IEnumerable<GroupRow> members)
         {
             var list = members.ToList();
             var published = list.Where(c => c.Count >= threshold).Sum(c => c.Count);
             var withheld = list.Any(c => c.Count is > 0 && c.Count < threshold);
-            return new HouseholdCell(key, published > 0 || !withheld ? published : null, published == 0 && withheld, published > 0 && withheld, Denominator(key));
+            return new HouseholdCell(
+                key,
+                published > 0 || !withheld ? published : null,
+                published == 0 && withheld,
+                published > 0 && withheld,
+                Denominator(key)
+            );
         }
 
-        var groups = cells.GroupBy(c => Slots.Signature(c, slots))
+        var groups = cells
+            .GroupBy(c => Slots.Signature(c, slots))
             .Select(g => Publish(g.First().CopyKey(slots), g))
             .OrderBy(g => g.Key.Province is { } p ? counties.Values.First(c => c.ProvinceId == p).ProvinceCode : "")
             .ThenBy(g => g.Key.County is { } c ? counties[c].Code : "", StringComparer.Ordinal)

@@ -22,19 +22,45 @@ public sealed class KeyEntities
 
     /// <param name="keyPath">Where the key object sits in the selection, e.g. <c>groups.key</c>.</param>
     /// <param name="places">Provinces and counties already loaded by <see cref="LoadPlacesAsync"/>, if any.</param>
-    public static async Task<KeyEntities> LoadAsync(WelfareDbContext db, IEnumerable<GroupKey> keys, SelectionTree selection, string keyPath,
-        CancellationToken cancellationToken, KeyEntities? places = null)
+    public static async Task<KeyEntities> LoadAsync(
+        WelfareDbContext db,
+        IEnumerable<GroupKey> keys,
+        SelectionTree selection,
+        string keyPath,
+        CancellationToken cancellationToken,
+        KeyEntities? places = null
+    )
     {
         var list = keys as IReadOnlyCollection<GroupKey> ?? keys.ToList();
         List<int> Ids(Func<GroupKey, int?> id) => list.Select(id).OfType<int>().Distinct().ToList();
         return new KeyEntities
         {
-            Provinces = places?.Provinces.Count > 0 ? places.Provinces
-                : await LoadAsync(db, db.Provinces, Ids(k => k.Province), selection, keyPath + ".province", p => p.Id, cancellationToken),
-            Counties = places?.Counties.Count > 0 ? places.Counties
-                : await LoadAsync(db, db.Counties, Ids(k => k.County), selection, keyPath + ".county", c => c.Id, cancellationToken),
+            Provinces =
+                places?.Provinces.Count > 0
+                    ? places.Provinces
+                    : await LoadAsync(
+                        db,
+                        db.Provinces,
+                        Ids(k => k.Province),
+                        selection,
+                        keyPath + ".province",
+                        p => p.Id,
+                        cancellationToken
+                    ),
+            Counties =
+                places?.Counties.Count > 0
+                    ? places.Counties
+                    : await LoadAsync(db, db.Counties, Ids(k => k.County), selection, keyPath + ".county", c => c.Id, cancellationToken),
             Centers = await LoadAsync(db, db.Centers, Ids(k => k.Center), selection, keyPath + ".center", c => c.Id, cancellationToken),
-            Charities = await LoadAsync(db, db.Charities, Ids(k => k.Charity), selection, keyPath + ".charity", c => c.Id, cancellationToken),
+            Charities = await LoadAsync(
+                db,
+                db.Charities,
+                Ids(k => k.Charity),
+                selection,
+                keyPath + ".charity",
+                c => c.Id,
+                cancellationToken
+            ),
         };
     }
 
@@ -43,31 +69,61 @@ public sealed class KeyEntities
     /// started with the grouping, it reads a few hundred rows of reference data at most while the database
     /// groups the facts, instead of a lookup by the groups' ids after it.
     /// </summary>
-    public static async Task<KeyEntities> LoadPlacesAsync(Func<WelfareDbContext> createContext, bool provinces, bool counties,
-        SelectionTree selection, string keyPath, CancellationToken cancellationToken)
+    public static async Task<KeyEntities> LoadPlacesAsync(
+        Func<WelfareDbContext> createContext,
+        bool provinces,
+        bool counties,
+        SelectionTree selection,
+        string keyPath,
+        CancellationToken cancellationToken
+    )
     {
         provinces &= selection.Has(keyPath + ".province");
         counties &= selection.Has(keyPath + ".county");
-        if (!provinces && !counties) return None;
+        if (!provinces && !counties)
+            return None;
         await using var db = createContext();
         return new KeyEntities
         {
-            Provinces = provinces ? await LoadAsync(db, db.Provinces, null, selection, keyPath + ".province", p => p.Id, cancellationToken) : None.Provinces,
-            Counties = counties ? await LoadAsync(db, db.Counties, null, selection, keyPath + ".county", c => c.Id, cancellationToken) : None.Counties,
+            Provinces = provinces
+                ? await LoadAsync(db, db.Provinces, null, selection, keyPath + ".province", p => p.Id, cancellationToken)
+                : None.Provinces,
+            Counties = counties
+                ? await LoadAsync(db, db.Counties, null, selection, keyPath + ".county", c => c.Id, cancellationToken)
+                : None.Counties,
         };
     }
 
     /// <param name="ids">The ids to load, or null for all of them.</param>
-    private static async Task<IReadOnlyDictionary<int, T>> LoadAsync<T>(WelfareDbContext db, IQueryable<T> set, List<int>? ids,
-        SelectionTree selection, string path, Expression<Func<T, int>> idOf, CancellationToken cancellationToken) where T : class
+    private static async Task<IReadOnlyDictionary<int, T>> LoadAsync<T>(
+        WelfareDbContext db,
+        IQueryable<T> set,
+        List<int>? ids,
+        SelectionTree selection,
+        string path,
+        Expression<Func<T, int>> idOf,
+        CancellationToken cancellationToken
+    )
+        where T : class
     {
-        if (!selection.Has(path) || ids is { Count: 0 }) return new Dictionary<int, T>();
-        foreach (var include in selection.Includes(path, db.Model.FindEntityType(typeof(T))!)) set = set.Include(include);
+        if (!selection.Has(path) || ids is { Count: 0 })
+            return new Dictionary<int, T>();
+        foreach (var include in selection.Includes(path, db.Model.FindEntityType(typeof(T))!))
+            set = set.Include(include);
         if (ids is not null)
-            set = set.Where(Expression.Lambda<Func<T, bool>>(
-                Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)],
-                    // A captured member, not a constant: EF sends the ids as one parameter and reuses the compiled query.
-                    Expression.Property(Expression.Constant(new IdList(ids)), nameof(IdList.Ids)), idOf.Body), idOf.Parameters));
+            set = set.Where(
+                Expression.Lambda<Func<T, bool>>(
+                    Expression.Call(
+                        typeof(Enumerable),
+                        nameof(Enumerable.Contains),
+                        [typeof(int)],
+                        // A captured member, not a constant: EF sends the ids as one parameter and reuses the compiled query.
+                        Expression.Property(Expression.Constant(new IdList(ids)), nameof(IdList.Ids)),
+                        idOf.Body
+                    ),
+                    idOf.Parameters
+                )
+            );
         return (await set.ToListAsync(cancellationToken)).ToDictionary(IdGetter<T>.From(idOf));
     }
 
@@ -75,6 +131,7 @@ public sealed class KeyEntities
     private static class IdGetter<T>
     {
         private static Func<T, int>? _compiled;
+
         public static Func<T, int> From(Expression<Func<T, int>> idOf) => _compiled ??= idOf.Compile();
     }
 

@@ -17,12 +17,15 @@ public static class MeasureFilter
 
     /// <summary>Whether a condition on any of <paramref name="measures"/> appears, at any depth of and/or.</summary>
     public static bool Mentions(IDictionary<string, object?>? having, params string[] measures) =>
-        having is not null && having.Any(p => p.Value is not null && (measures.Contains(p.Key) ||
-            p.Key is "and" or "or" && Items(p.Value).Any(i => Mentions(i, measures))));
+        having is not null
+        && having.Any(p =>
+            p.Value is not null && (measures.Contains(p.Key) || p.Key is "and" or "or" && Items(p.Value).Any(i => Mentions(i, measures)))
+        );
 
     public static Expression<Func<GroupRow, bool>>? Build(IDictionary<string, object?>? having, MoneyUnit unit)
     {
-        if (having is null || having.Count == 0) return null;
+        if (having is null || having.Count == 0)
+            return null;
         var row = Expression.Parameter(typeof(GroupRow), "row");
         return Expression.Lambda<Func<GroupRow, bool>>(Object(row, having, unit), row);
     }
@@ -32,13 +35,20 @@ public static class MeasureFilter
         var parts = new List<Expression>();
         foreach (var (name, value) in having)
         {
-            if (value is null) continue;
-            parts.Add(name switch
-            {
-                "and" => Items(value).Select(i => Object(row, i, unit)).Aggregate((Expression)Expression.Constant(true), Expression.AndAlso),
-                "or" => Items(value).Select(i => Object(row, i, unit)).Aggregate((Expression)Expression.Constant(false), Expression.OrElse),
-                _ => Operations(row, name, (IDictionary<string, object?>)value, unit),
-            });
+            if (value is null)
+                continue;
+            parts.Add(
+                name switch
+                {
+                    "and" => Items(value)
+                        .Select(i => Object(row, i, unit))
+                        .Aggregate((Expression)Expression.Constant(true), Expression.AndAlso),
+                    "or" => Items(value)
+                        .Select(i => Object(row, i, unit))
+                        .Aggregate((Expression)Expression.Constant(false), Expression.OrElse),
+                    _ => Operations(row, name, (IDictionary<string, object?>)value, unit),
+                }
+            );
         }
         return parts.Aggregate((Expression)Expression.Constant(true), Expression.AndAlso);
     }
@@ -48,25 +58,40 @@ public static class MeasureFilter
         var parts = new List<Expression>();
         foreach (var (op, value) in operations)
         {
-            if (value is null) continue;
-            parts.Add(op switch
-            {
-                "and" => Items(value).Select(i => Operations(row, measure, i, unit)).Aggregate((Expression)Expression.Constant(true), Expression.AndAlso),
-                "or" => Items(value).Select(i => Operations(row, measure, i, unit)).Aggregate((Expression)Expression.Constant(false), Expression.OrElse),
-                "in" => ((IEnumerable)value).Cast<object>().Select(v => Compare(row, measure, "eq", Convert.ToDecimal(v), unit))
-                    .Aggregate((Expression)Expression.Constant(false), Expression.OrElse),
-                "nin" => Expression.Not(((IEnumerable)value).Cast<object>().Select(v => Compare(row, measure, "eq", Convert.ToDecimal(v), unit))
-                    .Aggregate((Expression)Expression.Constant(false), Expression.OrElse)),
-                _ => Compare(row, measure, op, Convert.ToDecimal(value), unit),
-            });
+            if (value is null)
+                continue;
+            parts.Add(
+                op switch
+                {
+                    "and" => Items(value)
+                        .Select(i => Operations(row, measure, i, unit))
+                        .Aggregate((Expression)Expression.Constant(true), Expression.AndAlso),
+                    "or" => Items(value)
+                        .Select(i => Operations(row, measure, i, unit))
+                        .Aggregate((Expression)Expression.Constant(false), Expression.OrElse),
+                    "in" => ((IEnumerable)value)
+                        .Cast<object>()
+                        .Select(v => Compare(row, measure, "eq", Convert.ToDecimal(v), unit))
+                        .Aggregate((Expression)Expression.Constant(false), Expression.OrElse),
+                    "nin" => Expression.Not(
+                        ((IEnumerable)value)
+                            .Cast<object>()
+                            .Select(v => Compare(row, measure, "eq", Convert.ToDecimal(v), unit))
+                            .Aggregate((Expression)Expression.Constant(false), Expression.OrElse)
+                    ),
+                    _ => Compare(row, measure, op, Convert.ToDecimal(value), unit),
+                }
+            );
         }
         return parts.Aggregate((Expression)Expression.Constant(true), Expression.AndAlso);
     }
 
     private static Expression Compare(ParameterExpression row, string measure, string op, decimal value, MoneyUnit unit)
     {
-        if (op.StartsWith('n') && op != "neq") return Expression.Not(Compare(row, measure, op[1..], value, unit));
-        if (op == "neq") return Expression.Not(Compare(row, measure, "eq", value, unit));
+        if (op.StartsWith('n') && op != "neq")
+            return Expression.Not(Compare(row, measure, op[1..], value, unit));
+        if (op == "neq")
+            return Expression.Not(Compare(row, measure, "eq", value, unit));
         Expression Member(string name) => Expression.Property(row, name);
         return measure switch
         {
@@ -85,7 +110,8 @@ public static class MeasureFilter
     private static Expression Whole(Expression member, string op, decimal bound)
     {
         var (floor, ceiling) = (decimal.Floor(bound), decimal.Ceiling(bound));
-        if (floor < long.MinValue || ceiling > long.MaxValue) throw new ExecutionError($"`having` bound {bound} is out of range.") { Code = "INVALID_HAVING" };
+        if (floor < long.MinValue || ceiling > long.MaxValue)
+            throw new ExecutionError($"`having` bound {bound} is out of range.") { Code = "INVALID_HAVING" };
         Expression Constant(decimal v) => Expression.Constant((long)v, member.Type == typeof(long?) ? typeof(long?) : typeof(long));
         return op switch
         {
@@ -110,15 +136,16 @@ public static class MeasureFilter
     private static Expression Fraction(Expression member, string op, decimal bound) =>
         Binary(op, member, Expression.Constant((decimal?)bound, typeof(decimal?)));
 
-    private static Expression Binary(string op, Expression left, Expression right) => op switch
-    {
-        "eq" => Expression.Equal(left, right),
-        "gt" => Expression.GreaterThan(left, right),
-        "gte" => Expression.GreaterThanOrEqual(left, right),
-        "lt" => Expression.LessThan(left, right),
-        "lte" => Expression.LessThanOrEqual(left, right),
-        _ => throw new ExecutionError($"Unknown operator `{op}` in `having`.") { Code = "INVALID_HAVING" },
-    };
+    private static Expression Binary(string op, Expression left, Expression right) =>
+        op switch
+        {
+            "eq" => Expression.Equal(left, right),
+            "gt" => Expression.GreaterThan(left, right),
+            "gte" => Expression.GreaterThanOrEqual(left, right),
+            "lt" => Expression.LessThan(left, right),
+            "lte" => Expression.LessThanOrEqual(left, right),
+            _ => throw new ExecutionError($"Unknown operator `{op}` in `having`.") { Code = "INVALID_HAVING" },
+        };
 
     private static IEnumerable<IDictionary<string, object?>> Items(object? value) =>
         value is IEnumerable items ? items.OfType<IDictionary<string, object?>>() : [];

@@ -3,6 +3,7 @@ namespace WelfareGraph.Analytics;
 public enum MoneyUnit
 {
     Rial = 1,
+
     /// <summary>1 toman = 10 rial; the unit provinces publish in.</summary>
     Toman = 10,
 }

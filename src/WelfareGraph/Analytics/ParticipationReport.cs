@@ -12,7 +12,8 @@ public sealed record ParticipationReport(
     decimal Charities,
     decimal Total,
     HouseholdCoverage Households,
-    int CenterResidents)
+    int CenterResidents
+)
 {
     public string StatementFa => StatementWriter.Persian(this);
     public string StatementEn => StatementWriter.English(this);

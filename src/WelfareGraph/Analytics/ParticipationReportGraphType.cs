@@ -20,8 +20,14 @@ public sealed class ParticipationReportGraphType : ObjectGraphType<Participation
         Field(r => r.CenterResidents).Description("People living in the province's care centres.");
         Field(r => r.StatementFa).Description("The statement as a paragraph, in Persian.");
         Field(r => r.StatementEn).Description("The statement as a paragraph, in English.");
-        Field(r => r.HeadlineFa).Description("The one-line headline, in Persian: the total rounded down to whole units of its largest unit, with «بیش از» when that dropped anything.");
-        Field(r => r.HeadlineEn).Description("The one-line headline, in English: the total rounded down to whole units of its largest unit, with \"over\" when that dropped anything.");
+        Field(r => r.HeadlineFa)
+            .Description(
+                "The one-line headline, in Persian: the total rounded down to whole units of its largest unit, with «بیش از» when that dropped anything."
+            );
+        Field(r => r.HeadlineEn)
+            .Description(
+                "The one-line headline, in English: the total rounded down to whole units of its largest unit, with \"over\" when that dropped anything."
+            );
     }
 }
 

@@ -27,7 +27,8 @@ public static class Rollup
     }
 
     /// <summary>The slots a row of <paramref name="level"/> keeps: those of the first <paramref name="level"/> dimensions.</summary>
-    public static List<Slot> Kept(IReadOnlyList<IReadOnlyList<Slot>> levels, int level) => levels.Take(level).SelectMany(l => l).Distinct().ToList();
+    public static List<Slot> Kept(IReadOnlyList<IReadOnlyList<Slot>> levels, int level) =>
+        levels.Take(level).SelectMany(l => l).Distinct().ToList();
 
     /// <summary>Adds up grouped rows into <paramref name="into"/>: the figures of their union.</summary>
     public static GroupRow Combine(IEnumerable<GroupRow> rows, GroupRow into)
@@ -45,5 +46,7 @@ public static class Rollup
     }
 
     private static long? Extreme(long? a, long? b, Func<long, long, long> pick) =>
-        a is null ? b : b is null ? a : pick(a.Value, b.Value);
+        a is null ? b
+        : b is null ? a
+        : pick(a.Value, b.Value);
 }

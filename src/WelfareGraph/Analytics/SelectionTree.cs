@@ -19,7 +19,8 @@ public sealed class SelectionTree
     public static SelectionTree Of(IResolveFieldContext context)
     {
         var tree = new SelectionTree();
-        if (context.FieldAst.SelectionSet is { } root) tree.Walk(context, root, "", 0);
+        if (context.FieldAst.SelectionSet is { } root)
+            tree.Walk(context, root, "", 0);
         return tree;
     }
 
@@ -31,11 +32,13 @@ public sealed class SelectionTree
         var paths = new SortedSet<string>(StringComparer.Ordinal);
         void Collect(string at, IEntityType type, string prefix, int depth)
         {
-            if (depth > 3) return;
+            if (depth > 3)
+                return;
             foreach (var navigation in type.GetNavigations())
             {
                 var child = $"{at}.{char.ToLowerInvariant(navigation.Name[0])}{navigation.Name[1..]}";
-                if (!_paths.ContainsKey(child)) continue;
+                if (!_paths.ContainsKey(child))
+                    continue;
                 paths.Add(prefix + navigation.Name);
                 Collect(child, navigation.TargetEntityType, prefix + navigation.Name + ".", depth + 1);
             }
@@ -46,12 +49,15 @@ public sealed class SelectionTree
 
     private void Walk(IResolveFieldContext context, GraphQLSelectionSet set, string prefix, int depth)
     {
-        if (depth > MaxDepth) return;
+        if (depth > MaxDepth)
+            return;
         foreach (var field in Selections.Fields(context, set))
         {
             var path = prefix + field.Name.StringValue;
-            if (!_paths.TryGetValue(path, out var sets)) _paths[path] = sets = [];
-            if (field.SelectionSet is null) continue;
+            if (!_paths.TryGetValue(path, out var sets))
+                _paths[path] = sets = [];
+            if (field.SelectionSet is null)
+                continue;
             sets.Add(field.SelectionSet);
             Walk(context, field.SelectionSet, path + ".", depth + 1);
         }

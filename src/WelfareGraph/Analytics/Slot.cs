@@ -24,8 +24,8 @@ public enum Slot
 
 public static class Slots
 {
-    private static readonly Dictionary<Slot, PropertyInfo> Properties =
-        Enum.GetValues<Slot>().ToDictionary(s => s, s => typeof(GroupKey).GetProperty(s.ToString())!);
+    private static readonly Dictionary<Slot, PropertyInfo> Properties = Enum.GetValues<Slot>()
+        .ToDictionary(s => s, s => typeof(GroupKey).GetProperty(s.ToString())!);
 
     private static readonly Dictionary<Slot, PropertyInfo> Codes = new()
     {
@@ -56,12 +56,18 @@ public static class Slots
     {
         var property = Properties[slot];
         var type = Nullable.GetUnderlyingType(property.PropertyType)!;
-        property.SetValue(key, value is null ? null : type.IsEnum ? Enum.ToObject(type, value.Value) : value.Value);
+        property.SetValue(
+            key,
+            value is null ? null
+                : type.IsEnum ? Enum.ToObject(type, value.Value)
+                : value.Value
+        );
     }
 
     /// <summary>Slots whose column can be null in the data (contributions without a centre or a charity).</summary>
     public static bool IsOptional(Slot slot) => slot is Slot.Center or Slot.Charity;
 
     /// <summary>The slots' values as one comparable tuple-like string key, for matching rows of two queries.</summary>
-    public static string Signature(GroupKey key, IEnumerable<Slot> slots) => string.Join('|', slots.Select(s => Get(key, s)?.ToString() ?? "-"));
+    public static string Signature(GroupKey key, IEnumerable<Slot> slots) =>
+        string.Join('|', slots.Select(s => Get(key, s)?.ToString() ?? "-"));
 }

@@ -14,7 +14,8 @@ public sealed class SlotColumns<T>
     public SlotColumns<T> Add<TColumn>(Slot slot, Expression<Func<T, TColumn>> column, Expression<Func<T, string?>>? code = null)
     {
         _columns[slot] = column;
-        if (code is not null) _codes[slot] = code;
+        if (code is not null)
+            _codes[slot] = code;
         return this;
     }
 

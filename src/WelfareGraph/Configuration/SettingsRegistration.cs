@@ -10,7 +10,8 @@ public static class SettingsRegistration
     /// validation attributes when the host starts, so a wrong value stops the server with a message naming the
     /// key. Consumers take <typeparamref name="T"/> itself: the validated value, read once.
     /// </summary>
-    public static IServiceCollection AddSettings<T>(this IServiceCollection services) where T : class
+    public static IServiceCollection AddSettings<T>(this IServiceCollection services)
+        where T : class
     {
         var section = SettingsSectionAttribute.Of(typeof(T));
         services.AddOptions<T>().BindConfiguration(section).ValidateOnStart();

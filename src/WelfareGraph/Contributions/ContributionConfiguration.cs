@@ -30,7 +30,16 @@ internal sealed class ContributionConfiguration(string notRetractedSql) : IEntit
         // Dashboards slice by period first, then county and type; carrying the amount lets
         // "sum by county x type x month" run from the index alone. Partial: retracted rows are never
         // summed, so they are not in it, and the NotRetracted filter costs no test per row.
-        var slices = builder.HasIndex(c => new { c.SolarYear, c.SolarMonth, c.CountyId, c.Type, c.Sector }).HasFilter(notRetractedSql);
+        var slices = builder
+            .HasIndex(c => new
+            {
+                c.SolarYear,
+                c.SolarMonth,
+                c.CountyId,
+                c.Type,
+                c.Sector,
+            })
+            .HasFilter(notRetractedSql);
         NpgsqlIndexBuilderExtensions.IncludeProperties(slices, c => c.AmountRial);
         SqlServerIndexBuilderExtensions.IncludeProperties(slices, c => c.AmountRial);
         builder.HasIndex(c => c.Date);

@@ -4,8 +4,10 @@ public enum ContributionType
 {
     /// <summary>کمک نقدی</summary>
     Cash = 1,
+
     /// <summary>کمک غیرنقدی — goods, valued in rial.</summary>
     InKind = 2,
+
     /// <summary>خدمات داوطلبانه — hours of service, valued in rial.</summary>
     VolunteerService = 3,
 }
@@ -31,9 +33,11 @@ public enum Channel
 {
     /// <summary>Permanent public-donation collection base (پایگاه دائمی جمع‌آوری کمک‌های مردمی).</summary>
     CollectionBase = 1,
+
     /// <summary>A designated bank account, such as the Zanjan infant house's.</summary>
     BankAccount = 2,
     CharityInstitution = 3,
+
     /// <summary>Handed in at a care centre.</summary>
     CenterDirect = 4,
     Online = 5,

@@ -21,11 +21,14 @@ public sealed class ContributionGraphType : ObjectGraphType<Contribution>
         Field<NonNullGraphType<EnumerationGraphType<Sector>>>("sector").Resolve(ctx => ctx.Source.Sector);
         Field<NonNullGraphType<EnumerationGraphType<Intent>>>("intent").Resolve(ctx => ctx.Source.Intent);
         Field<NonNullGraphType<EnumerationGraphType<Channel>>>("channel").Resolve(ctx => ctx.Source.Channel);
-        Field<NonNullGraphType<LongGraphType>>("amountRial").Description("Amount in rial (1 toman = 10 rial).").Resolve(ctx => ctx.Source.AmountRial);
+        Field<NonNullGraphType<LongGraphType>>("amountRial")
+            .Description("Amount in rial (1 toman = 10 rial).")
+            .Resolve(ctx => ctx.Source.AmountRial);
         Field<DecimalGraphType>("quantity").Description("Hours of service, items or kilograms.").Resolve(ctx => ctx.Source.Quantity);
         Field<EnumerationGraphType<QuantityUnit>>("quantityUnit").Resolve(ctx => ctx.Source.QuantityUnit);
         Field(c => c.Description, nullable: true);
-        Field<EnumerationGraphType<ValuationBasis>>("valuationBasis").Description("How a non-cash gift was valued in rial.")
+        Field<EnumerationGraphType<ValuationBasis>>("valuationBasis")
+            .Description("How a non-cash gift was valued in rial.")
             .Resolve(ctx => ctx.Source.ValuationBasis);
         Field<NonNullGraphType<CountyGraphType>>("county").Resolve(ctx => ctx.Source.County);
         Field<CenterGraphType>("center").Resolve(ctx => ctx.Source.Center);

@@ -17,9 +17,11 @@ public static class BulkCopy
     public static async Task InsertAsync<T>(WelfareDbContext db, IEnumerable<T> rows, CancellationToken cancellationToken = default)
         where T : class
     {
-        var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        var entityType =
+            db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-        var columns = entityType.GetProperties()
+        var columns = entityType
+            .GetProperties()
             .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never))
             .Select(p => new Column(p.GetColumnName(table)!, p.GetColumnType(), p.GetGetter(), p.GetTypeMapping().Converter))
             .ToArray();
@@ -39,25 +41,42 @@ public static class BulkCopy
         }
     }
 
-    private static async Task CopyAsync<T>(NpgsqlConnection connection, string table, Column[] columns, IEnumerable<T> rows, CancellationToken cancellationToken)
+    private static async Task CopyAsync<T>(
+        NpgsqlConnection connection,
+        string table,
+        Column[] columns,
+        IEnumerable<T> rows,
+        CancellationToken cancellationToken
+    )
         where T : class
     {
         var names = string.Join(", ", columns.Select(c => $"\"{c.Name}\""));
-        await using var importer = await connection.BeginBinaryImportAsync($"COPY \"{table}\" ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        await using var importer = await connection.BeginBinaryImportAsync(
+            $"COPY \"{table}\" ({names}) FROM STDIN (FORMAT BINARY)",
+            cancellationToken
+        );
         foreach (var row in rows)
         {
             await importer.StartRowAsync(cancellationToken);
             foreach (var column in columns)
             {
                 var value = column.ProviderValue(row);
-                if (value is null) await importer.WriteNullAsync(cancellationToken);
-                else await importer.WriteAsync(value, column.DataTypeName, cancellationToken);
+                if (value is null)
+                    await importer.WriteNullAsync(cancellationToken);
+                else
+                    await importer.WriteAsync(value, column.DataTypeName, cancellationToken);
             }
         }
         await importer.CompleteAsync(cancellationToken);
     }
 
-    private static async Task InsertPreparedAsync<T>(WelfareDbContext db, string table, Column[] columns, IEnumerable<T> rows, CancellationToken cancellationToken)
+    private static async Task InsertPreparedAsync<T>(
+        WelfareDbContext db,
+        string table,
+        Column[] columns,
+        IEnumerable<T> rows,
+        CancellationToken cancellationToken
+    )
         where T : class
     {
         var sql = db.GetService<ISqlGenerationHelper>();
@@ -66,25 +85,36 @@ public static class BulkCopy
         await using var own = outer is null ? await connection.BeginTransactionAsync(cancellationToken) : null;
         await using var command = connection.CreateCommand();
         command.Transaction = outer ?? own;
-        command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) " +
-                              $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
-        var parameters = columns.Select((_, i) =>
-        {
-            DbParameter parameter = command.CreateParameter();
-            parameter.ParameterName = "@p" + i;
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
+        command.CommandText =
+            $"INSERT INTO {sql.DelimitIdentifier(table)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) "
+            + $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
+        var parameters = columns
+            .Select(
+                (_, i) =>
+                {
+                    DbParameter parameter = command.CreateParameter();
+                    parameter.ParameterName = "@p" + i;
+                    command.Parameters.Add(parameter);
+                    return parameter;
+                }
+            )
+            .ToArray();
         foreach (var row in rows)
         {
             for (var i = 0; i < columns.Length; i++)
                 parameters[i].Value = columns[i].ProviderValue(row) ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        if (own is not null) await own.CommitAsync(cancellationToken);
+        if (own is not null)
+            await own.CommitAsync(cancellationToken);
     }
 
-    private sealed record Column(string Name, string StoreType, IClrPropertyGetter Getter, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter)
+    private sealed record Column(
+        string Name,
+        string StoreType,
+        IClrPropertyGetter Getter,
+        Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter
+    )
     {
         /// <summary>The store type without its length or precision: a PostgreSQL data type name (worked out once, not per cell).</summary>
         public string DataTypeName { get; } = StoreType.Split('(')[0];

@@ -7,7 +7,8 @@ namespace WelfareGraph.Data;
 /// carries the current caller's scope, and so sees and writes only that (<see cref="ScopeFilters"/>).
 /// Outside a request, or before the caller's scope is resolved, its contexts see nothing.
 /// </summary>
-internal sealed class CallerDbContextFactory<TContext>(IDbContextFactory<TContext> inner, ICurrentScope scope) : IDbContextFactory<WelfareDbContext>
+internal sealed class CallerDbContextFactory<TContext>(IDbContextFactory<TContext> inner, ICurrentScope scope)
+    : IDbContextFactory<WelfareDbContext>
     where TContext : WelfareDbContext
 {
     public WelfareDbContext CreateDbContext()

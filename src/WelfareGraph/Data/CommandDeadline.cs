@@ -26,13 +26,21 @@ internal sealed class CommandDeadline : DbCommandInterceptor
 
     private sealed record Armed(CancellationTokenRegistration Registration);
 
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    public override InterceptionResult<DbDataReader> ReaderExecuting(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<DbDataReader> result
+    )
     {
         Arm(command, default);
         return result;
     }
 
-    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    public override InterceptionResult<object> ScalarExecuting(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<object> result
+    )
     {
         Arm(command, default);
         return result;
@@ -44,36 +52,56 @@ internal sealed class CommandDeadline : DbCommandInterceptor
         return result;
     }
 
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<DbDataReader> result,
+        CancellationToken cancellationToken = default
+    )
     {
         Arm(command, cancellationToken);
         return ValueTask.FromResult(result);
     }
 
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<object> result,
+        CancellationToken cancellationToken = default
+    )
     {
         Arm(command, cancellationToken);
         return ValueTask.FromResult(result);
     }
 
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<int> result,
+        CancellationToken cancellationToken = default
+    )
     {
         Arm(command, cancellationToken);
         return ValueTask.FromResult(result);
     }
 
-    public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result,
-        CancellationToken cancellationToken = default)
+    public override ValueTask<object?> ScalarExecutedAsync(
+        DbCommand command,
+        CommandExecutedEventData eventData,
+        object? result,
+        CancellationToken cancellationToken = default
+    )
     {
         Disarm(command);
         return ValueTask.FromResult(result);
     }
 
-    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result,
-        CancellationToken cancellationToken = default)
+    public override ValueTask<int> NonQueryExecutedAsync(
+        DbCommand command,
+        CommandExecutedEventData eventData,
+        int result,
+        CancellationToken cancellationToken = default
+    )
     {
         Disarm(command);
         return ValueTask.FromResult(result);
@@ -86,7 +114,11 @@ internal sealed class CommandDeadline : DbCommandInterceptor
         return result;
     }
 
-    public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    public override InterceptionResult DataReaderDisposing(
+        DbCommand command,
+        DataReaderDisposingEventData eventData,
+        InterceptionResult result
+    )
     {
         Disarm(command);
         return result;
@@ -94,7 +126,11 @@ internal sealed class CommandDeadline : DbCommandInterceptor
 
     public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Disarm(command);
 
-    public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    public override Task CommandFailedAsync(
+        DbCommand command,
+        CommandErrorEventData eventData,
+        CancellationToken cancellationToken = default
+    )
     {
         Disarm(command);
         return Task.CompletedTask;
@@ -104,22 +140,34 @@ internal sealed class CommandDeadline : DbCommandInterceptor
     {
         var sqlite = command.Connection as SqliteConnection;
         // Other providers cancel their own commands when given a token.
-        if (cancellationToken.CanBeCanceled && sqlite is null) return;
-        if (!cancellationToken.CanBeCanceled) cancellationToken = Requests.HttpContext?.RequestAborted ?? default;
-        if (!cancellationToken.CanBeCanceled) return;
+        if (cancellationToken.CanBeCanceled && sqlite is null)
+            return;
+        if (!cancellationToken.CanBeCanceled)
+            cancellationToken = Requests.HttpContext?.RequestAborted ?? default;
+        if (!cancellationToken.CanBeCanceled)
+            return;
         Action stop = sqlite?.Handle is { } handle ? () => SQLitePCL.raw.sqlite3_interrupt(handle) : command.Cancel;
-        Running.AddOrUpdate(command, new Armed(cancellationToken.Register(() =>
-        {
-            // Runs on the deadline's timer, where an exception would take the process down; a command that
-            // finished (or whose connection closed) meanwhile has nothing left to stop.
-            try { stop(); }
-            catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException or DbException) { }
-        })));
+        Running.AddOrUpdate(
+            command,
+            new Armed(
+                cancellationToken.Register(() =>
+                {
+                    // Runs on the deadline's timer, where an exception would take the process down; a command that
+                    // finished (or whose connection closed) meanwhile has nothing left to stop.
+                    try
+                    {
+                        stop();
+                    }
+                    catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException or DbException) { }
+                })
+            )
+        );
     }
 
     private static void Disarm(DbCommand command)
     {
-        if (!Running.TryGetValue(command, out var armed)) return;
+        if (!Running.TryGetValue(command, out var armed))
+            return;
         Running.Remove(command);
         armed.Registration.Dispose();
     }

@@ -15,10 +15,15 @@ public static class ConnectTimeout
 
     public static string Apply(DatabaseProvider provider, string connectionString, TimeSpan timeout)
     {
-        if (provider == DatabaseProvider.Sqlite) return connectionString; // a file has no connection to wait for
+        if (provider == DatabaseProvider.Sqlite)
+            return connectionString; // a file has no connection to wait for
         var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (written.Keys.Cast<string>().Any(k => Keys.Contains(k.Trim().ToLowerInvariant()))) return connectionString;
-        written[provider == DatabaseProvider.Postgres ? "Timeout" : "Connect Timeout"] = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
+        if (written.Keys.Cast<string>().Any(k => Keys.Contains(k.Trim().ToLowerInvariant())))
+            return connectionString;
+        written[provider == DatabaseProvider.Postgres ? "Timeout" : "Connect Timeout"] = Math.Max(
+            1,
+            (int)Math.Ceiling(timeout.TotalSeconds)
+        );
         return written.ConnectionString;
     }
 }

@@ -10,7 +10,11 @@ public static class DataServiceCollectionExtensions
     /// Registers, for the configured provider, <see cref="IDbContextFactory{WelfareDbContext}"/> (contexts with the
     /// current caller's scope) and <see cref="SystemDbContextFactory"/> (the server's own work outside requests).
     /// </summary>
-    public static IServiceCollection AddWelfareDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddWelfareDatabase(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        IHostEnvironment environment
+    )
     {
         services.AddSettings<DatabaseOptions>();
         // The provider decides which services exist, so it is read while composing; every other key comes from
@@ -24,9 +28,17 @@ public static class DataServiceCollectionExtensions
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                AddFactories<SqliteWelfareDbContext>(services, (b, options) => Configure(b, options, string.IsNullOrWhiteSpace(connectionString)
-                    ? DefaultSqliteConnectionString(environment.ContentRootPath, options.SqliteFile)
-                    : connectionString));
+                AddFactories<SqliteWelfareDbContext>(
+                    services,
+                    (b, options) =>
+                        Configure(
+                            b,
+                            options,
+                            string.IsNullOrWhiteSpace(connectionString)
+                                ? DefaultSqliteConnectionString(environment.ContentRootPath, options.SqliteFile)
+                                : connectionString
+                        )
+                );
                 break;
             case DatabaseProvider.Postgres:
                 AddFactories<PostgresWelfareDbContext>(services, (b, options) => Configure(b, options, Required(connectionString)));
@@ -46,14 +58,19 @@ public static class DataServiceCollectionExtensions
         connectionString = ConnectTimeout.Apply(options.Provider, connectionString, options.ConnectTimeout);
         _ = options.Provider switch
         {
-            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString).AddInterceptors(new SqlitePersianCollation(), new SqliteConcurrency(options.SqliteBusyTimeout)),
+            DatabaseProvider.Sqlite => builder
+                .UseSqlite(connectionString)
+                .AddInterceptors(new SqlitePersianCollation(), new SqliteConcurrency(options.SqliteBusyTimeout)),
             DatabaseProvider.Postgres => builder.UseNpgsql(connectionString),
-            DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString,
-                sql => sql.UseCompatibilityLevel(options.SqlServerCompatibilityLevel)),
+            DatabaseProvider.SqlServer => builder.UseSqlServer(
+                connectionString,
+                sql => sql.UseCompatibilityLevel(options.SqlServerCompatibilityLevel)
+            ),
             _ => throw new InvalidOperationException($"Unknown provider {options.Provider}."),
         };
         // snake_case everywhere, so hand-written SQL reads the same on every provider.
-        return builder.UseSnakeCaseNamingConvention()
+        return builder
+            .UseSnakeCaseNamingConvention()
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             // Every context checks its writes against its scope, however it was made.
             .AddInterceptors(ScopeWriteGuard.Instance)
@@ -65,9 +82,12 @@ public static class DataServiceCollectionExtensions
             // scope whenever the row is), so EF's warning about filtered required ends does not apply.
             // A LIMIT without ORDER BY is deliberate where it only bounds a result read whole (the analytics
             // engine's cap on groups); every page the API serves is ordered with a key tie-breaker.
-            .ConfigureWarnings(w => w.Ignore(
-                CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning,
-                CoreEventId.RowLimitingOperationWithoutOrderByWarning));
+            .ConfigureWarnings(w =>
+                w.Ignore(
+                    CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning,
+                    CoreEventId.RowLimitingOperationWithoutOrderByWarning
+                )
+            );
     }
 
     /// <summary>
@@ -76,14 +96,21 @@ public static class DataServiceCollectionExtensions
     /// written through contexts of its own, without the DI interceptors, so that what diagnostics count (and
     /// tests assert) is the data a request reads, not the record of it.
     /// </summary>
-    private static void AddFactories<TContext>(IServiceCollection services, Func<DbContextOptionsBuilder, DatabaseOptions, DbContextOptionsBuilder> configure)
+    private static void AddFactories<TContext>(
+        IServiceCollection services,
+        Func<DbContextOptionsBuilder, DatabaseOptions, DbContextOptionsBuilder> configure
+    )
         where TContext : WelfareDbContext
     {
-        services.AddDbContextFactory<TContext>((sp, b) => configure(b, sp.GetRequiredService<DatabaseOptions>()).AddInterceptors(sp.GetServices<IInterceptor>()));
+        services.AddDbContextFactory<TContext>(
+            (sp, b) => configure(b, sp.GetRequiredService<DatabaseOptions>()).AddInterceptors(sp.GetServices<IInterceptor>())
+        );
         services.AddHttpContextAccessor();
         services.AddSingleton<IDbContextFactory<WelfareDbContext>, CallerDbContextFactory<TContext>>();
         services.AddSingleton(sp => new SystemDbContextFactory(
-            sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext, sp.GetRequiredService<IHttpContextAccessor>()));
+            sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext,
+            sp.GetRequiredService<IHttpContextAccessor>()
+        ));
         services.AddSingleton(sp =>
         {
             var audit = configure(new DbContextOptionsBuilder<TContext>(), sp.GetRequiredService<DatabaseOptions>()).Options;

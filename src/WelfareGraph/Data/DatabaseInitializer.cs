@@ -1,6 +1,6 @@
-using WelfareGraph.Querying;
 using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Data.Generation;
+using WelfareGraph.Querying;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Data;
@@ -9,8 +9,8 @@ namespace WelfareGraph.Data;
 /// Migrates the database and loads the demo data on first start, before the server takes requests: the
 /// server's own work, so with the system scope.
 /// </summary>
-internal sealed class DatabaseInitializer(
-    SystemDbContextFactory factory, DatabaseOptions options, ILogger<DatabaseInitializer> logger) : IHostedService
+internal sealed class DatabaseInitializer(SystemDbContextFactory factory, DatabaseOptions options, ILogger<DatabaseInitializer> logger)
+    : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -25,8 +25,12 @@ internal sealed class DatabaseInitializer(
             var started = System.Diagnostics.Stopwatch.StartNew();
             var set = DataSetGenerator.Generate(DemoDataSet.Spec);
             await DataSetWriter.WriteAsync(db, set, cancellationToken);
-            logger.LogInformation("Loaded the Zanjan demo data set: {Contributions} contributions, {Households} households in {Elapsed} ms.",
-                set.Contributions.Count, set.Households.Count, started.ElapsedMilliseconds);
+            logger.LogInformation(
+                "Loaded the Zanjan demo data set: {Contributions} contributions, {Households} households in {Elapsed} ms.",
+                set.Contributions.Count,
+                set.Households.Count,
+                started.ElapsedMilliseconds
+            );
         }
     }
 

@@ -19,26 +19,30 @@ public static class DatabaseOutage
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is AggregateException aggregate) return aggregate.InnerExceptions.Any(IsOutage);
-            if (Matches(e)) return true;
+            if (e is AggregateException aggregate)
+                return aggregate.InnerExceptions.Any(IsOutage);
+            if (Matches(e))
+                return true;
         }
         return false;
     }
 
-    private static bool Matches(Exception e) => e switch
-    {
-        // Server-side: connection exceptions (class 08) and the server shutting down or still starting
-        // (admin_shutdown, crash_shutdown, cannot_connect_now).
-        Npgsql.PostgresException pg => pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState is "57P01" or "57P02" or "57P03",
-        // Client-side: the socket could not be opened, was reset or timed out while connecting or reading. Npgsql marks
-        // exactly these transient (a PostgresException is handled above, so a transient SQL error is not counted here).
-        Npgsql.NpgsqlException npgsql => npgsql.IsTransient,
-        Microsoft.Data.SqlClient.SqlException sql => IsSqlServerConnectionError(sql),
-        // A SQLite file that cannot be opened (missing volume, permissions): the embedded database is unreachable too.
-        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 14, // SQLITE_CANTOPEN
-        SocketException => true,
-        _ => false,
-    };
+    private static bool Matches(Exception e) =>
+        e switch
+        {
+            // Server-side: connection exceptions (class 08) and the server shutting down or still starting
+            // (admin_shutdown, crash_shutdown, cannot_connect_now).
+            Npgsql.PostgresException pg => pg.SqlState.StartsWith("08", StringComparison.Ordinal)
+                || pg.SqlState is "57P01" or "57P02" or "57P03",
+            // Client-side: the socket could not be opened, was reset or timed out while connecting or reading. Npgsql marks
+            // exactly these transient (a PostgresException is handled above, so a transient SQL error is not counted here).
+            Npgsql.NpgsqlException npgsql => npgsql.IsTransient,
+            Microsoft.Data.SqlClient.SqlException sql => IsSqlServerConnectionError(sql),
+            // A SQLite file that cannot be opened (missing volume, permissions): the embedded database is unreachable too.
+            Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 14, // SQLITE_CANTOPEN
+            SocketException => true,
+            _ => false,
+        };
 
     /// <summary>
     /// SqlClient's numbers for "no connection": network errors (-1, 2, 53, 64, 233, 10053, 10054, 10060, 10061, 11001),

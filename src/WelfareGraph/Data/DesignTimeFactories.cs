@@ -10,7 +10,8 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
     public SqliteWelfareDbContext CreateDbContext(string[] args) =>
         new(Build<SqliteWelfareDbContext>(DatabaseProvider.Sqlite, "Data Source=design.db"));
 
-    internal static DbContextOptions<T> Build<T>(DatabaseProvider provider, string connectionString) where T : DbContext
+    internal static DbContextOptions<T> Build<T>(DatabaseProvider provider, string connectionString)
+        where T : DbContext
     {
         var builder = new DbContextOptionsBuilder<T>();
         DataServiceCollectionExtensions.Configure(builder, new DatabaseOptions { Provider = provider }, connectionString);
@@ -27,5 +28,10 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
 internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerWelfareDbContext>
 {
     public SqlServerWelfareDbContext CreateDbContext(string[] args) =>
-        new(SqliteDesignTimeFactory.Build<SqlServerWelfareDbContext>(DatabaseProvider.SqlServer, "Server=localhost;Database=WelfareGraph;TrustServerCertificate=true"));
+        new(
+            SqliteDesignTimeFactory.Build<SqlServerWelfareDbContext>(
+                DatabaseProvider.SqlServer,
+                "Server=localhost;Database=WelfareGraph;TrustServerCertificate=true"
+            )
+        );
 }

@@ -15,7 +15,11 @@ public sealed class OutagePoolReset : IDbConnectionInterceptor, IDbCommandInterc
 
     public void ConnectionFailed(DbConnection connection, ConnectionErrorEventData eventData) => Reset(connection, eventData.Exception);
 
-    public Task ConnectionFailedAsync(DbConnection connection, ConnectionErrorEventData eventData, CancellationToken cancellationToken = default)
+    public Task ConnectionFailedAsync(
+        DbConnection connection,
+        ConnectionErrorEventData eventData,
+        CancellationToken cancellationToken = default
+    )
     {
         Reset(connection, eventData.Exception);
         return Task.CompletedTask;
@@ -29,9 +33,14 @@ public sealed class OutagePoolReset : IDbConnectionInterceptor, IDbCommandInterc
         return Task.CompletedTask;
     }
 
-    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Reset(transaction.Connection, eventData.Exception);
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) =>
+        Reset(transaction.Connection, eventData.Exception);
 
-    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    public Task TransactionFailedAsync(
+        DbTransaction transaction,
+        TransactionErrorEventData eventData,
+        CancellationToken cancellationToken = default
+    )
     {
         Reset(transaction.Connection, eventData.Exception);
         return Task.CompletedTask;
@@ -39,11 +48,16 @@ public sealed class OutagePoolReset : IDbConnectionInterceptor, IDbCommandInterc
 
     public static void Reset(DbConnection? connection, Exception exception)
     {
-        if (!DatabaseOutage.IsOutage(exception)) return;
+        if (!DatabaseOutage.IsOutage(exception))
+            return;
         switch (connection)
         {
-            case Npgsql.NpgsqlConnection npgsql: Npgsql.NpgsqlConnection.ClearPool(npgsql); break;
-            case Microsoft.Data.SqlClient.SqlConnection sql: Microsoft.Data.SqlClient.SqlConnection.ClearPool(sql); break;
+            case Npgsql.NpgsqlConnection npgsql:
+                Npgsql.NpgsqlConnection.ClearPool(npgsql);
+                break;
+            case Microsoft.Data.SqlClient.SqlConnection sql:
+                Microsoft.Data.SqlClient.SqlConnection.ClearPool(sql);
+                break;
         }
     }
 }

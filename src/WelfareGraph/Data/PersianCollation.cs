@@ -10,11 +10,12 @@ public static class PersianCollation
     public const string Postgres = "fa-IR-x-icu";
     public const string SqlServer = "Persian_100_CI_AI";
 
-    public static string? For(WelfareDbContext db) => db.Database.ProviderName switch
-    {
-        "Microsoft.EntityFrameworkCore.Sqlite" => Sqlite,
-        "Npgsql.EntityFrameworkCore.PostgreSQL" => Postgres,
-        "Microsoft.EntityFrameworkCore.SqlServer" => SqlServer,
-        _ => null,
-    };
+    public static string? For(WelfareDbContext db) =>
+        db.Database.ProviderName switch
+        {
+            "Microsoft.EntityFrameworkCore.Sqlite" => Sqlite,
+            "Npgsql.EntityFrameworkCore.PostgreSQL" => Postgres,
+            "Microsoft.EntityFrameworkCore.SqlServer" => SqlServer,
+            _ => null,
+        };
 }

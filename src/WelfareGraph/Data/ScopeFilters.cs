@@ -31,11 +31,17 @@ public static class ScopeFilters
         // An expression of the context's type: EF replaces it with the context running the query, which makes
         // everything read from it a parameter rather than a constant of the model.
         var scope = Expression.Property(Expression.Constant(context, typeof(WelfareDbContext)), nameof(WelfareDbContext.Scope));
-        foreach (var entity in model.Model.GetEntityTypes().Where(e => e.BaseType is null && !e.IsOwned() && e.ClrType != typeof(Dictionary<string, object>)).ToList())
+        foreach (
+            var entity in model
+                .Model.GetEntityTypes()
+                .Where(e => e.BaseType is null && !e.IsOwned() && e.ClrType != typeof(Dictionary<string, object>))
+                .ToList()
+        )
         {
             var row = Expression.Parameter(entity.ClrType, "row");
             var inScope = ScopeTest(entity, row, scope);
-            if (inScope is null) continue;
+            if (inScope is null)
+                continue;
             var national = Expression.Property(scope, nameof(WelfareScope.IsNational));
             model.Entity(entity.ClrType).HasQueryFilter(Name, Expression.Lambda(Expression.OrElse(national, inScope), row));
         }
@@ -45,11 +51,16 @@ public static class ScopeFilters
     /// <summary>The test a row must pass for a regional scope, or null for an entity that belongs to no place.</summary>
     private static Expression? ScopeTest(IMutableEntityType entity, ParameterExpression row, Expression scope)
     {
-        if (entity.ClrType == typeof(Province)) return Contains(scope, nameof(WelfareScope.ProvinceIds), row, entity.FindProperty(nameof(Province.Id))!);
-        if (entity.ClrType == typeof(County)) return Contains(scope, nameof(WelfareScope.CountyIds), row, entity.FindProperty(nameof(County.Id))!);
-        if (entity.ClrType == typeof(AuditEntry)) return Expression.Constant(false);
-        if (entity.FindProperty(CountyKey) is { } county) return Contains(scope, nameof(WelfareScope.CountyIds), row, county);
-        if (entity.FindProperty(ProvinceKey) is { } province) return Contains(scope, nameof(WelfareScope.WholeProvinceIds), row, province);
+        if (entity.ClrType == typeof(Province))
+            return Contains(scope, nameof(WelfareScope.ProvinceIds), row, entity.FindProperty(nameof(Province.Id))!);
+        if (entity.ClrType == typeof(County))
+            return Contains(scope, nameof(WelfareScope.CountyIds), row, entity.FindProperty(nameof(County.Id))!);
+        if (entity.ClrType == typeof(AuditEntry))
+            return Expression.Constant(false);
+        if (entity.FindProperty(CountyKey) is { } county)
+            return Contains(scope, nameof(WelfareScope.CountyIds), row, county);
+        if (entity.FindProperty(ProvinceKey) is { } province)
+            return Contains(scope, nameof(WelfareScope.WholeProvinceIds), row, province);
         return null;
     }
 
@@ -60,7 +71,8 @@ public static class ScopeFilters
     /// <summary><c>scope.{ids}.Contains(row.{key})</c>, for an int or int? key (a null place is in no scope).</summary>
     private static Expression Contains(Expression scope, string ids, ParameterExpression row, IMutableProperty key)
     {
-        var contains = typeof(Enumerable).GetMethods()
+        var contains = typeof(Enumerable)
+            .GetMethods()
             .Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2)
             .MakeGenericMethod(typeof(int));
         // A shadow foreign key has no CLR property: EF.Property reads it.
@@ -68,8 +80,10 @@ public static class ScopeFilters
             ? Expression.Property(row, property)
             : Expression.Call(typeof(EF), nameof(EF.Property), [key.ClrType], row, Expression.Constant(key.Name));
         if (value.Type == typeof(int?))
-            return Expression.AndAlso(Expression.Property(value, nameof(Nullable<int>.HasValue)),
-                Expression.Call(contains, Expression.Property(scope, ids), Expression.Property(value, nameof(Nullable<int>.Value))));
+            return Expression.AndAlso(
+                Expression.Property(value, nameof(Nullable<int>.HasValue)),
+                Expression.Call(contains, Expression.Property(scope, ids), Expression.Property(value, nameof(Nullable<int>.Value)))
+            );
         return Expression.Call(contains, Expression.Property(scope, ids), value);
     }
 }

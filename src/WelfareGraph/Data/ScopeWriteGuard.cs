@@ -24,8 +24,11 @@ public sealed class ScopeWriteGuard : SaveChangesInterceptor, IQueryExpressionIn
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData,
+        InterceptionResult<int> result,
+        CancellationToken cancellationToken = default
+    )
     {
         Check(eventData.Context);
         return ValueTask.FromResult(result);
@@ -34,12 +37,17 @@ public sealed class ScopeWriteGuard : SaveChangesInterceptor, IQueryExpressionIn
     /// <summary>Throws unless every pending change stays inside the context's scope.</summary>
     public static void Check(DbContext? context)
     {
-        if (context is not WelfareDbContext db || db.Scope.IsNational) return;
+        if (context is not WelfareDbContext db || db.Scope.IsNational)
+            return;
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+                continue;
             if (!Allowed(db.Scope, entry))
-                throw new ExecutionError($"The change to {entry.Metadata.ClrType.Name} is outside your scope ({db.Scope}).") { Code = "AUTH_OUT_OF_SCOPE" };
+                throw new ExecutionError($"The change to {entry.Metadata.ClrType.Name} is outside your scope ({db.Scope}).")
+                {
+                    Code = "AUTH_OUT_OF_SCOPE",
+                };
         }
     }
 
@@ -59,7 +67,10 @@ public sealed class ScopeWriteGuard : SaveChangesInterceptor, IQueryExpressionIn
             // A new county needs its whole province in scope; an existing one itself, and a whole province to move to.
             County when added => Within(ScopeFilters.ProvinceKey, scope.ContainsWholeProvince),
             County => Within(nameof(County.Id), scope.ContainsCounty)
-                      && (Now(ScopeFilters.ProvinceKey) == Before(ScopeFilters.ProvinceKey) || Within(ScopeFilters.ProvinceKey, scope.ContainsWholeProvince)),
+                && (
+                    Now(ScopeFilters.ProvinceKey) == Before(ScopeFilters.ProvinceKey)
+                    || Within(ScopeFilters.ProvinceKey, scope.ContainsWholeProvince)
+                ),
             // The audit log is written for every caller (and read with national scope only).
             AuditEntry => true,
             // The same convention as the read filters: a county's rows, a whole province's rows.
@@ -84,19 +95,26 @@ public sealed class ScopeWriteGuard : SaveChangesInterceptor, IQueryExpressionIn
     {
         protected override Expression VisitMethodCall(MethodCallExpression node)
         {
-            if (node.Method.Name == nameof(EntityFrameworkQueryableExtensions.IgnoreQueryFilters)
+            if (
+                node.Method.Name == nameof(EntityFrameworkQueryableExtensions.IgnoreQueryFilters)
                 && node.Method.DeclaringType == typeof(EntityFrameworkQueryableExtensions)
-                && (node.Arguments.Count == 1 || FilterKeys(node.Arguments[1]).Any(key => key is null or ScopeFilters.Name)))
-                throw new InvalidOperationException("Ignoring the scope filter would show a caller rows outside its scope; it is not allowed. " +
-                                                    "The server's own work outside requests uses SystemDbContextFactory, whose contexts see everything.");
+                && (node.Arguments.Count == 1 || FilterKeys(node.Arguments[1]).Any(key => key is null or ScopeFilters.Name))
+            )
+                throw new InvalidOperationException(
+                    "Ignoring the scope filter would show a caller rows outside its scope; it is not allowed. "
+                        + "The server's own work outside requests uses SystemDbContextFactory, whose contexts see everything."
+                );
             return base.VisitMethodCall(node);
         }
 
-        private static IEnumerable<string?> FilterKeys(Expression keys) => keys switch
-        {
-            ConstantExpression { Value: IEnumerable<string> values } => values,
-            NewArrayExpression array when array.Expressions.All(e => e is ConstantExpression) => array.Expressions.Select(e => ((ConstantExpression)e).Value as string),
-            _ => [null],
-        };
+        private static IEnumerable<string?> FilterKeys(Expression keys) =>
+            keys switch
+            {
+                ConstantExpression { Value: IEnumerable<string> values } => values,
+                NewArrayExpression array when array.Expressions.All(e => e is ConstantExpression) => array.Expressions.Select(e =>
+                    ((ConstantExpression)e).Value as string
+                ),
+                _ => [null],
+            };
     }
 }

@@ -19,7 +19,11 @@ internal sealed class SqliteConcurrency(TimeSpan busyTimeout) : DbConnectionInte
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Configure(connection);
 
-    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task ConnectionOpenedAsync(
+        DbConnection connection,
+        ConnectionEndEventData eventData,
+        CancellationToken cancellationToken = default
+    )
     {
         Configure(connection);
         return Task.CompletedTask;
@@ -27,15 +31,21 @@ internal sealed class SqliteConcurrency(TimeSpan busyTimeout) : DbConnectionInte
 
     private void Configure(DbConnection connection)
     {
-        if (connection is not SqliteConnection sqlite) return;
+        if (connection is not SqliteConnection sqlite)
+            return;
         using var command = sqlite.CreateCommand();
         command.CommandText = $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds};";
         command.ExecuteNonQuery();
         // In-memory databases have no write-ahead log; a file keeps the mode once set.
-        if (sqlite.DataSource is { Length: > 0 } file && !file.Contains(":memory:", StringComparison.Ordinal) && !InWalMode.ContainsKey(file))
+        if (
+            sqlite.DataSource is { Length: > 0 } file
+            && !file.Contains(":memory:", StringComparison.Ordinal)
+            && !InWalMode.ContainsKey(file)
+        )
         {
             command.CommandText = "PRAGMA journal_mode = WAL;";
-            if (string.Equals(command.ExecuteScalar() as string, "wal", StringComparison.OrdinalIgnoreCase)) InWalMode[file] = true;
+            if (string.Equals(command.ExecuteScalar() as string, "wal", StringComparison.OrdinalIgnoreCase))
+                InWalMode[file] = true;
         }
     }
 }

@@ -38,7 +38,8 @@ public abstract class WelfareDbContext(DbContextOptions options) : DbContext(opt
         get;
         internal set
         {
-            if (_scopeSet) throw new InvalidOperationException("A context's scope is set once, by the factory that creates it.");
+            if (_scopeSet)
+                throw new InvalidOperationException("A context's scope is set once, by the factory that creates it.");
             (field, _scopeSet) = (value, true);
         }
     } = WelfareScope.Nothing;

@@ -17,7 +17,14 @@ public sealed class WelfareScope
     /// <summary>A caller with national scope (<c>IR</c>).</summary>
     public static readonly WelfareScope National = new(true, [], [], [], ["IR"], "IR");
 
-    private WelfareScope(bool isNational, int[] countyIds, int[] provinceIds, int[] wholeProvinceIds, IReadOnlyList<string> codes, string description)
+    private WelfareScope(
+        bool isNational,
+        int[] countyIds,
+        int[] provinceIds,
+        int[] wholeProvinceIds,
+        IReadOnlyList<string> codes,
+        string description
+    )
     {
         IsNational = isNational;
         CountyIds = countyIds;
@@ -50,9 +57,20 @@ public sealed class WelfareScope
     public bool ContainsWholeProvince(int provinceId) => IsNational || Array.IndexOf(WholeProvinceIds, provinceId) >= 0;
 
     /// <summary>A regional scope, resolved to ids; an empty one (codes that name nothing) sees nothing.</summary>
-    public static WelfareScope Regional(IReadOnlyList<string> codes, IEnumerable<int> countyIds, IEnumerable<int> provinceIds, IEnumerable<int> wholeProvinceIds) =>
-        new(false, [.. countyIds.Distinct().Order()], [.. provinceIds.Distinct().Order()], [.. wholeProvinceIds.Distinct().Order()],
-            codes, codes.Count == 0 ? "(none)" : string.Join(' ', codes));
+    public static WelfareScope Regional(
+        IReadOnlyList<string> codes,
+        IEnumerable<int> countyIds,
+        IEnumerable<int> provinceIds,
+        IEnumerable<int> wholeProvinceIds
+    ) =>
+        new(
+            false,
+            [.. countyIds.Distinct().Order()],
+            [.. provinceIds.Distinct().Order()],
+            [.. wholeProvinceIds.Distinct().Order()],
+            codes,
+            codes.Count == 0 ? "(none)" : string.Join(' ', codes)
+        );
 
     public override string ToString() => Description;
 }

@@ -21,11 +21,22 @@ namespace WelfareGraph.Exports;
 public static class ExportEndpoints
 {
     /// <summary>Query parameters of a named export that are not the operation's variables.</summary>
-    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase) { "mode", "lang", "variables", "layout", "operationName" };
+    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mode",
+        "lang",
+        "variables",
+        "layout",
+        "operationName",
+    };
 
     public static void MapExportEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var exports = endpoints.MapGroup("/exports").RequireRateLimiting(WelfareRateLimiting.Policy).RequireAdmittedCaller().WithMetadata(StreamsFile.Instance);
+        var exports = endpoints
+            .MapGroup("/exports")
+            .RequireRateLimiting(WelfareRateLimiting.Policy)
+            .RequireAdmittedCaller()
+            .WithMetadata(StreamsFile.Instance);
         exports.MapPost("", PostAsync);
         exports.MapGet("/{operation}.{format}", GetNamedAsync);
     }
@@ -33,13 +44,26 @@ public static class ExportEndpoints
     private static async Task PostAsync(HttpContext http, [AsParameters] ExportServices services)
     {
         var request = await ReadBodyAsync(http, services.Limits);
-        if (request is null) return;
+        if (request is null)
+            return;
         ExportSpec spec;
-        try { spec = services.Runner.Resolve(http.User, request); }
-        catch (ExportException e) { await RefusalResponse.WriteAsync(http, e.Status, e.Message, e.Code); return; }
+        try
+        {
+            spec = services.Runner.Resolve(http.User, request);
+        }
+        catch (ExportException e)
+        {
+            await RefusalResponse.WriteAsync(http, e.Status, e.Message, e.Code);
+            return;
+        }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
         {
-            await RefusalResponse.WriteAsync(http, StatusCodes.Status400BadRequest, $"`variables` is not a JSON object of variables: {e.Message}", "INVALID_REQUEST");
+            await RefusalResponse.WriteAsync(
+                http,
+                StatusCodes.Status400BadRequest,
+                $"`variables` is not a JSON object of variables: {e.Message}",
+                "INVALID_REQUEST"
+            );
             return;
         }
         await ServeAsync(http, services, spec);
@@ -51,8 +75,13 @@ public static class ExportEndpoints
         ExportSpec spec;
         try
         {
-            var document = services.Trusted.Find(operation)
-                ?? throw new ExportException($"There is no trusted operation '{operation}' (schema/operations/{operation}.graphql).", "TRUSTED_DOCUMENT_NOT_FOUND", StatusCodes.Status404NotFound);
+            var document =
+                services.Trusted.Find(operation)
+                ?? throw new ExportException(
+                    $"There is no trusted operation '{operation}' (schema/operations/{operation}.graphql).",
+                    "TRUSTED_DOCUMENT_NOT_FOUND",
+                    StatusCodes.Status404NotFound
+                );
             var request = new ExportRequest
             {
                 Id = document.Id,
@@ -60,15 +89,26 @@ public static class ExportEndpoints
                 Mode = query["mode"],
                 Lang = query["lang"],
                 OperationName = string.IsNullOrEmpty(query["operationName"]) ? null : query["operationName"].ToString(),
-                Layout = string.IsNullOrEmpty(query["layout"]) ? null : JsonSerializer.Deserialize<PivotLayout>(query["layout"]!, ExportJson.Options),
+                Layout = string.IsNullOrEmpty(query["layout"])
+                    ? null
+                    : JsonSerializer.Deserialize<PivotLayout>(query["layout"]!, ExportJson.Options),
             };
             request.Inputs = Variables(http, services, document.Text, request.OperationName);
             spec = services.Runner.Resolve(http.User, request);
         }
-        catch (ExportException e) { await RefusalResponse.WriteAsync(http, e.Status, e.Message, e.Code); return; }
+        catch (ExportException e)
+        {
+            await RefusalResponse.WriteAsync(http, e.Status, e.Message, e.Code);
+            return;
+        }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or OverflowException)
         {
-            await RefusalResponse.WriteAsync(http, StatusCodes.Status400BadRequest, $"A query parameter could not be read: {e.Message}", "INVALID_REQUEST");
+            await RefusalResponse.WriteAsync(
+                http,
+                StatusCodes.Status400BadRequest,
+                $"A query parameter could not be read: {e.Message}",
+                "INVALID_REQUEST"
+            );
             return;
         }
         await ServeAsync(http, services, spec);
@@ -85,50 +125,68 @@ public static class ExportEndpoints
         if (!string.IsNullOrEmpty(query["variables"]))
             foreach (var (name, value) in services.Serializer.Deserialize<Inputs>(query["variables"]!) ?? Inputs.Empty)
                 values[name] = value;
-        var document = RequestDocument.TryParse(text, operationName, services.Limits)
+        var document =
+            RequestDocument.TryParse(text, operationName, services.Limits)
             ?? throw new ExportException("The trusted document has several operations: name one with `operationName`.", "INVALID_REQUEST");
-        var declared = document.Operation.Variables?.Items.ToDictionary(v => v.Variable.Name.StringValue, v => v.Type, StringComparer.Ordinal) ?? [];
+        var declared =
+            document.Operation.Variables?.Items.ToDictionary(v => v.Variable.Name.StringValue, v => v.Type, StringComparer.Ordinal) ?? [];
         foreach (var (name, raw) in query)
         {
-            if (Reserved.Contains(name)) continue;
+            if (Reserved.Contains(name))
+                continue;
             if (!declared.TryGetValue(name, out var type))
-                throw new ExportException($"`{name}` is not a variable of this operation; its variables are: {string.Join(", ", declared.Keys)}.", "INVALID_REQUEST");
+                throw new ExportException(
+                    $"`{name}` is not a variable of this operation; its variables are: {string.Join(", ", declared.Keys)}.",
+                    "INVALID_REQUEST"
+                );
             values[name] = Scalar(name, NamedType(type), raw.ToString());
         }
         return values.Count == 0 ? null : new Inputs(values);
     }
 
-    private static string? NamedType(GraphQLType type) => type switch
-    {
-        GraphQLNonNullType nonNull => NamedType(nonNull.Type),
-        GraphQLNamedType named => named.Name.StringValue,
-        _ => null,
-    };
+    private static string? NamedType(GraphQLType type) =>
+        type switch
+        {
+            GraphQLNonNullType nonNull => NamedType(nonNull.Type),
+            GraphQLNamedType named => named.Name.StringValue,
+            _ => null,
+        };
 
-    private static object Scalar(string name, string? type, string text) => type switch
-    {
-        null => throw new ExportException($"`{name}` is a list: give it in `variables` as JSON.", "INVALID_REQUEST"),
-        "Int" => int.Parse(text, CultureInfo.InvariantCulture),
-        "Long" => long.Parse(text, CultureInfo.InvariantCulture),
-        "Float" => double.Parse(text, CultureInfo.InvariantCulture),
-        "Decimal" => decimal.Parse(text, CultureInfo.InvariantCulture),
-        "Boolean" => bool.Parse(text),
-        // Strings, ids, dates and enum values: the executer coerces text to each (and refuses what is not).
-        _ => text,
-    };
+    private static object Scalar(string name, string? type, string text) =>
+        type switch
+        {
+            null => throw new ExportException($"`{name}` is a list: give it in `variables` as JSON.", "INVALID_REQUEST"),
+            "Int" => int.Parse(text, CultureInfo.InvariantCulture),
+            "Long" => long.Parse(text, CultureInfo.InvariantCulture),
+            "Float" => double.Parse(text, CultureInfo.InvariantCulture),
+            "Decimal" => decimal.Parse(text, CultureInfo.InvariantCulture),
+            "Boolean" => bool.Parse(text),
+            // Strings, ids, dates and enum values: the executer coerces text to each (and refuses what is not).
+            _ => text,
+        };
 
     /// <summary>The export request in the body (of a file export or a job), or null once the refusal is written.</summary>
     internal static async Task<ExportRequest?> ReadBodyAsync(HttpContext http, GraphQLLimits limits)
     {
         if (!GraphQLMediaTypes.IsJsonRequest(http.Request))
         {
-            await RefusalResponse.WriteAsync(http, StatusCodes.Status415UnsupportedMediaType, "An export request is a JSON object (Content-Type: application/json).", "UNSUPPORTED_MEDIA_TYPE");
+            await RefusalResponse.WriteAsync(
+                http,
+                StatusCodes.Status415UnsupportedMediaType,
+                "An export request is a JSON object (Content-Type: application/json).",
+                "UNSUPPORTED_MEDIA_TYPE"
+            );
             return null;
         }
         var limit = limits.MaxRequestBytes;
         if (await RequestBody.ReadBoundedAsync(http.Request, limit, http.RequestAborted) is not { } body)
         {
-            await RefusalResponse.WriteAsync(http, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes.", "REQUEST_TOO_LARGE");
+            await RefusalResponse.WriteAsync(
+                http,
+                StatusCodes.Status413PayloadTooLarge,
+                $"The request body is larger than {limit} bytes.",
+                "REQUEST_TOO_LARGE"
+            );
             return null;
         }
         try
@@ -137,7 +195,12 @@ public static class ExportEndpoints
         }
         catch (JsonException e)
         {
-            await RefusalResponse.WriteAsync(http, StatusCodes.Status400BadRequest, $"The request body is not a valid export request: {e.Message}", "INVALID_REQUEST");
+            await RefusalResponse.WriteAsync(
+                http,
+                StatusCodes.Status400BadRequest,
+                $"The request body is not a valid export request: {e.Message}",
+                "INVALID_REQUEST"
+            );
             return null;
         }
     }
@@ -153,7 +216,15 @@ public static class ExportEndpoints
         }
         catch (ExportQueryException e)
         {
-            await services.Runner.RecordAsync(http.User, spec, null, ["export"], 0, "errors: " + string.Join(' ', e.Result.Errors!.Select(x => x.Code ?? "ERROR").Distinct()), Stopwatch.GetElapsedTime(started));
+            await services.Runner.RecordAsync(
+                http.User,
+                spec,
+                null,
+                ["export"],
+                0,
+                "errors: " + string.Join(' ', e.Result.Errors!.Select(x => x.Code ?? "ERROR").Distinct()),
+                Stopwatch.GetElapsedTime(started)
+            );
             http.Response.StatusCode = e.Status;
             http.Response.ContentType = "application/json; charset=utf-8";
             await services.Serializer.WriteAsync(http.Response.Body, e.Result, http.RequestAborted);
@@ -174,7 +245,8 @@ public static class ExportEndpoints
         catch (Exception e) when (!http.RequestAborted.IsCancellationRequested)
         {
             // Before the first byte the outage is a 503 (written by the outage middleware); after it, an abort as below.
-            if (!http.Response.HasStarted && DatabaseOutage.IsOutage(e)) throw;
+            if (!http.Response.HasStarted && DatabaseOutage.IsOutage(e))
+                throw;
             if (!http.Response.HasStarted && e is ExportException refused)
             {
                 http.Response.Headers.ContentDisposition = default;

@@ -26,8 +26,14 @@ public sealed record ExecutedExport(ExecutionResult Result, RootField Root);
 public static class ExportExecution
 {
     /// <param name="resolverServices">The caller's service scope (the request's, or a job's own), in which the resolvers run.</param>
-    public static async Task<ExecutedExport> ExecuteAsync(GraphQLRunner runner, GraphQLLimits limits, ClaimsPrincipal user,
-        IServiceProvider resolverServices, ExportSpec spec, CancellationToken cancellationToken)
+    public static async Task<ExecutedExport> ExecuteAsync(
+        GraphQLRunner runner,
+        GraphQLLimits limits,
+        ClaimsPrincipal user,
+        IServiceProvider resolverServices,
+        ExportSpec spec,
+        CancellationToken cancellationToken
+    )
     {
         var capture = new ArgumentCapture();
         using var deadline = RequestDeadline.Begin(limits.ExecutionTimeout, cancellationToken);
@@ -45,10 +51,12 @@ public static class ExportExecution
         if (timedOut)
             throw new ExportException($"The query ran longer than {deadline.Timeout} and was cancelled.", "EXECUTION_TIMEOUT");
         if (result.Errors is { Count: > 0 } errors)
-            throw new ExportQueryException(result,
+            throw new ExportQueryException(
+                result,
                 Http.DatabaseUnavailable.In(result) ? StatusCodes.Status503ServiceUnavailable
-                : errors.Any(e => e.Code == RootFieldAuthorization.NotAuthorized) ? StatusCodes.Status403Forbidden
-                : StatusCodes.Status400BadRequest);
+                    : errors.Any(e => e.Code == RootFieldAuthorization.NotAuthorized) ? StatusCodes.Status403Forbidden
+                    : StatusCodes.Status400BadRequest
+            );
         if (capture.Root is not { } root)
             throw new ExportException("The query returned no data to export.", "NO_DATA");
         return new ExecutedExport(result, root);
@@ -67,7 +75,8 @@ public static class ExportExecution
 
         public Task BeforeExecutionAsync(IExecutionContext context)
         {
-            var field = context.Operation.SelectionSet.Selections.OfType<GraphQLField>()
+            var field = context
+                .Operation.SelectionSet.Selections.OfType<GraphQLField>()
                 .FirstOrDefault(f => !f.Name.StringValue.StartsWith("__", StringComparison.Ordinal));
             if (field is not null && context.Schema.Query.GetField(field.Name.StringValue) is { } definition)
             {

@@ -13,8 +13,10 @@ public static class ExportFileNames
     public static string For(string operation, ResolvedPeriod? period, ExportMode mode, ExportFormat format)
     {
         var parts = new List<string> { operation };
-        if (period is not null) parts.Add(period.Label.Replace("..", "_"));
-        if (mode != ExportMode.Summarized) parts.Add(mode.ToString().ToLowerInvariant());
+        if (period is not null)
+            parts.Add(period.Label.Replace("..", "_"));
+        if (mode != ExportMode.Summarized)
+            parts.Add(mode.ToString().ToLowerInvariant());
         return Safe(string.Join('_', parts)) + "." + Formats.ExportFormats.Extension(format);
     }
 
@@ -22,7 +24,11 @@ public static class ExportFileNames
     public static void SetAttachment(HttpResponse response, string contentType, string fileName)
     {
         response.ContentType = contentType;
-        response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = Ascii(fileName), FileNameStar = fileName }.ToString();
+        response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
+        {
+            FileName = Ascii(fileName),
+            FileNameStar = fileName,
+        }.ToString();
         response.Headers.CacheControl = "no-store";
         response.Headers.XContentTypeOptions = "nosniff";
     }
@@ -30,7 +36,8 @@ public static class ExportFileNames
     private static string Safe(string name)
     {
         var text = new StringBuilder(name.Length);
-        foreach (var c in name) text.Append(char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-');
+        foreach (var c in name)
+            text.Append(char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-');
         return text.ToString();
     }
 

@@ -33,5 +33,6 @@ public sealed class ExportOptions
     /// <summary>The server's public address for the Power BI connection file; empty means the address the request came to.</summary>
     public string PublicBaseUrl { get; set; } = "";
 
-    public string ResolvedJobFolder => string.IsNullOrWhiteSpace(JobFolder) ? Path.Combine(Path.GetTempPath(), "welfaregraph-exports") : Path.GetFullPath(JobFolder);
+    public string ResolvedJobFolder =>
+        string.IsNullOrWhiteSpace(JobFolder) ? Path.Combine(Path.GetTempPath(), "welfaregraph-exports") : Path.GetFullPath(JobFolder);
 }

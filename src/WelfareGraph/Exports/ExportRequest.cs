@@ -4,20 +4,31 @@ using GraphQL;
 
 namespace WelfareGraph.Exports;
 
-public enum ExportFormat { Csv, Xlsx, Parquet }
+public enum ExportFormat
+{
+    Csv,
+    Xlsx,
+    Parquet,
+}
 
 /// <summary>Power BI's three kinds of "Export data".</summary>
 public enum ExportMode
 {
     /// <summary>The result's table as the query returns it, flattened.</summary>
     Summarized,
+
     /// <summary>A pivot of the result: rows × columns with totals, as a matrix visual shows it.</summary>
     Layout,
+
     /// <summary>The fact rows behind a totals query: same where, period and scope; no row cap.</summary>
     Underlying,
 }
 
-public enum ExportLanguage { En, Fa }
+public enum ExportLanguage
+{
+    En,
+    Fa,
+}
 
 /// <summary>The pivot of <see cref="ExportMode.Layout"/>: column names of the summarized table.</summary>
 public sealed record PivotLayout(IReadOnlyList<string> Rows, IReadOnlyList<string> Columns, IReadOnlyList<string> Values);
@@ -42,8 +53,16 @@ public sealed class ExportRequest
 }
 
 /// <summary>An export request checked and parsed: what to run and how to write it.</summary>
-public sealed record ExportSpec(string Query, string? TrustedId, Inputs? Variables, string? OperationName, ExportFormat Format, ExportMode Mode,
-    PivotLayout? Layout, ExportLanguage Language)
+public sealed record ExportSpec(
+    string Query,
+    string? TrustedId,
+    Inputs? Variables,
+    string? OperationName,
+    ExportFormat Format,
+    ExportMode Mode,
+    PivotLayout? Layout,
+    ExportLanguage Language
+)
 {
     public static ExportSpec Parse(ExportRequest request, string query, string? trustedId, Inputs? variables)
     {
@@ -51,18 +70,24 @@ public sealed record ExportSpec(string Query, string? TrustedId, Inputs? Variabl
         var mode = ParseEnum<ExportMode>(request.Mode, "mode", ExportMode.Summarized);
         var language = ParseEnum<ExportLanguage>(request.Lang, "lang", ExportLanguage.En);
         if (mode == ExportMode.Layout && (request.Layout is null || request.Layout.Values is not { Count: > 0 }))
-            throw new ExportException("`mode: layout` needs `layout: { rows: [...], columns: [...], values: [...] }` naming columns of the summarized table.");
+            throw new ExportException(
+                "`mode: layout` needs `layout: { rows: [...], columns: [...], values: [...] }` naming columns of the summarized table."
+            );
         return new ExportSpec(query, trustedId, variables, request.OperationName, format, mode, request.Layout, language);
     }
 
-    public static T ParseEnum<T>(string? text, string name, T fallback) where T : struct, Enum =>
+    public static T ParseEnum<T>(string? text, string name, T fallback)
+        where T : struct, Enum =>
         string.IsNullOrWhiteSpace(text) ? fallback
         : Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) ? value
-        : throw new ExportException($"`{name}: {text}` is not one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.");
+        : throw new ExportException(
+            $"`{name}: {text}` is not one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}."
+        );
 }
 
 /// <summary>A request that cannot be exported as asked; the message goes to the caller.</summary>
-public sealed class ExportException(string message, string code = "INVALID_EXPORT", int status = StatusCodes.Status400BadRequest) : Exception(message)
+public sealed class ExportException(string message, string code = "INVALID_EXPORT", int status = StatusCodes.Status400BadRequest)
+    : Exception(message)
 {
     public string Code { get; } = code;
     public int Status { get; } = status;

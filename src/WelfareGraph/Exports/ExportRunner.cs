@@ -33,7 +33,8 @@ public sealed class ExportRunner(
     IDbContextFactory<WelfareDbContext> contexts,
     TimeProvider clock,
     ExportOptions options,
-    AuditLog audit)
+    AuditLog audit
+)
 {
     /// <summary>The logging category of exports.</summary>
     public sealed class Log;
@@ -42,22 +43,34 @@ public sealed class ExportRunner(
     public ExportSpec Resolve(ClaimsPrincipal user, ExportRequest request)
     {
         var (resolved, refusal) = TrustedDocumentRules.Resolve(trusted, request.Id, request.Query, "export");
-        if (refusal is not null) throw new ExportException(refusal.Message, refusal.Code, refusal.Status);
+        if (refusal is not null)
+            throw new ExportException(refusal.Message, refusal.Code, refusal.Status);
         var (query, document) = (resolved!.Text, resolved.Trusted);
         if (TrustedDocumentRules.CheckCaller(trusted, user, document, "export", "{\"id\": \"<operation name>\", ...}") is { } untrusted)
             throw new ExportException(untrusted.Message, untrusted.Code, untrusted.Status);
         // The document limits (length, tokens, depth) refuse a hostile document here, before a job is started for it.
-        try { RequestDocument.TryParse(query, request.OperationName, limits); }
-        catch (DocumentRefusedException refused) { throw new ExportException(refused.Error.Message, refused.Error.Code ?? "INVALID_REQUEST"); }
-        var variables = request.Inputs ?? (request.Variables is { ValueKind: JsonValueKind.Object } json
-            ? serializer.Deserialize<Inputs>(json.GetRawText())
-            : null);
+        try
+        {
+            RequestDocument.TryParse(query, request.OperationName, limits);
+        }
+        catch (DocumentRefusedException refused)
+        {
+            throw new ExportException(refused.Error.Message, refused.Error.Code ?? "INVALID_REQUEST");
+        }
+        var variables =
+            request.Inputs
+            ?? (request.Variables is { ValueKind: JsonValueKind.Object } json ? serializer.Deserialize<Inputs>(json.GetRawText()) : null);
         return ExportSpec.Parse(request, query, document?.Id, variables);
     }
 
     /// <summary>Runs the query and builds the table; nothing has been written yet, so errors can still be a status code.</summary>
     /// <param name="resolverServices">The caller's service scope, in which the export's query is resolved.</param>
-    public async Task<PreparedExport> PrepareAsync(ClaimsPrincipal user, IServiceProvider resolverServices, ExportSpec spec, CancellationToken cancellationToken)
+    public async Task<PreparedExport> PrepareAsync(
+        ClaimsPrincipal user,
+        IServiceProvider resolverServices,
+        ExportSpec spec,
+        CancellationToken cancellationToken
+    )
     {
         var executed = await ExportExecution.ExecuteAsync(runner, limits, user, resolverServices, spec, cancellationToken);
         var table = spec.Mode switch
@@ -68,20 +81,43 @@ public sealed class ExportRunner(
         };
         var operation = spec.OperationName ?? executed.Result.Operation?.Name?.StringValue ?? executed.Root.Name;
         var period = ExportExecution.Period(executed.Root, clock);
-        var fields = executed.Result.Operation?.SelectionSet.Selections.OfType<GraphQLParser.AST.GraphQLField>().Select(f => f.Name.StringValue).ToList()
-                     ?? [executed.Root.Name];
-        return new PreparedExport(spec, table.WithSolarDates(), ExportFileNames.For(operation, period, spec.Mode, spec.Format), operation,
-            [.. fields, $"export:{spec.Mode.ToString().ToLowerInvariant()}:{ExportFormats.Extension(spec.Format)}"]);
+        var fields =
+            executed
+                .Result.Operation?.SelectionSet.Selections.OfType<GraphQLParser.AST.GraphQLField>()
+                .Select(f => f.Name.StringValue)
+                .ToList()
+            ?? [executed.Root.Name];
+        return new PreparedExport(
+            spec,
+            table.WithSolarDates(),
+            ExportFileNames.For(operation, period, spec.Mode, spec.Format),
+            operation,
+            [.. fields, $"export:{spec.Mode.ToString().ToLowerInvariant()}:{ExportFormats.Extension(spec.Format)}"]
+        );
     }
 
     /// <summary>Writes the file and records the export in the audit log, whether it completed or not.</summary>
-    public async Task<long> WriteAsync(ClaimsPrincipal user, PreparedExport export, Stream destination, ExportProgress progress, CancellationToken cancellationToken)
+    public async Task<long> WriteAsync(
+        ClaimsPrincipal user,
+        PreparedExport export,
+        Stream destination,
+        ExportProgress progress,
+        CancellationToken cancellationToken
+    )
     {
         var started = Stopwatch.GetTimestamp();
         var outcome = "ok";
         try
         {
-            await ExportFormats.WriteAsync(export.Spec.Format, destination, export.Table, export.Spec.Language, options, progress, cancellationToken);
+            await ExportFormats.WriteAsync(
+                export.Spec.Format,
+                destination,
+                export.Table,
+                export.Spec.Language,
+                options,
+                progress,
+                cancellationToken
+            );
             return progress.Rows;
         }
         catch (OperationCanceledException)
@@ -96,12 +132,36 @@ public sealed class ExportRunner(
         }
         finally
         {
-            await RecordAsync(user, export.Spec, export.Operation, export.Fields, (int)Math.Min(int.MaxValue, progress.Rows), outcome, Stopwatch.GetElapsedTime(started));
+            await RecordAsync(
+                user,
+                export.Spec,
+                export.Operation,
+                export.Fields,
+                (int)Math.Min(int.MaxValue, progress.Rows),
+                outcome,
+                Stopwatch.GetElapsedTime(started)
+            );
         }
     }
 
     /// <summary>An export that failed before writing is audited too: who tried what, and why it was refused.</summary>
-    public Task RecordAsync(ClaimsPrincipal user, ExportSpec spec, string? operation, IEnumerable<string> fields, int rows, string outcome, TimeSpan duration) =>
-        audit.RecordAsync(user, "export", operation ?? spec.OperationName,
-            spec.TrustedId ?? TrustedDocuments.HashOf(spec.Query), fields, rows, outcome, duration);
+    public Task RecordAsync(
+        ClaimsPrincipal user,
+        ExportSpec spec,
+        string? operation,
+        IEnumerable<string> fields,
+        int rows,
+        string outcome,
+        TimeSpan duration
+    ) =>
+        audit.RecordAsync(
+            user,
+            "export",
+            operation ?? spec.OperationName,
+            spec.TrustedId ?? TrustedDocuments.HashOf(spec.Query),
+            fields,
+            rows,
+            outcome,
+            duration
+        );
 }

@@ -11,4 +11,5 @@ public sealed record ExportServices(
     IGraphQLTextSerializer Serializer,
     GraphQLLimits Limits,
     ILogger<ExportRunner.Log> Log,
-    IServiceProvider ResolverServices);
+    IServiceProvider ResolverServices
+);

@@ -7,12 +7,15 @@ namespace WelfareGraph.Exports;
 public enum ColumnKind
 {
     Text,
+
     /// <summary>A 64-bit integer (ids, counts, rial).</summary>
     Integer,
     Decimal,
+
     /// <summary>A double (ratios such as share and coverage rate).</summary>
     Float,
     Boolean,
+
     /// <summary>A Gregorian calendar day (<see cref="DateOnly"/>).</summary>
     Date,
 }
@@ -33,7 +36,8 @@ public sealed class ExportTable(IReadOnlyList<ExportColumn> columns, IAsyncEnume
     public IReadOnlyList<ExportColumn> Columns { get; } = columns;
     public IAsyncEnumerable<object?[]> Rows { get; } = rows;
 
-    public static ExportTable FromRows(IReadOnlyList<ExportColumn> columns, IEnumerable<object?[]> rows) => new(columns, rows.ToAsyncEnumerable());
+    public static ExportTable FromRows(IReadOnlyList<ExportColumn> columns, IEnumerable<object?[]> rows) =>
+        new(columns, rows.ToAsyncEnumerable());
 
     /// <summary>
     /// Adds a Solar Hijri column (<c>1404-07-15</c>) after every date column: Iranian readers date things in
@@ -42,7 +46,8 @@ public sealed class ExportTable(IReadOnlyList<ExportColumn> columns, IAsyncEnume
     public ExportTable WithSolarDates()
     {
         var dates = Columns.Select((c, i) => (c, i)).Where(x => x.c.Kind == ColumnKind.Date).Select(x => x.i).ToArray();
-        if (dates.Length == 0) return this;
+        if (dates.Length == 0)
+            return this;
         var columns = new List<ExportColumn>();
         foreach (var column in Columns)
         {
@@ -53,15 +58,20 @@ public sealed class ExportTable(IReadOnlyList<ExportColumn> columns, IAsyncEnume
         return new ExportTable(columns, AddSolar(Rows, Columns.Count, dates));
     }
 
-    private static async IAsyncEnumerable<object?[]> AddSolar(IAsyncEnumerable<object?[]> rows, int width, int[] dates,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private static async IAsyncEnumerable<object?[]> AddSolar(
+        IAsyncEnumerable<object?[]> rows,
+        int width,
+        int[] dates,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default
+    )
     {
         // A few hundred distinct days cover millions of rows: convert each once.
         var solar = new Dictionary<DateOnly, string>();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             var wider = new object?[width + dates.Length];
-            int from = 0, to = 0;
+            int from = 0,
+                to = 0;
             foreach (var date in dates)
             {
                 Array.Copy(row, from, wider, to, date + 1 - from);
@@ -76,7 +86,8 @@ public sealed class ExportTable(IReadOnlyList<ExportColumn> columns, IAsyncEnume
 
     private static string SolarText(Dictionary<DateOnly, string> cache, DateOnly day)
     {
-        if (!cache.TryGetValue(day, out var text)) cache[day] = text = SolarCalendar.FromGregorian(day).ToString();
+        if (!cache.TryGetValue(day, out var text))
+            cache[day] = text = SolarCalendar.FromGregorian(day).ToString();
         return text;
     }
 }

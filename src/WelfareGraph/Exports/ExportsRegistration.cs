@@ -20,9 +20,17 @@ public static class ExportsRegistration
         // the only controllers of the app, and every one of them passes the feed's access filter. The route's resource
         // serializer is replaced by one that counts what it writes, for that filter's audit entry (a route's own
         // services are added after OData's defaults, so this registration is the one resolved).
-        services.AddControllers(mvc => mvc.Filters.Add<FeedAccessFilter>())
-            .AddOData(odata => odata.EnableQueryFeatures(maxTopValue: null).AddRouteComponents(FeedModel.RoutePrefix, FeedModel.Edm,
-                feed => feed.AddSingleton<ODataResourceSerializer, CountingResourceSerializer>()));
+        services
+            .AddControllers(mvc => mvc.Filters.Add<FeedAccessFilter>())
+            .AddOData(odata =>
+                odata
+                    .EnableQueryFeatures(maxTopValue: null)
+                    .AddRouteComponents(
+                        FeedModel.RoutePrefix,
+                        FeedModel.Edm,
+                        feed => feed.AddSingleton<ODataResourceSerializer, CountingResourceSerializer>()
+                    )
+            );
         return services;
     }
 

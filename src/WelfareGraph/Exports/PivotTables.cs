@@ -12,31 +12,58 @@ namespace WelfareGraph.Exports;
 public static class PivotTables
 {
     private static readonly HashSet<string> NotAdditive = new(StringComparer.Ordinal)
-        { "average", "share", "growth", "coverageRate", "occupancy", "partial", "suppressed", "subtotal" };
+    {
+        "average",
+        "share",
+        "growth",
+        "coverageRate",
+        "occupancy",
+        "partial",
+        "suppressed",
+        "subtotal",
+    };
 
     public static ExportTable Build(ResultTable table, PivotLayout layout, ExportLanguage language)
     {
         var index = table.Columns.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
-        int[] Find(IEnumerable<string> names) => names.Select(n => index.TryGetValue(n, out var i) ? i
-            : throw new ExportException($"The layout names `{n}`, which is not a column of the result; its columns are: {string.Join(", ", table.Columns.Select(c => c.Name))}.")).ToArray();
+        int[] Find(IEnumerable<string> names) =>
+            names
+                .Select(n =>
+                    index.TryGetValue(n, out var i)
+                        ? i
+                        : throw new ExportException(
+                            $"The layout names `{n}`, which is not a column of the result; its columns are: {string.Join(", ", table.Columns.Select(c => c.Name))}."
+                        )
+                )
+                .ToArray();
         var rowDims = Find(layout.Rows ?? []);
         var colDims = Find(layout.Columns ?? []);
         var values = Find(layout.Values);
         // Subtotal rows of a rollup would be counted twice.
-        var source = index.TryGetValue("subtotal", out var subtotal) ? table.Rows.Where(r => r[subtotal] is not true).ToList() : table.Rows.ToList();
+        var source = index.TryGetValue("subtotal", out var subtotal)
+            ? table.Rows.Where(r => r[subtotal] is not true).ToList()
+            : table.Rows.ToList();
 
         var rowKeys = source.Select(r => Key(r, rowDims)).Distinct(KeyComparer.Instance).Order(KeyComparer.Instance).ToList();
         var colKeys = source.Select(r => Key(r, colDims)).Distinct(KeyComparer.Instance).Order(KeyComparer.Instance).ToList();
-        var cells = source.GroupBy(r => (Key(r, rowDims), Key(r, colDims)), PairComparer.Instance).ToDictionary(g => g.Key, g => g.ToList(), PairComparer.Instance);
-        var byRow = source.GroupBy(r => Key(r, rowDims), KeyComparer.Instance).ToDictionary(g => g.Key, g => g.ToList(), KeyComparer.Instance);
-        var byColumn = source.GroupBy(r => Key(r, colDims), KeyComparer.Instance).ToDictionary(g => g.Key, g => g.ToList(), KeyComparer.Instance);
+        var cells = source
+            .GroupBy(r => (Key(r, rowDims), Key(r, colDims)), PairComparer.Instance)
+            .ToDictionary(g => g.Key, g => g.ToList(), PairComparer.Instance);
+        var byRow = source
+            .GroupBy(r => Key(r, rowDims), KeyComparer.Instance)
+            .ToDictionary(g => g.Key, g => g.ToList(), KeyComparer.Instance);
+        var byColumn = source
+            .GroupBy(r => Key(r, colDims), KeyComparer.Instance)
+            .ToDictionary(g => g.Key, g => g.ToList(), KeyComparer.Instance);
 
         var columns = rowDims.Select(i => table.Columns[i]).ToList();
         var total = ColumnHeaders.Total(language);
         foreach (var colKey in colKeys)
         {
             foreach (var v in values)
-                columns.Add(ValueColumn(table.Columns[v], colDims.Length == 0 ? null : Label(colKey), values.Length > 1 || colDims.Length == 0));
+                columns.Add(
+                    ValueColumn(table.Columns[v], colDims.Length == 0 ? null : Label(colKey), values.Length > 1 || colDims.Length == 0)
+                );
         }
         if (colDims.Length > 0)
             foreach (var v in values)
@@ -52,7 +79,8 @@ public static class PivotTables
                     row.Add(Aggregate(table.Columns[v], cells.GetValueOrDefault((rowKey, colKey)), v));
             }
             if (colDims.Length > 0)
-                foreach (var v in values) row.Add(Aggregate(table.Columns[v], byRow[rowKey], v));
+                foreach (var v in values)
+                    row.Add(Aggregate(table.Columns[v], byRow[rowKey], v));
             rows.Add([.. row]);
         }
         var totals = new List<object?>(rowDims.Select((_, i) => i == 0 ? (object?)total : null));
@@ -62,33 +90,50 @@ public static class PivotTables
                 totals.Add(Aggregate(table.Columns[v], byColumn[colKey], v));
         }
         if (colDims.Length > 0)
-            foreach (var v in values) totals.Add(Aggregate(table.Columns[v], source, v));
-        if (rowDims.Length > 0) rows.Add([.. totals]);
-        else rows = [[.. totals]];
+            foreach (var v in values)
+                totals.Add(Aggregate(table.Columns[v], source, v));
+        if (rowDims.Length > 0)
+            rows.Add([.. totals]);
+        else
+            rows =
+            [
+                [.. totals],
+            ];
         // The totals row's label sits in the first row column: a number column there becomes text.
         if (rowDims.Length > 0 && columns[0].Kind != ColumnKind.Text)
         {
             columns[0] = columns[0] with { Kind = ColumnKind.Text };
-            foreach (var row in rows) row[0] = row[0] is null or string ? row[0] : Convert.ToString(row[0], CultureInfo.InvariantCulture);
+            foreach (var row in rows)
+                row[0] = row[0] is null or string ? row[0] : Convert.ToString(row[0], CultureInfo.InvariantCulture);
         }
         return ExportTable.FromRows(columns, rows);
     }
 
     private static ExportColumn ValueColumn(ExportColumn value, string? label, bool withValueName)
     {
-        var name = label is null ? value.Name : withValueName ? $"{label} | {value.Name}" : label;
-        var fa = label is null ? value.Header(ExportLanguage.Fa) : withValueName ? $"{label} | {value.Header(ExportLanguage.Fa)}" : label;
+        var name =
+            label is null ? value.Name
+            : withValueName ? $"{label} | {value.Name}"
+            : label;
+        var fa =
+            label is null ? value.Header(ExportLanguage.Fa)
+            : withValueName ? $"{label} | {value.Header(ExportLanguage.Fa)}"
+            : label;
         return new ExportColumn(name, value.Kind, fa);
     }
 
     private static object? Aggregate(ExportColumn column, List<object?[]>? rows, int index)
     {
-        if (rows is not { Count: > 0 }) return null;
+        if (rows is not { Count: > 0 })
+            return null;
         var values = rows.Select(r => r[index]).Where(v => v is not null).ToList();
-        if (values.Count == 0) return null;
-        if (values.Count == 1 && rows.Count == 1) return values[0];
+        if (values.Count == 0)
+            return null;
+        if (values.Count == 1 && rows.Count == 1)
+            return values[0];
         var leaf = column.Name[(column.Name.LastIndexOf('.') + 1)..];
-        if (NotAdditive.Contains(leaf) || column.Kind is ColumnKind.Text or ColumnKind.Boolean or ColumnKind.Date) return null;
+        if (NotAdditive.Contains(leaf) || column.Kind is ColumnKind.Text or ColumnKind.Boolean or ColumnKind.Date)
+            return null;
         return (leaf, column.Kind) switch
         {
             ("min", _) => values.Min(),
@@ -101,12 +146,18 @@ public static class PivotTables
 
     private static object?[] Key(object?[] row, int[] dims) => dims.Select(i => row[i]).ToArray();
 
-    private static string Label(object?[] key) => string.Join(" / ", key.Select(k => k switch
-    {
-        null => "-",
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => Convert.ToString(k, CultureInfo.InvariantCulture),
-    }));
+    private static string Label(object?[] key) =>
+        string.Join(
+            " / ",
+            key.Select(k =>
+                k switch
+                {
+                    null => "-",
+                    DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    _ => Convert.ToString(k, CultureInfo.InvariantCulture),
+                }
+            )
+        );
 
     /// <summary>Compares keys value by value: numbers as numbers, text ordinally, nulls last.</summary>
     private sealed class KeyComparer : IComparer<object?[]>, IEqualityComparer<object?[]>
@@ -124,9 +175,13 @@ public static class PivotTables
                     (_, null) => -1,
                     (string a, string b) => string.CompareOrdinal(a, b),
                     (IComparable a, var b) when a.GetType() == b.GetType() => a.CompareTo(b),
-                    var (a, b) => string.CompareOrdinal(Convert.ToString(a, CultureInfo.InvariantCulture), Convert.ToString(b, CultureInfo.InvariantCulture)),
+                    var (a, b) => string.CompareOrdinal(
+                        Convert.ToString(a, CultureInfo.InvariantCulture),
+                        Convert.ToString(b, CultureInfo.InvariantCulture)
+                    ),
                 };
-                if (c != 0) return c;
+                if (c != 0)
+                    return c;
             }
             return 0;
         }
@@ -139,7 +194,11 @@ public static class PivotTables
     private sealed class PairComparer : IEqualityComparer<(object?[], object?[])>
     {
         public static readonly PairComparer Instance = new();
-        public bool Equals((object?[], object?[]) x, (object?[], object?[]) y) => KeyComparer.Instance.Equals(x.Item1, y.Item1) && KeyComparer.Instance.Equals(x.Item2, y.Item2);
-        public int GetHashCode((object?[], object?[]) pair) => HashCode.Combine(KeyComparer.Instance.GetHashCode(pair.Item1), KeyComparer.Instance.GetHashCode(pair.Item2));
+
+        public bool Equals((object?[], object?[]) x, (object?[], object?[]) y) =>
+            KeyComparer.Instance.Equals(x.Item1, y.Item1) && KeyComparer.Instance.Equals(x.Item2, y.Item2);
+
+        public int GetHashCode((object?[], object?[]) pair) =>
+            HashCode.Combine(KeyComparer.Instance.GetHashCode(pair.Item1), KeyComparer.Instance.GetHashCode(pair.Item2));
     }
 }

@@ -11,10 +11,13 @@ public sealed record Places(
     IReadOnlyDictionary<int, Places.ProvinceInfo> Provinces,
     IReadOnlyDictionary<int, Places.CountyInfo> Counties,
     IReadOnlyDictionary<int, Places.NamedInfo> Centers,
-    IReadOnlyDictionary<int, Places.NamedInfo> Charities)
+    IReadOnlyDictionary<int, Places.NamedInfo> Charities
+)
 {
     public sealed record ProvinceInfo(string Code, string NameFa, string NameEn);
+
     public sealed record CountyInfo(string Code, string NameFa, string NameEn, int ProvinceId);
+
     public sealed record NamedInfo(string Code, string Name, int CountyId);
 
     /// <summary>A county and its province, by the county's id; nulls for a county the scope does not show.</summary>
@@ -22,11 +25,25 @@ public sealed record Places(
         Counties.GetValueOrDefault(countyId) is { } county ? (Provinces.GetValueOrDefault(county.ProvinceId), county) : (null, null);
 
     /// <param name="withInstitutions">Also the centres and charities (contribution rows name them; other rows do not).</param>
-    public static async Task<Places> LoadAsync(WelfareDbContext db, CancellationToken cancellationToken, bool withInstitutions = false) => new(
-        await db.Provinces.AsNoTracking().ToDictionaryAsync(p => p.Id, p => new ProvinceInfo(p.Code, p.NameFa, p.NameEn), cancellationToken),
-        await db.Counties.AsNoTracking().ToDictionaryAsync(c => c.Id, c => new CountyInfo(c.Code, c.NameFa, c.NameEn, c.ProvinceId), cancellationToken),
-        withInstitutions ? await db.Centers.AsNoTracking().ToDictionaryAsync(c => c.Id, c => new NamedInfo(c.Code, c.Name, c.CountyId), cancellationToken) : NoInstitutions,
-        withInstitutions ? await db.Charities.AsNoTracking().ToDictionaryAsync(c => c.Id, c => new NamedInfo(c.Code, c.Name, c.CountyId), cancellationToken) : NoInstitutions);
+    public static async Task<Places> LoadAsync(WelfareDbContext db, CancellationToken cancellationToken, bool withInstitutions = false) =>
+        new(
+            await db
+                .Provinces.AsNoTracking()
+                .ToDictionaryAsync(p => p.Id, p => new ProvinceInfo(p.Code, p.NameFa, p.NameEn), cancellationToken),
+            await db
+                .Counties.AsNoTracking()
+                .ToDictionaryAsync(c => c.Id, c => new CountyInfo(c.Code, c.NameFa, c.NameEn, c.ProvinceId), cancellationToken),
+            withInstitutions
+                ? await db
+                    .Centers.AsNoTracking()
+                    .ToDictionaryAsync(c => c.Id, c => new NamedInfo(c.Code, c.Name, c.CountyId), cancellationToken)
+                : NoInstitutions,
+            withInstitutions
+                ? await db
+                    .Charities.AsNoTracking()
+                    .ToDictionaryAsync(c => c.Id, c => new NamedInfo(c.Code, c.Name, c.CountyId), cancellationToken)
+                : NoInstitutions
+        );
 
     private static readonly IReadOnlyDictionary<int, NamedInfo> NoInstitutions = new Dictionary<int, NamedInfo>();
 }

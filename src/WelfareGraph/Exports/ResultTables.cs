@@ -48,14 +48,24 @@ public static class ResultTables
         {
             foreach (var name in ListFields)
             {
-                if (subFields.FirstOrDefault(f => f.FieldDefinition?.Name == name) is not ArrayExecutionNode list) continue;
-                if (name != "edges") return Locate(list);
+                if (subFields.FirstOrDefault(f => f.FieldDefinition?.Name == name) is not ArrayExecutionNode list)
+                    continue;
+                if (name != "edges")
+                    return Locate(list);
                 // edges { cursor node { ... } }: the rows are the nodes.
                 var edge = Element(list.GraphType) as IComplexGraphType;
-                var nodeField = list.Field?.SelectionSet?.Selections.OfType<GraphQLField>().FirstOrDefault(f => f.Name.StringValue == "node");
-                if (edge?.GetField("node")?.ResolvedType is { } nodeType && Unwrap(nodeType) is IComplexGraphType nodeComplex && nodeField?.SelectionSet is { } nodeSet)
+                var nodeField = list
+                    .Field?.SelectionSet?.Selections.OfType<GraphQLField>()
+                    .FirstOrDefault(f => f.Name.StringValue == "node");
+                if (
+                    edge?.GetField("node")?.ResolvedType is { } nodeType
+                    && Unwrap(nodeType) is IComplexGraphType nodeComplex
+                    && nodeField?.SelectionSet is { } nodeSet
+                )
                 {
-                    var rows = (list.Items ?? []).Select(e => (e as ObjectExecutionNode)?.SubFields?.FirstOrDefault(f => f.FieldDefinition?.Name == "node")).ToList();
+                    var rows = (list.Items ?? [])
+                        .Select(e => (e as ObjectExecutionNode)?.SubFields?.FirstOrDefault(f => f.FieldDefinition?.Name == "node"))
+                        .ToList();
                     return new Located(rows, nodeComplex, nodeSet, true);
                 }
             }
@@ -65,12 +75,20 @@ public static class ResultTables
         throw new ExportException($"`{node.Name}` is a single value, not a table: select objects or a list to export.", "NO_TABLE");
     }
 
-    private static void Plan(IComplexGraphType type, GraphQLSelectionSet set, GraphQLDocument document, string[] prefix, List<PlannedColumn> columns, bool top)
+    private static void Plan(
+        IComplexGraphType type,
+        GraphQLSelectionSet set,
+        GraphQLDocument document,
+        string[] prefix,
+        List<PlannedColumn> columns,
+        bool top
+    )
     {
         foreach (var field in Collect(set, document, []))
         {
             var name = field.Name.StringValue;
-            if (name.StartsWith("__", StringComparison.Ordinal) || type.GetField(name) is not { } definition) continue;
+            if (name.StartsWith("__", StringComparison.Ordinal) || type.GetField(name) is not { } definition)
+                continue;
             var responseName = field.Alias?.Name.StringValue ?? name;
             // A group's `key` holds the grouping columns: they read better without the prefix (county.nameFa, month).
             string[] path = top && name == "key" ? [] : [.. prefix, responseName];
@@ -78,12 +96,14 @@ public static class ResultTables
             if (fieldType is ListGraphType list)
             {
                 // A list of values becomes one text column; a list of objects inside a row has no column shape.
-                if (Element(list) is not IComplexGraphType) columns.Add(new PlannedColumn(path, new ExportColumn(string.Join('.', path), ColumnKind.Text)));
+                if (Element(list) is not IComplexGraphType)
+                    columns.Add(new PlannedColumn(path, new ExportColumn(string.Join('.', path), ColumnKind.Text)));
                 continue;
             }
             if (fieldType is IComplexGraphType complex)
             {
-                if (field.SelectionSet is { } nested) Plan(complex, nested, document, path, columns, top: false);
+                if (field.SelectionSet is { } nested)
+                    Plan(complex, nested, document, path, columns, top: false);
                 continue;
             }
             columns.Add(new PlannedColumn(path, new ExportColumn(string.Join('.', path), KindOf(fieldType))));
@@ -108,13 +128,16 @@ public static class ResultTables
                     yield return field;
                     break;
                 case GraphQLInlineFragment inline:
-                    foreach (var f in Fields(inline.SelectionSet, document, seen)) yield return f;
+                    foreach (var f in Fields(inline.SelectionSet, document, seen))
+                        yield return f;
                     break;
                 case GraphQLFragmentSpread spread when seen.Add(spread.FragmentName.Name.StringValue):
-                    var fragment = document.Definitions.OfType<GraphQLFragmentDefinition>()
+                    var fragment = document
+                        .Definitions.OfType<GraphQLFragmentDefinition>()
                         .FirstOrDefault(d => d.FragmentName.Name.StringValue == spread.FragmentName.Name.StringValue);
                     if (fragment is not null)
-                        foreach (var f in Fields(fragment.SelectionSet, document, seen)) yield return f;
+                        foreach (var f in Fields(fragment.SelectionSet, document, seen))
+                            yield return f;
                     break;
             }
         }
@@ -125,7 +148,8 @@ public static class ResultTables
         var node = row;
         foreach (var segment in column.Path)
         {
-            if (node is not ObjectExecutionNode { SubFields: { } children }) return null;
+            if (node is not ObjectExecutionNode { SubFields: { } children })
+                return null;
             node = Array.Find(children, c => c.Name == segment) ?? KeyChild(children, segment);
         }
         return node switch
@@ -142,29 +166,37 @@ public static class ResultTables
             ? Array.Find(keyFields, c => c.Name == segment)
             : null;
 
-    public static object? Convert(object? value, ColumnKind kind) => value switch
-    {
-        null => null,
-        _ => kind switch
+    public static object? Convert(object? value, ColumnKind kind) =>
+        value switch
         {
-            ColumnKind.Integer => System.Convert.ToInt64(value, CultureInfo.InvariantCulture),
-            ColumnKind.Decimal => System.Convert.ToDecimal(value, CultureInfo.InvariantCulture),
-            ColumnKind.Float => System.Convert.ToDouble(value, CultureInfo.InvariantCulture),
-            ColumnKind.Boolean => System.Convert.ToBoolean(value, CultureInfo.InvariantCulture),
-            ColumnKind.Date => value is DateOnly date ? date : DateOnly.ParseExact(System.Convert.ToString(value, CultureInfo.InvariantCulture)!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            _ => value as string ?? System.Convert.ToString(value, CultureInfo.InvariantCulture),
-        },
-    };
+            null => null,
+            _ => kind switch
+            {
+                ColumnKind.Integer => System.Convert.ToInt64(value, CultureInfo.InvariantCulture),
+                ColumnKind.Decimal => System.Convert.ToDecimal(value, CultureInfo.InvariantCulture),
+                ColumnKind.Float => System.Convert.ToDouble(value, CultureInfo.InvariantCulture),
+                ColumnKind.Boolean => System.Convert.ToBoolean(value, CultureInfo.InvariantCulture),
+                ColumnKind.Date => value is DateOnly date
+                    ? date
+                    : DateOnly.ParseExact(
+                        System.Convert.ToString(value, CultureInfo.InvariantCulture)!,
+                        "yyyy-MM-dd",
+                        CultureInfo.InvariantCulture
+                    ),
+                _ => value as string ?? System.Convert.ToString(value, CultureInfo.InvariantCulture),
+            },
+        };
 
-    public static ColumnKind KindOf(IGraphType type) => type.Name switch
-    {
-        "Int" or "Long" or "Short" or "UShort" or "UInt" or "ULong" or "Byte" or "SByte" or "BigInt" => ColumnKind.Integer,
-        "Decimal" => ColumnKind.Decimal,
-        "Float" => ColumnKind.Float,
-        "Boolean" => ColumnKind.Boolean,
-        "Date" => ColumnKind.Date,
-        _ => ColumnKind.Text,
-    };
+    public static ColumnKind KindOf(IGraphType type) =>
+        type.Name switch
+        {
+            "Int" or "Long" or "Short" or "UShort" or "UInt" or "ULong" or "Byte" or "SByte" or "BigInt" => ColumnKind.Integer,
+            "Decimal" => ColumnKind.Decimal,
+            "Float" => ColumnKind.Float,
+            "Boolean" => ColumnKind.Boolean,
+            "Date" => ColumnKind.Date,
+            _ => ColumnKind.Text,
+        };
 
     private static IGraphType Unwrap(IGraphType type) => type is NonNullGraphType nonNull ? Unwrap(nonNull.ResolvedType!) : type;
 

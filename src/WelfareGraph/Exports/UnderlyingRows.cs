@@ -26,7 +26,13 @@ public static class UnderlyingRows
     public static readonly IReadOnlyList<string> HouseholdFields = ["householdTotals", "households", "householdsPage"];
     public static readonly IReadOnlyList<string> CenterFields = ["centerTotals", "centers", "centersPage"];
 
-    public static ExportTable Create(ClaimsPrincipal user, RootField root, QueryLimitOptions limits, TimeProvider clock, IDbContextFactory<WelfareDbContext> contexts)
+    public static ExportTable Create(
+        ClaimsPrincipal user,
+        RootField root,
+        QueryLimitOptions limits,
+        TimeProvider clock,
+        IDbContextFactory<WelfareDbContext> contexts
+    )
     {
         var where = root.Argument("where") as IDictionary<string, object?>;
         if (ContributionFields.Contains(root.Name))
@@ -34,25 +40,32 @@ public static class UnderlyingRows
             Authorize(user, "contributions");
             var filter = QueryArguments.WherePredicate<Contribution>(where, typeof(ContributionGraphType), limits);
             var period = ExportExecution.Period(root, clock);
-            return Contributions(contexts, facts =>
-            {
-                var query = filter is null ? facts : facts.Where(filter);
-                return period is null ? query : query.InPeriod(period);
-            });
+            return Contributions(
+                contexts,
+                facts =>
+                {
+                    var query = filter is null ? facts : facts.Where(filter);
+                    return period is null ? query : query.InPeriod(period);
+                }
+            );
         }
         if (HouseholdFields.Contains(root.Name))
         {
             Authorize(user, "households");
             var filter = QueryArguments.WherePredicate<Household>(where, typeof(HouseholdGraphType), limits);
             // householdTotals counts the households covered on one day; its underlying rows are those households.
-            DateOnly? day = root.Name == "householdTotals"
-                ? HouseholdTotalsQuery.CountingDay(root.Argument("asOf") as DateOnly?, ExportExecution.Period(root, clock), clock)
-                : null;
-            return Households(contexts, rows =>
-            {
-                var query = filter is null ? rows : rows.Where(filter);
-                return day is { } d ? query.CoveredOn(d) : query;
-            });
+            DateOnly? day =
+                root.Name == "householdTotals"
+                    ? HouseholdTotalsQuery.CountingDay(root.Argument("asOf") as DateOnly?, ExportExecution.Period(root, clock), clock)
+                    : null;
+            return Households(
+                contexts,
+                rows =>
+                {
+                    var query = filter is null ? rows : rows.Where(filter);
+                    return day is { } d ? query.CoveredOn(d) : query;
+                }
+            );
         }
         if (CenterFields.Contains(root.Name))
         {
@@ -62,45 +75,111 @@ public static class UnderlyingRows
             return CenterRows.Table(contexts, centers => filter is null ? centers : centers.Where(filter));
         }
         throw new ExportException(
-            $"Underlying rows exist for {string.Join(", ", ContributionFields.Concat(HouseholdFields).Concat(CenterFields))}; `{root.Name}` has none.", "NO_UNDERLYING_ROWS");
+            $"Underlying rows exist for {string.Join(", ", ContributionFields.Concat(HouseholdFields).Concat(CenterFields))}; `{root.Name}` has none.",
+            "NO_UNDERLYING_ROWS"
+        );
     }
 
     private static void Authorize(ClaimsPrincipal user, string export)
     {
         if (!AccessPolicy.AllowsExport(user, export))
-            throw new ExportException($"Underlying {export} rows are not open to your roles.", RootFieldAuthorization.NotAuthorized, StatusCodes.Status403Forbidden);
+            throw new ExportException(
+                $"Underlying {export} rows are not open to your roles.",
+                RootFieldAuthorization.NotAuthorized,
+                StatusCodes.Status403Forbidden
+            );
     }
 
     public static readonly IReadOnlyList<ExportColumn> ContributionColumns =
     [
-        new("id", ColumnKind.Integer), new("date", ColumnKind.Date),
-        new("solarYear", ColumnKind.Integer), new("solarQuarter", ColumnKind.Integer), new("solarMonth", ColumnKind.Integer),
-        new("type", ColumnKind.Text), new("sector", ColumnKind.Text), new("intent", ColumnKind.Text), new("channel", ColumnKind.Text),
-        new("amountRial", ColumnKind.Integer), new("quantity", ColumnKind.Decimal), new("quantityUnit", ColumnKind.Text),
-        new("valuationBasis", ColumnKind.Text), new("description", ColumnKind.Text),
-        new("province.code", ColumnKind.Text), new("province.nameFa", ColumnKind.Text), new("province.nameEn", ColumnKind.Text),
-        new("county.code", ColumnKind.Text), new("county.nameFa", ColumnKind.Text), new("county.nameEn", ColumnKind.Text),
-        new("center.code", ColumnKind.Text), new("center.name", ColumnKind.Text),
-        new("charity.code", ColumnKind.Text), new("charity.name", ColumnKind.Text),
-        new("sourceSystem", ColumnKind.Text), new("externalId", ColumnKind.Text),
+        new("id", ColumnKind.Integer),
+        new("date", ColumnKind.Date),
+        new("solarYear", ColumnKind.Integer),
+        new("solarQuarter", ColumnKind.Integer),
+        new("solarMonth", ColumnKind.Integer),
+        new("type", ColumnKind.Text),
+        new("sector", ColumnKind.Text),
+        new("intent", ColumnKind.Text),
+        new("channel", ColumnKind.Text),
+        new("amountRial", ColumnKind.Integer),
+        new("quantity", ColumnKind.Decimal),
+        new("quantityUnit", ColumnKind.Text),
+        new("valuationBasis", ColumnKind.Text),
+        new("description", ColumnKind.Text),
+        new("province.code", ColumnKind.Text),
+        new("province.nameFa", ColumnKind.Text),
+        new("province.nameEn", ColumnKind.Text),
+        new("county.code", ColumnKind.Text),
+        new("county.nameFa", ColumnKind.Text),
+        new("county.nameEn", ColumnKind.Text),
+        new("center.code", ColumnKind.Text),
+        new("center.name", ColumnKind.Text),
+        new("charity.code", ColumnKind.Text),
+        new("charity.name", ColumnKind.Text),
+        new("sourceSystem", ColumnKind.Text),
+        new("externalId", ColumnKind.Text),
     ];
 
-    private sealed record ContributionRow(long Id, DateOnly Date, int SolarYear, int SolarQuarter, int SolarMonth, ContributionType Type, Sector Sector,
-        Intent Intent, Channel Channel, long AmountRial, decimal? Quantity, QuantityUnit? QuantityUnit, ValuationBasis? ValuationBasis, string? Description,
-        int CountyId, int? CenterId, int? CharityId, string SourceSystem, string ExternalId);
+    private sealed record ContributionRow(
+        long Id,
+        DateOnly Date,
+        int SolarYear,
+        int SolarQuarter,
+        int SolarMonth,
+        ContributionType Type,
+        Sector Sector,
+        Intent Intent,
+        Channel Channel,
+        long AmountRial,
+        decimal? Quantity,
+        QuantityUnit? QuantityUnit,
+        ValuationBasis? ValuationBasis,
+        string? Description,
+        int CountyId,
+        int? CenterId,
+        int? CharityId,
+        string SourceSystem,
+        string ExternalId
+    );
 
     /// <summary>Contribution fact rows in id order, for underlying exports and the Power BI model alike.</summary>
-    public static ExportTable Contributions(IDbContextFactory<WelfareDbContext> contexts, Func<IQueryable<Contribution>, IQueryable<Contribution>> where) =>
-        new(ContributionColumns, ContributionRows(contexts, where));
+    public static ExportTable Contributions(
+        IDbContextFactory<WelfareDbContext> contexts,
+        Func<IQueryable<Contribution>, IQueryable<Contribution>> where
+    ) => new(ContributionColumns, ContributionRows(contexts, where));
 
-    private static async IAsyncEnumerable<object?[]> ContributionRows(IDbContextFactory<WelfareDbContext> contexts,
-        Func<IQueryable<Contribution>, IQueryable<Contribution>> where, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private static async IAsyncEnumerable<object?[]> ContributionRows(
+        IDbContextFactory<WelfareDbContext> contexts,
+        Func<IQueryable<Contribution>, IQueryable<Contribution>> where,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default
+    )
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var places = await Places.LoadAsync(db, cancellationToken, withInstitutions: true);
-        var rows = where(db.Contributions).AsNoTracking().OrderBy(c => c.Id)
-            .Select(c => new ContributionRow(c.Id, c.Date, c.SolarYear, c.SolarQuarter, c.SolarMonth, c.Type, c.Sector, c.Intent, c.Channel, c.AmountRial,
-                c.Quantity, c.QuantityUnit, c.ValuationBasis, c.Description, c.CountyId, c.CenterId, c.CharityId, c.SourceSystem, c.ExternalId))
+        var rows = where(db.Contributions)
+            .AsNoTracking()
+            .OrderBy(c => c.Id)
+            .Select(c => new ContributionRow(
+                c.Id,
+                c.Date,
+                c.SolarYear,
+                c.SolarQuarter,
+                c.SolarMonth,
+                c.Type,
+                c.Sector,
+                c.Intent,
+                c.Channel,
+                c.AmountRial,
+                c.Quantity,
+                c.QuantityUnit,
+                c.ValuationBasis,
+                c.Description,
+                c.CountyId,
+                c.CenterId,
+                c.CharityId,
+                c.SourceSystem,
+                c.ExternalId
+            ))
             .AsAsyncEnumerable();
         await foreach (var c in rows.WithCancellation(cancellationToken))
         {
@@ -109,43 +188,104 @@ public static class UnderlyingRows
             var charity = c.CharityId is { } charityId ? places.Charities.GetValueOrDefault(charityId) : null;
             yield return
             [
-                c.Id, c.Date, (long)c.SolarYear, (long)c.SolarQuarter, (long)c.SolarMonth,
-                EnumNames<ContributionType>.Of(c.Type), EnumNames<Sector>.Of(c.Sector), EnumNames<Intent>.Of(c.Intent), EnumNames<Channel>.Of(c.Channel),
-                c.AmountRial, c.Quantity, EnumNames<QuantityUnit>.Of(c.QuantityUnit), EnumNames<ValuationBasis>.Of(c.ValuationBasis), c.Description,
-                province?.Code, province?.NameFa, province?.NameEn, county?.Code, county?.NameFa, county?.NameEn,
-                center?.Code, center?.Name, charity?.Code, charity?.Name, c.SourceSystem, c.ExternalId,
+                c.Id,
+                c.Date,
+                (long)c.SolarYear,
+                (long)c.SolarQuarter,
+                (long)c.SolarMonth,
+                EnumNames<ContributionType>.Of(c.Type),
+                EnumNames<Sector>.Of(c.Sector),
+                EnumNames<Intent>.Of(c.Intent),
+                EnumNames<Channel>.Of(c.Channel),
+                c.AmountRial,
+                c.Quantity,
+                EnumNames<QuantityUnit>.Of(c.QuantityUnit),
+                EnumNames<ValuationBasis>.Of(c.ValuationBasis),
+                c.Description,
+                province?.Code,
+                province?.NameFa,
+                province?.NameEn,
+                county?.Code,
+                county?.NameFa,
+                county?.NameEn,
+                center?.Code,
+                center?.Name,
+                charity?.Code,
+                charity?.Name,
+                c.SourceSystem,
+                c.ExternalId,
             ];
         }
     }
 
     public static readonly IReadOnlyList<ExportColumn> HouseholdColumns =
     [
-        new("id", ColumnKind.Text), new("province.code", ColumnKind.Text), new("county.code", ColumnKind.Text), new("county.nameFa", ColumnKind.Text),
-        new("county.nameEn", ColumnKind.Text), new("benefit", ColumnKind.Text), new("coveredSince", ColumnKind.Date), new("coveredUntil", ColumnKind.Date),
-        new("exitReason", ColumnKind.Text), new("members", ColumnKind.Integer),
+        new("id", ColumnKind.Text),
+        new("province.code", ColumnKind.Text),
+        new("county.code", ColumnKind.Text),
+        new("county.nameFa", ColumnKind.Text),
+        new("county.nameEn", ColumnKind.Text),
+        new("benefit", ColumnKind.Text),
+        new("coveredSince", ColumnKind.Date),
+        new("coveredUntil", ColumnKind.Date),
+        new("exitReason", ColumnKind.Text),
+        new("members", ColumnKind.Integer),
     ];
 
-    private sealed record HouseholdRow(long Id, string Pseudonym, int CountyId, Benefit Benefit, DateOnly CoveredSince, DateOnly? CoveredUntil, ExitReason? ExitReason, int Members);
+    private sealed record HouseholdRow(
+        long Id,
+        string Pseudonym,
+        int CountyId,
+        Benefit Benefit,
+        DateOnly CoveredSince,
+        DateOnly? CoveredUntil,
+        ExitReason? ExitReason,
+        int Members
+    );
 
     /// <summary>Household rows (pseudonymous; for Auditor and Admin only — the callers check).</summary>
-    public static ExportTable Households(IDbContextFactory<WelfareDbContext> contexts, Func<IQueryable<Household>, IQueryable<Household>> where) =>
-        new(HouseholdColumns, HouseholdRows(contexts, where));
+    public static ExportTable Households(
+        IDbContextFactory<WelfareDbContext> contexts,
+        Func<IQueryable<Household>, IQueryable<Household>> where
+    ) => new(HouseholdColumns, HouseholdRows(contexts, where));
 
-    private static async IAsyncEnumerable<object?[]> HouseholdRows(IDbContextFactory<WelfareDbContext> contexts,
-        Func<IQueryable<Household>, IQueryable<Household>> where, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private static async IAsyncEnumerable<object?[]> HouseholdRows(
+        IDbContextFactory<WelfareDbContext> contexts,
+        Func<IQueryable<Household>, IQueryable<Household>> where,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default
+    )
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var places = await Places.LoadAsync(db, cancellationToken);
-        var rows = where(db.Households).AsNoTracking().OrderBy(h => h.Id)
-            .Select(h => new HouseholdRow(h.Id, h.Pseudonym, h.CountyId, h.Benefit, h.CoveredSince, h.CoveredUntil, h.ExitReason, h.Members))
+        var rows = where(db.Households)
+            .AsNoTracking()
+            .OrderBy(h => h.Id)
+            .Select(h => new HouseholdRow(
+                h.Id,
+                h.Pseudonym,
+                h.CountyId,
+                h.Benefit,
+                h.CoveredSince,
+                h.CoveredUntil,
+                h.ExitReason,
+                h.Members
+            ))
             .AsAsyncEnumerable();
         await foreach (var h in rows.WithCancellation(cancellationToken))
         {
             var (province, county) = places.OfCounty(h.CountyId);
             yield return
             [
-                h.Pseudonym, province?.Code, county?.Code, county?.NameFa, county?.NameEn, EnumNames<Benefit>.Of(h.Benefit), h.CoveredSince, h.CoveredUntil,
-                EnumNames<ExitReason>.Of(h.ExitReason), (long)h.Members,
+                h.Pseudonym,
+                province?.Code,
+                county?.Code,
+                county?.NameFa,
+                county?.NameEn,
+                EnumNames<Benefit>.Of(h.Benefit),
+                h.CoveredSince,
+                h.CoveredUntil,
+                EnumNames<ExitReason>.Of(h.ExitReason),
+                (long)h.Members,
             ];
         }
     }

@@ -11,7 +11,6 @@ internal sealed class CountyConfiguration : IEntityTypeConfiguration<County>
         builder.HasIndex(c => c.Code).IsUnique();
         builder.Property(c => c.NameFa).HasMaxLength(100);
         builder.Property(c => c.NameEn).HasMaxLength(100);
-        builder.HasOne(c => c.Province).WithMany(p => p.Counties)
-            .HasForeignKey(c => c.ProvinceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(c => c.Province).WithMany(p => p.Counties).HasForeignKey(c => c.ProvinceId).OnDelete(DeleteBehavior.Restrict);
     }
 }

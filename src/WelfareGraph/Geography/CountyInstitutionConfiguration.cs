@@ -7,7 +7,11 @@ namespace WelfareGraph.Geography;
 /// <summary>The columns every <see cref="CountyInstitution"/> table has, configured alike.</summary>
 internal static class CountyInstitutionConfiguration
 {
-    public static void ConfigureInstitution<T>(this EntityTypeBuilder<T> builder, string table, Expression<Func<County, IEnumerable<T>?>> ofCounty)
+    public static void ConfigureInstitution<T>(
+        this EntityTypeBuilder<T> builder,
+        string table,
+        Expression<Func<County, IEnumerable<T>?>> ofCounty
+    )
         where T : CountyInstitution
     {
         builder.ToTable(table);

@@ -11,6 +11,14 @@ internal sealed class ProvinceConfiguration : IEntityTypeConfiguration<Province>
         builder.HasIndex(p => p.Code).IsUnique();
         builder.Property(p => p.NameFa).HasMaxLength(100);
         builder.Property(p => p.NameEn).HasMaxLength(100);
-        builder.HasData(ProvinceReferenceData.All.Select(p => new { p.Id, p.Code, p.NameFa, p.NameEn }));
+        builder.HasData(
+            ProvinceReferenceData.All.Select(p => new
+            {
+                p.Id,
+                p.Code,
+                p.NameFa,
+                p.NameEn,
+            })
+        );
     }
 }

@@ -44,5 +44,12 @@ public static class ProvinceReferenceData
     public static Province ByCode(string code) =>
         All.FirstOrDefault(p => p.Code == code) ?? throw new ArgumentException($"Unknown province code '{code}'.", nameof(code));
 
-    private static Province P(int id, string code, string fa, string en) => new() { Id = id, Code = code, NameFa = fa, NameEn = en };
+    private static Province P(int id, string code, string fa, string en) =>
+        new()
+        {
+            Id = id,
+            Code = code,
+            NameFa = fa,
+            NameEn = en,
+        };
 }

@@ -29,6 +29,7 @@ public enum Benefit
 {
     /// <summary>Receives a monthly pension (مستمری).</summary>
     Pension = 1,
+
     /// <summary>Receives other services only (سایر خدمات).</summary>
     OtherServices = 2,
 }

@@ -11,8 +11,10 @@ public sealed class HouseholdGraphType : ObjectGraphType<Household>
     {
         Name = "Household";
         Description = "A covered household. Pseudonymous: no names or national ids exist in this system.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("A keyed hash of the national system's id.")
-            .Resolve(ctx => ctx.Source.Pseudonym).MapsTo(nameof(Household.Pseudonym));
+        Field<NonNullGraphType<IdGraphType>>("id")
+            .Description("A keyed hash of the national system's id.")
+            .Resolve(ctx => ctx.Source.Pseudonym)
+            .MapsTo(nameof(Household.Pseudonym));
         Field<NonNullGraphType<CountyGraphType>>("county").Resolve(ctx => ctx.Source.County);
         Field<NonNullGraphType<EnumerationGraphType<Benefit>>>("benefit").Resolve(ctx => ctx.Source.Benefit);
         Field<NonNullGraphType<DateScalar>>("coveredSince").Resolve(ctx => ctx.Source.CoveredSince);

@@ -30,16 +30,23 @@ public static class BananaCakePop
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BananaCakePop));
         var folder = FindFiles(app.Environment.ContentRootPath);
         if (folder is null)
-            logger.LogWarning("The Banana Cake Pop IDE files were not found (looked in {Output} and for {Package}); {Path}/ answers 404. Build the project: it runs npm ci in src/WelfareGraph/Http/Ide.",
-                Path.Combine(AppContext.BaseDirectory, OutputFolder), PackageFolder, path);
+            logger.LogWarning(
+                "The Banana Cake Pop IDE files were not found (looked in {Output} and for {Package}); {Path}/ answers 404. Build the project: it runs npm ci in src/WelfareGraph/Http/Ide.",
+                Path.Combine(AppContext.BaseDirectory, OutputFolder),
+                PackageFolder,
+                path
+            );
         var ide = new Ide(folder is null ? null : new PhysicalFileProvider(folder), path);
 
         var root = new PathString(path + "/");
-        app.Use((http, next) =>
-            http.Request.Path == root && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+        app.Use(
+            (http, next) =>
+                http.Request.Path == root
+                && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
                 && !http.Request.Query.ContainsKey("query") // GET {path}/?query=... stays a GraphQL request
-                ? ide.Serve(http, null).ExecuteAsync(http)
-                : next(http));
+                    ? ide.Serve(http, null).ExecuteAsync(http)
+                    : next(http)
+        );
 
         // The IDE's files carry no data (the GraphQL endpoint it calls enforces authorization), so a fallback
         // authorization policy must not hide the IDE itself.
@@ -47,18 +54,25 @@ public static class BananaCakePop
 
         // What the IDE reads at start (its code fetches bcp-config.json beside index.html). The endpoint is
         // resolved against the page's URL, so it stays right behind a reverse proxy with a path base.
-        group.MapGet("/bcp-config.json", (HttpContext http) =>
-        {
-            http.Response.Headers.CacheControl = "no-cache";
-            return Results.Json(new BananaCakePopConfig(
-                Endpoint: http.Request.PathBase + path,
-                UseBrowserUrlAsEndpoint: true,
-                Title: "WelfareGraph",
-                UseGet: false,
-                IncludeCookies: false,
-                // The IDE otherwise reports to ChilliCream's telemetry service: nothing leaves this server.
-                DisableTelemetry: true), ConfigJson);
-        });
+        group.MapGet(
+            "/bcp-config.json",
+            (HttpContext http) =>
+            {
+                http.Response.Headers.CacheControl = "no-cache";
+                return Results.Json(
+                    new BananaCakePopConfig(
+                        Endpoint: http.Request.PathBase + path,
+                        UseBrowserUrlAsEndpoint: true,
+                        Title: "WelfareGraph",
+                        UseGet: false,
+                        IncludeCookies: false,
+                        // The IDE otherwise reports to ChilliCream's telemetry service: nothing leaves this server.
+                        DisableTelemetry: true
+                    ),
+                    ConfigJson
+                );
+            }
+        );
         group.MapGet("/{**file}", (HttpContext http, string? file) => ide.Serve(http, file));
         return app;
     }
@@ -68,16 +82,22 @@ public static class BananaCakePop
         public IResult Serve(HttpContext http, string? file)
         {
             if (files is null)
-                return Results.Text($"The GraphQL IDE is not installed on this server. POST GraphQL requests to {http.Request.PathBase}{path}.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+                return Results.Text(
+                    $"The GraphQL IDE is not installed on this server. POST GraphQL requests to {http.Request.PathBase}{path}.",
+                    "text/plain; charset=utf-8",
+                    statusCode: StatusCodes.Status404NotFound
+                );
 
             var name = string.IsNullOrEmpty(file) ? "index.html" : file;
             // The IDE's service worker answers every browser navigation to a name without a dot with its cached
             // index.html, so a browser that has opened the IDE never sees {path}/LICENSE: give it LICENSE.txt too.
-            if (name == "LICENSE.txt") name = "LICENSE";
+            if (name == "LICENSE.txt")
+                name = "LICENSE";
             // No fallback to index.html for unknown names: the app has no client-side routes, and its relative
             // asset paths would break one folder down anyway. PhysicalFileProvider refuses names that climb out.
             var info = files.GetFileInfo(name);
-            if (!info.Exists || info.IsDirectory || info.PhysicalPath is null) return Results.NotFound();
+            if (!info.Exists || info.IsDirectory || info.PhysicalPath is null)
+                return Results.NotFound();
 
             // Hashed bundles never change under their name; everything else is revalidated (ETag / Last-Modified).
             http.Response.Headers.CacheControl = name.StartsWith("static/", StringComparison.Ordinal)
@@ -85,15 +105,25 @@ public static class BananaCakePop
                 : "no-cache";
             var lastModified = info.LastModified;
             var etag = new EntityTagHeaderValue($"\"{info.Length:x}-{lastModified.UtcTicks:x}\"");
-            return Results.File(info.PhysicalPath, ContentTypeOf(name), lastModified: lastModified, entityTag: etag, enableRangeProcessing: true);
+            return Results.File(
+                info.PhysicalPath,
+                ContentTypeOf(name),
+                lastModified: lastModified,
+                entityTag: etag,
+                enableRangeProcessing: true
+            );
         }
     }
 
     private static string ContentTypeOf(string name)
     {
-        if (Path.GetFileName(name) is "LICENSE" || name.EndsWith(".LICENSE.txt", StringComparison.Ordinal)) return "text/plain; charset=utf-8";
-        if (!ContentTypes.TryGetContentType(name, out var type)) return "application/octet-stream";
-        return type.StartsWith("text/", StringComparison.Ordinal) || type is "application/javascript" or "text/javascript" or "application/json" or "application/manifest+json"
+        if (Path.GetFileName(name) is "LICENSE" || name.EndsWith(".LICENSE.txt", StringComparison.Ordinal))
+            return "text/plain; charset=utf-8";
+        if (!ContentTypes.TryGetContentType(name, out var type))
+            return "application/octet-stream";
+        return
+            type.StartsWith("text/", StringComparison.Ordinal)
+            || type is "application/javascript" or "text/javascript" or "application/json" or "application/manifest+json"
             ? type + "; charset=utf-8"
             : type;
     }
@@ -114,5 +144,11 @@ public static class BananaCakePop
     private static readonly JsonSerializerOptions ConfigJson = new(JsonSerializerDefaults.Web);
 
     private sealed record BananaCakePopConfig(
-        string Endpoint, bool UseBrowserUrlAsEndpoint, string Title, bool UseGet, bool IncludeCookies, bool DisableTelemetry);
+        string Endpoint,
+        bool UseBrowserUrlAsEndpoint,
+        string Title,
+        bool UseGet,
+        bool IncludeCookies,
+        bool DisableTelemetry
+    );
 }

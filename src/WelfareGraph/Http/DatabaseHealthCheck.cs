@@ -22,7 +22,10 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<WelfareDbContext> fa
             await db.Database.ExecuteSqlRawAsync("SELECT 1", deadline.Token);
             return HealthCheckResult.Healthy();
         }
-        catch (Exception e) when (DatabaseOutage.IsOutage(e) || (e is OperationCanceledException && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
+        catch (Exception e)
+            when (DatabaseOutage.IsOutage(e)
+                || (e is OperationCanceledException && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            )
         {
             return HealthCheckResult.Unhealthy("The database cannot be reached.");
         }

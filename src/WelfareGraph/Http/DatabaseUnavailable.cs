@@ -34,7 +34,11 @@ public static class DatabaseUnavailable
         {
             if (http.Response.HasStarted)
             {
-                logger.LogWarning("Database unavailable while {Path} was streaming; the response is aborted: {Reason}", http.Request.Path, e.Message);
+                logger.LogWarning(
+                    "Database unavailable while {Path} was streaming; the response is aborted: {Reason}",
+                    http.Request.Path,
+                    e.Message
+                );
                 http.Abort();
                 return;
             }
@@ -47,7 +51,13 @@ public static class DatabaseUnavailable
     public static Task WriteAsync(HttpContext http)
     {
         http.Response.Clear(); // headers an endpoint set for its file (Content-Disposition) do not describe this answer
-        return RefusalResponse.WriteAsync(http, StatusCodes.Status503ServiceUnavailable, TimeSpan.FromSeconds(RetryAfterSeconds),
-            DatabaseOutage.Message, DatabaseOutage.Code, http.RequestAborted);
+        return RefusalResponse.WriteAsync(
+            http,
+            StatusCodes.Status503ServiceUnavailable,
+            TimeSpan.FromSeconds(RetryAfterSeconds),
+            DatabaseOutage.Message,
+            DatabaseOutage.Code,
+            http.RequestAborted
+        );
     }
 }

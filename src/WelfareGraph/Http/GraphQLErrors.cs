@@ -22,11 +22,16 @@ internal static class GraphQLErrors
         if (Data.DatabaseOutage.IsOutage(context.OriginalException))
         {
             // Not a bug: the client may retry later. The endpoint answers 503 for a result carrying this code.
-            logger?.LogWarning("Database unavailable in {Field}: {Reason}", context.FieldContext?.FieldDefinition.Name, context.OriginalException.Message);
+            logger?.LogWarning(
+                "Database unavailable in {Field}: {Reason}",
+                context.FieldContext?.FieldDefinition.Name,
+                context.OriginalException.Message
+            );
             context.Exception = new GraphQL.ExecutionError(Data.DatabaseOutage.Message) { Code = Data.DatabaseOutage.Code };
             return;
         }
-        if (context.OriginalException is OperationCanceledException) return;
+        if (context.OriginalException is OperationCanceledException)
+            return;
         logger?.LogError(context.OriginalException, "Resolver failed in {Field}", context.FieldContext?.FieldDefinition.Name);
     }
 }

@@ -30,18 +30,58 @@ public static class GraphQLHttpEndpoint
     /// <summary>A request ready to run, or the reason it cannot.</summary>
     /// <param name="Key">What the audit log calls the document: the trusted id, or the hash of the text.</param>
     /// <param name="InDocument">The error is the document's (too many tokens, nested past the parser): answered by media type, as a parse error is.</param>
-    private sealed record Prepared(GraphQLRequest Request, string? Query, TrustedDocument? Trusted, RequestDocument? Document, ExecutionError? Error, string Key = "-",
-        bool InDocument = false);
+    private sealed record Prepared(
+        GraphQLRequest Request,
+        string? Query,
+        TrustedDocument? Trusted,
+        RequestDocument? Document,
+        ExecutionError? Error,
+        string Key = "-",
+        bool InDocument = false
+    );
 
     private static async Task PostAsync(HttpContext http, [AsParameters] GraphQLServices services)
     {
         var mediaType = GraphQLMediaTypes.Negotiate(http.Request);
-        if (mediaType is null) { await RejectAsync(http, services.Serializer, StatusCodes.Status406NotAcceptable, GraphQLMediaTypes.Json, "The Accept header allows neither application/graphql-response+json nor application/json.", "NOT_ACCEPTABLE"); return; }
-        if (!GraphQLMediaTypes.IsJsonRequest(http.Request)) { await RejectAsync(http, services.Serializer, StatusCodes.Status415UnsupportedMediaType, mediaType, "A GraphQL POST must have Content-Type application/json.", "UNSUPPORTED_MEDIA_TYPE"); return; }
+        if (mediaType is null)
+        {
+            await RejectAsync(
+                http,
+                services.Serializer,
+                StatusCodes.Status406NotAcceptable,
+                GraphQLMediaTypes.Json,
+                "The Accept header allows neither application/graphql-response+json nor application/json.",
+                "NOT_ACCEPTABLE"
+            );
+            return;
+        }
+        if (!GraphQLMediaTypes.IsJsonRequest(http.Request))
+        {
+            await RejectAsync(
+                http,
+                services.Serializer,
+                StatusCodes.Status415UnsupportedMediaType,
+                mediaType,
+                "A GraphQL POST must have Content-Type application/json.",
+                "UNSUPPORTED_MEDIA_TYPE"
+            );
+            return;
+        }
 
         var limits = services.Limits;
         var body = await RequestBody.ReadBoundedAsync(http.Request, limits.MaxRequestBytes, http.RequestAborted);
-        if (body is null) { await RejectAsync(http, services.Serializer, StatusCodes.Status413PayloadTooLarge, mediaType, $"The request body is larger than {limits.MaxRequestBytes} bytes.", "REQUEST_TOO_LARGE"); return; }
+        if (body is null)
+        {
+            await RejectAsync(
+                http,
+                services.Serializer,
+                StatusCodes.Status413PayloadTooLarge,
+                mediaType,
+                $"The request body is larger than {limits.MaxRequestBytes} bytes.",
+                "REQUEST_TOO_LARGE"
+            );
+            return;
+        }
 
         List<Incoming> requests;
         bool isBatch;
@@ -51,12 +91,26 @@ public static class GraphQLHttpEndpoint
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException or FormatException)
         {
-            await RejectAsync(http, services.Serializer, StatusCodes.Status400BadRequest, mediaType, $"The request body is not a valid GraphQL request in JSON: {e.Message}", "INVALID_REQUEST");
+            await RejectAsync(
+                http,
+                services.Serializer,
+                StatusCodes.Status400BadRequest,
+                mediaType,
+                $"The request body is not a valid GraphQL request in JSON: {e.Message}",
+                "INVALID_REQUEST"
+            );
             return;
         }
         if (isBatch && (requests.Count == 0 || requests.Count > limits.MaxBatchSize))
         {
-            await RejectAsync(http, services.Serializer, StatusCodes.Status400BadRequest, mediaType, $"A batch holds 1 to {limits.MaxBatchSize} requests; this one holds {requests.Count}.", "BATCH_TOO_LARGE");
+            await RejectAsync(
+                http,
+                services.Serializer,
+                StatusCodes.Status400BadRequest,
+                mediaType,
+                $"A batch holds 1 to {limits.MaxBatchSize} requests; this one holds {requests.Count}.",
+                "BATCH_TOO_LARGE"
+            );
             return;
         }
         await RunAsync(http, services, requests, isBatch, mediaType, isGet: false);
@@ -64,7 +118,11 @@ public static class GraphQLHttpEndpoint
 
     private static async Task GetAsync(HttpContext http, [AsParameters] GraphQLServices services)
     {
-        if (SchemaDownload.IsRequested(http.Request)) { await SchemaDownload.ServeAsync(http, services.Limits, services.Environment, services.Schema); return; }
+        if (SchemaDownload.IsRequested(http.Request))
+        {
+            await SchemaDownload.ServeAsync(http, services.Limits, services.Environment, services.Schema);
+            return;
+        }
         var query = http.Request.Query;
         if (!query.ContainsKey("query") && !query.ContainsKey("id") && !query.ContainsKey("documentId") && AcceptsHtml(http.Request))
         {
@@ -73,32 +131,71 @@ public static class GraphQLHttpEndpoint
             return;
         }
         var mediaType = GraphQLMediaTypes.Negotiate(http.Request);
-        if (mediaType is null) { await RejectAsync(http, services.Serializer, StatusCodes.Status406NotAcceptable, GraphQLMediaTypes.Json, "The Accept header allows neither application/graphql-response+json nor application/json.", "NOT_ACCEPTABLE"); return; }
+        if (mediaType is null)
+        {
+            await RejectAsync(
+                http,
+                services.Serializer,
+                StatusCodes.Status406NotAcceptable,
+                GraphQLMediaTypes.Json,
+                "The Accept header allows neither application/graphql-response+json nor application/json.",
+                "NOT_ACCEPTABLE"
+            );
+            return;
+        }
         var limits = services.Limits;
-        if (http.Request.QueryString.Value?.Length > limits.MaxDocumentLength) { await RejectAsync(http, services.Serializer, StatusCodes.Status414UriTooLong, mediaType, $"The query string is longer than {limits.MaxDocumentLength} characters.", "REQUEST_TOO_LARGE"); return; }
+        if (http.Request.QueryString.Value?.Length > limits.MaxDocumentLength)
+        {
+            await RejectAsync(
+                http,
+                services.Serializer,
+                StatusCodes.Status414UriTooLong,
+                mediaType,
+                $"The query string is longer than {limits.MaxDocumentLength} characters.",
+                "REQUEST_TOO_LARGE"
+            );
+            return;
+        }
 
         Incoming request;
         try
         {
             var serializer = services.Serializer;
-            request = new Incoming(new GraphQLRequest
-            {
-                Query = query["query"],
-                OperationName = query["operationName"],
-                Variables = string.IsNullOrEmpty(query["variables"]) ? null : serializer.Deserialize<Inputs>(query["variables"]),
-                Extensions = string.IsNullOrEmpty(query["extensions"]) ? null : serializer.Deserialize<Inputs>(query["extensions"]),
-                DocumentId = query["documentId"],
-            }, query["id"]);
+            request = new Incoming(
+                new GraphQLRequest
+                {
+                    Query = query["query"],
+                    OperationName = query["operationName"],
+                    Variables = string.IsNullOrEmpty(query["variables"]) ? null : serializer.Deserialize<Inputs>(query["variables"]),
+                    Extensions = string.IsNullOrEmpty(query["extensions"]) ? null : serializer.Deserialize<Inputs>(query["extensions"]),
+                    DocumentId = query["documentId"],
+                },
+                query["id"]
+            );
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
-            await RejectAsync(http, services.Serializer, StatusCodes.Status400BadRequest, mediaType, $"`variables` or `extensions` is not a JSON object: {e.Message}", "INVALID_REQUEST");
+            await RejectAsync(
+                http,
+                services.Serializer,
+                StatusCodes.Status400BadRequest,
+                mediaType,
+                $"`variables` or `extensions` is not a JSON object: {e.Message}",
+                "INVALID_REQUEST"
+            );
             return;
         }
         await RunAsync(http, services, [request], isBatch: false, mediaType, isGet: true);
     }
 
-    private static async Task RunAsync(HttpContext http, GraphQLServices services, List<Incoming> requests, bool isBatch, string mediaType, bool isGet)
+    private static async Task RunAsync(
+        HttpContext http,
+        GraphQLServices services,
+        List<Incoming> requests,
+        bool isBatch,
+        string mediaType,
+        bool isGet
+    )
     {
         var (trusted, limits) = (services.Trusted, services.Limits);
         var prepared = requests.Select(r => Prepare(r, trusted, limits)).ToList();
@@ -108,8 +205,10 @@ public static class GraphQLHttpEndpoint
         if (CallerAdmission.Check(http.User, export: null) is { } refusal)
         {
             var introspectionOnly = prepared.All(p => p.Document?.IsIntrospectionOnly == true);
-            var anonymousSchema = refusal.Code == CallerAdmission.NotAuthenticated && introspectionOnly
-                                  && limits.IntrospectionFor(services.Environment) == IntrospectionAccess.Anonymous;
+            var anonymousSchema =
+                refusal.Code == CallerAdmission.NotAuthenticated
+                && introspectionOnly
+                && limits.IntrospectionFor(services.Environment) == IntrospectionAccess.Anonymous;
             if (!anonymousSchema)
             {
                 await refusal.ChallengeAsync(http);
@@ -126,8 +225,10 @@ public static class GraphQLHttpEndpoint
         // they are stored: an operation that cannot be recorded is not answered.
         object body = isBatch ? results.Select(r => r.Result).ToList() : results[0].Result;
         var status = isBatch ? StatusCodes.Status200OK : results[0].Status;
-        if (results.Any(r => DatabaseUnavailable.In(r.Result))) status = StatusCodes.Status503ServiceUnavailable;
-        if (status == StatusCodes.Status405MethodNotAllowed) http.Response.Headers.Allow = "POST";
+        if (results.Any(r => DatabaseUnavailable.In(r.Result)))
+            status = StatusCodes.Status503ServiceUnavailable;
+        if (status == StatusCodes.Status405MethodNotAllowed)
+            http.Response.Headers.Allow = "POST";
         var serialized = await SerializeAsync(http, services.Serializer, body);
         await Task.WhenAll(results.Select(r => r.Audit));
         await WriteAsync(http, status, mediaType, serialized);
@@ -141,7 +242,8 @@ public static class GraphQLHttpEndpoint
         if (id is null && request.Query is { } sent && RequestDocument.TooLong(sent, limits) is { } tooLong)
             return Refused(request, tooLong);
         var (resolved, refusal) = TrustedDocumentRules.Resolve(trusted, id, request.Query, "request");
-        if (refusal is not null) return Refused(request, new ExecutionError(refusal.Message) { Code = refusal.Code });
+        if (refusal is not null)
+            return Refused(request, new ExecutionError(refusal.Message) { Code = refusal.Code });
         var (text, match, key) = (resolved!.Text, resolved.Trusted, resolved.Key);
         try
         {
@@ -153,50 +255,87 @@ public static class GraphQLHttpEndpoint
         }
     }
 
-    private static Prepared Refused(GraphQLRequest request, ExecutionError error, string key = "-") => new(request, null, null, null, error, key);
+    private static Prepared Refused(GraphQLRequest request, ExecutionError error, string key = "-") =>
+        new(request, null, null, null, error, key);
 
     /// <returns>The status and result, and the audit entry's write, started but not awaited.</returns>
-    private static async Task<(int Status, ExecutionResult Result, Task Audit)> ExecuteAsync(HttpContext http, GraphQLServices services, Prepared request, string mediaType, bool isGet)
+    private static async Task<(int Status, ExecutionResult Result, Task Audit)> ExecuteAsync(
+        HttpContext http,
+        GraphQLServices services,
+        Prepared request,
+        string mediaType,
+        bool isGet
+    )
     {
         if (request.Error is { } error)
-            return (request.InDocument && mediaType != GraphQLMediaTypes.GraphQLResponse ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest,
-                new ExecutionResult { Errors = [error] }, Task.CompletedTask);
+            return (
+                request.InDocument && mediaType != GraphQLMediaTypes.GraphQLResponse
+                    ? StatusCodes.Status200OK
+                    : StatusCodes.Status400BadRequest,
+                new ExecutionResult { Errors = [error] },
+                Task.CompletedTask
+            );
         if (isGet && request.Document?.IsMutation == true)
-            return (StatusCodes.Status405MethodNotAllowed, Error("Mutations must be sent with POST, not GET.", "METHOD_NOT_ALLOWED"), Task.CompletedTask);
-        if (TrustedDocumentRules.CheckCaller(services.Trusted, http.User, request.Trusted, "run", "{\"id\": \"<operation name>\", \"variables\": {...}}") is { } untrusted)
+            return (
+                StatusCodes.Status405MethodNotAllowed,
+                Error("Mutations must be sent with POST, not GET.", "METHOD_NOT_ALLOWED"),
+                Task.CompletedTask
+            );
+        if (
+            TrustedDocumentRules.CheckCaller(
+                services.Trusted,
+                http.User,
+                request.Trusted,
+                "run",
+                "{\"id\": \"<operation name>\", \"variables\": {...}}"
+            ) is
+            { } untrusted
+        )
             return (untrusted.Status, Error(untrusted.Message, untrusted.Code), Task.CompletedTask);
 
         // The request's one deadline (parsing, validation and execution share it) is its RequestAborted: every
         // resolver passes it to EF, so the database command itself is cancelled (on SQLite, interrupted).
         var deadline = RequestDeadline.Of(http)!;
         var started = Stopwatch.GetTimestamp();
-        var (result, timedOut) = await services.Runner.ExecuteAsync(new ExecutionOptions
-        {
-            Query = request.Query,
-            Document = request.Document?.Document, // parsed once, in Prepare; null leaves the parse (and its errors) to the executer
-            OperationName = request.Request.OperationName,
-            Variables = request.Request.Variables,
-            Extensions = request.Request.Extensions,
-            RequestServices = services.ResolverServices,
-            User = http.User,
-            CancellationToken = http.RequestAborted,
-            // The result is only serialized (and counted for the audit), so large lists may be written as they resolve.
-            UserContext = new Dictionary<string, object?> { [ListWritingExecutionStrategy.Requested] = true },
-        }, deadline);
+        var (result, timedOut) = await services.Runner.ExecuteAsync(
+            new ExecutionOptions
+            {
+                Query = request.Query,
+                Document = request.Document?.Document, // parsed once, in Prepare; null leaves the parse (and its errors) to the executer
+                OperationName = request.Request.OperationName,
+                Variables = request.Request.Variables,
+                Extensions = request.Request.Extensions,
+                RequestServices = services.ResolverServices,
+                User = http.User,
+                CancellationToken = http.RequestAborted,
+                // The result is only serialized (and counted for the audit), so large lists may be written as they resolve.
+                UserContext = new Dictionary<string, object?> { [ListWritingExecutionStrategy.Requested] = true },
+            },
+            deadline
+        );
 
         var audit = services.Audit;
         var recorded = Task.CompletedTask;
         if ((result.Executed || timedOut) && request.Document is { IsIntrospectionOnly: false } document)
-            recorded = audit.RecordAsync(http.User, document.IsMutation ? "mutation" : "query", document.Operation.Name?.StringValue, request.Key,
-                document.RootFields, AuditLog.CountRows(result), timedOut ? "timeout" : AuditLog.Outcome(result), Stopwatch.GetElapsedTime(started));
+            recorded = audit.RecordAsync(
+                http.User,
+                document.IsMutation ? "mutation" : "query",
+                document.Operation.Name?.StringValue,
+                request.Key,
+                document.RootFields,
+                AuditLog.CountRows(result),
+                timedOut ? "timeout" : AuditLog.Outcome(result),
+                Stopwatch.GetElapsedTime(started)
+            );
         else if (!result.Executed && !timedOut)
             audit.LogRefused(http.User, request.Key, result);
 
         // Documents that never executed (syntax, validation, variable coercion) are a 400 for
         // graphql-response+json; legacy application/json clients get 200 with errors.
-        var status = !result.Executed && !timedOut && mediaType == GraphQLMediaTypes.GraphQLResponse
-            ? StatusCodes.Status400BadRequest
-            : StatusCodes.Status200OK;
+        var status =
+            !result.Executed && !timedOut && mediaType == GraphQLMediaTypes.GraphQLResponse
+                ? StatusCodes.Status400BadRequest
+                : StatusCodes.Status200OK;
         return (status, result, recorded);
     }
 
@@ -215,7 +354,8 @@ public static class GraphQLHttpEndpoint
 
     private static Incoming ParseOne(JsonElement element, IGraphQLTextSerializer serializer)
     {
-        if (element.ValueKind != JsonValueKind.Object) throw new JsonException("Each request must be a JSON object.");
+        if (element.ValueKind != JsonValueKind.Object)
+            throw new JsonException("Each request must be a JSON object.");
         var request = serializer.ReadNode<GraphQLRequest>(element) ?? throw new JsonException("Empty request.");
         var id = element.TryGetProperty("id", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
         return new Incoming(request, id);
@@ -226,11 +366,22 @@ public static class GraphQLHttpEndpoint
 
     private static ExecutionResult Error(string message, string code) => new() { Errors = [new ExecutionError(message) { Code = code }] };
 
-    private static Task RejectAsync(HttpContext http, IGraphQLTextSerializer serializer, int status, string mediaType, string message, string code) =>
-        WriteAsync(http, serializer, status, mediaType, Error(message, code));
+    private static Task RejectAsync(
+        HttpContext http,
+        IGraphQLTextSerializer serializer,
+        int status,
+        string mediaType,
+        string message,
+        string code
+    ) => WriteAsync(http, serializer, status, mediaType, Error(message, code));
 
-    private static async Task WriteAsync(HttpContext http, IGraphQLTextSerializer serializer, int status, string mediaType, object result) =>
-        await WriteAsync(http, status, mediaType, await SerializeAsync(http, serializer, result));
+    private static async Task WriteAsync(
+        HttpContext http,
+        IGraphQLTextSerializer serializer,
+        int status,
+        string mediaType,
+        object result
+    ) => await WriteAsync(http, status, mediaType, await SerializeAsync(http, serializer, result));
 
     private static async Task WriteAsync(HttpContext http, int status, string mediaType, MemoryStream json)
     {

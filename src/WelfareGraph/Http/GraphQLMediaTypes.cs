@@ -13,14 +13,19 @@ internal static class GraphQLMediaTypes
     {
         var accept = request.GetTypedHeaders().Accept;
         // The spec: a request without Accept is treated as a legacy client asking for application/json.
-        if (accept is null || accept.Count == 0) return Json;
+        if (accept is null || accept.Count == 0)
+            return Json;
         foreach (var media in accept.OrderByDescending(m => m.Quality ?? 1))
         {
-            if (media.Quality == 0) continue;
+            if (media.Quality == 0)
+                continue;
             var type = media.MediaType.Value?.ToLowerInvariant();
-            if (type == GraphQLResponse) return GraphQLResponse;
-            if (type == Json) return Json;
-            if (type is "*/*" or "application/*") return GraphQLResponse;
+            if (type == GraphQLResponse)
+                return GraphQLResponse;
+            if (type == Json)
+                return Json;
+            if (type is "*/*" or "application/*")
+                return GraphQLResponse;
         }
         return null;
     }

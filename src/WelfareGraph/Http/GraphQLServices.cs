@@ -15,4 +15,5 @@ public sealed record GraphQLServices(
     AuditLog Audit,
     IHostEnvironment Environment,
     WelfareSchema Schema,
-    IServiceProvider ResolverServices);
+    IServiceProvider ResolverServices
+);

@@ -28,6 +28,9 @@ public static class KestrelLimits
     /// <summary>A section <c>{ "BytesPerSecond": 240, "GracePeriod": "00:00:05" }</c>; absent, Kestrel's own default stays.</summary>
     private static MinDataRate? DataRate(IConfigurationSection section, MinDataRate? current) =>
         section.Exists()
-            ? new MinDataRate(section.GetValue<double>(nameof(MinDataRate.BytesPerSecond)), section.GetValue<TimeSpan>(nameof(MinDataRate.GracePeriod)))
+            ? new MinDataRate(
+                section.GetValue<double>(nameof(MinDataRate.BytesPerSecond)),
+                section.GetValue<TimeSpan>(nameof(MinDataRate.GracePeriod))
+            )
             : current;
 }

@@ -8,7 +8,8 @@ public static class RequestBody
     /// <summary>The body, or null when it is larger than <paramref name="max"/> bytes (read no further than that).</summary>
     public static async Task<byte[]?> ReadBoundedAsync(HttpRequest request, int max, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > max) return null;
+        if (request.ContentLength > max)
+            return null;
         using var body = new MemoryStream();
         var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
@@ -16,7 +17,8 @@ public static class RequestBody
             int read;
             while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                if (body.Length + read > max) return null;
+                if (body.Length + read > max)
+                    return null;
                 body.Write(chunk, 0, read);
             }
         }

@@ -21,8 +21,17 @@ public static class SchemaDownload
 
     /// <summary>The SDL as the contract file holds it: descriptions and deprecations, types in ordinal order, LF line ends.</summary>
     public static string Print(ISchema schema) =>
-        schema.Print(new PrintOptions { IncludeDeprecationReasons = true, IncludeDescriptions = true, StringComparison = StringComparison.Ordinal })
-            .ReplaceLineEndings("\n").TrimEnd() + "\n";
+        schema
+            .Print(
+                new PrintOptions
+                {
+                    IncludeDeprecationReasons = true,
+                    IncludeDescriptions = true,
+                    StringComparison = StringComparison.Ordinal,
+                }
+            )
+            .ReplaceLineEndings("\n")
+            .TrimEnd() + "\n";
 
     /// <summary>Maps the file-like URLs; they are literals, so the IDE's <c>{path}/{**file}</c> catch-all never sees them.</summary>
     public static IEndpointRouteBuilder MapSchemaDownload(this IEndpointRouteBuilder endpoints, string path)

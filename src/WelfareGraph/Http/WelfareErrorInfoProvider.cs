@@ -19,7 +19,11 @@ internal sealed class WelfareErrorInfoProvider(ErrorInfoProviderOptions options)
     {
         var info = base.GetInfo(executionError);
         if (!_exposeDetails && executionError is UnhandledError)
-            return new ErrorInfo { Message = executionError.Message, Extensions = new Dictionary<string, object?> { ["code"] = "INTERNAL_ERROR" } };
+            return new ErrorInfo
+            {
+                Message = executionError.Message,
+                Extensions = new Dictionary<string, object?> { ["code"] = "INTERNAL_ERROR" },
+            };
         if (FindSolarDateException(executionError) is { } date)
         {
             if (!info.Message.Contains(date.Message, StringComparison.Ordinal))
@@ -34,7 +38,8 @@ internal sealed class WelfareErrorInfoProvider(ErrorInfoProviderOptions options)
     private static SolarDateException? FindSolarDateException(Exception exception)
     {
         for (Exception? e = exception; e is not null; e = e.InnerException)
-            if (e is SolarDateException date) return date;
+            if (e is SolarDateException date)
+                return date;
         return null;
     }
 }

@@ -13,11 +13,18 @@ namespace WelfareGraph.Ingestion;
 public sealed class BatchWriter(IngestionOptions options, IChangeFeedStamper stamper)
 {
     /// <param name="db">A context with the caller's scope; reference data is read through <paramref name="system"/>.</param>
-    public async Task<UpsertResult> UpsertAsync<TRecord, TEntity>(IBatchMapping<TRecord, TEntity> mapping, WelfareDbContext db,
-        WelfareDbContext system, UpsertBatch<TRecord> batch, CancellationToken cancellationToken) where TEntity : class
+    public async Task<UpsertResult> UpsertAsync<TRecord, TEntity>(
+        IBatchMapping<TRecord, TEntity> mapping,
+        WelfareDbContext db,
+        WelfareDbContext system,
+        UpsertBatch<TRecord> batch,
+        CancellationToken cancellationToken
+    )
+        where TEntity : class
     {
         var (source, records, atomic, dryRun) = batch;
-        if (UpsertResult.RefusedBatch(records.Count, options.MaxBatchSize, source, dryRun) is { } refused) return refused;
+        if (UpsertResult.RefusedBatch(records.Count, options.MaxBatchSize, source, dryRun) is { } refused)
+            return refused;
 
         var validator = await mapping.LoadAsync(system, db.Scope, source, records, cancellationToken);
         var errors = new List<IngestionError>();
@@ -27,8 +34,12 @@ public sealed class BatchWriter(IngestionOptions options, IChangeFeedStamper sta
             var index = i;
             var key = mapping.ErrorKey(records[i]);
             var before = errors.Count;
-            var row = validator.Validate(records[i], (field, code, message) => errors.Add(new IngestionError(index, key, field, code, message)));
-            if (row is null || errors.Count > before) continue;
+            var row = validator.Validate(
+                records[i],
+                (field, code, message) => errors.Add(new IngestionError(index, key, field, code, message))
+            );
+            if (row is null || errors.Count > before)
+                continue;
             if (!valid.TryAdd(mapping.Key(row), (i, row)))
             {
                 var (field, message) = mapping.Duplicate(row);
@@ -42,16 +53,27 @@ public sealed class BatchWriter(IngestionOptions options, IChangeFeedStamper sta
             errors.Add(new IngestionError(index, mapping.ErrorKey(records[index]), field, IngestionCodes.OutOfScope, message));
             valid.Remove(hidden);
         }
-        if (errors.Count > 0 && atomic) return UpsertResult.Refused(errors, dryRun);
+        if (errors.Count > 0 && atomic)
+            return UpsertResult.Refused(errors, dryRun);
 
         // Same order in every writer, so that concurrent batches lock shared rows in the same order.
         var rows = valid.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Value.Row).ToList();
-        var (inserted, updated, unchanged) = await RetryableWrite.RunAsync(db, () => WriteAsync(mapping, db, source, rows, dryRun, cancellationToken));
+        var (inserted, updated, unchanged) = await RetryableWrite.RunAsync(
+            db,
+            () => WriteAsync(mapping, db, source, rows, dryRun, cancellationToken)
+        );
         return new UpsertResult(inserted, updated, unchanged, errors, dryRun);
     }
 
-    private async Task<(int, int, int)> WriteAsync<TRecord, TEntity>(IBatchMapping<TRecord, TEntity> mapping, WelfareDbContext db, string source,
-        List<TEntity> rows, bool dryRun, CancellationToken cancellationToken) where TEntity : class
+    private async Task<(int, int, int)> WriteAsync<TRecord, TEntity>(
+        IBatchMapping<TRecord, TEntity> mapping,
+        WelfareDbContext db,
+        string source,
+        List<TEntity> rows,
+        bool dryRun,
+        CancellationToken cancellationToken
+    )
+        where TEntity : class
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var existing = new Dictionary<string, TEntity>(StringComparer.Ordinal);
@@ -71,8 +93,10 @@ public sealed class BatchWriter(IngestionOptions options, IChangeFeedStamper sta
                 inserts.Add(row);
                 changes.Add((row, ChangeKind.Insert));
             }
-            else if (mapping.Fields.CopyIfChanged(row, stored)) changes.Add((stored, ChangeKind.Update));
-            else unchanged++;
+            else if (mapping.Fields.CopyIfChanged(row, stored))
+                changes.Add((stored, ChangeKind.Update));
+            else
+                unchanged++;
         }
         var counts = (inserts.Count, changes.Count - inserts.Count, unchanged);
         if (dryRun)
@@ -101,16 +125,24 @@ public sealed class BatchWriter(IngestionOptions options, IChangeFeedStamper sta
     /// Keys already stored for a county the caller cannot see. The caller's own (scoped) lookup would miss them and the
     /// insert would only collide with the unique key, so they are refused by name; the system context sees every county.
     /// </summary>
-    private static async Task<List<string>> StoredOutsideScopeAsync<TRecord, TEntity>(IBatchMapping<TRecord, TEntity> mapping,
-        WelfareDbContext system, WelfareDbContext db, string source, IEnumerable<string> keys, CancellationToken cancellationToken)
+    private static async Task<List<string>> StoredOutsideScopeAsync<TRecord, TEntity>(
+        IBatchMapping<TRecord, TEntity> mapping,
+        WelfareDbContext system,
+        WelfareDbContext db,
+        string source,
+        IEnumerable<string> keys,
+        CancellationToken cancellationToken
+    )
         where TEntity : class
     {
         var hidden = new List<string>();
-        if (db.Scope.IsNational) return hidden;
+        if (db.Scope.IsNational)
+            return hidden;
         foreach (var chunk in keys.Chunk(1_000))
             if (mapping.Places(system, source, chunk) is { } places)
                 foreach (var place in await places.ToListAsync(cancellationToken))
-                    if (!db.Scope.ContainsCounty(place.CountyId)) hidden.Add(place.Key);
+                    if (!db.Scope.ContainsCounty(place.CountyId))
+                        hidden.Add(place.Key);
         return hidden;
     }
 }

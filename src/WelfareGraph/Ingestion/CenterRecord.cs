@@ -3,5 +3,13 @@ using WelfareGraph.Centers;
 namespace WelfareGraph.Ingestion;
 
 /// <summary>A care centre, keyed by code.</summary>
-public sealed record CenterRecord(string Code, string Name, string? NameEn, string CountyCode, CenterKind Kind, CenterOwnership Ownership,
-    int Capacity, int Residents);
+public sealed record CenterRecord(
+    string Code,
+    string Name,
+    string? NameEn,
+    string CountyCode,
+    CenterKind Kind,
+    CenterOwnership Ownership,
+    int Capacity,
+    int Residents
+);

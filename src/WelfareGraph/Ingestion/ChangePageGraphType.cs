@@ -5,7 +5,8 @@ namespace WelfareGraph.Ingestion;
 
 public sealed record ChangePage<T>(IReadOnlyList<Change<T>> Nodes, bool HasNextPage, string? EndCursor);
 
-public sealed class ChangePageGraphType<T, TGraphType> : ObjectGraphType<ChangePage<T>> where TGraphType : IGraphType
+public sealed class ChangePageGraphType<T, TGraphType> : ObjectGraphType<ChangePage<T>>
+    where TGraphType : IGraphType
 {
     public ChangePageGraphType()
     {

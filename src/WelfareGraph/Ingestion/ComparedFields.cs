@@ -6,8 +6,10 @@ public sealed class ComparedFields<TEntity>(params ComparedField<TEntity>[] fiel
     /// <summary>Copies the sent values onto the stored row; false when nothing differs (a resend).</summary>
     public bool CopyIfChanged(TEntity sent, TEntity stored)
     {
-        if (fields.All(f => f.Same(sent, stored))) return false;
-        foreach (var field in fields) field.Copy(sent, stored);
+        if (fields.All(f => f.Same(sent, stored)))
+            return false;
+        foreach (var field in fields)
+            field.Copy(sent, stored);
         return true;
     }
 }

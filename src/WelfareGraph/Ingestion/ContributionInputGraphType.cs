@@ -10,7 +10,8 @@ public sealed class ContributionInputGraphType : InputObjectGraphType
         Name = "ContributionInput";
         Description = "One contribution from a national or provincial system, keyed by (sourceSystem, externalId).";
         Field<NonNullGraphType<StringGraphType>>("externalId").Description("The sender's own id of the record.");
-        Field<NonNullGraphType<StringGraphType>>("date").Description("Year 1300–1599: Solar Hijri (1404-05-10); 1900–2199: Gregorian (2025-07-31). Persian digits accepted.");
+        Field<NonNullGraphType<StringGraphType>>("date")
+            .Description("Year 1300–1599: Solar Hijri (1404-05-10); 1900–2199: Gregorian (2025-07-31). Persian digits accepted.");
         Field<NonNullGraphType<StringGraphType>>("countyCode");
         Field<NonNullGraphType<EnumerationGraphType<ContributionType>>>("type");
         Field<NonNullGraphType<EnumerationGraphType<Sector>>>("sector");
@@ -26,21 +27,22 @@ public sealed class ContributionInputGraphType : InputObjectGraphType
     }
 
     /// <summary>The typed input as it is: enums, amounts and quantities are not turned back into text.</summary>
-    public static ContributionRecord ToRecord(IDictionary<string, object?> item) => new()
-    {
-        ExternalId = InputFields.Text(item, "externalId"),
-        Date = InputFields.Text(item, "date"),
-        CountyCode = InputFields.Text(item, "countyCode"),
-        Type = InputFields.Typed<ContributionType>(item, "type"),
-        Sector = InputFields.Typed<Sector>(item, "sector"),
-        Intent = InputFields.Typed<Intent>(item, "intent"),
-        Channel = InputFields.Typed<Channel>(item, "channel"),
-        AmountRial = InputFields.Typed<long>(item, "amountRial"),
-        CenterCode = InputFields.Text(item, "centerCode"),
-        CharityCode = InputFields.Text(item, "charityCode"),
-        Quantity = InputFields.Typed<decimal>(item, "quantity"),
-        QuantityUnit = InputFields.Typed<QuantityUnit>(item, "quantityUnit"),
-        Description = InputFields.Text(item, "description"),
-        ValuationBasis = InputFields.Typed<ValuationBasis>(item, "valuationBasis"),
-    };
+    public static ContributionRecord ToRecord(IDictionary<string, object?> item) =>
+        new()
+        {
+            ExternalId = InputFields.Text(item, "externalId"),
+            Date = InputFields.Text(item, "date"),
+            CountyCode = InputFields.Text(item, "countyCode"),
+            Type = InputFields.Typed<ContributionType>(item, "type"),
+            Sector = InputFields.Typed<Sector>(item, "sector"),
+            Intent = InputFields.Typed<Intent>(item, "intent"),
+            Channel = InputFields.Typed<Channel>(item, "channel"),
+            AmountRial = InputFields.Typed<long>(item, "amountRial"),
+            CenterCode = InputFields.Text(item, "centerCode"),
+            CharityCode = InputFields.Text(item, "charityCode"),
+            Quantity = InputFields.Typed<decimal>(item, "quantity"),
+            QuantityUnit = InputFields.Typed<QuantityUnit>(item, "quantityUnit"),
+            Description = InputFields.Text(item, "description"),
+            ValuationBasis = InputFields.Typed<ValuationBasis>(item, "valuationBasis"),
+        };
 }

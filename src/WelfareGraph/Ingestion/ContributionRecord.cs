@@ -24,11 +24,22 @@ public sealed record ContributionRecord
     public SentValue<ValuationBasis> ValuationBasis { get; init; }
 
     /// <summary>A record from any source that can give a field's text by its API name (<c>externalId</c>, <c>amountRial</c>...).</summary>
-    public static ContributionRecord From(Func<string, string?> field) => new()
-    {
-        ExternalId = field("externalId"), Date = field("date"), CountyCode = field("countyCode"), Type = field("type"), Sector = field("sector"),
-        Intent = field("intent"), Channel = field("channel"), AmountRial = field("amountRial"), CenterCode = field("centerCode"),
-        CharityCode = field("charityCode"), Quantity = field("quantity"), QuantityUnit = field("quantityUnit"), Description = field("description"),
-        ValuationBasis = field("valuationBasis"),
-    };
+    public static ContributionRecord From(Func<string, string?> field) =>
+        new()
+        {
+            ExternalId = field("externalId"),
+            Date = field("date"),
+            CountyCode = field("countyCode"),
+            Type = field("type"),
+            Sector = field("sector"),
+            Intent = field("intent"),
+            Channel = field("channel"),
+            AmountRial = field("amountRial"),
+            CenterCode = field("centerCode"),
+            CharityCode = field("charityCode"),
+            Quantity = field("quantity"),
+            QuantityUnit = field("quantityUnit"),
+            Description = field("description"),
+            ValuationBasis = field("valuationBasis"),
+        };
 }

@@ -11,10 +11,20 @@ namespace WelfareGraph.Ingestion;
 /// </summary>
 internal sealed class CountyLookup(Dictionary<string, (int Id, int ProvinceId)> counties, WelfareScope scope)
 {
-    public static async Task<CountyLookup> LoadAsync(WelfareDbContext system, WelfareScope scope, IEnumerable<string?> codes, CancellationToken cancellationToken)
+    public static async Task<CountyLookup> LoadAsync(
+        WelfareDbContext system,
+        WelfareScope scope,
+        IEnumerable<string?> codes,
+        CancellationToken cancellationToken
+    )
     {
         var list = codes.Select(RecordFields.Clean).OfType<string>().Distinct().ToList();
-        return new(await system.Counties.Where(c => list.Contains(c.Code)).ToDictionaryAsync(c => c.Code, c => (c.Id, c.ProvinceId), cancellationToken), scope);
+        return new(
+            await system
+                .Counties.Where(c => list.Contains(c.Code))
+                .ToDictionaryAsync(c => c.Code, c => (c.Id, c.ProvinceId), cancellationToken),
+            scope
+        );
     }
 
     public IEnumerable<int> ProvinceIds => counties.Values.Select(c => c.ProvinceId).Distinct();
@@ -22,10 +32,14 @@ internal sealed class CountyLookup(Dictionary<string, (int Id, int ProvinceId)> 
     /// <summary>The county a record names, or null once <paramref name="error"/> has been told why (missing, unknown, outside the scope).</summary>
     public (int Id, int ProvinceId)? Find(string? text, Action<string, string, string> error)
     {
-        if (RecordFields.Clean(text) is not { } code) error("countyCode", IngestionCodes.Required, "countyCode is required.");
-        else if (!counties.TryGetValue(code, out var county)) error("countyCode", IngestionCodes.UnknownCounty, $"There is no county with code '{code}'.");
-        else if (!scope.ContainsCounty(county.Id)) error("countyCode", IngestionCodes.OutOfScope, $"County {code} is outside your scope ({scope}).");
-        else return county;
+        if (RecordFields.Clean(text) is not { } code)
+            error("countyCode", IngestionCodes.Required, "countyCode is required.");
+        else if (!counties.TryGetValue(code, out var county))
+            error("countyCode", IngestionCodes.UnknownCounty, $"There is no county with code '{code}'.");
+        else if (!scope.ContainsCounty(county.Id))
+            error("countyCode", IngestionCodes.OutOfScope, $"County {code} is outside your scope ({scope}).");
+        else
+            return county;
         return null;
     }
 }

@@ -13,11 +13,18 @@ public sealed class CountyMapping : ReferenceMapping<CountyRecord, County>
 
     protected override string CodeOf(County row) => row.Code;
 
-    public override async Task<IRecordValidator<CountyRecord, County>> LoadAsync(WelfareDbContext system, WelfareScope scope, string sourceSystem,
-        IReadOnlyList<CountyRecord> records, CancellationToken cancellationToken)
+    public override async Task<IRecordValidator<CountyRecord, County>> LoadAsync(
+        WelfareDbContext system,
+        WelfareScope scope,
+        string sourceSystem,
+        IReadOnlyList<CountyRecord> records,
+        CancellationToken cancellationToken
+    )
     {
         var codes = records.Select(r => r.ProvinceCode).Distinct().ToList();
-        return new Validator(await system.Provinces.Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, p => p.Id, cancellationToken));
+        return new Validator(
+            await system.Provinces.Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, p => p.Id, cancellationToken)
+        );
     }
 
     public override IQueryable<County> Stored(WelfareDbContext db, string sourceSystem, IReadOnlyCollection<string> keys) =>
@@ -26,16 +33,23 @@ public sealed class CountyMapping : ReferenceMapping<CountyRecord, County>
     public override IQueryable<StoredPlace>? Places(WelfareDbContext system, string sourceSystem, IReadOnlyCollection<string> keys) =>
         Stored(system, sourceSystem, keys).Select(c => new StoredPlace(c.Code, c.Id));
 
-    public override ComparedFields<County> Fields { get; } = new(
-        ComparedField<County>.Of(c => c.NameFa, (c, v) => c.NameFa = v),
-        ComparedField<County>.Of(c => c.NameEn, (c, v) => c.NameEn = v),
-        ComparedField<County>.Of(c => c.ProvinceId, (c, v) => c.ProvinceId = v),
-        ComparedField<County>.Of(c => c.TotalHouseholds, (c, v) => c.TotalHouseholds = v));
+    public override ComparedFields<County> Fields { get; } =
+        new(
+            ComparedField<County>.Of(c => c.NameFa, (c, v) => c.NameFa = v),
+            ComparedField<County>.Of(c => c.NameEn, (c, v) => c.NameEn = v),
+            ComparedField<County>.Of(c => c.ProvinceId, (c, v) => c.ProvinceId = v),
+            ComparedField<County>.Of(c => c.TotalHouseholds, (c, v) => c.TotalHouseholds = v)
+        );
 
-    public override FeedEntry? FeedEntry(County row, ChangeKind kind) => new()
-    {
-        Entity = FeedEntity.County, Kind = kind, SourceSystem = ReferenceSource.Name, Key = row.Code, CountyId = row.Id,
-    };
+    public override FeedEntry? FeedEntry(County row, ChangeKind kind) =>
+        new()
+        {
+            Entity = FeedEntity.County,
+            Kind = kind,
+            SourceSystem = ReferenceSource.Name,
+            Key = row.Code,
+            CountyId = row.Id,
+        };
 
     private sealed class Validator(Dictionary<string, int> provinces) : IRecordValidator<CountyRecord, County>
     {
@@ -50,7 +64,11 @@ public sealed class CountyMapping : ReferenceMapping<CountyRecord, County>
             else
                 return new County
                 {
-                    Code = record.Code, NameFa = record.NameFa, NameEn = record.NameEn, ProvinceId = provinceId, TotalHouseholds = record.TotalHouseholds,
+                    Code = record.Code,
+                    NameFa = record.NameFa,
+                    NameEn = record.NameEn,
+                    ProvinceId = provinceId,
+                    TotalHouseholds = record.TotalHouseholds,
                 };
             return null;
         }

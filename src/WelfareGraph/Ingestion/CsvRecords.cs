@@ -8,7 +8,13 @@ namespace WelfareGraph.Ingestion;
 /// </summary>
 public static class CsvRecords
 {
-    private enum State { FieldStart, Unquoted, Quoted, QuoteInQuoted }
+    private enum State
+    {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
 
     public static async IAsyncEnumerable<string[]> ReadAsync(TextReader reader)
     {
@@ -23,14 +29,20 @@ public static class CsvRecords
             for (var i = 0; i < read; i++)
             {
                 var c = buffer[i];
-                if (skipLineFeed && c == '\n') { skipLineFeed = false; continue; }
+                if (skipLineFeed && c == '\n')
+                {
+                    skipLineFeed = false;
+                    continue;
+                }
                 skipLineFeed = false;
                 var newline = c is '\n' or '\r';
                 switch (state)
                 {
                     case State.Quoted:
-                        if (c == '"') state = State.QuoteInQuoted;
-                        else field.Append(c);
+                        if (c == '"')
+                            state = State.QuoteInQuoted;
+                        else
+                            field.Append(c);
                         continue;
                     case State.QuoteInQuoted when c == '"':
                         field.Append('"');
@@ -52,7 +64,8 @@ public static class CsvRecords
                     fields.Add(field.ToString());
                     field.Clear();
                     state = State.FieldStart;
-                    if (fields is not [""]) yield return fields.ToArray(); // blank lines are not records
+                    if (fields is not [""])
+                        yield return fields.ToArray(); // blank lines are not records
                     fields.Clear();
                 }
                 else
@@ -71,5 +84,7 @@ public static class CsvRecords
 
     /// <summary>A field for writing: quoted when it holds a comma, quote or line break.</summary>
     public static string Escape(string? value) =>
-        value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+        value is null ? ""
+        : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\""
+        : value;
 }

@@ -18,12 +18,15 @@ public sealed class HouseholdInputGraphType : InputObjectGraphType
         Field<NonNullGraphType<IntGraphType>>("members");
     }
 
-    public static HouseholdRecord ToRecord(IDictionary<string, object?> item) => new()
-    {
-        NationalId = InputFields.Text(item, "nationalId"), CountyCode = InputFields.Text(item, "countyCode"),
-        Benefit = InputFields.Typed<Benefit>(item, "benefit"), CoveredSince = InputFields.Text(item, "coveredSince"),
-        CoveredUntil = InputFields.Text(item, "coveredUntil"),
-        ExitReason = InputFields.Typed<ExitReason>(item, "exitReason"),
-        Members = InputFields.Typed<int>(item, "members"),
-    };
+    public static HouseholdRecord ToRecord(IDictionary<string, object?> item) =>
+        new()
+        {
+            NationalId = InputFields.Text(item, "nationalId"),
+            CountyCode = InputFields.Text(item, "countyCode"),
+            Benefit = InputFields.Typed<Benefit>(item, "benefit"),
+            CoveredSince = InputFields.Text(item, "coveredSince"),
+            CoveredUntil = InputFields.Text(item, "coveredUntil"),
+            ExitReason = InputFields.Typed<ExitReason>(item, "exitReason"),
+            Members = InputFields.Typed<int>(item, "members"),
+        };
 }

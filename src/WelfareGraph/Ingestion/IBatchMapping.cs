@@ -9,7 +9,8 @@ namespace WelfareGraph.Ingestion;
 /// its compared fields and its change-feed entry. Everything else — batch limits, duplicates, scope, all-or-nothing,
 /// retries, dry run, feed stamping, counts — is the writer's, the same for every kind.
 /// </summary>
-public interface IBatchMapping<TRecord, TEntity> where TEntity : class
+public interface IBatchMapping<TRecord, TEntity>
+    where TEntity : class
 {
     /// <summary>The record's key as errors name it (null where the key must not be shown, as a national id).</summary>
     string? ErrorKey(TRecord record);
@@ -24,8 +25,13 @@ public interface IBatchMapping<TRecord, TEntity> where TEntity : class
     (string Field, string Message) OutOfScope(TEntity row, WelfareScope scope);
 
     /// <summary>Loads the reference data the batch names (through <paramref name="system"/>, which sees every county).</summary>
-    Task<IRecordValidator<TRecord, TEntity>> LoadAsync(WelfareDbContext system, WelfareScope scope, string sourceSystem,
-        IReadOnlyList<TRecord> records, CancellationToken cancellationToken);
+    Task<IRecordValidator<TRecord, TEntity>> LoadAsync(
+        WelfareDbContext system,
+        WelfareScope scope,
+        string sourceSystem,
+        IReadOnlyList<TRecord> records,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>Stored rows with these keys (retracted ones included: a resend finds them rather than inserting a twin).</summary>
     IQueryable<TEntity> Stored(WelfareDbContext db, string sourceSystem, IReadOnlyCollection<string> keys);

@@ -13,7 +13,8 @@ public static class IngestionMutations
 {
     public static void AddIngestionMutations(this ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<UpsertResultGraphType>>("upsertContributions")
+        mutation
+            .Field<NonNullGraphType<UpsertResultGraphType>>("upsertContributions")
             .Description("Idempotent batch upsert keyed by (sourceSystem, externalId).")
             .Argument<NonNullGraphType<BatchInputGraphType<ContributionInputGraphType>>>("input")
             .ResolveAsync(async ctx =>
@@ -22,7 +23,8 @@ public static class IngestionMutations
                 return await UpsertAsync(ctx, ctx.Service<ContributionMapping>(), batch);
             });
 
-        mutation.Field<NonNullGraphType<UpsertResultGraphType>>("upsertHouseholds")
+        mutation
+            .Field<NonNullGraphType<UpsertResultGraphType>>("upsertHouseholds")
             .Description("Households keyed by a keyed hash of their national id; the id itself is never stored.")
             .Argument<NonNullGraphType<BatchInputGraphType<HouseholdInputGraphType>>>("input")
             .ResolveAsync(async ctx =>
@@ -32,15 +34,24 @@ public static class IngestionMutations
             });
 
         Reference<CenterInputGraphType, CenterRecord, Centers.Center>(mutation, "upsertCenters", "Care centres keyed by code.");
-        Reference<CharityInputGraphType, CharityRecord, Charities.Charity>(mutation, "upsertCharities", "Licensed charities keyed by code.");
-        Reference<CountyInputGraphType, CountyRecord, Geography.County>(mutation, "upsertCounties", "Counties with their all-households counts, keyed by code.");
-        mutation.Field<NonNullGraphType<UpsertResultGraphType>>("upsertProvinces")
+        Reference<CharityInputGraphType, CharityRecord, Charities.Charity>(
+            mutation,
+            "upsertCharities",
+            "Licensed charities keyed by code."
+        );
+        Reference<CountyInputGraphType, CountyRecord, Geography.County>(
+            mutation,
+            "upsertCounties",
+            "Counties with their all-households counts, keyed by code."
+        );
+        mutation
+            .Field<NonNullGraphType<UpsertResultGraphType>>("upsertProvinces")
             .Description("Province names (the 31 codes are fixed reference data).")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<ProvinceInputGraphType>>>>("items")
-            .ResolveAsync(async ctx =>
-                await UpsertAsync(ctx, ctx.Service<ProvinceMapping>(), ReferenceBatch<ProvinceRecord>(ctx)));
+            .ResolveAsync(async ctx => await UpsertAsync(ctx, ctx.Service<ProvinceMapping>(), ReferenceBatch<ProvinceRecord>(ctx)));
 
-        mutation.Field<NonNullGraphType<RetractResultGraphType>>("retractContributions")
+        mutation
+            .Field<NonNullGraphType<RetractResultGraphType>>("retractContributions")
             .Description("Marks contributions retracted: kept for audit, excluded from totals and exports. Never a hard delete.")
             .Argument<NonNullGraphType<StringGraphType>>("sourceSystem")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("externalIds")
@@ -48,47 +59,87 @@ public static class IngestionMutations
             .ResolveAsync(async ctx =>
             {
                 await using var db = ctx.CreateDbContext();
-                return await ctx.Service<Retraction>().RetractAsync(db, ctx.GetArgument<string>("sourceSystem"), ctx.GetArgument<List<string>>("externalIds"),
-                    ctx.GetArgument<string>("reason"), ctx.CancellationToken);
+                return await ctx.Service<Retraction>()
+                    .RetractAsync(
+                        db,
+                        ctx.GetArgument<string>("sourceSystem"),
+                        ctx.GetArgument<List<string>>("externalIds"),
+                        ctx.GetArgument<string>("reason"),
+                        ctx.CancellationToken
+                    );
             });
 
-        mutation.Field<NonNullGraphType<ClosedPeriodGraphType>>("closePeriod")
+        mutation
+            .Field<NonNullGraphType<ClosedPeriodGraphType>>("closePeriod")
             .Description("Closes a province's Solar Hijri month: writes into it are refused with PERIOD_CLOSED.")
-            .Argument<NonNullGraphType<StringGraphType>>("province").Argument<NonNullGraphType<IntGraphType>>("year").Argument<NonNullGraphType<IntGraphType>>("month")
+            .Argument<NonNullGraphType<StringGraphType>>("province")
+            .Argument<NonNullGraphType<IntGraphType>>("year")
+            .Argument<NonNullGraphType<IntGraphType>>("month")
             .ResolveAsync(async ctx =>
             {
                 await using var db = ctx.CreateDbContext();
-                return await PeriodClosing.CloseAsync(db, ctx.GetArgument<string>("province"), ctx.GetArgument<int>("year"), ctx.GetArgument<int>("month"),
-                    CallerName(ctx.User), ctx.CancellationToken);
+                return await PeriodClosing.CloseAsync(
+                    db,
+                    ctx.GetArgument<string>("province"),
+                    ctx.GetArgument<int>("year"),
+                    ctx.GetArgument<int>("month"),
+                    CallerName(ctx.User),
+                    ctx.CancellationToken
+                );
             });
-        mutation.Field<NonNullGraphType<BooleanGraphType>>("reopenPeriod")
-            .Argument<NonNullGraphType<StringGraphType>>("province").Argument<NonNullGraphType<IntGraphType>>("year").Argument<NonNullGraphType<IntGraphType>>("month")
+        mutation
+            .Field<NonNullGraphType<BooleanGraphType>>("reopenPeriod")
+            .Argument<NonNullGraphType<StringGraphType>>("province")
+            .Argument<NonNullGraphType<IntGraphType>>("year")
+            .Argument<NonNullGraphType<IntGraphType>>("month")
             .ResolveAsync(async ctx =>
             {
                 await using var db = ctx.CreateDbContext();
-                return await PeriodClosing.ReopenAsync(db, ctx.GetArgument<string>("province"), ctx.GetArgument<int>("year"), ctx.GetArgument<int>("month"), ctx.CancellationToken);
+                return await PeriodClosing.ReopenAsync(
+                    db,
+                    ctx.GetArgument<string>("province"),
+                    ctx.GetArgument<int>("year"),
+                    ctx.GetArgument<int>("month"),
+                    ctx.CancellationToken
+                );
             });
 
-        mutation.Field<NonNullGraphType<PublishedReportGraphType>>("publishReport")
+        mutation
+            .Field<NonNullGraphType<PublishedReportGraphType>>("publishReport")
             .Description("Stores the participation statement of a province and period as published (figures, text, who and when).")
-            .Argument<NonNullGraphType<StringGraphType>>("province").Argument<NonNullGraphType<PeriodInputGraphType>>("period")
+            .Argument<NonNullGraphType<StringGraphType>>("province")
+            .Argument<NonNullGraphType<PeriodInputGraphType>>("period")
             .ResolveAsync(async ctx =>
             {
                 var period = PeriodResolver.Resolve(ctx.GetArgument<PeriodInput>("period"), ctx.Service<TimeProvider>());
                 await using var db = ctx.CreateDbContext();
-                return await Publishing.PublishAsync(db, ctx.GetArgument<string>("province"), period, CallerName(ctx.User), ctx.CancellationToken);
+                return await Publishing.PublishAsync(
+                    db,
+                    ctx.GetArgument<string>("province"),
+                    period,
+                    CallerName(ctx.User),
+                    ctx.CancellationToken
+                );
             });
     }
 
     private static void Reference<TInput, TRecord, TEntity>(ObjectGraphType mutation, string name, string description)
-        where TInput : IGraphType where TEntity : class =>
-        mutation.Field<NonNullGraphType<UpsertResultGraphType>>(name)
+        where TInput : IGraphType
+        where TEntity : class =>
+        mutation
+            .Field<NonNullGraphType<UpsertResultGraphType>>(name)
             .Description(description)
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<TInput>>>>("items")
-            .ResolveAsync(async ctx => await UpsertAsync(ctx, ctx.Service<IBatchMapping<TRecord, TEntity>>(), ReferenceBatch<TRecord>(ctx)));
+            .ResolveAsync(async ctx =>
+                await UpsertAsync(ctx, ctx.Service<IBatchMapping<TRecord, TEntity>>(), ReferenceBatch<TRecord>(ctx))
+            );
 
-    private static async Task<UpsertResult> UpsertAsync<TRecord, TEntity>(IResolveFieldContext ctx, IBatchMapping<TRecord, TEntity> mapping,
-        UpsertBatch<TRecord> batch) where TEntity : class
+    private static async Task<UpsertResult> UpsertAsync<TRecord, TEntity>(
+        IResolveFieldContext ctx,
+        IBatchMapping<TRecord, TEntity> mapping,
+        UpsertBatch<TRecord> batch
+    )
+        where TEntity : class
     {
         await using var db = ctx.CreateDbContext();
         await using var system = ctx.Service<SystemDbContextFactory>().CreateForReferenceLookup();
@@ -99,8 +150,12 @@ public static class IngestionMutations
     {
         var input = ctx.GetArgument<Dictionary<string, object?>>("input");
         var items = ((IEnumerable<object?>)input["items"]!).Cast<IDictionary<string, object?>>().Select(toRecord).ToList();
-        return new UpsertBatch<TRecord>((string)input["sourceSystem"]!, items,
-            input.GetValueOrDefault("atomic") as bool? ?? true, input.GetValueOrDefault("dryRun") as bool? ?? false);
+        return new UpsertBatch<TRecord>(
+            (string)input["sourceSystem"]!,
+            items,
+            input.GetValueOrDefault("atomic") as bool? ?? true,
+            input.GetValueOrDefault("dryRun") as bool? ?? false
+        );
     }
 
     /// <summary>Reference data has no sending system of its own, and its mutations take no atomic or dry-run flags.</summary>
@@ -109,6 +164,10 @@ public static class IngestionMutations
 
     /// <summary>Who did it, for closed periods and published reports: the token's name or object id.</summary>
     internal static string CallerName(ClaimsPrincipal? user) =>
-        user?.FindFirst("preferred_username")?.Value ?? user?.FindFirst("name")?.Value ?? user?.Identity?.Name
-        ?? user?.FindFirst("oid")?.Value ?? user?.FindFirst("http://schemas.microsoft.com/identity/claims/objectidentifier")?.Value ?? "unknown";
+        user?.FindFirst("preferred_username")?.Value
+        ?? user?.FindFirst("name")?.Value
+        ?? user?.Identity?.Name
+        ?? user?.FindFirst("oid")?.Value
+        ?? user?.FindFirst("http://schemas.microsoft.com/identity/claims/objectidentifier")?.Value
+        ?? "unknown";
 }

@@ -22,7 +22,8 @@ public static class IngestionRegistration
 
     /// <summary>A kind of record, resolvable by its own type and as the mapping of its record and entity.</summary>
     private static void AddBatchMapping<TRecord, TEntity, TMapping>(this IServiceCollection services)
-        where TEntity : class where TMapping : class, IBatchMapping<TRecord, TEntity>
+        where TEntity : class
+        where TMapping : class, IBatchMapping<TRecord, TEntity>
     {
         services.AddSingleton<TMapping>();
         services.AddSingleton<IBatchMapping<TRecord, TEntity>>(sp => sp.GetRequiredService<TMapping>());

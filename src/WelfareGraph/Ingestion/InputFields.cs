@@ -4,8 +4,9 @@ namespace WelfareGraph.Ingestion;
 internal static class InputFields
 {
     /// <summary>An enum or number field as its graph type parsed it; null when absent.</summary>
-    internal static T? Typed<T>(IDictionary<string, object?> item, string key) where T : struct =>
-        item.TryGetValue(key, out var value) && value is T typed ? typed : null;
+    internal static T? Typed<T>(IDictionary<string, object?> item, string key)
+        where T : struct => item.TryGetValue(key, out var value) && value is T typed ? typed : null;
 
-    internal static string? Text(IDictionary<string, object?> item, string key) => item.TryGetValue(key, out var value) ? value as string : null;
+    internal static string? Text(IDictionary<string, object?> item, string key) =>
+        item.TryGetValue(key, out var value) ? value as string : null;
 }

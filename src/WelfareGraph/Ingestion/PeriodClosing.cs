@@ -8,28 +8,60 @@ namespace WelfareGraph.Ingestion;
 /// <summary>Closing a province's month stops writes into it (<c>PERIOD_CLOSED</c>) so a published statement stays reproducible.</summary>
 public static class PeriodClosing
 {
-    public static async Task<ClosedPeriod?> CloseAsync(WelfareDbContext db, string provinceCode, int year, int month, string by, CancellationToken cancellationToken)
+    public static async Task<ClosedPeriod?> CloseAsync(
+        WelfareDbContext db,
+        string provinceCode,
+        int year,
+        int month,
+        string by,
+        CancellationToken cancellationToken
+    )
     {
         var provinceId = await ProvinceIdAsync(db, provinceCode, year, month, cancellationToken);
-        var existing = await db.ClosedPeriods.SingleOrDefaultAsync(p => p.ProvinceId == provinceId && p.Year == year && p.Month == month, cancellationToken);
-        if (existing is not null) return existing;
-        var closed = new ClosedPeriod { ProvinceId = provinceId, Year = year, Month = month, ClosedAt = DateTime.UtcNow, ClosedBy = by };
+        var existing = await db.ClosedPeriods.SingleOrDefaultAsync(
+            p => p.ProvinceId == provinceId && p.Year == year && p.Month == month,
+            cancellationToken
+        );
+        if (existing is not null)
+            return existing;
+        var closed = new ClosedPeriod
+        {
+            ProvinceId = provinceId,
+            Year = year,
+            Month = month,
+            ClosedAt = DateTime.UtcNow,
+            ClosedBy = by,
+        };
         db.ClosedPeriods.Add(closed);
         await db.SaveChangesAsync(cancellationToken);
         return closed;
     }
 
-    public static async Task<bool> ReopenAsync(WelfareDbContext db, string provinceCode, int year, int month, CancellationToken cancellationToken)
+    public static async Task<bool> ReopenAsync(
+        WelfareDbContext db,
+        string provinceCode,
+        int year,
+        int month,
+        CancellationToken cancellationToken
+    )
     {
         var provinceId = await ProvinceIdAsync(db, provinceCode, year, month, cancellationToken);
-        return await db.ClosedPeriods.Where(p => p.ProvinceId == provinceId && p.Year == year && p.Month == month).ExecuteDeleteAsync(cancellationToken) > 0;
+        return await db
+                .ClosedPeriods.Where(p => p.ProvinceId == provinceId && p.Year == year && p.Month == month)
+                .ExecuteDeleteAsync(cancellationToken) > 0;
     }
 
-    private static async Task<int> ProvinceIdAsync(WelfareDbContext db, string provinceCode, int year, int month, CancellationToken cancellationToken)
+    private static async Task<int> ProvinceIdAsync(
+        WelfareDbContext db,
+        string provinceCode,
+        int year,
+        int month,
+        CancellationToken cancellationToken
+    )
     {
         if (!SolarCalendar.IsValid(year, month, 1))
             throw new ExecutionError($"{year}-{month:D2} is not a Solar Hijri month.") { Code = IngestionCodes.InvalidDate };
         return await db.Provinces.Where(p => p.Code == provinceCode).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken)
-               ?? throw new ExecutionError($"There is no province with code '{provinceCode}'.") { Code = IngestionCodes.UnknownProvince };
+            ?? throw new ExecutionError($"There is no province with code '{provinceCode}'.") { Code = IngestionCodes.UnknownProvince };
     }
 }

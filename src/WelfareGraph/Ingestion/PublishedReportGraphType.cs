@@ -1,6 +1,6 @@
-using WelfareGraph.Querying;
-using WelfareGraph.Periods;
 using GraphQL.Types;
+using WelfareGraph.Periods;
+using WelfareGraph.Querying;
 using WelfareGraph.Reports;
 using WelfareGraph.Schema;
 
@@ -20,7 +20,9 @@ public sealed class PublishedReportGraphType : ObjectGraphType<PublishedReport>
         Field(r => r.PublishedBy);
         Field(r => r.StatementFa);
         Field(r => r.StatementEn);
-        Field<NonNullGraphType<ReportFiguresGraphType>>("figures").Description("As published, in rial.").Resolve(ctx => Publishing.Figures(ctx.Source));
+        Field<NonNullGraphType<ReportFiguresGraphType>>("figures")
+            .Description("As published, in rial.")
+            .Resolve(ctx => Publishing.Figures(ctx.Source));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CorrectionGraphType>>>>("corrections")
             .Description("Figures that differ today from the published ones (late or corrected records).")
             .ResolveAsync(async ctx =>

@@ -25,8 +25,13 @@ public abstract class ReferenceMapping<TRecord, TEntity> : IBatchMapping<TRecord
 
     public bool BulkInsert => false;
 
-    public abstract Task<IRecordValidator<TRecord, TEntity>> LoadAsync(WelfareDbContext system, WelfareScope scope, string sourceSystem,
-        IReadOnlyList<TRecord> records, CancellationToken cancellationToken);
+    public abstract Task<IRecordValidator<TRecord, TEntity>> LoadAsync(
+        WelfareDbContext system,
+        WelfareScope scope,
+        string sourceSystem,
+        IReadOnlyList<TRecord> records,
+        CancellationToken cancellationToken
+    );
 
     public abstract IQueryable<TEntity> Stored(WelfareDbContext db, string sourceSystem, IReadOnlyCollection<string> keys);
 

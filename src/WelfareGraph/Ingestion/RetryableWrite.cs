@@ -35,7 +35,8 @@ internal static class RetryableWrite
             {
                 case Npgsql.PostgresException pg when pg.SqlState is "23505" or "40001" or "40P01":
                     return true;
-                case Microsoft.Data.Sqlite.SqliteException sqlite when sqlite.SqliteErrorCode is 5 or 6 || (sqlite.SqliteErrorCode == 19 && sqlite.Message.Contains("UNIQUE")):
+                case Microsoft.Data.Sqlite.SqliteException sqlite
+                    when sqlite.SqliteErrorCode is 5 or 6 || (sqlite.SqliteErrorCode == 19 && sqlite.Message.Contains("UNIQUE")):
                     return true;
                 case Microsoft.Data.SqlClient.SqlException sql when sql.Number is 2601 or 2627 or 1205:
                     return true;

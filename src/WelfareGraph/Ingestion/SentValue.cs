@@ -4,7 +4,8 @@ namespace WelfareGraph.Ingestion;
 /// A field as a sender gave it: already typed (the GraphQL API parses enums and numbers) or as text still to be
 /// read (CSV and JSON files). Typed input stays typed; only text is parsed, once, in validation.
 /// </summary>
-public readonly record struct SentValue<T>(T? Value, string? Text) where T : struct
+public readonly record struct SentValue<T>(T? Value, string? Text)
+    where T : struct
 {
     public static implicit operator SentValue<T>(T value) => new(value, null);
 

@@ -11,10 +11,30 @@ public sealed record UpsertResult(int Inserted, int Updated, int Unchanged, IRea
     /// <summary>The refusal of a whole batch before anything is read: too many items, or no usable source system.</summary>
     public static UpsertResult? RefusedBatch(int count, int maxBatchSize, string sourceSystem, bool dryRun) =>
         count > maxBatchSize
-            ? Refused([new IngestionError(-1, null, "items", IngestionCodes.BatchTooLarge,
-                $"A batch holds at most {maxBatchSize} items; this one has {count}. Split it.")], dryRun)
+            ? Refused(
+                [
+                    new IngestionError(
+                        -1,
+                        null,
+                        "items",
+                        IngestionCodes.BatchTooLarge,
+                        $"A batch holds at most {maxBatchSize} items; this one has {count}. Split it."
+                    ),
+                ],
+                dryRun
+            )
         : string.IsNullOrWhiteSpace(sourceSystem) || sourceSystem.Length > 40
-            ? Refused([new IngestionError(-1, null, "sourceSystem", IngestionCodes.InvalidValue,
-                "sourceSystem is required (at most 40 characters).")], dryRun)
+            ? Refused(
+                [
+                    new IngestionError(
+                        -1,
+                        null,
+                        "sourceSystem",
+                        IngestionCodes.InvalidValue,
+                        "sourceSystem is required (at most 40 characters)."
+                    ),
+                ],
+                dryRun
+            )
         : null;
 }

@@ -17,20 +17,22 @@ public sealed class DateScalar : DateOnlyGraphType
         Description = "A calendar day: ISO yyyy-MM-dd (Gregorian) on output; on input also a Solar Hijri date such as 1404-09-30.";
     }
 
-    public override object? ParseLiteral(GraphQLValue value) => value switch
-    {
-        GraphQLStringValue text => SolarDateParser.ParseAnyCalendar(text.Value.ToString()),
-        GraphQLNullValue => null,
-        _ => ThrowLiteralConversionError(value),
-    };
+    public override object? ParseLiteral(GraphQLValue value) =>
+        value switch
+        {
+            GraphQLStringValue text => SolarDateParser.ParseAnyCalendar(text.Value.ToString()),
+            GraphQLNullValue => null,
+            _ => ThrowLiteralConversionError(value),
+        };
 
-    public override object? ParseValue(object? value) => value switch
-    {
-        null => null,
-        string text => SolarDateParser.ParseAnyCalendar(text),
-        DateOnly date => date,
-        _ => ThrowValueConversionError(value),
-    };
+    public override object? ParseValue(object? value) =>
+        value switch
+        {
+            null => null,
+            string text => SolarDateParser.ParseAnyCalendar(text),
+            DateOnly date => date,
+            _ => ThrowValueConversionError(value),
+        };
 
     // Validation checks only the shape of a literal; the calendar check runs when the argument is read,
     // where its precise message ("Esfand 1404 has 29 days") reaches the client.

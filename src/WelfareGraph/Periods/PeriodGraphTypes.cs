@@ -27,7 +27,12 @@ public sealed class RelativePeriodGraphType : EnumerationGraphType
         Description = "A period relative to the as-of date. LAST_n_MONTHS are the n complete months before the as-of month.";
         // Named by hand: CONSTANT_CASE of Last3Months would be LAST3_MONTHS.
         foreach (var value in Enum.GetValues<RelativePeriod>())
-            Add(System.Text.RegularExpressions.Regex.Replace(value.ToString(), "(?<=[a-z0-9])(?=[A-Z])|(?<=[a-z])(?=[0-9])", "_").ToUpperInvariant(), value);
+            Add(
+                System
+                    .Text.RegularExpressions.Regex.Replace(value.ToString(), "(?<=[a-z0-9])(?=[A-Z])|(?<=[a-z])(?=[0-9])", "_")
+                    .ToUpperInvariant(),
+                value
+            );
     }
 }
 

@@ -25,6 +25,7 @@ public enum RelativePeriod
     LastQuarter,
     ThisMonth,
     LastMonth,
+
     /// <summary>The three complete Solar Hijri months before the month of the as-of date.</summary>
     Last3Months,
     Last6Months,

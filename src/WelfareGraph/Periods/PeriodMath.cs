@@ -11,7 +11,8 @@ public static class PeriodMath
     public static (int First, int Last)? WholeMonths(ResolvedPeriod period)
     {
         var (from, to) = (SolarCalendar.FromGregorian(period.From), SolarCalendar.FromGregorian(period.To));
-        if (from.Day != 1 || to.Day != SolarCalendar.DaysInMonth(to.Year, to.Month)) return null;
+        if (from.Day != 1 || to.Day != SolarCalendar.DaysInMonth(to.Year, to.Month))
+            return null;
         return (MonthIndex(from.Year, from.Month), MonthIndex(to.Year, to.Month));
     }
 
@@ -24,9 +25,14 @@ public static class PeriodMath
 
     /// <summary>The Solar Hijri year a period lies in, when it lies in one.</summary>
     public static int? SingleYear(ResolvedPeriod? period) =>
-        period is null ? null
-        : period.SolarYear ?? (SolarCalendar.FromGregorian(period.From).Year == SolarCalendar.FromGregorian(period.To).Year
-            ? SolarCalendar.FromGregorian(period.From).Year : null);
+        period is null
+            ? null
+            : period.SolarYear
+                ?? (
+                    SolarCalendar.FromGregorian(period.From).Year == SolarCalendar.FromGregorian(period.To).Year
+                        ? SolarCalendar.FromGregorian(period.From).Year
+                        : null
+                );
 
     /// <summary>Whole months as a period; within one year it filters on the stored solar columns.</summary>
     public static ResolvedPeriod Months(int first, int last)

@@ -23,20 +23,29 @@ public sealed record ResolvedPeriod(DateOnly From, DateOnly To, int? SolarYear =
     }
 
     /// <summary>Machine label: <c>1404-07</c>, <c>1404-01..1404-09</c> or <c>2025-03-21..2025-04-20</c>.</summary>
-    public string Label => SolarYear is { } year
-        ? FromMonth == ToMonth ? $"{year}-{FromMonth:D2}" : $"{year}-{FromMonth:D2}..{year}-{ToMonth:D2}"
-        : $"{From:yyyy-MM-dd}..{To:yyyy-MM-dd}";
+    public string Label =>
+        SolarYear is { } year
+            ? FromMonth == ToMonth
+                ? $"{year}-{FromMonth:D2}"
+                : $"{year}-{FromMonth:D2}..{year}-{ToMonth:D2}"
+            : $"{From:yyyy-MM-dd}..{To:yyyy-MM-dd}";
 
-    public string LabelEn => SolarYear is { } year
-        ? FromMonth == ToMonth ? $"{SolarMonthNames.En(FromMonth!.Value)} {year}"
-            : $"{SolarMonthNames.En(FromMonth!.Value)}–{SolarMonthNames.En(ToMonth!.Value)} {year}"
-        : $"{SolarCalendar.FromGregorian(From)} to {SolarCalendar.FromGregorian(To)}";
+    public string LabelEn =>
+        SolarYear is { } year
+            ? FromMonth == ToMonth
+                ? $"{SolarMonthNames.En(FromMonth!.Value)} {year}"
+                : $"{SolarMonthNames.En(FromMonth!.Value)}–{SolarMonthNames.En(ToMonth!.Value)} {year}"
+            : $"{SolarCalendar.FromGregorian(From)} to {SolarCalendar.FromGregorian(To)}";
 
-    public string LabelFa => SolarYear is { } year
-        ? FromMonth == ToMonth ? $"{SolarMonthNames.Fa(FromMonth!.Value)} {PersianDigits(year)}"
-            : $"{SolarMonthNames.Fa(FromMonth!.Value)} تا {SolarMonthNames.Fa(ToMonth!.Value)} {PersianDigits(year)}"
-        : $"{PersianDigits(SolarCalendar.FromGregorian(From).ToString())} تا {PersianDigits(SolarCalendar.FromGregorian(To).ToString())}";
+    public string LabelFa =>
+        SolarYear is { } year
+            ? FromMonth == ToMonth
+                ? $"{SolarMonthNames.Fa(FromMonth!.Value)} {PersianDigits(year)}"
+                : $"{SolarMonthNames.Fa(FromMonth!.Value)} تا {SolarMonthNames.Fa(ToMonth!.Value)} {PersianDigits(year)}"
+            : $"{PersianDigits(SolarCalendar.FromGregorian(From).ToString())} تا {PersianDigits(SolarCalendar.FromGregorian(To).ToString())}";
 
     public static string PersianDigits(object value) =>
-        string.Concat(Convert.ToString(value, CultureInfo.InvariantCulture)!.Select(c => c is >= '0' and <= '9' ? (char)('۰' + (c - '0')) : c));
+        string.Concat(
+            Convert.ToString(value, CultureInfo.InvariantCulture)!.Select(c => c is >= '0' and <= '9' ? (char)('۰' + (c - '0')) : c)
+        );
 }

@@ -9,7 +9,8 @@ namespace WelfareGraph.Periods;
 /// </summary>
 public static class SolarCalendar
 {
-    public const int MinYear = 1300, MaxYear = 1599;
+    public const int MinYear = 1300,
+        MaxYear = 1599;
 
     // PersianCalendar is immutable in the ways we use it, so one shared instance is safe.
     private static readonly PersianCalendar Persian = new();
@@ -68,8 +69,12 @@ public static class SolarCalendar
         int year = Persian.GetYear(moment);
         if (year is < MinYear or > MaxYear)
         {
-            throw new SolarDateException(string.Create(CultureInfo.InvariantCulture,
-                $"{date:yyyy-MM-dd} falls in Solar Hijri year {year}, outside the supported range {MinYear}..{MaxYear}"));
+            throw new SolarDateException(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{date:yyyy-MM-dd} falls in Solar Hijri year {year}, outside the supported range {MinYear}..{MaxYear}"
+                )
+            );
         }
 
         return new SolarDate(year, Persian.GetMonth(moment), Persian.GetDayOfMonth(moment));
@@ -93,9 +98,7 @@ public static class SolarCalendar
     internal static string? DateProblem(int year, int month, int day)
     {
         string? reason = YearProblem(year) ?? MonthProblem(month) ?? DayProblem(year, month, day);
-        return reason is null
-            ? null
-            : $"{SolarDate.Format(year, month, day)} is not a valid Solar Hijri date: {reason}.";
+        return reason is null ? null : $"{SolarDate.Format(year, month, day)} is not a valid Solar Hijri date: {reason}.";
     }
 
     private static string? DayProblem(int year, int month, int day)
@@ -113,31 +116,31 @@ public static class SolarCalendar
         }
 
         // Esfand is the only month whose length varies, so say why it is short or long this year.
-        string leapNote = month != 12
-            ? ""
-            : string.Create(CultureInfo.InvariantCulture,
-                $" ({year} is {(Persian.IsLeapYear(year) ? "" : "not ")}a leap year)");
+        string leapNote =
+            month != 12
+                ? ""
+                : string.Create(CultureInfo.InvariantCulture, $" ({year} is {(Persian.IsLeapYear(year) ? "" : "not ")}a leap year)");
         return string.Create(CultureInfo.InvariantCulture, $"{monthYear} has {days} days{leapNote}");
     }
 
-    private static int DaysInValidMonth(int year, int month) => month switch
-    {
-        <= 6 => 31,
-        <= 11 => 30,
-        _ => Persian.IsLeapYear(year) ? 30 : 29,
-    };
+    private static int DaysInValidMonth(int year, int month) =>
+        month switch
+        {
+            <= 6 => 31,
+            <= 11 => 30,
+            _ => Persian.IsLeapYear(year) ? 30 : 29,
+        };
 
-    private static string? YearProblem(int year) => year is < MinYear or > MaxYear
-        ? string.Create(CultureInfo.InvariantCulture, $"year {year} is out of range {MinYear}..{MaxYear}")
-        : null;
+    private static string? YearProblem(int year) =>
+        year is < MinYear or > MaxYear
+            ? string.Create(CultureInfo.InvariantCulture, $"year {year} is out of range {MinYear}..{MaxYear}")
+            : null;
 
-    internal static string? MonthProblem(int month) => month is < 1 or > 12
-        ? string.Create(CultureInfo.InvariantCulture, $"month {month} is out of range 1..12")
-        : null;
+    internal static string? MonthProblem(int month) =>
+        month is < 1 or > 12 ? string.Create(CultureInfo.InvariantCulture, $"month {month} is out of range 1..12") : null;
 
-    internal static string? QuarterProblem(int quarter) => quarter is < 1 or > 4
-        ? string.Create(CultureInfo.InvariantCulture, $"quarter {quarter} is out of range 1..4")
-        : null;
+    internal static string? QuarterProblem(int quarter) =>
+        quarter is < 1 or > 4 ? string.Create(CultureInfo.InvariantCulture, $"quarter {quarter} is out of range 1..4") : null;
 
     private static void ThrowIfProblem(string? problem)
     {

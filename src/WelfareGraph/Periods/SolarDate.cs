@@ -32,8 +32,11 @@ public readonly record struct SolarDate(int Year, int Month, int Day) : ICompara
     }
 
     public static bool operator <(SolarDate left, SolarDate right) => left.CompareTo(right) < 0;
+
     public static bool operator <=(SolarDate left, SolarDate right) => left.CompareTo(right) <= 0;
+
     public static bool operator >(SolarDate left, SolarDate right) => left.CompareTo(right) > 0;
+
     public static bool operator >=(SolarDate left, SolarDate right) => left.CompareTo(right) >= 0;
 
     // Invariant culture: this string is an API/storage format, never localised digits.

@@ -11,29 +11,47 @@ namespace WelfareGraph.Periods;
 public static partial class SolarDateParser
 {
     // The two calendars' accepted year ranges do not overlap, so the year alone says which one is meant.
-    private const int MinGregorianYear = 1900, MaxGregorianYear = 2199;
+    private const int MinGregorianYear = 1900,
+        MaxGregorianYear = 2199;
 
     // Text copied from Persian UIs often carries invisible direction marks around the digits.
     private static readonly char[] BidiMarks =
-        ['\u200E', '\u200F', '\u061C', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
+    [
+        '\u200E',
+        '\u200F',
+        '\u061C',
+        '\u202A',
+        '\u202B',
+        '\u202C',
+        '\u202D',
+        '\u202E',
+        '\u2066',
+        '\u2067',
+        '\u2068',
+        '\u2069',
+    ];
 
     /// <summary>Maps Persian (U+06F0..U+06F9) and Arabic-Indic (U+0660..U+0669) digits to ASCII; leaves everything else alone.</summary>
     public static string NormalizeDigits(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return string.Create(text.Length, text, static (buffer, source) =>
-        {
-            for (int i = 0; i < source.Length; i++)
+        return string.Create(
+            text.Length,
+            text,
+            static (buffer, source) =>
             {
-                char c = source[i];
-                buffer[i] = c switch
+                for (int i = 0; i < source.Length; i++)
                 {
-                    >= '\u06F0' and <= '\u06F9' => (char)('0' + (c - '\u06F0')),
-                    >= '\u0660' and <= '\u0669' => (char)('0' + (c - '\u0660')),
-                    _ => c,
-                };
+                    char c = source[i];
+                    buffer[i] = c switch
+                    {
+                        >= '\u06F0' and <= '\u06F9' => (char)('0' + (c - '\u06F0')),
+                        >= '\u0660' and <= '\u0669' => (char)('0' + (c - '\u0660')),
+                        _ => c,
+                    };
+                }
             }
-        });
+        );
     }
 
     public static SolarDate ParseSolar(string text) =>
@@ -77,12 +95,20 @@ public static partial class SolarDateParser
             string? problem = GregorianProblem(year, month, day);
             return problem is null
                 ? new DateOnly(year, month, day)
-                : throw new SolarDateException(string.Create(CultureInfo.InvariantCulture,
-                    $"{SolarDate.Format(year, month, day)} is not a valid Gregorian date: {problem}."));
+                : throw new SolarDateException(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{SolarDate.Format(year, month, day)} is not a valid Gregorian date: {problem}."
+                    )
+                );
         }
 
-        throw new SolarDateException(string.Create(CultureInfo.InvariantCulture,
-            $"'{text}' is neither a Solar Hijri date (years {SolarCalendar.MinYear}..{SolarCalendar.MaxYear}) nor a Gregorian date (years {MinGregorianYear}..{MaxGregorianYear})"));
+        throw new SolarDateException(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"'{text}' is neither a Solar Hijri date (years {SolarCalendar.MinYear}..{SolarCalendar.MaxYear}) nor a Gregorian date (years {MinGregorianYear}..{MaxGregorianYear})"
+            )
+        );
     }
 
     private static string? GregorianProblem(int year, int month, int day)
@@ -93,8 +119,10 @@ public static partial class SolarDateParser
         }
 
         int days = DateTime.DaysInMonth(year, month);
-        string monthYear = string.Create(CultureInfo.InvariantCulture,
-            $"{CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month)} {year}");
+        string monthYear = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month)} {year}"
+        );
         if (day < 1)
         {
             return string.Create(CultureInfo.InvariantCulture, $"day {day} is out of range 1..{days} for {monthYear}");

@@ -13,11 +13,14 @@ namespace WelfareGraph.Querying;
 public static class PagedTypeNames
 {
     public static string Connection(string fieldName) => Pascal(fieldName) + "Connection";
+
     public static string Edge(string fieldName) => Pascal(fieldName) + "Edge";
+
     public static string CollectionSegment(string fieldName) => Pascal(fieldName) + "CollectionSegment";
 
     private static string Pascal(string fieldName) =>
-        string.IsNullOrEmpty(fieldName) ? throw new ArgumentException("A paged field needs a name.", nameof(fieldName))
+        string.IsNullOrEmpty(fieldName)
+            ? throw new ArgumentException("A paged field needs a name.", nameof(fieldName))
             : char.ToUpperInvariant(fieldName[0]) + fieldName[1..];
 }
 
@@ -79,8 +82,7 @@ public static class ConnectionFieldExtensions
     /// needs one instance per type name, so the types cannot be shared between fields paging the same entity).
     /// </summary>
     public static FieldBuilder<object?, object> ConnectionField<TNode, TNodeGraphType>(this ObjectGraphType root, string name)
-        where TNodeGraphType : IGraphType =>
-        root.Field(name, new NonNullGraphType(new ConnectionGraphType<TNode, TNodeGraphType>(name)));
+        where TNodeGraphType : IGraphType => root.Field(name, new NonNullGraphType(new ConnectionGraphType<TNode, TNodeGraphType>(name)));
 
     /// <summary>Adds an offset-paged field with its own <c>{Field}CollectionSegment</c> instance.</summary>
     public static FieldBuilder<object?, object> CollectionSegmentField<TNode, TNodeGraphType>(this ObjectGraphType root, string name)
@@ -89,7 +91,8 @@ public static class ConnectionFieldExtensions
 
     /// <summary>Adds the paging arguments of a cursor connection.</summary>
     public static FieldBuilder<TSource, TReturn> PagingArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
-        field.Argument<IntGraphType>("first", "Returns the first n items.")
+        field
+            .Argument<IntGraphType>("first", "Returns the first n items.")
             .Argument<StringGraphType>("after", "Returns the items after this cursor.")
             .Argument<IntGraphType>("last", "Returns the last n items.")
             .Argument<StringGraphType>("before", "Returns the items before this cursor.");

@@ -16,9 +16,10 @@ public enum EntityFieldKind
 public sealed record EntityField(string Name, PropertyInfo Member, EntityFieldKind Kind, Type? GraphType, bool IsId)
 {
     /// <summary>The property's type without Nullable&lt;&gt;; for collections, the element type.</summary>
-    public Type ClrType { get; } = Kind == EntityFieldKind.Collection
-        ? Member.PropertyType.GetGenericArguments()[0]
-        : Nullable.GetUnderlyingType(Member.PropertyType) ?? Member.PropertyType;
+    public Type ClrType { get; } =
+        Kind == EntityFieldKind.Collection
+            ? Member.PropertyType.GetGenericArguments()[0]
+            : Nullable.GetUnderlyingType(Member.PropertyType) ?? Member.PropertyType;
 
     /// <summary>An optional reference (a nullable foreign key), which filters and projections must null-check.</summary>
     public bool IsOptionalReference { get; init; }
@@ -37,7 +38,10 @@ public static class EntityFieldMap
     private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<string, EntityField>> ByNameCache = new();
 
     /// <summary>Marks a field whose GraphQL name differs from its property (e.g. Household <c>id</c> → Pseudonym).</summary>
-    public static GraphQL.Builders.FieldBuilder<TSource, TReturn> MapsTo<TSource, TReturn>(this GraphQL.Builders.FieldBuilder<TSource, TReturn> builder, string propertyName)
+    public static GraphQL.Builders.FieldBuilder<TSource, TReturn> MapsTo<TSource, TReturn>(
+        this GraphQL.Builders.FieldBuilder<TSource, TReturn> builder,
+        string propertyName
+    )
     {
         builder.FieldType.Metadata[MemberKey] = propertyName;
         return builder;
@@ -74,31 +78,46 @@ public static class EntityFieldMap
             var name = char.ToLowerInvariant(field.Name[0]) + field.Name[1..];
             var memberName = field.GetMetadata<string?>(MemberKey) ?? char.ToUpperInvariant(field.Name[0]) + field.Name[1..];
             var property = clrType.GetProperty(memberName, BindingFlags.Public | BindingFlags.Instance);
-            if (property is null) continue; // computed fields are neither filterable nor projected
+            if (property is null)
+                continue; // computed fields are neither filterable nor projected
             var graph = Unwrap(field.Type);
             var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
             var isId = graph == typeof(IdGraphType);
 
             EntityField? mapped = null;
-            if (propertyType != typeof(string) && propertyType.IsGenericType && typeof(System.Collections.IEnumerable).IsAssignableFrom(propertyType))
+            if (
+                propertyType != typeof(string)
+                && propertyType.IsGenericType
+                && typeof(System.Collections.IEnumerable).IsAssignableFrom(propertyType)
+            )
                 mapped = new EntityField(name, property, EntityFieldKind.Collection, graph, false);
-            else if (propertyType.IsClass && propertyType != typeof(string) && graph is not null && typeof(IObjectGraphType).IsAssignableFrom(graph))
+            else if (
+                propertyType.IsClass
+                && propertyType != typeof(string)
+                && graph is not null
+                && typeof(IObjectGraphType).IsAssignableFrom(graph)
+            )
                 mapped = new EntityField(name, property, EntityFieldKind.Reference, graph, false)
                 {
-                    IsOptionalReference = clrType.GetProperty(property.Name + "Id")?.PropertyType is { } fk && Nullable.GetUnderlyingType(fk) is not null,
+                    IsOptionalReference =
+                        clrType.GetProperty(property.Name + "Id")?.PropertyType is { } fk && Nullable.GetUnderlyingType(fk) is not null,
                 };
             else if (propertyType.IsEnum)
                 mapped = new EntityField(name, property, EntityFieldKind.Enum, graph, false);
             else if (ScalarKinds.IsSupported(propertyType))
                 mapped = new EntityField(name, property, EntityFieldKind.Scalar, graph, isId);
-            if (mapped is not null) fields.Add(mapped);
+            if (mapped is not null)
+                fields.Add(mapped);
         }
         return fields;
     }
 
     private static Type? Unwrap(Type? type)
     {
-        while (type is { IsGenericType: true } && (type.GetGenericTypeDefinition() == typeof(NonNullGraphType<>) || type.GetGenericTypeDefinition() == typeof(ListGraphType<>)))
+        while (
+            type is { IsGenericType: true }
+            && (type.GetGenericTypeDefinition() == typeof(NonNullGraphType<>) || type.GetGenericTypeDefinition() == typeof(ListGraphType<>))
+        )
             type = type.GetGenericArguments()[0];
         return type;
     }
@@ -108,7 +127,17 @@ public static class EntityFieldMap
 public static class ScalarKinds
 {
     private static readonly HashSet<Type> Supported =
-        [typeof(string), typeof(int), typeof(long), typeof(decimal), typeof(double), typeof(DateOnly), typeof(DateTime), typeof(DateTimeOffset), typeof(bool)];
+    [
+        typeof(string),
+        typeof(int),
+        typeof(long),
+        typeof(decimal),
+        typeof(double),
+        typeof(DateOnly),
+        typeof(DateTime),
+        typeof(DateTimeOffset),
+        typeof(bool),
+    ];
 
     public static bool IsSupported(Type type) => Supported.Contains(type);
 }

@@ -9,7 +9,8 @@ public static class EnumNames
 }
 
 /// <summary>The API names of one enum type's values, worked out once.</summary>
-public static class EnumNames<T> where T : struct, Enum
+public static class EnumNames<T>
+    where T : struct, Enum
 {
     private static readonly Dictionary<T, string> Names = Enum.GetValues<T>().ToDictionary(v => v, v => EnumNames.Code(v));
 

@@ -11,9 +11,15 @@ namespace WelfareGraph.Querying;
 /// </summary>
 public static class ListFields
 {
-    public static void AddListFields<T, TGraphType>(this ObjectGraphType root, string name, string description,
-        Func<WelfareDbContext, IQueryable<T>> source, Func<IQueryable<T>, IOrderedQueryable<T>>? defaultOrder = null)
-        where T : class where TGraphType : IComplexGraphType, new()
+    public static void AddListFields<T, TGraphType>(
+        this ObjectGraphType root,
+        string name,
+        string description,
+        Func<WelfareDbContext, IQueryable<T>> source,
+        Func<IQueryable<T>, IOrderedQueryable<T>>? defaultOrder = null
+    )
+        where T : class
+        where TGraphType : IComplexGraphType, new()
     {
         root.ConnectionField<T, TGraphType>(name)
             .Description(description)

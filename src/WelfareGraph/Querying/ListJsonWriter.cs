@@ -8,7 +8,6 @@ using GraphQL.Execution;
 using GraphQL.Resolvers;
 using GraphQL.Types;
 using GraphQLParser.AST;
-
 using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
 namespace WelfareGraph.Querying;
@@ -27,13 +26,18 @@ internal sealed class ListJsonWriter
     private ListJsonWriter(ObjectPlan items, bool itemsNonNull) => (_items, _itemsNonNull) = (items, itemsNonNull);
 
     /// <returns>The plan, or null when something under the list needs standard execution.</returns>
-    public static ListJsonWriter? Plan(ExecutionContext context, ArrayExecutionNode list,
-        Func<IGraphType, GraphQLSelectionSet, Dictionary<string, (GraphQLField Field, FieldType FieldType)>> collect)
+    public static ListJsonWriter? Plan(
+        ExecutionContext context,
+        ArrayExecutionNode list,
+        Func<IGraphType, GraphQLSelectionSet, Dictionary<string, (GraphQLField Field, FieldType FieldType)>> collect
+    )
     {
         var itemType = ((ListGraphType)list.GraphType).ResolvedType;
         var nonNull = itemType is NonNullGraphType;
-        if (nonNull) itemType = ((NonNullGraphType)itemType!).ResolvedType;
-        if (itemType is not IObjectGraphType objectType || list.Field.SelectionSet is not { } selection) return null;
+        if (nonNull)
+            itemType = ((NonNullGraphType)itemType!).ResolvedType;
+        if (itemType is not IObjectGraphType objectType || list.Field.SelectionSet is not { } selection)
+            return null;
         var item = new ObjectExecutionNode(list, objectType, list.Field, list.FieldDefinition, 0);
         return ObjectPlan.For(context, objectType, item, selection, collect) is { } plan ? new ListJsonWriter(plan, nonNull) : null;
     }
@@ -49,10 +53,17 @@ internal sealed class ListJsonWriter
         {
             for (var i = 0; i < items.Count; i++)
             {
-                if ((i & 255) == 0) cancellationToken.ThrowIfCancellationRequested();
-                if (items[i] is { } item) { if (!_items.Write(item, writing)) return (null, writing.Unfinished); }
-                else if (_itemsNonNull) return (null, null);
-                else writer.WriteNullValue();
+                if ((i & 255) == 0)
+                    cancellationToken.ThrowIfCancellationRequested();
+                if (items[i] is { } item)
+                {
+                    if (!_items.Write(item, writing))
+                        return (null, writing.Unfinished);
+                }
+                else if (_itemsNonNull)
+                    return (null, null);
+                else
+                    writer.WriteNullValue();
                 writer.Flush();
                 writer.Reset(); // each item is a JSON value of its own
                 ends[i] = buffer.WrittenCount;
@@ -72,15 +83,21 @@ internal sealed class ListJsonWriter
 
     private sealed class ObjectPlan(IObjectGraphType type, ExecutionNode node, FieldPlan[] fields)
     {
-        public static ObjectPlan? For(ExecutionContext context, IObjectGraphType type, ExecutionNode node, GraphQLSelectionSet selection,
-            Func<IGraphType, GraphQLSelectionSet, Dictionary<string, (GraphQLField Field, FieldType FieldType)>> collect)
+        public static ObjectPlan? For(
+            ExecutionContext context,
+            IObjectGraphType type,
+            ExecutionNode node,
+            GraphQLSelectionSet selection,
+            Func<IGraphType, GraphQLSelectionSet, Dictionary<string, (GraphQLField Field, FieldType FieldType)>> collect
+        )
         {
             var fields = new List<FieldPlan>();
             foreach (var (name, (field, definition)) in collect(type, selection))
             {
                 var fieldType = definition.ResolvedType!;
                 var nonNull = fieldType is NonNullGraphType;
-                if (nonNull) fieldType = ((NonNullGraphType)fieldType).ResolvedType!;
+                if (nonNull)
+                    fieldType = ((NonNullGraphType)fieldType).ResolvedType!;
                 ExecutionNode child;
                 ObjectPlan? objectPlan = null;
                 switch (fieldType)
@@ -91,14 +108,22 @@ internal sealed class ListJsonWriter
                     case IObjectGraphType objectType when field.SelectionSet is { } childSelection:
                         child = new ObjectExecutionNode(node, objectType, field, definition, null);
                         objectPlan = For(context, objectType, child, childSelection, collect);
-                        if (objectPlan is null) return null;
+                        if (objectPlan is null)
+                            return null;
                         break;
                     default:
                         return null; // lists and abstract types go the standard way
                 }
-                fields.Add(new FieldPlan(JsonEncodedText.Encode(name, ResponseJson.Encoder),
-                    definition.Resolver ?? NameFieldResolver.Instance, new ReadonlyResolveFieldContext(child, context), nonNull,
-                    fieldType as ScalarGraphType, objectPlan));
+                fields.Add(
+                    new FieldPlan(
+                        JsonEncodedText.Encode(name, ResponseJson.Encoder),
+                        definition.Resolver ?? NameFieldResolver.Instance,
+                        new ReadonlyResolveFieldContext(child, context),
+                        nonNull,
+                        fieldType as ScalarGraphType,
+                        objectPlan
+                    )
+                );
             }
             return new ObjectPlan(type, node, [.. fields]);
         }
@@ -106,7 +131,8 @@ internal sealed class ListJsonWriter
         /// <returns>False when the item needs standard execution.</returns>
         public bool Write(object source, Writing writing)
         {
-            if (type.IsTypeOf is { } isTypeOf && !isTypeOf(source)) return false;
+            if (type.IsTypeOf is { } isTypeOf && !isTypeOf(source))
+                return false;
             node.Result = source;
             var writer = writing.Writer;
             writer.WriteStartObject();
@@ -119,19 +145,24 @@ internal sealed class ListJsonWriter
                     return false;
                 }
                 var value = pending.Result;
-                if (value is IDataLoaderResult) return false;
-                if (field.Scalar is { } scalar && value is not null) value = scalar.Serialize(value);
+                if (value is IDataLoaderResult)
+                    return false;
+                if (field.Scalar is { } scalar && value is not null)
+                    value = scalar.Serialize(value);
                 writer.WritePropertyName(field.Name);
                 if (value is null)
                 {
-                    if (field.NonNull) return false;
+                    if (field.NonNull)
+                        return false;
                     writer.WriteNullValue();
                 }
                 else if (field.Object is { } objectPlan)
                 {
-                    if (!objectPlan.Write(value, writing)) return false;
+                    if (!objectPlan.Write(value, writing))
+                        return false;
                 }
-                else if (!TryWriteScalar(writer, value)) return false;
+                else if (!TryWriteScalar(writer, value))
+                    return false;
             }
             writer.WriteEndObject();
             return true;
@@ -143,19 +174,38 @@ internal sealed class ListJsonWriter
         {
             switch (value)
             {
-                case string text: writer.WriteStringValue(text); return true;
-                case int number: writer.WriteNumberValue(number); return true;
-                case long number: writer.WriteNumberValue(number); return true;
-                case decimal number: writer.WriteNumberValue(number); return true;
-                case double number: writer.WriteNumberValue(number); return true;
-                case bool flag: writer.WriteBooleanValue(flag); return true;
-                default: return false;
+                case string text:
+                    writer.WriteStringValue(text);
+                    return true;
+                case int number:
+                    writer.WriteNumberValue(number);
+                    return true;
+                case long number:
+                    writer.WriteNumberValue(number);
+                    return true;
+                case decimal number:
+                    writer.WriteNumberValue(number);
+                    return true;
+                case double number:
+                    writer.WriteNumberValue(number);
+                    return true;
+                case bool flag:
+                    writer.WriteBooleanValue(flag);
+                    return true;
+                default:
+                    return false;
             }
         }
     }
 
-    private sealed record FieldPlan(JsonEncodedText Name, IFieldResolver Resolver, IResolveFieldContext Context, bool NonNull,
-        ScalarGraphType? Scalar, ObjectPlan? Object);
+    private sealed record FieldPlan(
+        JsonEncodedText Name,
+        IFieldResolver Resolver,
+        IResolveFieldContext Context,
+        bool NonNull,
+        ScalarGraphType? Scalar,
+        ObjectPlan? Object
+    );
 }
 
 /// <summary>A list's items already written as JSON, one element each (the JSON serializer writes them in turn).</summary>
@@ -167,7 +217,8 @@ public sealed class WrittenList(ReadOnlyMemory<byte> json, int[] ends) : IReadOn
 
     public IEnumerator<Element> GetEnumerator()
     {
-        for (var i = 0; i < Count; i++) yield return this[i];
+        for (var i = 0; i < Count; i++)
+            yield return this[i];
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

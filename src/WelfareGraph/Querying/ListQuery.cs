@@ -19,7 +19,12 @@ public sealed class ListQuery<T>
     private readonly Func<IQueryable<T>, IOrderedQueryable<T>>? _defaultOrder;
     private readonly Expression<Func<T, T>>? _selector;
 
-    public ListQuery(IResolveFieldContext context, Type graphType, Projection.Shape shape, Func<IQueryable<T>, IOrderedQueryable<T>>? defaultOrder)
+    public ListQuery(
+        IResolveFieldContext context,
+        Type graphType,
+        Projection.Shape shape,
+        Func<IQueryable<T>, IOrderedQueryable<T>>? defaultOrder
+    )
     {
         _graphType = graphType;
         _limits = context.Service<QueryLimitOptions>();
@@ -32,9 +37,11 @@ public sealed class ListQuery<T>
     public IQueryable<T> Apply(IQueryable<T> source, WelfareDbContext db)
     {
         var query = _where is null ? source : source.Where(_where);
-        query = _order is { Count: > 0 }
-            ? SortExpressionBuilder.Apply(query, _order, _graphType, PersianCollation.For(db), _limits.MaxSortFields)
-            : _defaultOrder is null ? SortExpressionBuilder.ThenByKey(query, ordered: false) : SortExpressionBuilder.ThenByKey(_defaultOrder(query));
+        query =
+            _order is { Count: > 0 }
+                ? SortExpressionBuilder.Apply(query, _order, _graphType, PersianCollation.For(db), _limits.MaxSortFields)
+            : _defaultOrder is null ? SortExpressionBuilder.ThenByKey(query, ordered: false)
+            : SortExpressionBuilder.ThenByKey(_defaultOrder(query));
         return _selector is null ? query : query.Select(_selector);
     }
 }

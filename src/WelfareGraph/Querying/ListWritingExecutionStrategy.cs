@@ -2,7 +2,6 @@ using System.Collections;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
-
 using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
 namespace WelfareGraph.Querying;
@@ -23,8 +22,11 @@ public class ListWritingExecutionStrategy : ParallelExecutionStrategy
 
     protected override async Task SetArrayItemNodesAsync(ExecutionContext context, ArrayExecutionNode parent)
     {
-        if (context.UserContext.ContainsKey(Requested) && parent.Result is IEnumerable values and not string &&
-            ListJsonWriter.Plan(context, parent, (type, selection) => CollectFieldsFrom(context, type, selection, null)) is { } plan)
+        if (
+            context.UserContext.ContainsKey(Requested)
+            && parent.Result is IEnumerable values and not string
+            && ListJsonWriter.Plan(context, parent, (type, selection) => CollectFieldsFrom(context, type, selection, null)) is { } plan
+        )
         {
             // Enumerated once: a lazy sequence is not run a second time if the standard path takes over.
             var items = values as IList ?? values.Cast<object?>().ToList();
@@ -37,7 +39,10 @@ public class ListWritingExecutionStrategy : ParallelExecutionStrategy
             }
             // A resolver that did not finish synchronously is let finish before the standard path runs it again.
             if (unfinished is not null)
-                try { await unfinished; }
+                try
+                {
+                    await unfinished;
+                }
                 catch (Exception) { } // discarded: the standard path runs the resolver again and reports its error
         }
         await base.SetArrayItemNodesAsync(context, parent);

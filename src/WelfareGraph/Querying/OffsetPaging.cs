@@ -6,23 +6,38 @@ using WelfareGraph.Data;
 namespace WelfareGraph.Querying;
 
 /// <summary>One page of offset paging (<c>skip take</c>), HotChocolate's <c>{Field}CollectionSegment</c>.</summary>
-public sealed record CollectionSegment<T>(IReadOnlyList<T> Items, CollectionSegmentInfo PageInfo, Func<CancellationToken, Task<int>> CountTotal);
+public sealed record CollectionSegment<T>(
+    IReadOnlyList<T> Items,
+    CollectionSegmentInfo PageInfo,
+    Func<CancellationToken, Task<int>> CountTotal
+);
 
 public sealed record CollectionSegmentInfo(bool HasNextPage, bool HasPreviousPage);
 
 public static class OffsetPaging
 {
-    public static async Task<CollectionSegment<T>> ToSegmentAsync<T>(this IResolveFieldContext context, Func<WelfareDbContext, IQueryable<T>> query)
+    public static async Task<CollectionSegment<T>> ToSegmentAsync<T>(
+        this IResolveFieldContext context,
+        Func<WelfareDbContext, IQueryable<T>> query
+    )
     {
         var limits = context.Service<PagingOptions>();
         var skip = context.GetArgument<int?>("skip") ?? 0;
         var take = context.GetArgument<int?>("take") ?? limits.DefaultPageSize;
-        if (skip < 0) throw PagingErrors.Negative("skip", skip);
+        if (skip < 0)
+            throw PagingErrors.Negative("skip", skip);
         Paging.CheckSize(take, "take", limits);
 
         await using var db = context.CreateDbContext();
-        var rows = take == 0 || !Selections.Selects(context, "items", "pageInfo") ? [] : await query(db).Skip(skip).Take(take + 1).ToListAsync(context.CancellationToken);
-        return new CollectionSegment<T>(rows.Take(take).ToList(), new CollectionSegmentInfo(rows.Count > take, skip > 0), Paging.CountLater(context, query));
+        var rows =
+            take == 0 || !Selections.Selects(context, "items", "pageInfo")
+                ? []
+                : await query(db).Skip(skip).Take(take + 1).ToListAsync(context.CancellationToken);
+        return new CollectionSegment<T>(
+            rows.Take(take).ToList(),
+            new CollectionSegmentInfo(rows.Count > take, skip > 0),
+            Paging.CountLater(context, query)
+        );
     }
 }
 

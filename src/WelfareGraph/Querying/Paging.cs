@@ -10,8 +10,10 @@ namespace WelfareGraph.Querying;
 /// </summary>
 public static class Paging
 {
-    public static async Task<Connection<T>> ToConnectionAsync<T>(this IResolveFieldContext context,
-        Func<WelfareDbContext, IQueryable<T>> query)
+    public static async Task<Connection<T>> ToConnectionAsync<T>(
+        this IResolveFieldContext context,
+        Func<WelfareDbContext, IQueryable<T>> query
+    )
     {
         var limits = context.Service<PagingOptions>();
         var first = context.GetArgument<int?>("first");
@@ -26,7 +28,8 @@ public static class Paging
         // Both may be given. `first: 0` reads one row all the same, so hasNextPage tells whether rows follow.
         // In long, then capped: the row after the largest index a cursor can name lies past every list; in int it
         // wrapped to int.MinValue, which the database read as offset 0 — the first page again, for ever.
-        if (first is null && last is null) first = limits.DefaultPageSize;
+        if (first is null && last is null)
+            first = limits.DefaultPageSize;
         long start = after is null ? 0 : Cursor.Decode(after, "after") + 1L;
         long? end = before is null ? null : Cursor.Decode(before, "before");
         var cancellationToken = context.CancellationToken;
@@ -34,9 +37,12 @@ public static class Paging
         // A query that asks only for totalCount reads no rows at all (nor counts them here).
         var readsRows = Selections.Selects(context, "nodes", "edges", "pageInfo");
         await using var db = context.CreateDbContext();
-        if (first is not null) end = Math.Min(end ?? long.MaxValue, start + first.Value);
-        else end ??= readsRows ? await query(db).CountAsync(cancellationToken) : 0;
-        if (last is not null) start = Math.Max(start, end.Value - last.Value);
+        if (first is not null)
+            end = Math.Min(end ?? long.MaxValue, start + first.Value);
+        else
+            end ??= readsRows ? await query(db).CountAsync(cancellationToken) : 0;
+        if (last is not null)
+            start = Math.Max(start, end.Value - last.Value);
         var take = (int)Math.Clamp(end.Value - start, 0, int.MaxValue - 1);
         var skip = (int)Math.Min(start, int.MaxValue);
 
@@ -50,7 +56,10 @@ public static class Paging
     }
 
     /// <summary>The COUNT behind <c>totalCount</c>, run on a context of its own only if the field is resolved.</summary>
-    internal static Func<CancellationToken, Task<int>> CountLater<T>(IResolveFieldContext context, Func<WelfareDbContext, IQueryable<T>> query)
+    internal static Func<CancellationToken, Task<int>> CountLater<T>(
+        IResolveFieldContext context,
+        Func<WelfareDbContext, IQueryable<T>> query
+    )
     {
         var factory = context.Service<IDbContextFactory<WelfareDbContext>>();
         return async ct =>

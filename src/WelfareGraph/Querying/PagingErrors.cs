@@ -16,7 +16,10 @@ public static class PagingErrors
 
     public static ExecutionError PageSizeTooLarge(string argument, int requested, int maximum)
     {
-        var error = new ExecutionError($"`{argument}: {requested}` asks for more items per page than the maximum of {maximum}.") { Code = MaxPageSize };
+        var error = new ExecutionError($"`{argument}: {requested}` asks for more items per page than the maximum of {maximum}.")
+        {
+            Code = MaxPageSize,
+        };
         error.AddExtension("requestedItems", requested);
         error.AddExtension("maxAllowedItems", maximum);
         return error;

@@ -9,6 +9,7 @@ public sealed class PagingOptions
 {
     [Range(1, int.MaxValue)]
     public int DefaultPageSize { get; set; } = 10;
+
     [Range(1, int.MaxValue)]
     public int MaxPageSize { get; set; } = 50;
 }

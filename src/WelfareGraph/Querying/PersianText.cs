@@ -9,7 +9,11 @@ namespace WelfareGraph.Querying;
 /// </summary>
 public static class PersianText
 {
-    public const char ArabicYeh = 'ي', PersianYeh = 'ی', ArabicKaf = 'ك', PersianKaf = 'ک', ZeroWidthNonJoiner = '\u200c';
+    public const char ArabicYeh = 'ي',
+        PersianYeh = 'ی',
+        ArabicKaf = 'ك',
+        PersianKaf = 'ک',
+        ZeroWidthNonJoiner = '\u200c';
 
     /// <summary>The folded form of a user's input: Persian letters, ASCII digits, ZWNJ as a space.</summary>
     public static string Fold(string text)
@@ -17,15 +21,17 @@ public static class PersianText
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            builder.Append(c switch
-            {
-                ArabicYeh => PersianYeh,
-                ArabicKaf => PersianKaf,
-                ZeroWidthNonJoiner => ' ',
-                >= '۰' and <= '۹' => (char)('0' + (c - '۰')),
-                >= '٠' and <= '٩' => (char)('0' + (c - '٠')),
-                _ => c,
-            });
+            builder.Append(
+                c switch
+                {
+                    ArabicYeh => PersianYeh,
+                    ArabicKaf => PersianKaf,
+                    ZeroWidthNonJoiner => ' ',
+                    >= '۰' and <= '۹' => (char)('0' + (c - '۰')),
+                    >= '٠' and <= '٩' => (char)('0' + (c - '٠')),
+                    _ => c,
+                }
+            );
         }
         return builder.ToString();
     }

@@ -26,46 +26,71 @@ public static class Projection
     /// <summary>The projection of the current field's selection, or null when no entity fields are selected.</summary>
     public static Expression<Func<T, T>>? Selector<T>(IResolveFieldContext context, Type graphType, Shape shape)
     {
-        if (context.FieldAst.SelectionSet is null) return null;
+        if (context.FieldAst.SelectionSet is null)
+            return null;
         var selections = shape switch
         {
             Shape.Connection => Children(context, [context.FieldAst.SelectionSet], "nodes")
-                .Concat(Children(context, Children(context, [context.FieldAst.SelectionSet], "edges"), "node")).ToList(),
+                .Concat(Children(context, Children(context, [context.FieldAst.SelectionSet], "edges"), "node"))
+                .ToList(),
             Shape.Segment => Children(context, [context.FieldAst.SelectionSet], "items").ToList(),
             _ => [context.FieldAst.SelectionSet],
         };
-        if (selections.Count == 0) return null; // e.g. only totalCount: no rows are read anyway
+        if (selections.Count == 0)
+            return null; // e.g. only totalCount: no rows are read anyway
         var parameter = Expression.Parameter(typeof(T), "x");
         return Expression.Lambda<Func<T, T>>(Init(context, parameter, typeof(T), graphType, selections, 0), parameter);
     }
 
-    private static Expression Init(IResolveFieldContext context, Expression source, Type clrType, Type graphType,
-        IReadOnlyList<GraphQLSelectionSet> selections, int depth)
+    private static Expression Init(
+        IResolveFieldContext context,
+        Expression source,
+        Type clrType,
+        Type graphType,
+        IReadOnlyList<GraphQLSelectionSet> selections,
+        int depth
+    )
     {
         var map = EntityFieldMap.ByName(graphType);
         var selected = selections.SelectMany(s => Selections.Fields(context, s)).GroupBy(f => f.Name.StringValue);
         var bindings = new Dictionary<string, MemberBinding>();
-        if (clrType.GetProperty("Id") is { } id) bindings["Id"] = Expression.Bind(id, Expression.Property(source, id));
+        if (clrType.GetProperty("Id") is { } id)
+            bindings["Id"] = Expression.Bind(id, Expression.Property(source, id));
 
         foreach (var group in selected)
         {
-            if (!map.TryGetValue(group.Key, out var field) || bindings.ContainsKey(field.Member.Name)) continue;
+            if (!map.TryGetValue(group.Key, out var field) || bindings.ContainsKey(field.Member.Name))
+                continue;
             var member = Expression.Property(source, field.Member);
             var children = group.Where(f => f.SelectionSet is not null).Select(f => f.SelectionSet!).ToList();
             switch (field.Kind)
             {
                 case EntityFieldKind.Reference when depth < MaxDepth:
                     var nested = Init(context, member, field.Member.PropertyType, field.GraphType!, children, depth + 1);
-                    bindings[field.Member.Name] = Expression.Bind(field.Member, field.IsOptionalReference
-                        ? Expression.Condition(Expression.Equal(member, Expression.Constant(null, member.Type)), Expression.Constant(null, member.Type), nested)
-                        : nested);
+                    bindings[field.Member.Name] = Expression.Bind(
+                        field.Member,
+                        field.IsOptionalReference
+                            ? Expression.Condition(
+                                Expression.Equal(member, Expression.Constant(null, member.Type)),
+                                Expression.Constant(null, member.Type),
+                                nested
+                            )
+                            : nested
+                    );
                     break;
                 case EntityFieldKind.Collection when depth < MaxDepth:
                     var element = Expression.Parameter(field.ClrType, "e");
-                    var select = Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [field.ClrType, field.ClrType], member,
-                        Expression.Lambda(Init(context, element, field.ClrType, field.GraphType!, children, depth + 1), element));
-                    bindings[field.Member.Name] = Expression.Bind(field.Member,
-                        Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [field.ClrType], select));
+                    var select = Expression.Call(
+                        typeof(Enumerable),
+                        nameof(Enumerable.Select),
+                        [field.ClrType, field.ClrType],
+                        member,
+                        Expression.Lambda(Init(context, element, field.ClrType, field.GraphType!, children, depth + 1), element)
+                    );
+                    bindings[field.Member.Name] = Expression.Bind(
+                        field.Member,
+                        Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [field.ClrType], select)
+                    );
                     break;
                 case EntityFieldKind.Scalar or EntityFieldKind.Enum:
                     bindings[field.Member.Name] = Expression.Bind(field.Member, member);
@@ -75,6 +100,12 @@ public static class Projection
         return Expression.MemberInit(Expression.New(clrType), bindings.Values);
     }
 
-    private static IEnumerable<GraphQLSelectionSet> Children(IResolveFieldContext context, IEnumerable<GraphQLSelectionSet> sets, string name) =>
-        sets.SelectMany(s => Selections.Fields(context, s)).Where(f => f.Name.Value == name && f.SelectionSet is not null).Select(f => f.SelectionSet!);
+    private static IEnumerable<GraphQLSelectionSet> Children(
+        IResolveFieldContext context,
+        IEnumerable<GraphQLSelectionSet> sets,
+        string name
+    ) =>
+        sets.SelectMany(s => Selections.Fields(context, s))
+            .Where(f => f.Name.Value == name && f.SelectionSet is not null)
+            .Select(f => f.SelectionSet!);
 }

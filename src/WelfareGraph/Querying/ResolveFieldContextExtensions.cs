@@ -13,6 +13,6 @@ internal static class ResolveFieldContextExtensions
     public static WelfareDbContext CreateDbContext(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<IDbContextFactory<WelfareDbContext>>().CreateDbContext();
 
-    public static T Service<T>(this IResolveFieldContext context) where T : notnull =>
-        context.RequestServices!.GetRequiredService<T>();
+    public static T Service<T>(this IResolveFieldContext context)
+        where T : notnull => context.RequestServices!.GetRequiredService<T>();
 }

@@ -16,13 +16,16 @@ public static class Selections
                     yield return field;
                     break;
                 case GraphQLInlineFragment inline:
-                    foreach (var field in Fields(context, inline.SelectionSet)) yield return field;
+                    foreach (var field in Fields(context, inline.SelectionSet))
+                        yield return field;
                     break;
                 case GraphQLFragmentSpread spread:
-                    var fragment = context.Document.Definitions.OfType<GraphQLFragmentDefinition>()
+                    var fragment = context
+                        .Document.Definitions.OfType<GraphQLFragmentDefinition>()
                         .FirstOrDefault(f => f.FragmentName.Name.Value == spread.FragmentName.Name.Value);
                     if (fragment is not null)
-                        foreach (var field in Fields(context, fragment.SelectionSet)) yield return field;
+                        foreach (var field in Fields(context, fragment.SelectionSet))
+                            yield return field;
                     break;
             }
         }

@@ -10,7 +10,8 @@ public sealed record AdmissionRefusal(int Status, string Message, string Code)
     /// <summary>The headers that say why: the authentication scheme's challenge (401), or the missing delegated permission (403).</summary>
     public async Task ChallengeAsync(HttpContext http)
     {
-        if (Code == CallerAdmission.NotAuthenticated) await http.ChallengeAsync();
+        if (Code == CallerAdmission.NotAuthenticated)
+            await http.ChallengeAsync();
         else if (Code == CallerAdmission.InsufficientScope)
             http.Response.Headers.WWWAuthenticate = $"Bearer error=\"insufficient_scope\", scope=\"{WelfareRoles.ReadScope}\"";
     }
@@ -33,10 +34,17 @@ public static class CallerAdmission
         if (user.Identity?.IsAuthenticated != true)
             return new(StatusCodes.Status401Unauthorized, "A valid bearer token is required.", NotAuthenticated);
         if (!WelfareRoles.HasDelegatedAccess(user))
-            return new(StatusCodes.Status403Forbidden,
-                $"The token was issued for this API without its delegated permission {WelfareRoles.ReadScope}.", InsufficientScope);
+            return new(
+                StatusCodes.Status403Forbidden,
+                $"The token was issued for this API without its delegated permission {WelfareRoles.ReadScope}.",
+                InsufficientScope
+            );
         if (export is not null && !AccessPolicy.AllowsExport(user, export))
-            return new(StatusCodes.Status403Forbidden, $"Exports of {export} are not open to your roles.", RootFieldAuthorization.NotAuthorized);
+            return new(
+                StatusCodes.Status403Forbidden,
+                $"Exports of {export} are not open to your roles.",
+                RootFieldAuthorization.NotAuthorized
+            );
         return null;
     }
 

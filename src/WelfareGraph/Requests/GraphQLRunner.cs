@@ -35,8 +35,15 @@ public sealed class GraphQLRunner(IDocumentExecuter<WelfareSchema> executer)
         return new DeadlineResult(result, false);
     }
 
-    private static ExecutionResult TimedOut(RequestDeadline deadline) => new()
-    {
-        Errors = [new ExecutionError($"The operation ran longer than {deadline.Timeout} (GraphQL:ExecutionTimeout) and was cancelled.") { Code = TimeoutCode }],
-    };
+    private static ExecutionResult TimedOut(RequestDeadline deadline) =>
+        new()
+        {
+            Errors =
+            [
+                new ExecutionError($"The operation ran longer than {deadline.Timeout} (GraphQL:ExecutionTimeout) and was cancelled.")
+                {
+                    Code = TimeoutCode,
+                },
+            ],
+        };
 }

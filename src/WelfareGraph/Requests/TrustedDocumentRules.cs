@@ -23,7 +23,12 @@ public static class TrustedDocumentRules
     public const string Required = "TRUSTED_DOCUMENT_REQUIRED";
 
     /// <param name="what">What the caller sent, as the refusal names it ("request", "export").</param>
-    public static (ResolvedDocument? Document, DocumentRefusal? Refusal) Resolve(TrustedDocuments trusted, string? id, string? query, string what)
+    public static (ResolvedDocument? Document, DocumentRefusal? Refusal) Resolve(
+        TrustedDocuments trusted,
+        string? id,
+        string? query,
+        string what
+    )
     {
         if (id is not null)
         {
@@ -34,7 +39,10 @@ public static class TrustedDocumentRules
             return (new(document.Text, document, document.Id), null);
         }
         if (string.IsNullOrWhiteSpace(query))
-            return (null, new(StatusCodes.Status400BadRequest, $"The {what} has no `query` (nor the `id` of a trusted document).", "INVALID_REQUEST"));
+            return (
+                null,
+                new(StatusCodes.Status400BadRequest, $"The {what} has no `query` (nor the `id` of a trusted document).", "INVALID_REQUEST")
+            );
         // Hashed once: to recognise a trusted text, and to name the document in the audit log.
         var hash = TrustedDocuments.HashOf(query);
         var match = trusted.Find(hash);
@@ -43,7 +51,13 @@ public static class TrustedDocumentRules
 
     /// <summary>The refusal of an untrusted document for a caller configured as trusted-only; null when it may run.</summary>
     /// <param name="example">How a trusted request looks on this edge, for the message.</param>
-    public static DocumentRefusal? CheckCaller(TrustedDocuments trusted, ClaimsPrincipal user, TrustedDocument? document, string verb, string example) =>
+    public static DocumentRefusal? CheckCaller(
+        TrustedDocuments trusted,
+        ClaimsPrincipal user,
+        TrustedDocument? document,
+        string verb,
+        string example
+    ) =>
         document is null && trusted.RequiredFor(user)
             ? new(StatusCodes.Status403Forbidden, $"This caller may only {verb} trusted documents: send {example}.", Required)
             : null;

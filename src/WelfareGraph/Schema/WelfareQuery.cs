@@ -14,9 +14,9 @@ public sealed class WelfareQuery : ObjectGraphType
     public WelfareQuery()
     {
         Name = "Query";
-        this.AddRecordFields();     // Schema: provinces … contributions, province, county
-        this.AddAnalyticsFields();  // Analytics: participationReport, contributionTotals, householdTotals, centerTotals
+        this.AddRecordFields(); // Schema: provinces … contributions, province, county
+        this.AddAnalyticsFields(); // Analytics: participationReport, contributionTotals, householdTotals, centerTotals
         this.AddIngestionQueries(); // Ingestion: change feeds, publishedReports, closedPeriods
-        this.AddAuditLogField();    // Security: auditLog
+        this.AddAuditLogField(); // Security: auditLog
     }
 }

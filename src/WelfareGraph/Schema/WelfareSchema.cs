@@ -1,9 +1,11 @@
 using WelfareGraph.Periods;
+
 namespace WelfareGraph.Schema;
 
 public sealed class WelfareSchema : GraphQL.Types.Schema
 {
-    public WelfareSchema(IServiceProvider services, WelfareQuery query, WelfareMutation mutation) : base(services)
+    public WelfareSchema(IServiceProvider services, WelfareQuery query, WelfareMutation mutation)
+        : base(services)
     {
         Query = query;
         Mutation = mutation;

@@ -72,12 +72,13 @@ public static class AccessPolicy
         ["centers"] = Readers,
     };
 
-    public static IReadOnlyDictionary<string, string[]> For(OperationType operation) => operation switch
-    {
-        OperationType.Query => QueryFields,
-        OperationType.Mutation => MutationFields,
-        _ => new Dictionary<string, string[]>(),
-    };
+    public static IReadOnlyDictionary<string, string[]> For(OperationType operation) =>
+        operation switch
+        {
+            OperationType.Query => QueryFields,
+            OperationType.Mutation => MutationFields,
+            _ => new Dictionary<string, string[]>(),
+        };
 
     /// <summary>The roles that may use a root field; empty (nobody) for a field the table does not list.</summary>
     public static IReadOnlyList<string> RolesFor(OperationType operation, string field) =>

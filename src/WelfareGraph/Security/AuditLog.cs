@@ -14,8 +14,16 @@ namespace WelfareGraph.Security;
 /// </summary>
 public sealed class AuditLog(AuditWriter writer, CallerScopes scopes, TimeProvider clock, ILogger<AuditLog> logger)
 {
-    public async Task RecordAsync(ClaimsPrincipal user, string kind, string? operation, string document, IEnumerable<string> fields,
-        int rows, string outcome, TimeSpan duration)
+    public async Task RecordAsync(
+        ClaimsPrincipal user,
+        string kind,
+        string? operation,
+        string document,
+        IEnumerable<string> fields,
+        int rows,
+        string outcome,
+        TimeSpan duration
+    )
     {
         var entry = new AuditEntry
         {
@@ -32,8 +40,20 @@ public sealed class AuditLog(AuditWriter writer, CallerScopes scopes, TimeProvid
             Outcome = Truncate(outcome, 400),
             DurationMs = (int)Math.Min(int.MaxValue, duration.TotalMilliseconds),
         };
-        logger.LogInformation("Audit: {Kind} {Operation} ({Document}: {Fields}) by {Subject} via {Client} as {Roles} in scope {Scope}: {Rows} rows, {Outcome}, {DurationMs} ms",
-            entry.Kind, entry.Operation, entry.Document, entry.Fields, entry.Subject, entry.Client, entry.Roles, entry.Scope, entry.Rows, entry.Outcome, entry.DurationMs);
+        logger.LogInformation(
+            "Audit: {Kind} {Operation} ({Document}: {Fields}) by {Subject} via {Client} as {Roles} in scope {Scope}: {Rows} rows, {Outcome}, {DurationMs} ms",
+            entry.Kind,
+            entry.Operation,
+            entry.Document,
+            entry.Fields,
+            entry.Subject,
+            entry.Client,
+            entry.Roles,
+            entry.Scope,
+            entry.Rows,
+            entry.Outcome,
+            entry.DurationMs
+        );
         // Committed together with the entries of concurrent requests (group commit), and awaited: the caller is
         // answered only once its own entry is stored.
         await writer.WriteAsync(entry);
@@ -44,9 +64,13 @@ public sealed class AuditLog(AuditWriter writer, CallerScopes scopes, TimeProvid
     /// and the refusal must cost no SQL.
     /// </summary>
     public void LogRefused(ClaimsPrincipal user, string document, ExecutionResult result) =>
-        logger.LogInformation("Refused: {Document} from {Subject} as {Roles}: {Outcome}", document,
+        logger.LogInformation(
+            "Refused: {Document} from {Subject} as {Roles}: {Outcome}",
+            document,
             SubjectOf(user),
-            string.Join(' ', WelfareRoles.Of(user).Order(StringComparer.Ordinal)), Outcome(result));
+            string.Join(' ', WelfareRoles.Of(user).Order(StringComparer.Ordinal)),
+            Outcome(result)
+        );
 
     /// <summary>Who the caller is, as entries record it (export jobs belong to it too): the object id, else the subject.</summary>
     public static string SubjectOf(ClaimsPrincipal user) => user.FindFirst("oid")?.Value ?? user.FindFirst("sub")?.Value ?? "anonymous";
@@ -60,13 +84,14 @@ public sealed class AuditLog(AuditWriter writer, CallerScopes scopes, TimeProvid
             ? "ok"
             : "errors: " + string.Join(' ', errors.Select(e => e.Code ?? "ERROR").Distinct(StringComparer.Ordinal));
 
-    private static int Count(ExecutionNode node) => node switch
-    {
-        ArrayExecutionNode { SerializedResult: WrittenList written } => written.Count,
-        ArrayExecutionNode array => (array.Items?.Count ?? 0) + (array.Items?.Sum(Count) ?? 0),
-        ObjectExecutionNode obj => obj.SubFields?.Sum(Count) ?? 0,
-        _ => 0,
-    };
+    private static int Count(ExecutionNode node) =>
+        node switch
+        {
+            ArrayExecutionNode { SerializedResult: WrittenList written } => written.Count,
+            ArrayExecutionNode array => (array.Items?.Count ?? 0) + (array.Items?.Sum(Count) ?? 0),
+            ObjectExecutionNode obj => obj.SubFields?.Sum(Count) ?? 0,
+            _ => 0,
+        };
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }

@@ -1,6 +1,6 @@
-using WelfareGraph.Querying;
 using System.Threading.Channels;
 using WelfareGraph.Data;
+using WelfareGraph.Querying;
 
 namespace WelfareGraph.Security;
 
@@ -36,7 +36,9 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
         // Continuations run off the writer's loop, so a request resuming never delays the next batch.
         var pending = new Pending(entry, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
-            pending.Stored.SetException(new ObjectDisposedException(nameof(AuditWriter), "The server is stopping; the audit log takes no more entries."));
+            pending.Stored.SetException(
+                new ObjectDisposedException(nameof(AuditWriter), "The server is stopping; the audit log takes no more entries.")
+            );
         return pending.Stored.Task;
     }
 
@@ -46,11 +48,13 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
         while (await _queue.Reader.WaitToReadAsync())
         {
             batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending)) batch.Add(pending);
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+                batch.Add(pending);
             try
             {
                 await StoreAsync(batch);
-                foreach (var pending in batch) pending.Stored.SetResult();
+                foreach (var pending in batch)
+                    pending.Stored.SetResult();
             }
             catch (Exception e) when (batch.Count > 1 && !Data.DatabaseOutage.IsOutage(e))
             {
@@ -62,10 +66,16 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
                         await StoreAsync([pending]);
                         pending.Stored.SetResult();
                     }
-                    catch (Exception single) { Fail([pending], single); }
+                    catch (Exception single)
+                    {
+                        Fail([pending], single);
+                    }
                 }
             }
-            catch (Exception e) { Fail(batch, e); }
+            catch (Exception e)
+            {
+                Fail(batch, e);
+            }
         }
     }
 
@@ -80,7 +90,8 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
     private void Fail(IReadOnlyList<Pending> batch, Exception e)
     {
         _logger.LogError(e, "{Count} audit entries could not be stored; their operations are not answered.", batch.Count);
-        foreach (var pending in batch) pending.Stored.SetException(e);
+        foreach (var pending in batch)
+            pending.Stored.SetException(e);
     }
 
     /// <summary>Takes no more entries and waits for those queued to be stored (or to fail).</summary>

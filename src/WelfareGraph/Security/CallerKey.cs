@@ -8,6 +8,7 @@ public static class CallerKey
 {
     public static string Of(HttpContext http) =>
         http.User.Identity?.IsAuthenticated == true
-            ? "caller:" + (http.User.FindFirst("oid")?.Value ?? http.User.FindFirst("sub")?.Value ?? http.User.FindFirst("azp")?.Value ?? "?")
+            ? "caller:"
+                + (http.User.FindFirst("oid")?.Value ?? http.User.FindFirst("sub")?.Value ?? http.User.FindFirst("azp")?.Value ?? "?")
             : "address:" + http.Connection.RemoteIpAddress;
 }

@@ -17,24 +17,30 @@ public sealed class DocumentAnalysis
     public long Fields { get; private init; }
     public long Aliases { get; private init; }
     public long RootFields { get; private init; }
+
     /// <summary>The deepest field, the root fields being 1 deep.</summary>
     public int Depth { get; private init; }
+
     /// <summary>
     /// Every field costs 1 (introspection 0), times the sizes of the lists above it: a page's lists (<c>nodes</c>,
     /// <c>edges</c>, <c>items</c>) count the page asked for (<c>first</c>/<c>last</c>/<c>take</c>, else the default page),
     /// any other list the default page; a page's other fields (<c>totalCount</c>, <c>pageInfo</c>) count once.
     /// </summary>
     public long Cost { get; private init; }
+
     /// <summary>The most introspection lists (<c>fields</c>, <c>inputFields</c>, <c>interfaces</c>, <c>possibleTypes</c>) on one path.</summary>
     public int IntrospectionNesting { get; private init; }
+
     /// <summary>
     /// The most fields sharing one response name in one selection set once fragments are merged into it — an
     /// upper bound that is exact unless a selection set has more than <see cref="NameCounts.Tracked"/> names.
     /// </summary>
     public long SameNameFields { get; private init; }
     public string? SameName { get; private init; }
+
     /// <summary>The most directives on one field, fragment, operation or variable.</summary>
     public int DirectivesPerLocation { get; private init; }
+
     /// <summary>A fragment that spreads itself, directly or through others (never followed round).</summary>
     public string? FragmentCycle { get; private init; }
     public long NodesVisited { get; private init; }
@@ -43,7 +49,8 @@ public sealed class DocumentAnalysis
     {
         var walker = new Walker(document, schema, sizes);
         walker.Directives(operation.Directives);
-        foreach (var variable in operation.Variables?.Items ?? []) walker.Directives(variable.Directives);
+        foreach (var variable in operation.Variables?.Items ?? [])
+            walker.Directives(variable.Directives);
         var root = operation.Operation switch
         {
             OperationType.Mutation => schema.Mutation,
@@ -74,13 +81,18 @@ public sealed class DocumentAnalysis
     /// <summary>A selection set's figures, the way they add up where it is merged or spread.</summary>
     private sealed class Summary
     {
-        public long Fields, Aliases, TopFields;
+        public long Fields,
+            Aliases,
+            TopFields;
+
         /// <summary>
         /// The cost, but for what its list fields select: that is <see cref="PerItem"/>, the cost of one item of each,
         /// which the field that owns the set multiplies by its page (a fragment does not know which page it is spread in).
         /// </summary>
-        public long Cost, PerItem;
-        public int Depth, IntrospectionNesting;
+        public long Cost,
+            PerItem;
+        public int Depth,
+            IntrospectionNesting;
         public readonly NameCounts Names = new();
 
         /// <summary>Adds a fragment's (or inline fragment's) selections to the set it is merged into.</summary>
@@ -103,6 +115,7 @@ public sealed class DocumentAnalysis
         private static readonly Summary Empty = new();
 
         private readonly Dictionary<string, GraphQLFragmentDefinition> _definitions = Definitions(document);
+
         // A fragment's figures depend only on its own text and type condition: null while it is being analysed.
         private readonly Dictionary<string, Summary?> _fragments = new(StringComparer.Ordinal);
 
@@ -140,14 +153,16 @@ public sealed class DocumentAnalysis
             if (complete)
             {
                 var (name, count) = summary.Names.Largest();
-                if (count > SameNameFields) (SameNameFields, SameName) = (count, name);
+                if (count > SameNameFields)
+                    (SameNameFields, SameName) = (count, name);
             }
             return summary;
         }
 
         public void Directives(GraphQLDirectives? directives)
         {
-            if (directives is null) return;
+            if (directives is null)
+                return;
             NodesVisited += directives.Count;
             DirectivesPerLocation = Math.Max(DirectivesPerLocation, directives.Count);
         }
@@ -173,7 +188,8 @@ public sealed class DocumentAnalysis
                 summary.Cost = Saturating.Add(summary.Cost, own);
                 summary.PerItem = Saturating.Add(summary.PerItem, selected);
             }
-            else summary.Cost = Saturating.Add(summary.Cost, Saturating.Add(own, selected));
+            else
+                summary.Cost = Saturating.Add(summary.Cost, Saturating.Add(own, selected));
             var ownList = IsIntrospectionType(parent) && IntrospectionLists.Contains(name) ? 1 : 0;
             summary.IntrospectionNesting = Math.Max(summary.IntrospectionNesting, children.IntrospectionNesting + ownList);
             summary.Names.Add((field.Alias?.Name ?? field.Name).StringValue, 1);
@@ -183,11 +199,13 @@ public sealed class DocumentAnalysis
         {
             if (_fragments.TryGetValue(name, out var known))
             {
-                if (known is not null) return known;
+                if (known is not null)
+                    return known;
                 FragmentCycle ??= name;
                 return Empty;
             }
-            if (!_definitions.TryGetValue(name, out var definition)) return Empty; // unknown: the spec's own rule reports it
+            if (!_definitions.TryGetValue(name, out var definition))
+                return Empty; // unknown: the spec's own rule reports it
             _fragments[name] = null;
             Directives(definition.Directives);
             var summary = SelectionSet(definition.SelectionSet, TypeNamed(definition.TypeCondition.Type.Name.StringValue), complete: false);
@@ -202,7 +220,10 @@ public sealed class DocumentAnalysis
         private long PageSize(GraphQLField field, FieldType? definition)
         {
             var size = -1L;
-            if (definition?.Arguments is { } arguments && (arguments.Find("first") ?? arguments.Find("last") ?? arguments.Find("take")) is not null)
+            if (
+                definition?.Arguments is { } arguments
+                && (arguments.Find("first") ?? arguments.Find("last") ?? arguments.Find("take")) is not null
+            )
                 foreach (var argument in field.Arguments?.Items ?? [])
                 {
                     NodesVisited++;
@@ -215,23 +236,34 @@ public sealed class DocumentAnalysis
         private static bool IsList(FieldType? definition) =>
             (definition?.ResolvedType is NonNullGraphType nonNull ? nonNull.ResolvedType : definition?.ResolvedType) is ListGraphType;
 
-        private long? IntValue(GraphQLValue value) => value switch
-        {
-            GraphQLIntValue number when long.TryParse(number.Value, System.Globalization.NumberStyles.AllowLeadingSign,
-                System.Globalization.CultureInfo.InvariantCulture, out var parsed) => parsed,
-            GraphQLIntValue => long.MaxValue, // past 64 bits: refused as an Int later, costed as the most here
-            GraphQLVariable variable when sizes.Variables?.TryGetValue(variable.Name.StringValue, out var given) == true
-                => given switch { int i => i, long l => l, _ => null },
-            _ => null,
-        };
+        private long? IntValue(GraphQLValue value) =>
+            value switch
+            {
+                GraphQLIntValue number
+                    when long.TryParse(
+                        number.Value,
+                        System.Globalization.NumberStyles.AllowLeadingSign,
+                        System.Globalization.CultureInfo.InvariantCulture,
+                        out var parsed
+                    ) => parsed,
+                GraphQLIntValue => long.MaxValue, // past 64 bits: refused as an Int later, costed as the most here
+                GraphQLVariable variable when sizes.Variables?.TryGetValue(variable.Name.StringValue, out var given) == true => given switch
+                {
+                    int i => i,
+                    long l => l,
+                    _ => null,
+                },
+                _ => null,
+            };
 
-        private FieldType? FieldOf(IGraphType? parent, string name) => name switch
-        {
-            "__typename" => schema.TypeNameMetaFieldType,
-            "__schema" when parent == schema.Query => schema.SchemaMetaFieldType,
-            "__type" when parent == schema.Query => schema.TypeMetaFieldType,
-            _ => (parent as IComplexGraphType)?.GetField(name),
-        };
+        private FieldType? FieldOf(IGraphType? parent, string name) =>
+            name switch
+            {
+                "__typename" => schema.TypeNameMetaFieldType,
+                "__schema" when parent == schema.Query => schema.SchemaMetaFieldType,
+                "__type" when parent == schema.Query => schema.TypeMetaFieldType,
+                _ => (parent as IComplexGraphType)?.GetField(name),
+            };
 
         private IGraphType? TypeNamed(string name) => schema.AllTypes[name];
 

@@ -18,7 +18,8 @@ public sealed class DocumentLimitsExecution(GraphQLLimits limits, PagingOptions 
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
-        if (DocumentLimits.Variables(options.Variables, limits.MaxVariablesDepth, limits.MaxVariablesListLength) is { } variables) return Refused(variables);
+        if (DocumentLimits.Variables(options.Variables, limits.MaxVariablesDepth, limits.MaxVariablesListLength) is { } variables)
+            return Refused(variables);
         if (options.Document is null && options.Query is { } text)
         {
             try
@@ -34,12 +35,16 @@ public sealed class DocumentLimitsExecution(GraphQLLimits limits, PagingOptions 
                 return await next(options); // the executer reports the syntax error precisely
             }
         }
-        if (options.Document is { } document && options.Schema is { } schema
-            && RequestDocument.OperationOf(document, options.OperationName) is { } operation)
+        if (
+            options.Document is { } document
+            && options.Schema is { } schema
+            && RequestDocument.OperationOf(document, options.OperationName) is { } operation
+        )
         {
             schema.Initialize(); // the executer would do it next; the analysis needs the resolved field types now
             var analysis = DocumentAnalysis.Of(document, operation, schema, new(paging.DefaultPageSize, options.Variables));
-            if (DocumentLimits.Refusals(analysis, limits) is { Count: > 0 } refusals) return Refused([.. refusals]);
+            if (DocumentLimits.Refusals(analysis, limits) is { Count: > 0 } refusals)
+                return Refused([.. refusals]);
         }
         return await next(options);
     }

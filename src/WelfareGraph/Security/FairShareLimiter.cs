@@ -26,18 +26,25 @@ public sealed class FairShareLimiter : IDisposable
     public FairShareLimiter(IOptions<FairShareOptions> options)
     {
         var settings = options.Value;
-        _callers = PartitionedRateLimiter.Create<string, string>(caller => RateLimitPartition.GetConcurrencyLimiter(caller, _ => new ConcurrencyLimiterOptions
-        {
-            PermitLimit = settings.MaxConcurrentPerCaller,
-            QueueLimit = settings.MaxQueuedPerCaller,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        }));
-        _server = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
-        {
-            PermitLimit = settings.ServerConcurrency,
-            QueueLimit = settings.MaxQueuedPerServer,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
+        _callers = PartitionedRateLimiter.Create<string, string>(caller =>
+            RateLimitPartition.GetConcurrencyLimiter(
+                caller,
+                _ => new ConcurrencyLimiterOptions
+                {
+                    PermitLimit = settings.MaxConcurrentPerCaller,
+                    QueueLimit = settings.MaxQueuedPerCaller,
+                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                }
+            )
+        );
+        _server = new ConcurrencyLimiter(
+            new ConcurrencyLimiterOptions
+            {
+                PermitLimit = settings.ServerConcurrency,
+                QueueLimit = settings.MaxQueuedPerServer,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            }
+        );
     }
 
     /// <summary>Waits (within the queues' bounds) for a slot of the caller's and one of the server's.</summary>

@@ -16,8 +16,14 @@ public sealed class FairShareMetrics
     public FairShareMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
-        _refused = meter.CreateCounter<long>("welfaregraph.fair_share.refused", description: "Requests answered 503 SERVER_BUSY, by the limit that refused them.");
-        _abandoned = meter.CreateCounter<long>("welfaregraph.fair_share.abandoned", description: "Requests whose caller disconnected while they waited for a slot.");
+        _refused = meter.CreateCounter<long>(
+            "welfaregraph.fair_share.refused",
+            description: "Requests answered 503 SERVER_BUSY, by the limit that refused them."
+        );
+        _abandoned = meter.CreateCounter<long>(
+            "welfaregraph.fair_share.abandoned",
+            description: "Requests whose caller disconnected while they waited for a slot."
+        );
     }
 
     public void Refused(FairShareLimit limit) => _refused.Add(1, new KeyValuePair<string, object?>("limit", LimitName(limit)));

@@ -12,7 +12,12 @@ namespace WelfareGraph.Security;
 /// refused there never waits here. A wait counts against the request's deadline: one that outlasts it ends there
 /// (<see cref="RequestDeadline"/> answers <c>EXECUTION_TIMEOUT</c>).
 /// </summary>
-public sealed class FairShareMiddleware(RequestDelegate next, FairShareLimiter limiter, FairShareMetrics metrics, IOptions<FairShareOptions> options)
+public sealed class FairShareMiddleware(
+    RequestDelegate next,
+    FairShareLimiter limiter,
+    FairShareMetrics metrics,
+    IOptions<FairShareOptions> options
+)
 {
     public async Task InvokeAsync(HttpContext http)
     {
@@ -51,9 +56,17 @@ public sealed class FairShareMiddleware(RequestDelegate next, FairShareLimiter l
     private Task RefuseAsync(HttpContext http, FairShareLimit limit)
     {
         var settings = options.Value;
-        var message = limit == FairShareLimit.Caller
-            ? $"This caller already has {settings.MaxConcurrentPerCaller} operations running and {settings.MaxQueuedPerCaller} waiting on this server. Retry after {RefusalResponse.RetryAfterSeconds(settings.BusyRetryAfter)} s."
-            : $"The server is busy: {settings.ServerConcurrency} operations are running and {settings.MaxQueuedPerServer} waiting. Retry after {RefusalResponse.RetryAfterSeconds(settings.BusyRetryAfter)} s.";
-        return RefusalResponse.WriteAsync(http, StatusCodes.Status503ServiceUnavailable, settings.BusyRetryAfter, message, "SERVER_BUSY", http.RequestAborted);
+        var message =
+            limit == FairShareLimit.Caller
+                ? $"This caller already has {settings.MaxConcurrentPerCaller} operations running and {settings.MaxQueuedPerCaller} waiting on this server. Retry after {RefusalResponse.RetryAfterSeconds(settings.BusyRetryAfter)} s."
+                : $"The server is busy: {settings.ServerConcurrency} operations are running and {settings.MaxQueuedPerServer} waiting. Retry after {RefusalResponse.RetryAfterSeconds(settings.BusyRetryAfter)} s.";
+        return RefusalResponse.WriteAsync(
+            http,
+            StatusCodes.Status503ServiceUnavailable,
+            settings.BusyRetryAfter,
+            message,
+            "SERVER_BUSY",
+            http.RequestAborted
+        );
     }
 }

@@ -81,16 +81,18 @@ public sealed class GraphQLLimits
 
     public TrustedDocumentOptions TrustedDocuments { get; set; } = new();
 
-    public IntrospectionAccess IntrospectionFor(IHostEnvironment environment) => Introspection switch
-    {
-        IntrospectionAccess.Default => environment.IsDevelopment() ? IntrospectionAccess.Anonymous : IntrospectionAccess.Authenticated,
-        var access => access,
-    };
+    public IntrospectionAccess IntrospectionFor(IHostEnvironment environment) =>
+        Introspection switch
+        {
+            IntrospectionAccess.Default => environment.IsDevelopment() ? IntrospectionAccess.Anonymous : IntrospectionAccess.Authenticated,
+            var access => access,
+        };
 }
 
 public enum IntrospectionAccess
 {
     Default,
+
     /// <summary>Anyone, even without a token, may ask for the schema (never for data).</summary>
     Anonymous,
     Authenticated,
@@ -102,6 +104,7 @@ public sealed class RateLimitOptions
 {
     [Range(1, int.MaxValue)]
     public int PermitLimit { get; set; } = 300;
+
     [Range(typeof(TimeSpan), Durations.Positive, Durations.Longest)]
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }

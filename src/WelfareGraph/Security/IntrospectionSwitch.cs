@@ -17,7 +17,9 @@ public sealed class IntrospectionSwitch(GraphQLLimits limits, IHostEnvironment e
     public Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
         if (limits.IntrospectionFor(environment) == IntrospectionAccess.Disabled)
-            options.ValidationRules = (options.ValidationRules ?? DocumentValidator.CoreRules).Append(NoIntrospectionValidationRule.Instance);
+            options.ValidationRules = (options.ValidationRules ?? DocumentValidator.CoreRules).Append(
+                NoIntrospectionValidationRule.Instance
+            );
         return next(options);
     }
 }

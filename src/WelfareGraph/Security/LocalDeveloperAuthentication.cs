@@ -14,8 +14,11 @@ namespace WelfareGraph.Security;
 /// in-process host) is not loopback: only the socket's own peer address counts, and forwarded headers are
 /// never read.
 /// </summary>
-public sealed class LocalDeveloperAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+public sealed class LocalDeveloperAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder
+) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "LocalDeveloper";
     public const string Subject = "local-developer";

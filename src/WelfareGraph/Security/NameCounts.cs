@@ -19,17 +19,22 @@ public sealed class NameCounts
     public void Add(string name, long count)
     {
         _counts ??= new(StringComparer.Ordinal);
-        if (_counts.TryGetValue(name, out var known)) _counts[name] = Saturating.Add(known, count);
-        else if (_counts.Count < Tracked) _counts[name] = count;
-        else Untracked = Saturating.Add(Untracked, count);
+        if (_counts.TryGetValue(name, out var known))
+            _counts[name] = Saturating.Add(known, count);
+        else if (_counts.Count < Tracked)
+            _counts[name] = count;
+        else
+            Untracked = Saturating.Add(Untracked, count);
     }
 
     /// <returns>The work done: the names merged.</returns>
     public long Add(NameCounts other)
     {
         Untracked = Saturating.Add(Untracked, other.Untracked);
-        if (other._counts is null) return 1;
-        foreach (var (name, count) in other._counts) Add(name, count);
+        if (other._counts is null)
+            return 1;
+        foreach (var (name, count) in other._counts)
+            Add(name, count);
         return other._counts.Count;
     }
 
@@ -38,7 +43,8 @@ public sealed class NameCounts
     {
         var (name, count) = ((string?)null, 0L);
         foreach (var pair in _counts ?? [])
-            if (pair.Value > count) (name, count) = (pair.Key, pair.Value);
+            if (pair.Value > count)
+                (name, count) = (pair.Key, pair.Value);
         return (name, Saturating.Add(count, Untracked));
     }
 }

@@ -12,17 +12,28 @@ namespace WelfareGraph.Security;
 public static class RefusalResponse
 {
     /// <summary>The JSON of every error body written here: camelCase, Persian as UTF-8 rather than escapes.</summary>
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>An error of the request's own edge, before anything was sent (after the first byte there is nothing left to say).</summary>
     public static Task WriteAsync(HttpContext http, int status, string message, string code) =>
         http.Response.HasStarted ? Task.CompletedTask : WriteAsync(http, status, retryAfter: null, message, code, http.RequestAborted);
 
-    public static async Task WriteAsync(HttpContext http, int status, TimeSpan? retryAfter, string message, string code, CancellationToken cancellationToken)
+    public static async Task WriteAsync(
+        HttpContext http,
+        int status,
+        TimeSpan? retryAfter,
+        string message,
+        string code,
+        CancellationToken cancellationToken
+    )
     {
         var response = http.Response;
         response.StatusCode = status;
-        if (retryAfter is { } wait) response.Headers.RetryAfter = RetryAfterSeconds(wait).ToString(CultureInfo.InvariantCulture);
+        if (retryAfter is { } wait)
+            response.Headers.RetryAfter = RetryAfterSeconds(wait).ToString(CultureInfo.InvariantCulture);
         response.ContentType = ErrorMediaType.For(http) + "; charset=utf-8";
         var body = JsonSerializer.SerializeToUtf8Bytes(new { errors = new[] { new { message, extensions = new { code } } } }, Json);
         response.ContentLength = body.Length;

@@ -20,8 +20,10 @@ public sealed class RequestDeadline : IDisposable
 
     public TimeSpan Timeout { get; }
     public CancellationToken Token => _source.Token;
+
     /// <summary>Cancelled only when the caller goes away: for writing the answer that says the deadline passed.</summary>
     public CancellationToken Caller => _caller;
+
     /// <summary>The deadline passed (as opposed to the caller going away).</summary>
     public bool Expired => _source.IsCancellationRequested && !_caller.IsCancellationRequested;
 
@@ -54,28 +56,44 @@ public static class RequestDeadlines
     public static WebApplication UseRequestDeadlines(this WebApplication app)
     {
         var timeout = app.Services.GetRequiredService<GraphQLLimits>().ExecutionTimeout;
-        app.Use(async (http, next) =>
-        {
-            if (http.GetEndpoint()?.Metadata.GetMetadata<StreamsFile>() is not null) { await next(http); return; }
-            var caller = http.RequestAborted;
-            using var deadline = RequestDeadline.Start(http, timeout);
-            try
+        app.Use(
+            async (http, next) =>
             {
-                await next(http);
+                if (http.GetEndpoint()?.Metadata.GetMetadata<StreamsFile>() is not null)
+                {
+                    await next(http);
+                    return;
+                }
+                var caller = http.RequestAborted;
+                using var deadline = RequestDeadline.Start(http, timeout);
+                try
+                {
+                    await next(http);
+                }
+                catch (Exception) when (deadline.Expired)
+                {
+                    // The edge did not answer the timeout itself: say so if nothing was sent, else cut the response
+                    // off, so that no client takes a truncated body for a complete one.
+                    if (http.Response.HasStarted)
+                    {
+                        http.Abort();
+                        return;
+                    }
+                    await RefusalResponse.WriteAsync(
+                        http,
+                        StatusCodes.Status503ServiceUnavailable,
+                        retryAfter: null,
+                        $"The request ran longer than {timeout} (GraphQL:ExecutionTimeout) and was stopped.",
+                        "EXECUTION_TIMEOUT",
+                        caller
+                    );
+                }
+                finally
+                {
+                    http.RequestAborted = caller;
+                }
             }
-            catch (Exception) when (deadline.Expired)
-            {
-                // The edge did not answer the timeout itself: say so if nothing was sent, else cut the response
-                // off, so that no client takes a truncated body for a complete one.
-                if (http.Response.HasStarted) { http.Abort(); return; }
-                await RefusalResponse.WriteAsync(http, StatusCodes.Status503ServiceUnavailable, retryAfter: null,
-                    $"The request ran longer than {timeout} (GraphQL:ExecutionTimeout) and was stopped.", "EXECUTION_TIMEOUT", caller);
-            }
-            finally
-            {
-                http.RequestAborted = caller;
-            }
-        });
+        );
         return app;
     }
 }

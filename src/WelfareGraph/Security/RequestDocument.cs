@@ -16,9 +16,13 @@ public sealed class RequestDocument
         Operation = operation;
         var fragments = new Dictionary<string, GraphQLFragmentDefinition>(StringComparer.Ordinal);
         foreach (var definition in document.Definitions)
-            if (definition is GraphQLFragmentDefinition fragment) fragments.TryAdd(fragment.FragmentName.Name.StringValue, fragment);
+            if (definition is GraphQLFragmentDefinition fragment)
+                fragments.TryAdd(fragment.FragmentName.Name.StringValue, fragment);
         RootFields = [.. Fields(operation.SelectionSet, fragments, []).Distinct(StringComparer.Ordinal)];
-        IsIntrospectionOnly = operation.Operation == OperationType.Query && RootFields.Count > 0 && RootFields.All(f => f.StartsWith("__", StringComparison.Ordinal));
+        IsIntrospectionOnly =
+            operation.Operation == OperationType.Query
+            && RootFields.Count > 0
+            && RootFields.All(f => f.StartsWith("__", StringComparison.Ordinal));
     }
 
     /// <summary>The parsed text, handed to the executer so the document is parsed once.</summary>
@@ -36,8 +40,14 @@ public sealed class RequestDocument
     public static RequestDocument? TryParse(string text, string? operationName, GraphQLLimits limits)
     {
         GraphQLDocument document;
-        try { document = Parse(text, limits); }
-        catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException) { return null; }
+        try
+        {
+            document = Parse(text, limits);
+        }
+        catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException)
+        {
+            return null;
+        }
         return OperationOf(document, operationName) is { } operation ? new RequestDocument(document, operation) : null;
     }
 
@@ -46,21 +56,30 @@ public sealed class RequestDocument
     /// <exception cref="GraphQLParser.Exceptions.GraphQLSyntaxErrorException">Not GraphQL.</exception>
     public static GraphQLDocument Parse(string text, GraphQLLimits limits)
     {
-        if (TooLong(text, limits) is { } tooLong) throw new DocumentRefusedException(tooLong);
-        if (DocumentLimits.Tokens(text, limits.MaxTokens) is { } tokens) throw new DocumentRefusedException(tokens);
+        if (TooLong(text, limits) is { } tooLong)
+            throw new DocumentRefusedException(tooLong);
+        if (DocumentLimits.Tokens(text, limits.MaxTokens) is { } tokens)
+            throw new DocumentRefusedException(tokens);
         try
         {
             return GraphQLParser.Parser.Parse(text);
         }
         catch (GraphQLParser.Exceptions.GraphQLMaxDepthExceededException)
         {
-            throw new DocumentRefusedException(new("The document is nested more deeply than the parser allows.") { Code = "MAX_DEPTH_EXCEEDED" });
+            throw new DocumentRefusedException(
+                new("The document is nested more deeply than the parser allows.") { Code = "MAX_DEPTH_EXCEEDED" }
+            );
         }
     }
 
     /// <summary>Checked first, before anything whose work grows with the text (hashing, lexing, parsing).</summary>
-    public static ExecutionError? TooLong(string text, GraphQLLimits limits) => text.Length <= limits.MaxDocumentLength ? null
-        : new($"The document is longer than {limits.MaxDocumentLength} characters (GraphQL:MaxDocumentLength).") { Code = "DOCUMENT_TOO_LARGE" };
+    public static ExecutionError? TooLong(string text, GraphQLLimits limits) =>
+        text.Length <= limits.MaxDocumentLength
+            ? null
+            : new($"The document is longer than {limits.MaxDocumentLength} characters (GraphQL:MaxDocumentLength).")
+            {
+                Code = "DOCUMENT_TOO_LARGE",
+            };
 
     /// <summary>The operation a request runs: the one named, or the only one.</summary>
     public static GraphQLOperationDefinition? OperationOf(GraphQLDocument document, string? operationName)
@@ -69,8 +88,10 @@ public sealed class RequestDocument
         var count = 0;
         foreach (var definition in document.Definitions)
         {
-            if (definition is not GraphQLOperationDefinition operation) continue;
-            if (operationName is not null && operation.Name?.StringValue == operationName) return operation;
+            if (definition is not GraphQLOperationDefinition operation)
+                continue;
+            if (operationName is not null && operation.Name?.StringValue == operationName)
+                return operation;
             only = operation;
             count++;
         }
@@ -80,7 +101,11 @@ public sealed class RequestDocument
     public bool IsMutation => Operation.Operation is OperationType.Mutation or OperationType.Subscription;
 
     /// <summary>Each fragment followed once, so the walk is linear in the document.</summary>
-    private static IEnumerable<string> Fields(GraphQLSelectionSet set, Dictionary<string, GraphQLFragmentDefinition> fragments, HashSet<string> visited)
+    private static IEnumerable<string> Fields(
+        GraphQLSelectionSet set,
+        Dictionary<string, GraphQLFragmentDefinition> fragments,
+        HashSet<string> visited
+    )
     {
         foreach (var selection in set.Selections)
         {
@@ -90,11 +115,14 @@ public sealed class RequestDocument
                     yield return field.Name.StringValue;
                     break;
                 case GraphQLInlineFragment inline:
-                    foreach (var name in Fields(inline.SelectionSet, fragments, visited)) yield return name;
+                    foreach (var name in Fields(inline.SelectionSet, fragments, visited))
+                        yield return name;
                     break;
-                case GraphQLFragmentSpread spread when visited.Add(spread.FragmentName.Name.StringValue)
-                                                     && fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment):
-                    foreach (var name in Fields(fragment.SelectionSet, fragments, visited)) yield return name;
+                case GraphQLFragmentSpread spread
+                    when visited.Add(spread.FragmentName.Name.StringValue)
+                        && fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment):
+                    foreach (var name in Fields(fragment.SelectionSet, fragments, visited))
+                        yield return name;
                     break;
             }
         }

@@ -18,7 +18,8 @@ public sealed class RootFieldAuthorization : BaseSchemaNodeVisitor
 
     public override void VisitObjectFieldDefinition(FieldType field, IObjectGraphType type, ISchema schema)
     {
-        OperationType? operation = type == schema.Query ? OperationType.Query
+        OperationType? operation =
+            type == schema.Query ? OperationType.Query
             : type == schema.Mutation ? OperationType.Mutation
             : type == schema.Subscription ? OperationType.Subscription
             : null;
@@ -30,11 +31,17 @@ public sealed class RootFieldAuthorization : BaseSchemaNodeVisitor
     {
         public ValueTask<object?> ResolveAsync(IResolveFieldContext context)
         {
-            if (AccessPolicy.Allows(context.User, operation, field)) return inner.ResolveAsync(context);
+            if (AccessPolicy.Allows(context.User, operation, field))
+                return inner.ResolveAsync(context);
             var roles = AccessPolicy.RolesFor(operation, field);
-            throw new ExecutionError(roles.Count == 0
-                ? $"`{field}` is not open to any role yet."
-                : $"`{field}` needs one of the roles {string.Join(", ", roles)}.") { Code = NotAuthorized };
+            throw new ExecutionError(
+                roles.Count == 0
+                    ? $"`{field}` is not open to any role yet."
+                    : $"`{field}` needs one of the roles {string.Join(", ", roles)}."
+            )
+            {
+                Code = NotAuthorized,
+            };
         }
     }
 }

@@ -14,7 +14,12 @@ public static partial class ScopeClaim
     public const string Type = "welfare_scope";
     public const string National = "IR";
 
-    public sealed record Codes(bool National, IReadOnlyList<string> Provinces, IReadOnlyList<string> Counties, IReadOnlyList<string> Ignored)
+    public sealed record Codes(
+        bool National,
+        IReadOnlyList<string> Provinces,
+        IReadOnlyList<string> Counties,
+        IReadOnlyList<string> Ignored
+    )
     {
         /// <summary>The codes as given, normalised and sorted (for logs and the audit log).</summary>
         public IReadOnlyList<string> All => National ? [ScopeClaim.National] : [.. Provinces, .. Counties];
@@ -31,16 +36,18 @@ public static partial class ScopeClaim
         foreach (var value in values.SelectMany(v => v.Split([' ', '\t', '\n', '\r', ','], StringSplitOptions.RemoveEmptyEntries)))
         {
             var code = value.Trim('"', '[', ']').ToUpperInvariant();
-            if (code == National) national = true;
-            else if (ProvinceCode().IsMatch(code)) provinces.Add(code);
-            else if (CountyCode().IsMatch(code)) counties.Add(code);
-            else if (code.Length > 0) ignored.Add(value);
+            if (code == National)
+                national = true;
+            else if (ProvinceCode().IsMatch(code))
+                provinces.Add(code);
+            else if (CountyCode().IsMatch(code))
+                counties.Add(code);
+            else if (code.Length > 0)
+                ignored.Add(value);
         }
         // A county inside a province that is wholly in scope adds nothing.
         counties.RemoveWhere(c => provinces.Contains(c[..5]));
-        return national
-            ? new Codes(true, [], [], ignored)
-            : new Codes(false, [.. provinces], [.. counties], ignored);
+        return national ? new Codes(true, [], [], ignored) : new Codes(false, [.. provinces], [.. counties], ignored);
     }
 
     [GeneratedRegex(@"^IR-\d{2}$")]

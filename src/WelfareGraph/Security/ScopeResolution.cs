@@ -8,11 +8,13 @@ namespace WelfareGraph.Security;
 /// </summary>
 public sealed class ScopeResolution(CallerScopes scopes, IHttpContextAccessor http) : IDocumentExecutionListener
 {
-    public Task AfterValidationAsync(IExecutionContext context, GraphQL.Validation.IValidationResult validationResult) => Task.CompletedTask;
+    public Task AfterValidationAsync(IExecutionContext context, GraphQL.Validation.IValidationResult validationResult) =>
+        Task.CompletedTask;
 
     public async Task BeforeExecutionAsync(IExecutionContext context)
     {
-        if (http.HttpContext is { } request) await scopes.ResolveAsync(request, context.CancellationToken);
+        if (http.HttpContext is { } request)
+            await scopes.ResolveAsync(request, context.CancellationToken);
     }
 
     public Task AfterExecutionAsync(IExecutionContext context) => Task.CompletedTask;

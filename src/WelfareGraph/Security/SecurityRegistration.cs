@@ -9,14 +9,22 @@ namespace WelfareGraph.Security;
 public static class SecurityRegistration
 {
     /// <summary>Authentication, rate limiting, fair sharing, limits, trusted documents and the audit log.</summary>
-    public static IServiceCollection AddWelfareSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, string rootFolder)
+    public static IServiceCollection AddWelfareSecurity(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        IHostEnvironment environment,
+        string rootFolder
+    )
     {
         services.AddSettings<GraphQLLimits>();
         services.AddWelfareAuthentication(configuration, environment);
         services.AddWelfareRateLimiting();
         services.AddFairShare();
         services.AddSingleton(sp => new TrustedDocuments(
-            sp.GetRequiredService<GraphQLLimits>().TrustedDocuments, rootFolder, sp.GetRequiredService<ILogger<TrustedDocuments>>()));
+            sp.GetRequiredService<GraphQLLimits>().TrustedDocuments,
+            rootFolder,
+            sp.GetRequiredService<ILogger<TrustedDocuments>>()
+        ));
         services.AddSingleton<CallerScopes>();
         services.AddSingleton<ICurrentScope>(sp => sp.GetRequiredService<CallerScopes>());
         services.AddSingleton<AuditWriter>();
@@ -26,7 +34,8 @@ public static class SecurityRegistration
 
     /// <summary>Root-field authorization, document limits, introspection access and per-request scope resolution.</summary>
     public static IGraphQLBuilder AddWelfareSecurity(this IGraphQLBuilder graphql) =>
-        graphql.AddSchemaVisitor<RootFieldAuthorization>()
+        graphql
+            .AddSchemaVisitor<RootFieldAuthorization>()
             .ConfigureExecution<DocumentLimitsExecution>()
             .ConfigureExecution<IntrospectionSwitch>()
             .AddDocumentListener<ScopeResolution>();

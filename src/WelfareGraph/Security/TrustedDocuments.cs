@@ -41,7 +41,9 @@ public sealed class TrustedDocuments
 
     /// <summary>By file name or by <c>sha256:&lt;hex&gt;</c>.</summary>
     public TrustedDocument? Find(string id) =>
-        _byKey.GetValueOrDefault(id.StartsWith(HashPrefix, StringComparison.OrdinalIgnoreCase) ? HashPrefix + id[HashPrefix.Length..].ToLowerInvariant() : id);
+        _byKey.GetValueOrDefault(
+            id.StartsWith(HashPrefix, StringComparison.OrdinalIgnoreCase) ? HashPrefix + id[HashPrefix.Length..].ToLowerInvariant() : id
+        );
 
     /// <summary>The trusted document whose text this is, if any: sending a trusted text counts as sending its id.</summary>
     public TrustedDocument? FindByText(string text) => _byKey.GetValueOrDefault(HashOf(text));
@@ -50,5 +52,6 @@ public sealed class TrustedDocuments
         _options.RequiredForAll || WelfareRoles.Of(user).Any(_options.RequiredForRoles.Contains);
 
     /// <summary><c>sha256:&lt;hex&gt;</c> of the text with its line endings as \n (a document's hash whatever the sender's platform).</summary>
-    public static string HashOf(string text) => HashPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n"))));
+    public static string HashOf(string text) =>
+        HashPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n"))));
 }

@@ -16,34 +16,43 @@ public static class WelfareAuthentication
     /// <summary>The HttpClient Identity.Web's issuer validator reads Entra's metadata with (tests serve it in-process).</summary>
     public const string MetadataHttpClient = "WelfareGraph.EntraMetadata";
 
-    public static IServiceCollection AddWelfareAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddWelfareAuthentication(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        IHostEnvironment environment
+    )
     {
         var azureAd = configuration.GetSection(AzureAdSection);
         if (azureAd.Exists())
         {
             services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddMicrosoftIdentityWebApi(azureAd);
-            services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
-            {
-                // Claims keep the names the token gives them (roles, scp, oid, welfare_scope).
-                jwt.MapInboundClaims = false;
-                jwt.TokenValidationParameters.RoleClaimType = WelfareRoles.RolesClaim;
-                jwt.TokenValidationParameters.NameClaimType = "name";
-            });
+            services.Configure<JwtBearerOptions>(
+                JwtBearerDefaults.AuthenticationScheme,
+                jwt =>
+                {
+                    // Claims keep the names the token gives them (roles, scp, oid, welfare_scope).
+                    jwt.MapInboundClaims = false;
+                    jwt.TokenValidationParameters.RoleClaimType = WelfareRoles.RolesClaim;
+                    jwt.TokenValidationParameters.NameClaimType = "name";
+                }
+            );
             services.AddHttpClient(MetadataHttpClient);
             services.Configure<AadIssuerValidatorOptions>(o => o.HttpClientName = MetadataHttpClient);
         }
         else if (environment.IsDevelopment())
         {
-            services.AddAuthentication(LocalDeveloperAuthentication.SchemeName)
+            services
+                .AddAuthentication(LocalDeveloperAuthentication.SchemeName)
                 .AddScheme<AuthenticationSchemeOptions, LocalDeveloperAuthentication>(LocalDeveloperAuthentication.SchemeName, null);
         }
         else
         {
             throw new StartupRefusedException(
-                $"WelfareGraph will not start in the '{environment.EnvironmentName}' environment without authentication: " +
-                $"configure the '{AzureAdSection}' section (Instance, TenantId, ClientId of the API's Entra ID app registration) " +
-                "in appsettings.json or as environment variables (AzureAd__TenantId=...). " +
-                "Only the Development environment runs without it, and then only for requests from this machine.");
+                $"WelfareGraph will not start in the '{environment.EnvironmentName}' environment without authentication: "
+                    + $"configure the '{AzureAdSection}' section (Instance, TenantId, ClientId of the API's Entra ID app registration) "
+                    + "in appsettings.json or as environment variables (AzureAd__TenantId=...). "
+                    + "Only the Development environment runs without it, and then only for requests from this machine."
+            );
         }
         services.AddAuthorization();
         return services;

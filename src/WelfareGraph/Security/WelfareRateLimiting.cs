@@ -15,23 +15,44 @@ public static class WelfareRateLimiting
     {
         services.AddRateLimiter(_ => { });
         // Configured from the validated GraphQL:RateLimit once the container exists.
-        services.AddOptions<RateLimiterOptions>().Configure<GraphQLLimits>((limiter, limits) =>
-        {
-            var options = limits.RateLimit;
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(CallerKey.Of(http), _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = options.PermitLimit,
-                Window = options.Window,
-                QueueLimit = 0,
-            }));
-            limiter.OnRejected = (rejected, cancellationToken) =>
-            {
-                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.Window;
-                var message = $"Too many requests: at most {options.PermitLimit} per {options.Window}. Retry after {RefusalResponse.RetryAfterSeconds(retryAfter)} s.";
-                return new ValueTask(RefusalResponse.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, retryAfter, message, "RATE_LIMITED", cancellationToken));
-            };
-        });
+        services
+            .AddOptions<RateLimiterOptions>()
+            .Configure<GraphQLLimits>(
+                (limiter, limits) =>
+                {
+                    var options = limits.RateLimit;
+                    limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                    limiter.AddPolicy(
+                        Policy,
+                        http =>
+                            RateLimitPartition.GetFixedWindowLimiter(
+                                CallerKey.Of(http),
+                                _ => new FixedWindowRateLimiterOptions
+                                {
+                                    PermitLimit = options.PermitLimit,
+                                    Window = options.Window,
+                                    QueueLimit = 0,
+                                }
+                            )
+                    );
+                    limiter.OnRejected = (rejected, cancellationToken) =>
+                    {
+                        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.Window;
+                        var message =
+                            $"Too many requests: at most {options.PermitLimit} per {options.Window}. Retry after {RefusalResponse.RetryAfterSeconds(retryAfter)} s.";
+                        return new ValueTask(
+                            RefusalResponse.WriteAsync(
+                                rejected.HttpContext,
+                                StatusCodes.Status429TooManyRequests,
+                                retryAfter,
+                                message,
+                                "RATE_LIMITED",
+                                cancellationToken
+                            )
+                        );
+                    };
+                }
+            );
         return services;
     }
 }

@@ -12,12 +12,16 @@ public abstract class ContributionTotalsTests(GraphQLClient client)
     [Fact]
     public async Task Government_totals_by_type_are_the_published_figures()
     {
-        var data = await client.DataAsync($$"""
+        var data = await client.DataAsync(
+            $$"""
             { contributionTotals(where: { {{Zanjan}}, sector: { eq: GOVERNMENT } }, {{NineMonths}}, groupBy: [TYPE]) {
                 total { sum count } groups { key { type } sum count share } } }
-            """);
+            """
+        );
         var totals = data["contributionTotals"]!;
-        var byType = totals["groups"]!.AsArray().ToDictionary(g => g!["key"]!["type"]!.GetValue<string>(), g => g!["sum"]!.GetValue<decimal>());
+        var byType = totals["groups"]!
+            .AsArray()
+            .ToDictionary(g => g!["key"]!["type"]!.GetValue<string>(), g => g!["sum"]!.GetValue<decimal>());
         Assert.Equal(5_300_000_000m, byType["CASH"]);
         Assert.Equal(33_600_000_000m, byType["IN_KIND"]);
         Assert.Equal(1_150_000_000m, byType["VOLUNTEER_SERVICE"]);
@@ -28,10 +32,12 @@ public abstract class ContributionTotalsTests(GraphQLClient client)
     [Fact]
     public async Task County_by_month_groups_add_up_to_the_published_total()
     {
-        var data = await client.DataAsync($$"""
+        var data = await client.DataAsync(
+            $$"""
             { contributionTotals(where: { {{Zanjan}} }, {{NineMonths}}, groupBy: [COUNTY, MONTH]) {
                 total { sum count } groups { key { county { code nameEn province { code } } year month period monthNameFa monthNameEn } sum count } } }
-            """);
+            """
+        );
         var totals = data["contributionTotals"]!;
         var groups = totals["groups"]!.AsArray();
         Assert.Equal(8 * 9, groups.Count);
@@ -39,7 +45,9 @@ public abstract class ContributionTotalsTests(GraphQLClient client)
         Assert.Equal(56_050_000_000m, totals["total"]!["sum"]!.GetValue<decimal>());
         Assert.Equal(totals["total"]!["count"]!.GetValue<int>(), groups.Sum(g => g!["count"]!.GetValue<int>()));
 
-        var mehr = groups.First(g => g!["key"]!["county"]!["code"]!.GetValue<string>() == "IR-19-01" && g["key"]!["month"]!.GetValue<int>() == 7)!["key"]!;
+        var mehr = groups.First(g =>
+            g!["key"]!["county"]!["code"]!.GetValue<string>() == "IR-19-01" && g["key"]!["month"]!.GetValue<int>() == 7
+        )!["key"]!;
         Assert.Equal("Zanjan", mehr["county"]!["nameEn"]!.GetValue<string>());
         Assert.Equal("IR-19", mehr["county"]!["province"]!["code"]!.GetValue<string>());
         Assert.Equal(1404, mehr["year"]!.GetValue<int>());
@@ -74,17 +82,32 @@ public abstract class ContributionTotalsTests(GraphQLClient client)
     [Fact]
     public async Task Order_and_first_give_the_top_groups()
     {
-        var all = (await client.DataAsync($$"""{ contributionTotals({{NineMonths}}, groupBy: [COUNTY, TYPE]) { groups { key { county { code } type } sum count average min max } } }"""))
-            ["contributionTotals"]!["groups"]!.AsArray();
-        var top = (await client.DataAsync($$"""{ contributionTotals({{NineMonths}}, groupBy: [COUNTY, TYPE], order: [{ sum: DESC }], first: 5) { total { sum } groups { key { county { code } type } sum } } }"""))
-            ["contributionTotals"]!;
+        var all = (
+            await client.DataAsync(
+                $$"""{ contributionTotals({{NineMonths}}, groupBy: [COUNTY, TYPE]) { groups { key { county { code } type } sum count average min max } } }"""
+            )
+        )["contributionTotals"]!["groups"]!.AsArray();
+        var top = (
+            await client.DataAsync(
+                $$"""{ contributionTotals({{NineMonths}}, groupBy: [COUNTY, TYPE], order: [{ sum: DESC }], first: 5) { total { sum } groups { key { county { code } type } sum } } }"""
+            )
+        )["contributionTotals"]!;
         var expected = all.OrderByDescending(g => g!["sum"]!.GetValue<decimal>()).Take(5).Select(Key).ToList();
         Assert.Equal(expected, top["groups"]!.AsArray().Select(Key).ToList());
         Assert.Equal(56_050_000_000m, top["total"]!["sum"]!.GetValue<decimal>());
 
-        var byCode = (await client.DataAsync($$"""{ contributionTotals({{NineMonths}}, groupBy: [COUNTY, TYPE], order: [{ county: DESC }, { type: ASC }]) { groups { key { county { code } type } } } }"""))
-            ["contributionTotals"]!["groups"]!.AsArray().Select(Key).ToList();
-        Assert.Equal(all.Select(Key).OrderByDescending(k => k.Split('/')[0], StringComparer.Ordinal).ThenBy(k => TypeOrder(k.Split('/')[1])), byCode);
+        var byCode = (
+            await client.DataAsync(
+                $$"""{ contributionTotals({{NineMonths}}, groupBy: [COUNTY, TYPE], order: [{ county: DESC }, { type: ASC }]) { groups { key { county { code } type } } } }"""
+            )
+        )["contributionTotals"]!["groups"]!
+            .AsArray()
+            .Select(Key)
+            .ToList();
+        Assert.Equal(
+            all.Select(Key).OrderByDescending(k => k.Split('/')[0], StringComparer.Ordinal).ThenBy(k => TypeOrder(k.Split('/')[1])),
+            byCode
+        );
 
         foreach (var group in all)
         {
@@ -98,16 +121,34 @@ public abstract class ContributionTotalsTests(GraphQLClient client)
     [Fact]
     public async Task Rollup_adds_subtotals_that_follow_their_children_and_a_grand_total()
     {
-        var groups = (await client.DataAsync($$"""{ contributionTotals({{NineMonths}}, groupBy: [SECTOR, TYPE], rollup: true) { groups { key { sector type } sum subtotal } } }"""))
-            ["contributionTotals"]!["groups"]!.AsArray().Select(g => g!).ToList();
+        var groups = (
+            await client.DataAsync(
+                $$"""{ contributionTotals({{NineMonths}}, groupBy: [SECTOR, TYPE], rollup: true) { groups { key { sector type } sum subtotal } } }"""
+            )
+        )["contributionTotals"]!["groups"]!
+            .AsArray()
+            .Select(g => g!)
+            .ToList();
         Assert.Equal(2 * 3 + 2 + 1, groups.Count);
         var grand = groups[^1];
         Assert.True(grand["subtotal"]!.GetValue<bool>());
         Assert.Null(grand["key"]!["sector"]);
         Assert.Equal(56_050_000_000m, grand["sum"]!.GetValue<decimal>());
         // GOVERNMENT's three types, then its subtotal (type null), then CHARITY's.
-        Assert.Equal(["GOVERNMENT/CASH", "GOVERNMENT/IN_KIND", "GOVERNMENT/VOLUNTEER_SERVICE", "GOVERNMENT/-", "CHARITY/CASH", "CHARITY/IN_KIND", "CHARITY/VOLUNTEER_SERVICE", "CHARITY/-", "-/-"],
-            groups.Select(g => $"{g["key"]!["sector"]?.GetValue<string>() ?? "-"}/{g["key"]!["type"]?.GetValue<string>() ?? "-"}").ToList());
+        Assert.Equal(
+            [
+                "GOVERNMENT/CASH",
+                "GOVERNMENT/IN_KIND",
+                "GOVERNMENT/VOLUNTEER_SERVICE",
+                "GOVERNMENT/-",
+                "CHARITY/CASH",
+                "CHARITY/IN_KIND",
+                "CHARITY/VOLUNTEER_SERVICE",
+                "CHARITY/-",
+                "-/-",
+            ],
+            groups.Select(g => $"{g["key"]!["sector"]?.GetValue<string>() ?? "-"}/{g["key"]!["type"]?.GetValue<string>() ?? "-"}").ToList()
+        );
         Assert.Equal(40_050_000_000m, groups[3]["sum"]!.GetValue<decimal>());
         Assert.Equal(16_000_000_000m, groups[7]["sum"]!.GetValue<decimal>());
     }
@@ -116,8 +157,11 @@ public abstract class ContributionTotalsTests(GraphQLClient client)
     public async Task Fill_gaps_returns_zero_rows_for_months_without_contributions()
     {
         // Months 10–12 of 1404 have no demo data yet.
-        var groups = (await client.DataAsync("""{ contributionTotals(period: { year: 1404 }, groupBy: [MONTH], fillGaps: true) { groups { key { period } sum count average } } }"""))
-            ["contributionTotals"]!["groups"]!.AsArray();
+        var groups = (
+            await client.DataAsync(
+                """{ contributionTotals(period: { year: 1404 }, groupBy: [MONTH], fillGaps: true) { groups { key { period } sum count average } } }"""
+            )
+        )["contributionTotals"]!["groups"]!.AsArray();
         Assert.Equal(Enumerable.Range(1, 12).Select(m => $"1404-{m:D2}"), groups.Select(g => g!["key"]!["period"]!.GetValue<string>()));
         Assert.All(groups.Skip(9), g => Assert.Equal(0, g!["count"]!.GetValue<int>()));
         Assert.All(groups.Skip(9), g => Assert.Null(g!["average"]));
@@ -127,27 +171,43 @@ public abstract class ContributionTotalsTests(GraphQLClient client)
     [Fact]
     public async Task Same_period_last_year_gives_comparison_and_growth()
     {
-        var data = (await client.DataAsync($$"""
-            { contributionTotals({{NineMonths}}, groupBy: [MONTH], compareTo: SAME_PERIOD_LAST_YEAR) {
-                total { sum comparison { sum count } growth } groups { key { period } sum comparison { sum } growth } } }
-            """))["contributionTotals"]!;
-        var lastYear = (await client.DataAsync("""{ contributionTotals(period: { year: 1403, fromMonth: 1, toMonth: 9 }, groupBy: [MONTH]) { total { sum count } groups { key { month } sum } } }"""))
-            ["contributionTotals"]!;
+        var data = (
+            await client.DataAsync(
+                $$"""
+                { contributionTotals({{NineMonths}}, groupBy: [MONTH], compareTo: SAME_PERIOD_LAST_YEAR) {
+                    total { sum comparison { sum count } growth } groups { key { period } sum comparison { sum } growth } } }
+                """
+            )
+        )["contributionTotals"]!;
+        var lastYear = (
+            await client.DataAsync(
+                """{ contributionTotals(period: { year: 1403, fromMonth: 1, toMonth: 9 }, groupBy: [MONTH]) { total { sum count } groups { key { month } sum } } }"""
+            )
+        )["contributionTotals"]!;
         Assert.Equal(lastYear["total"]!["sum"]!.GetValue<decimal>(), data["total"]!["comparison"]!["sum"]!.GetValue<decimal>());
         var (now, then) = (data["total"]!["sum"]!.GetValue<decimal>(), lastYear["total"]!["sum"]!.GetValue<decimal>());
         Assert.Equal((double)((now - then) / then), data["total"]!["growth"]!.GetValue<double>(), 10);
-        var previous = lastYear["groups"]!.AsArray().ToDictionary(g => g!["key"]!["month"]!.GetValue<int>(), g => g!["sum"]!.GetValue<decimal>());
+        var previous = lastYear["groups"]!
+            .AsArray()
+            .ToDictionary(g => g!["key"]!["month"]!.GetValue<int>(), g => g!["sum"]!.GetValue<decimal>());
         foreach (var group in data["groups"]!.AsArray())
-            Assert.Equal(previous[int.Parse(group!["key"]!["period"]!.GetValue<string>()[5..])], group["comparison"]!["sum"]!.GetValue<decimal>());
+            Assert.Equal(
+                previous[int.Parse(group!["key"]!["period"]!.GetValue<string>()[5..])],
+                group["comparison"]!["sum"]!.GetValue<decimal>()
+            );
     }
 
     [Fact]
     public async Task Households_by_benefit_are_the_published_figures()
     {
-        var data = (await client.DataAsync($$"""
-            { householdTotals(where: { {{Zanjan}} }, groupBy: [BENEFIT], period: { year: 1404, fromMonth: 1, toMonth: 9 }) {
-                asOf total { count coverageRate allHouseholds suppressed partial } groups { key { benefit } count share coverageRate suppressed } } }
-            """))["householdTotals"]!;
+        var data = (
+            await client.DataAsync(
+                $$"""
+                { householdTotals(where: { {{Zanjan}} }, groupBy: [BENEFIT], period: { year: 1404, fromMonth: 1, toMonth: 9 }) {
+                    asOf total { count coverageRate allHouseholds suppressed partial } groups { key { benefit } count share coverageRate suppressed } } }
+                """
+            )
+        )["householdTotals"]!;
         Assert.Equal("2025-12-21", data["asOf"]!.GetValue<string>());
         Assert.Equal(30_606, data["total"]!["count"]!.GetValue<int>());
         Assert.Equal(382_575, data["total"]!["allHouseholds"]!.GetValue<int>());
@@ -162,14 +222,21 @@ public abstract class ContributionTotalsTests(GraphQLClient client)
     [Fact]
     public async Task Grouped_by_county_the_total_still_covers_every_county()
     {
-        var data = (await client.DataAsync($$"""
-            { householdTotals(where: { {{Zanjan}} }, groupBy: [COUNTY], period: { year: 1404, fromMonth: 1, toMonth: 9 }) {
-                total { count allHouseholds } groups { key { county { code totalHouseholds } } count allHouseholds } } }
-            """))["householdTotals"]!;
+        var data = (
+            await client.DataAsync(
+                $$"""
+                { householdTotals(where: { {{Zanjan}} }, groupBy: [COUNTY], period: { year: 1404, fromMonth: 1, toMonth: 9 }) {
+                    total { count allHouseholds } groups { key { county { code totalHouseholds } } count allHouseholds } } }
+                """
+            )
+        )["householdTotals"]!;
         Assert.Equal(382_575, data["total"]!["allHouseholds"]!.GetValue<int>());
         var groups = data["groups"]!.AsArray();
         Assert.Equal(8, groups.Count);
-        Assert.All(groups, g => Assert.Equal(g!["key"]!["county"]!["totalHouseholds"]!.GetValue<int>(), g["allHouseholds"]!.GetValue<int>()));
+        Assert.All(
+            groups,
+            g => Assert.Equal(g!["key"]!["county"]!["totalHouseholds"]!.GetValue<int>(), g["allHouseholds"]!.GetValue<int>())
+        );
         Assert.Equal(382_575, groups.Sum(g => g!["allHouseholds"]!.GetValue<int>()));
     }
 
@@ -183,23 +250,35 @@ public abstract class ContributionTotalsTests(GraphQLClient client)
     [Fact]
     public async Task Center_totals_match_the_report()
     {
-        var data = await client.DataAsync("""
+        var data = await client.DataAsync(
+            """
             { centerTotals(groupBy: [COUNTY, KIND]) { total { centers capacity residents occupancy } groups { key { county { code } kind } centers capacity residents occupancy } }
               participationReport(province: "IR-19", period: { year: 1404, fromMonth: 1, toMonth: 9 }) { centerResidents } }
-            """);
+            """
+        );
         var totals = data["centerTotals"]!;
         Assert.Equal(data["participationReport"]!["centerResidents"]!.GetValue<int>(), totals["total"]!["residents"]!.GetValue<int>());
         Assert.True(totals["total"]!["residents"]!.GetValue<int>() > 1_000);
-        Assert.Equal(totals["total"]!["residents"]!.GetValue<double>() / totals["total"]!["capacity"]!.GetValue<double>(), totals["total"]!["occupancy"]!.GetValue<double>(), 10);
+        Assert.Equal(
+            totals["total"]!["residents"]!.GetValue<double>() / totals["total"]!["capacity"]!.GetValue<double>(),
+            totals["total"]!["occupancy"]!.GetValue<double>(),
+            10
+        );
         Assert.Equal(totals["total"]!["centers"]!.GetValue<int>(), totals["groups"]!.AsArray().Sum(g => g!["centers"]!.GetValue<int>()));
-        Assert.Contains(totals["groups"]!.AsArray(), g => g!["key"]!["kind"]!.GetValue<string>() == "INFANT_HOUSE" && g["key"]!["county"]!["code"]!.GetValue<string>() == "IR-19-01");
+        Assert.Contains(
+            totals["groups"]!.AsArray(),
+            g => g!["key"]!["kind"]!.GetValue<string>() == "INFANT_HOUSE" && g["key"]!["county"]!["code"]!.GetValue<string>() == "IR-19-01"
+        );
     }
 
-    private static string Key(JsonNode? group) => $"{group!["key"]!["county"]!["code"]!.GetValue<string>()}/{group["key"]!["type"]!.GetValue<string>()}";
+    private static string Key(JsonNode? group) =>
+        $"{group!["key"]!["county"]!["code"]!.GetValue<string>()}/{group["key"]!["type"]!.GetValue<string>()}";
 }
 
 public sealed class SqliteContributionTotalsTests(SqliteDemoServer server)
-    : ContributionTotalsTests(server.Client), IClassFixture<SqliteDemoServer>;
+    : ContributionTotalsTests(server.Client),
+        IClassFixture<SqliteDemoServer>;
 
 public sealed class PostgresContributionTotalsTests(PostgresDemoServer server)
-    : ContributionTotalsTests(server.Client), IClassFixture<PostgresDemoServer>;
+    : ContributionTotalsTests(server.Client),
+        IClassFixture<PostgresDemoServer>;

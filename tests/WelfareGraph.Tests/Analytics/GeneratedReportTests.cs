@@ -42,13 +42,25 @@ public abstract class GeneratedReportTests(GeneratedDataServer server)
     [MemberData(nameof(Periods))]
     public async Task Report_equals_sums_over_the_generated_rows(string province, int year, int fromMonth, int toMonth)
     {
-        var data = await server.Client.DataAsync(Query, new { province, period = new { year, fromMonth, toMonth } });
+        var data = await server.Client.DataAsync(
+            Query,
+            new
+            {
+                province,
+                period = new
+                {
+                    year,
+                    fromMonth,
+                    toMonth,
+                },
+            }
+        );
         var report = data["participationReport"]!;
 
         // Period boundaries from the Gregorian dates of the rows, not from the stored solar columns.
         var (from, to) = (SolarCalendar.MonthStart(year, fromMonth), SolarCalendar.MonthEnd(year, toMonth));
-        var rows = server.Set.Contributions
-            .Where(c => GeneratedDataSet.ProvinceCodeOf(c.County) == province && c.Date >= from && c.Date <= to)
+        var rows = server
+            .Set.Contributions.Where(c => GeneratedDataSet.ProvinceCodeOf(c.County) == province && c.Date >= from && c.Date <= to)
             .ToList();
         Assert.NotEmpty(rows);
         long Sum(Sector sector, ContributionType? type = null) =>
@@ -56,36 +68,63 @@ public abstract class GeneratedReportTests(GeneratedDataServer server)
 
         Assert.Equal(Sum(Sector.Government, ContributionType.Cash), report["government"]!["cash"]!.GetValue<decimal>());
         Assert.Equal(Sum(Sector.Government, ContributionType.InKind), report["government"]!["inKind"]!.GetValue<decimal>());
-        Assert.Equal(Sum(Sector.Government, ContributionType.VolunteerService), report["government"]!["volunteerServices"]!.GetValue<decimal>());
+        Assert.Equal(
+            Sum(Sector.Government, ContributionType.VolunteerService),
+            report["government"]!["volunteerServices"]!.GetValue<decimal>()
+        );
         Assert.Equal(Sum(Sector.Charity), report["charities"]!.GetValue<decimal>());
         Assert.Equal(rows.Sum(c => c.AmountRial), report["total"]!.GetValue<decimal>());
 
-        var covered = server.Set.Households
-            .Where(h => GeneratedDataSet.ProvinceCodeOf(h.County) == province && h.CoveredSince <= to && !(h.CoveredUntil < to))
+        var covered = server
+            .Set.Households.Where(h =>
+                GeneratedDataSet.ProvinceCodeOf(h.County) == province && h.CoveredSince <= to && !(h.CoveredUntil < to)
+            )
             .ToList();
         Assert.NotEmpty(covered);
         Assert.Equal(covered.Count, report["households"]!["covered"]!.GetValue<int>());
         Assert.Equal(covered.Count(h => h.Benefit == Benefit.Pension), report["households"]!["pensioners"]!.GetValue<int>());
         Assert.Equal(covered.Count(h => h.Benefit == Benefit.OtherServices), report["households"]!["otherServices"]!.GetValue<int>());
-        Assert.Equal(server.Set.Counties.Where(c => GeneratedDataSet.ProvinceCodeOf(c) == province).Sum(c => c.TotalHouseholds),
-            report["households"]!["allHouseholds"]!.GetValue<int>());
-        Assert.Equal(server.Set.Centers.Where(c => GeneratedDataSet.ProvinceCodeOf(c.County) == province).Sum(c => c.Residents),
-            report["centerResidents"]!.GetValue<int>());
+        Assert.Equal(
+            server.Set.Counties.Where(c => GeneratedDataSet.ProvinceCodeOf(c) == province).Sum(c => c.TotalHouseholds),
+            report["households"]!["allHouseholds"]!.GetValue<int>()
+        );
+        Assert.Equal(
+            server.Set.Centers.Where(c => GeneratedDataSet.ProvinceCodeOf(c.County) == province).Sum(c => c.Residents),
+            report["centerResidents"]!.GetValue<int>()
+        );
     }
 
     [Fact]
     public async Task Whole_periods_equal_the_budgets_they_were_generated_from()
     {
-        foreach (var budget in GeneratedDataServer.SecondSpec.Budgets.Where(b => b.Sector == Sector.Charity).GroupBy(b => (b.ProvinceCode, b.Year)))
+        foreach (
+            var budget in GeneratedDataServer
+                .SecondSpec.Budgets.Where(b => b.Sector == Sector.Charity)
+                .GroupBy(b => (b.ProvinceCode, b.Year))
+        )
         {
-            var data = await server.Client.DataAsync(Query, new { province = budget.Key.ProvinceCode, period = new { year = budget.Key.Year, fromMonth = 1, toMonth = budget.Max(b => b.ToMonth) } });
+            var data = await server.Client.DataAsync(
+                Query,
+                new
+                {
+                    province = budget.Key.ProvinceCode,
+                    period = new
+                    {
+                        year = budget.Key.Year,
+                        fromMonth = 1,
+                        toMonth = budget.Max(b => b.ToMonth),
+                    },
+                }
+            );
             Assert.Equal(budget.Sum(b => b.AmountRial), data["participationReport"]!["charities"]!.GetValue<decimal>());
         }
     }
 }
 
 public sealed class SqliteGeneratedReportTests(SqliteGeneratedDataServer server)
-    : GeneratedReportTests(server), IClassFixture<SqliteGeneratedDataServer>;
+    : GeneratedReportTests(server),
+        IClassFixture<SqliteGeneratedDataServer>;
 
 public sealed class PostgresGeneratedReportTests(PostgresGeneratedDataServer server)
-    : GeneratedReportTests(server), IClassFixture<PostgresGeneratedDataServer>;
+    : GeneratedReportTests(server),
+        IClassFixture<PostgresGeneratedDataServer>;

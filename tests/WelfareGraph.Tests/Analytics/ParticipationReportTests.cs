@@ -28,7 +28,18 @@ public abstract class ParticipationReportTests
     [Fact]
     public async Task Nine_months_of_1404_give_the_published_figures()
     {
-        var data = await Client.DataAsync(Query, new { period = new { year = 1404, fromMonth = 1, toMonth = 9 } });
+        var data = await Client.DataAsync(
+            Query,
+            new
+            {
+                period = new
+                {
+                    year = 1404,
+                    fromMonth = 1,
+                    toMonth = 9,
+                },
+            }
+        );
         var report = data["participationReport"]!;
 
         Assert.Equal("TOMAN", report["unit"]!.GetValue<string>());
@@ -63,9 +74,11 @@ public abstract class ParticipationReportTests
     [Fact]
     public async Task Rial_is_ten_times_toman()
     {
-        var data = await Client.DataAsync("""
+        var data = await Client.DataAsync(
+            """
             { participationReport(province: "IR-19", period: { year: 1404, fromMonth: 1, toMonth: 9 }, unit: RIAL) { unit total charities } }
-            """);
+            """
+        );
         Assert.Equal("RIAL", data["participationReport"]!["unit"]!.GetValue<string>());
         Assert.Equal(560_500_000_000m, Decimal(data["participationReport"]!["total"]));
         Assert.Equal(160_000_000_000m, Decimal(data["participationReport"]!["charities"]));
@@ -74,10 +87,24 @@ public abstract class ParticipationReportTests
     [Fact]
     public async Task Gregorian_dates_of_the_same_nine_months_give_the_same_total()
     {
-        var solar = await Client.DataAsync(Query, new { period = new { year = 1404, fromMonth = 1, toMonth = 9 } });
+        var solar = await Client.DataAsync(
+            Query,
+            new
+            {
+                period = new
+                {
+                    year = 1404,
+                    fromMonth = 1,
+                    toMonth = 9,
+                },
+            }
+        );
         var gregorian = await Client.DataAsync(Query, new { period = new { from = "2025-03-21", to = "2025-12-21" } });
         Assert.Equal(Decimal(solar["participationReport"]!["total"]), Decimal(gregorian["participationReport"]!["total"]));
-        Assert.Equal(solar["participationReport"]!["households"]!.ToJsonString(), gregorian["participationReport"]!["households"]!.ToJsonString());
+        Assert.Equal(
+            solar["participationReport"]!["households"]!.ToJsonString(),
+            gregorian["participationReport"]!["households"]!.ToJsonString()
+        );
     }
 
     [Fact]

@@ -1,10 +1,10 @@
-using WelfareGraph.Querying;
 using Microsoft.Extensions.DependencyInjection;
 using WelfareGraph.Centers;
 using WelfareGraph.Contributions;
-using WelfareGraph.Data.Generation;
 using WelfareGraph.Data;
+using WelfareGraph.Data.Generation;
 using WelfareGraph.Periods;
+using WelfareGraph.Querying;
 using WelfareGraph.Security;
 using WelfareGraph.Tests.Infrastructure;
 
@@ -24,7 +24,8 @@ public sealed class SmallCellsServer : IAsyncLifetime
         SourceSystem = "small",
         Provinces =
         [
-            new ProvinceSpec("IR-20",
+            new ProvinceSpec(
+                "IR-20",
                 [
                     new("IR-20-01", "شهرستان ۱", "County 1", 40_000, 900),
                     new("IR-20-02", "شهرستان ۲", "County 2", 30_000, 600),
@@ -35,7 +36,8 @@ public sealed class SmallCellsServer : IAsyncLifetime
                 ],
                 new HouseholdSpec(AsOf, Pensioners: 1_520, OtherServices: 760, ExitedBefore: 80, JoinedAfter: 40),
                 [new("IR-20-01", "مرکز", "Centre", CenterKind.Elderly, CenterOwnership.Government, 50, 40)],
-                CharitiesPerCounty: 1),
+                CharitiesPerCounty: 1
+            ),
         ],
         Budgets = [new("IR-20", 1404, 1, 6, Sector.Government, ContributionType.Cash, 1_000_000_000)],
         ContributionsPerCell = 1,

@@ -23,7 +23,13 @@ public sealed class SuppressionTests(SmallCellsServer server) : IClassFixture<Sm
         }
         """;
 
-    private static readonly DateOnly[] Days = [SmallCellsServer.AsOf, SmallCellsServer.AsOf.AddDays(-45), SmallCellsServer.AsOf.AddDays(30), SmallCellsServer.AsOf.AddDays(-400)];
+    private static readonly DateOnly[] Days =
+    [
+        SmallCellsServer.AsOf,
+        SmallCellsServer.AsOf.AddDays(-45),
+        SmallCellsServer.AsOf.AddDays(30),
+        SmallCellsServer.AsOf.AddDays(-400),
+    ];
 
     [Fact]
     public void The_data_set_has_small_cells_to_protect()
@@ -42,7 +48,12 @@ public sealed class SuppressionTests(SmallCellsServer server) : IClassFixture<Sm
         var random = new Random(seed);
         var day = Days[random.Next(Days.Length)];
         var counties = RandomCounties(random);
-        Benefit? benefit = random.Next(3) switch { 0 => Benefit.Pension, 1 => Benefit.OtherServices, _ => null };
+        Benefit? benefit = random.Next(3) switch
+        {
+            0 => Benefit.Pension,
+            1 => Benefit.OtherServices,
+            _ => null,
+        };
         var groupBy = new[] { "COUNTY", "BENEFIT" }.Where(_ => random.Next(2) == 0).ToArray();
 
         var result = await Run(counties, benefit, groupBy, day);
@@ -52,7 +63,12 @@ public sealed class SuppressionTests(SmallCellsServer server) : IClassFixture<Sm
         {
             var county = group!["key"]!["county"]?["code"]?.GetValue<string>();
             var groupBenefit = group["key"]!["benefit"]?.GetValue<string>();
-            AssertPublished(group, cells.Where(c => (county is null || c.Key.County == county) && (groupBenefit is null || Name(c.Key.Benefit) == groupBenefit)).ToList());
+            AssertPublished(
+                group,
+                cells
+                    .Where(c => (county is null || c.Key.County == county) && (groupBenefit is null || Name(c.Key.Benefit) == groupBenefit))
+                    .ToList()
+            );
         }
     }
 
@@ -68,7 +84,8 @@ public sealed class SuppressionTests(SmallCellsServer server) : IClassFixture<Sm
         var target = small.Count > 0 ? small[random.Next(small.Count)] : cells.Keys.First();
         var counties = RandomCounties(random).Append(target.County).Distinct().ToList();
 
-        (List<string> Counties, Benefit? Benefit) wide, narrow;
+        (List<string> Counties, Benefit? Benefit) wide,
+            narrow;
         if (random.Next(2) == 0)
             (wide, narrow) = ((counties, null), (counties.Where(c => c != target.County).ToList(), null)); // all counties vs all but one
         else
@@ -101,12 +118,18 @@ public sealed class SuppressionTests(SmallCellsServer server) : IClassFixture<Sm
         foreach (var row in rows["groups"]!.AsArray())
         {
             var code = row!["key"]!["county"]!["code"]!.GetValue<string>();
-            Assert.Equal(Count(row), cells["groups"]!.AsArray().Where(c => c!["key"]!["county"]!["code"]!.GetValue<string>() == code).Sum(c => Count(c!)));
+            Assert.Equal(
+                Count(row),
+                cells["groups"]!.AsArray().Where(c => c!["key"]!["county"]!["code"]!.GetValue<string>() == code).Sum(c => Count(c!))
+            );
         }
         foreach (var column in columns["groups"]!.AsArray())
         {
             var benefit = column!["key"]!["benefit"]!.GetValue<string>();
-            Assert.Equal(Count(column), cells["groups"]!.AsArray().Where(c => c!["key"]!["benefit"]!.GetValue<string>() == benefit).Sum(c => Count(c!)));
+            Assert.Equal(
+                Count(column),
+                cells["groups"]!.AsArray().Where(c => c!["key"]!["benefit"]!.GetValue<string>() == benefit).Sum(c => Count(c!))
+            );
         }
         Assert.Equal(Count(rows["total"]!), rows["groups"]!.AsArray().Sum(g => Count(g!)));
         Assert.Equal(Count(rows["total"]!), columns["groups"]!.AsArray().Sum(g => Count(g!)));
@@ -116,14 +139,19 @@ public sealed class SuppressionTests(SmallCellsServer server) : IClassFixture<Sm
     [Fact]
     public async Task The_report_and_household_totals_withhold_the_same_cells()
     {
-        var data = await server.Client.DataAsync("""
+        var data = await server.Client.DataAsync(
+            """
             { participationReport(province: "IR-20", period: { year: 1404, fromMonth: 1, toMonth: 6 }) { households { covered pensioners otherServices } }
               householdTotals(where: { county: { province: { code: { eq: "IR-20" } } } }, groupBy: [BENEFIT], asOf: "1404-06-31") { total { count } groups { key { benefit } count } } }
-            """);
+            """
+        );
         var report = data["participationReport"]!["households"]!;
         var totals = data["householdTotals"]!;
         Assert.Equal(Count(totals["total"]!), report["covered"]!.GetValue<int>());
-        Assert.Equal(totals["groups"]!.AsArray().Where(g => g!["key"]!["benefit"]!.GetValue<string>() == "PENSION").Sum(g => Count(g!)), report["pensioners"]!.GetValue<int>());
+        Assert.Equal(
+            totals["groups"]!.AsArray().Where(g => g!["key"]!["benefit"]!.GetValue<string>() == "PENSION").Sum(g => Count(g!)),
+            report["pensioners"]!.GetValue<int>()
+        );
         var exact = Cells(SmallCellsServer.AsOf).Values.Sum();
         Assert.True(report["covered"]!.GetValue<int>() < exact, "the report must not carry the withheld cells either");
     }
@@ -133,14 +161,25 @@ public sealed class SuppressionTests(SmallCellsServer server) : IClassFixture<Sm
         object where = benefit is null
             ? new { county = new { code = new { @in = counties } } }
             : new { county = new { code = new { @in = counties } }, benefit = new { eq = Name(benefit.Value) } };
-        return (await server.Client.DataAsync(Query, new { where, groupBy, asOf = day.ToString("yyyy-MM-dd") }))["householdTotals"]!;
+        return (
+            await server.Client.DataAsync(
+                Query,
+                new
+                {
+                    where,
+                    groupBy,
+                    asOf = day.ToString("yyyy-MM-dd"),
+                }
+            )
+        )["householdTotals"]!;
     }
 
     /// <summary>Covered households per county × benefit on <paramref name="day"/>, from the generated rows.</summary>
-    private Dictionary<(string County, Benefit Benefit), int> Cells(DateOnly day) => server.Set.Households
-        .Where(h => h.CoveredSince <= day && (h.CoveredUntil is null || h.CoveredUntil >= day))
-        .GroupBy(h => (h.County.Code, h.Benefit))
-        .ToDictionary(g => g.Key, g => g.Count());
+    private Dictionary<(string County, Benefit Benefit), int> Cells(DateOnly day) =>
+        server
+            .Set.Households.Where(h => h.CoveredSince <= day && (h.CoveredUntil is null || h.CoveredUntil >= day))
+            .GroupBy(h => (h.County.Code, h.Benefit))
+            .ToDictionary(g => g.Key, g => g.Count());
 
     private static void AssertPublished(JsonNode figure, List<KeyValuePair<(string County, Benefit Benefit), int>> cells)
     {
@@ -154,7 +193,8 @@ public sealed class SuppressionTests(SmallCellsServer server) : IClassFixture<Sm
             Assert.Null(figure["count"]);
             Assert.Null(figure["coverageRate"]);
         }
-        else Assert.Equal(published, figure["count"]!.GetValue<int>());
+        else
+            Assert.Equal(published, figure["count"]!.GetValue<int>());
     }
 
     private List<string> ServerCounties() => server.Set.Counties.Select(c => c.Code).ToList();

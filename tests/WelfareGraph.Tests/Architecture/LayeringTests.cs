@@ -15,19 +15,33 @@ public sealed class LayeringTests
     /// <summary>Bottom: the entities, their EF configuration, their enums, the calendar, and each entity's GraphQL type.</summary>
     private static readonly string[] DomainModel =
     [
-        "WelfareGraph.Centers", "WelfareGraph.Charities", "WelfareGraph.Contributions",
-        "WelfareGraph.Geography", "WelfareGraph.Households", "WelfareGraph.Periods", "WelfareGraph.ChangeFeed",
+        "WelfareGraph.Centers",
+        "WelfareGraph.Charities",
+        "WelfareGraph.Contributions",
+        "WelfareGraph.Geography",
+        "WelfareGraph.Households",
+        "WelfareGraph.Periods",
+        "WelfareGraph.ChangeFeed",
         "WelfareGraph.Reports",
     ];
 
     /// <summary>Middle: the database, the GraphQL building blocks for lists and responses, callers and limits.</summary>
     private static readonly string[] Infrastructure =
-        ["WelfareGraph.Configuration", "WelfareGraph.Data", "WelfareGraph.Querying", "WelfareGraph.Security"];
+    [
+        "WelfareGraph.Configuration",
+        "WelfareGraph.Data",
+        "WelfareGraph.Querying",
+        "WelfareGraph.Security",
+    ];
 
     /// <summary>Top: what the server offers, and the schema composed from it.</summary>
     private static readonly string[] Features =
     [
-        "WelfareGraph.Analytics", "WelfareGraph.Exports", "WelfareGraph.Ingestion", "WelfareGraph.Http", "WelfareGraph.Requests",
+        "WelfareGraph.Analytics",
+        "WelfareGraph.Exports",
+        "WelfareGraph.Ingestion",
+        "WelfareGraph.Http",
+        "WelfareGraph.Requests",
         "WelfareGraph.Schema",
     ];
 
@@ -37,7 +51,8 @@ public sealed class LayeringTests
     public void Every_namespace_belongs_to_one_layer()
     {
         string[] layered = [.. DomainModel, .. Infrastructure, .. Features];
-        var topLevel = Server.GetTypes()
+        var topLevel = Server
+            .GetTypes()
             .Select(t => t.Namespace)
             .Where(ns => ns is not null && ns.StartsWith("WelfareGraph.", StringComparison.Ordinal))
             .Select(ns => string.Join('.', ns!.Split('.').Take(2)))
@@ -63,8 +78,10 @@ public sealed class LayeringTests
     [Fact]
     public void The_domain_models_GraphQL_types_use_only_the_GraphQL_building_blocks()
     {
-        var result = InNamespaces(DomainModel).ShouldNot()
-            .HaveDependencyOnAny(["WelfareGraph.Data", "WelfareGraph.Security", .. Features]).GetResult();
+        var result = InNamespaces(DomainModel)
+            .ShouldNot()
+            .HaveDependencyOnAny(["WelfareGraph.Data", "WelfareGraph.Security", .. Features])
+            .GetResult();
 
         Assert.Empty(Unexpected(result));
     }
@@ -80,8 +97,10 @@ public sealed class LayeringTests
     [Fact]
     public void Nothing_depends_on_the_composition_root()
     {
-        var result = InNamespaces([.. DomainModel, .. Infrastructure, .. Features]).ShouldNot()
-            .HaveDependencyOnAny("WelfareGraph.WelfareGraphExtensions", "WelfareGraph.Program").GetResult();
+        var result = InNamespaces([.. DomainModel, .. Infrastructure, .. Features])
+            .ShouldNot()
+            .HaveDependencyOnAny("WelfareGraph.WelfareGraphExtensions", "WelfareGraph.Program")
+            .GetResult();
 
         Assert.Empty(Unexpected(result));
     }
@@ -96,7 +115,8 @@ public sealed class LayeringTests
     {
         (string, string)[] entityNavigations =
         [
-            ("WelfareGraph.Centers", "WelfareGraph.Geography"), ("WelfareGraph.Charities", "WelfareGraph.Geography"),
+            ("WelfareGraph.Centers", "WelfareGraph.Geography"),
+            ("WelfareGraph.Charities", "WelfareGraph.Geography"),
         ];
         string[] all = [.. DomainModel, .. Infrastructure, .. Features];
 
@@ -105,7 +125,8 @@ public sealed class LayeringTests
         {
             for (var j = i + 1; j < all.Length; j++)
             {
-                if (entityNavigations.Contains((all[i], all[j])) || entityNavigations.Contains((all[j], all[i]))) continue;
+                if (entityNavigations.Contains((all[i], all[j])) || entityNavigations.Contains((all[j], all[i])))
+                    continue;
                 var forth = Users([all[i]], [all[j]]);
                 var back = Users([all[j]], [all[i]]);
                 if (forth.Count > 0 && back.Count > 0)
@@ -134,6 +155,5 @@ public sealed class LayeringTests
         return type is not null && typeof(GraphType).IsAssignableFrom(type);
     }
 
-    private static List<string> Unexpected(TestResult result) =>
-        [.. (result.FailingTypeNames ?? []).Order(StringComparer.Ordinal)];
+    private static List<string> Unexpected(TestResult result) => [.. (result.FailingTypeNames ?? []).Order(StringComparer.Ordinal)];
 }

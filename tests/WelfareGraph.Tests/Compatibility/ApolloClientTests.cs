@@ -16,19 +16,35 @@ namespace WelfareGraph.Tests.Compatibility;
 /// </summary>
 public sealed class ApolloClientTests(LoopbackServer server) : IClassFixture<LoopbackServer>
 {
-    private static readonly string Folder = Path.Combine(RepositoryPaths.Root, "tests", "WelfareGraph.Tests", "Compatibility", "ApolloClient");
+    private static readonly string Folder = Path.Combine(
+        RepositoryPaths.Root,
+        "tests",
+        "WelfareGraph.Tests",
+        "Compatibility",
+        "ApolloClient"
+    );
 
     [Fact]
     public async Task A_HotChocolate_client_pages_and_reads_the_connection_back_from_its_cache()
     {
         await NpmPackages.RestoreAsync(Folder);
-        using var output = JsonDocument.Parse(await RunNodeAsync("apollo-cache.mjs", new Uri(server.BaseAddress, "graphql").ToString(),
-            Path.Combine(RepositoryPaths.Schema, "operations")));
+        using var output = JsonDocument.Parse(
+            await RunNodeAsync(
+                "apollo-cache.mjs",
+                new Uri(server.BaseAddress, "graphql").ToString(),
+                Path.Combine(RepositoryPaths.Schema, "operations")
+            )
+        );
         var root = output.RootElement;
 
         // graphql-js finds nothing to object to in the query or in any trusted operation.
-        var validation = root.GetProperty("validation").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(e => e.GetString()).ToList());
-        var operations = Directory.GetFiles(Path.Combine(RepositoryPaths.Schema, "operations"), "*.graphql").Select(Path.GetFileName).ToList();
+        var validation = root.GetProperty("validation")
+            .EnumerateObject()
+            .ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(e => e.GetString()).ToList());
+        var operations = Directory
+            .GetFiles(Path.Combine(RepositoryPaths.Schema, "operations"), "*.graphql")
+            .Select(Path.GetFileName)
+            .ToList();
         Assert.Equal(operations.Append("CashPage").Order(), validation.Keys.Order());
         Assert.All(validation, v => Assert.True(v.Value.Count == 0, $"{v.Key}: {string.Join("; ", v.Value)}"));
 
@@ -44,7 +60,10 @@ public sealed class ApolloClientTests(LoopbackServer server) : IClassFixture<Loo
             Assert.Equal(expected.Count, pages[i].GetProperty("totalCount").GetInt32());
             // The client answers from its cache: after the second page, the merged connection holds both.
             Assert.Equal(expected.Ids.Take(5 * (i + 1)), Ids(pages[i]));
-            Assert.All(pages[i].GetProperty("edges").EnumerateArray(), e => Assert.Equal("ContributionsEdge", e.GetProperty("__typename").GetString()));
+            Assert.All(
+                pages[i].GetProperty("edges").EnumerateArray(),
+                e => Assert.Equal("ContributionsEdge", e.GetProperty("__typename").GetString())
+            );
         }
 
         // The normalized cache answers the fragment: both pages merged, in order, under the connection's type.
@@ -71,7 +90,8 @@ public sealed class ApolloClientTests(LoopbackServer server) : IClassFixture<Loo
         top.Parameters.AddWithValue("$type", (int)ContributionType.Cash);
         var ids = new List<long>();
         using (var reader = top.ExecuteReader())
-            while (reader.Read()) ids.Add(reader.GetInt64(0));
+            while (reader.Read())
+                ids.Add(reader.GetInt64(0));
         return (Convert.ToInt32(count.ExecuteScalar()), ids);
     }
 

@@ -15,12 +15,16 @@ public sealed class SettingsFileTests
 {
     private static readonly Assembly Server = typeof(WelfareGraphExtensions).Assembly;
 
-    private static readonly JsonObject File =
-        JsonNode.Parse(System.IO.File.ReadAllText(Path.Combine(RepositoryPaths.Root, "appsettings.json")))!.AsObject();
+    private static readonly JsonObject File = JsonNode
+        .Parse(System.IO.File.ReadAllText(Path.Combine(RepositoryPaths.Root, "appsettings.json")))!
+        .AsObject();
 
     private static IEnumerable<(Type Type, string Section)> SettingsClasses() =>
-        Server.GetTypes().Select(t => (Type: t, Attribute: t.GetCustomAttribute<SettingsSectionAttribute>()))
-            .Where(t => t.Attribute is not null).Select(t => (t.Type, t.Attribute!.Name));
+        Server
+            .GetTypes()
+            .Select(t => (Type: t, Attribute: t.GetCustomAttribute<SettingsSectionAttribute>()))
+            .Where(t => t.Attribute is not null)
+            .Select(t => (t.Type, t.Attribute!.Name));
 
     private static IEnumerable<PropertyInfo> Keys(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod is { IsPublic: true });
@@ -31,9 +35,18 @@ public sealed class SettingsFileTests
     public void The_settings_classes_are_the_ones_the_server_binds()
     {
         Assert.Equal(
-            ["AnalyticsOptions Analytics", "DatabaseOptions Database", "ExportOptions Exports", "FairShareOptions GraphQL", "GraphQLLimits GraphQL",
-             "IngestionOptions Ingestion", "PagingOptions GraphQL", "QueryLimitOptions GraphQL"],
-            SettingsClasses().Select(s => $"{s.Type.Name} {s.Section}").Order(StringComparer.Ordinal));
+            [
+                "AnalyticsOptions Analytics",
+                "DatabaseOptions Database",
+                "ExportOptions Exports",
+                "FairShareOptions GraphQL",
+                "GraphQLLimits GraphQL",
+                "IngestionOptions Ingestion",
+                "PagingOptions GraphQL",
+                "QueryLimitOptions GraphQL",
+            ],
+            SettingsClasses().Select(s => $"{s.Type.Name} {s.Section}").Order(StringComparer.Ordinal)
+        );
     }
 
     [Fact]
@@ -41,8 +54,16 @@ public sealed class SettingsFileTests
     {
         var bound = SettingsClasses().Select(s => s.Type).ToList();
         var parts = bound.SelectMany(Keys).Select(p => p.PropertyType).Where(IsSubSection).ToList();
-        foreach (var type in Server.GetTypes().Where(t => t.IsPublic && (t.Name.EndsWith("Options", StringComparison.Ordinal) || t.Name.EndsWith("Limits", StringComparison.Ordinal))
-                     && t.GetConstructor(Type.EmptyTypes) is not null && Keys(t).Any()))
+        foreach (
+            var type in Server
+                .GetTypes()
+                .Where(t =>
+                    t.IsPublic
+                    && (t.Name.EndsWith("Options", StringComparison.Ordinal) || t.Name.EndsWith("Limits", StringComparison.Ordinal))
+                    && t.GetConstructor(Type.EmptyTypes) is not null
+                    && Keys(t).Any()
+                )
+        )
             Assert.True(bound.Contains(type) || parts.Contains(type), $"{type.FullName} has keys but no [SettingsSection] binds it.");
     }
 
@@ -62,8 +83,10 @@ public sealed class SettingsFileTests
     {
         foreach (var section in SettingsClasses().GroupBy(s => s.Section))
         {
-            var owners = section.SelectMany(s => Keys(s.Type).Select(p => (Key: p.Name, Owner: s.Type.Name)))
-                .GroupBy(k => k.Key, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            var owners = section
+                .SelectMany(s => Keys(s.Type).Select(p => (Key: p.Name, Owner: s.Type.Name)))
+                .GroupBy(k => k.Key, StringComparer.OrdinalIgnoreCase)
+                .Where(g => g.Count() > 1)
                 .Select(g => $"{section.Key}:{g.Key} is read by {string.Join(" and ", g.Select(k => k.Owner))}");
             Assert.Empty(owners);
         }
@@ -88,16 +111,19 @@ public sealed class SettingsFileTests
     }
 
     /// <summary>A default as appsettings.json spells it: numbers and booleans as JSON, durations and enums as strings.</summary>
-    private static string Written(object? value) => value switch
-    {
-        null => "null",
-        JsonNode node => node.ToJsonString(),
-        bool flag => flag ? "true" : "false",
-        int number => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        TimeSpan duration => $"\"{duration:c}\"",
-        Enum named => $"\"{named}\"",
-        string text => JsonValue.Create(text).ToJsonString(),
-        IEnumerable items => new JsonArray(items.Cast<object?>().Select(i => (JsonNode?)JsonValue.Create(i?.ToString())).ToArray()).ToJsonString(),
-        _ => value.ToString() ?? "",
-    };
+    private static string Written(object? value) =>
+        value switch
+        {
+            null => "null",
+            JsonNode node => node.ToJsonString(),
+            bool flag => flag ? "true" : "false",
+            int number => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            TimeSpan duration => $"\"{duration:c}\"",
+            Enum named => $"\"{named}\"",
+            string text => JsonValue.Create(text).ToJsonString(),
+            IEnumerable items => new JsonArray(
+                items.Cast<object?>().Select(i => (JsonNode?)JsonValue.Create(i?.ToString())).ToArray()
+            ).ToJsonString(),
+            _ => value.ToString() ?? "",
+        };
 }

@@ -8,7 +8,11 @@ public sealed class SettingsValidationTests
 {
     [Theory]
     [InlineData("GraphQL:MaxDepth", "0", "GraphQL:MaxDepth must be between 1 and 100; it is 0.")]
-    [InlineData("GraphQL:RateLimit:Window", "00:00:00", "GraphQL:RateLimit:Window must be between 00:00:00.001 and 24.20:31:23.647; it is 00:00:00.")]
+    [InlineData(
+        "GraphQL:RateLimit:Window",
+        "00:00:00",
+        "GraphQL:RateLimit:Window must be between 00:00:00.001 and 24.20:31:23.647; it is 00:00:00."
+    )]
     [InlineData("GraphQL:MaxConcurrentPerCaller", "0", "GraphQL:MaxConcurrentPerCaller must be between 1 and 2147483647; it is 0.")]
     [InlineData("GraphQL:MaxPageSize", "0", "GraphQL:MaxPageSize must be between 1 and 2147483647; it is 0.")]
     [InlineData("GraphQL:MaxSortFields", "-1", "GraphQL:MaxSortFields must be between 1 and 2147483647; it is -1.")]
@@ -32,13 +36,18 @@ public sealed class SettingsValidationTests
     {
         using var factory = new WelfareGraphFactory(new Dictionary<string, string?> { ["Database:SeedDemoData"] = "false" });
         using var client = factory.CreateClient();
-        var types = typeof(WelfareGraphExtensions).Assembly.GetTypes()
-            .Where(t => t.GetCustomAttributes(typeof(WelfareGraph.Configuration.SettingsSectionAttribute), false).Length > 0).ToList();
+        var types = typeof(WelfareGraphExtensions)
+            .Assembly.GetTypes()
+            .Where(t => t.GetCustomAttributes(typeof(WelfareGraph.Configuration.SettingsSectionAttribute), false).Length > 0)
+            .ToList();
         Assert.NotEmpty(types);
         foreach (var type in types)
         {
             var options = factory.Services.GetService(typeof(IOptions<>).MakeGenericType(type))!;
-            Assert.Same(options.GetType().GetProperty(nameof(IOptions<object>.Value))!.GetValue(options), factory.Services.GetService(type));
+            Assert.Same(
+                options.GetType().GetProperty(nameof(IOptions<object>.Value))!.GetValue(options),
+                factory.Services.GetService(type)
+            );
         }
     }
 

@@ -30,22 +30,34 @@ public sealed class CommandHold : DbCommandInterceptor
     /// <summary>Holds the <paramref name="ordinal"/>-th command of <paramref name="subject"/> (counting those containing <paramref name="fragment"/>).</summary>
     public Hold Add(string subject, int ordinal = 1, string? fragment = null) => _holds[subject] = new Hold(ordinal, fragment);
 
-    public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<DbDataReader> result,
+        CancellationToken cancellationToken = default
+    )
     {
         await WaitAsync(command);
         return result;
     }
 
-    public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<int> result,
+        CancellationToken cancellationToken = default
+    )
     {
         await WaitAsync(command);
         return result;
     }
 
-    public override async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<object> result,
+        CancellationToken cancellationToken = default
+    )
     {
         await WaitAsync(command);
         return result;
@@ -54,7 +66,8 @@ public sealed class CommandHold : DbCommandInterceptor
     private async Task WaitAsync(DbCommand command)
     {
         var subject = _requests.HttpContext?.User.FindFirst("oid")?.Value;
-        if (subject is null || !_holds.TryGetValue(subject, out var hold) || !hold.Takes(command.CommandText)) return;
+        if (subject is null || !_holds.TryGetValue(subject, out var hold) || !hold.Takes(command.CommandText))
+            return;
         hold.Reached.TrySetResult();
         await hold.Released.Task;
     }

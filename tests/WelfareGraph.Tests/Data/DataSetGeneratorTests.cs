@@ -12,10 +12,21 @@ public sealed class DataSetGeneratorTests
     [Fact]
     public void The_demo_holds_the_published_nine_month_figures_in_rial()
     {
-        var nineMonths = Demo.Contributions.Where(c => c.Date >= new DateOnly(2025, 3, 21) && c.Date <= new DateOnly(2025, 12, 21)).ToList();
-        Assert.Equal(53_000_000_000, nineMonths.Where(c => c.Sector == Sector.Government && c.Type == ContributionType.Cash).Sum(c => c.AmountRial));
-        Assert.Equal(336_000_000_000, nineMonths.Where(c => c.Sector == Sector.Government && c.Type == ContributionType.InKind).Sum(c => c.AmountRial));
-        Assert.Equal(11_500_000_000, nineMonths.Where(c => c.Sector == Sector.Government && c.Type == ContributionType.VolunteerService).Sum(c => c.AmountRial));
+        var nineMonths = Demo
+            .Contributions.Where(c => c.Date >= new DateOnly(2025, 3, 21) && c.Date <= new DateOnly(2025, 12, 21))
+            .ToList();
+        Assert.Equal(
+            53_000_000_000,
+            nineMonths.Where(c => c.Sector == Sector.Government && c.Type == ContributionType.Cash).Sum(c => c.AmountRial)
+        );
+        Assert.Equal(
+            336_000_000_000,
+            nineMonths.Where(c => c.Sector == Sector.Government && c.Type == ContributionType.InKind).Sum(c => c.AmountRial)
+        );
+        Assert.Equal(
+            11_500_000_000,
+            nineMonths.Where(c => c.Sector == Sector.Government && c.Type == ContributionType.VolunteerService).Sum(c => c.AmountRial)
+        );
         Assert.Equal(160_000_000_000, nineMonths.Where(c => c.Sector == Sector.Charity).Sum(c => c.AmountRial));
         Assert.Equal(382_575, Demo.Counties.Sum(c => c.TotalHouseholds));
     }
@@ -24,7 +35,11 @@ public sealed class DataSetGeneratorTests
     public void Every_county_month_and_type_of_1403_and_1404_has_contributions()
     {
         var months = Enumerable.Range(1, 12).Select(m => (1403, m)).Concat(Enumerable.Range(1, 9).Select(m => (1404, m))).ToList();
-        var cells = Demo.Contributions.Select(c => (c.County.Code, SolarCalendar.FromGregorian(c.Date).Year, SolarCalendar.FromGregorian(c.Date).Month, c.Type)).ToHashSet();
+        var cells = Demo
+            .Contributions.Select(c =>
+                (c.County.Code, SolarCalendar.FromGregorian(c.Date).Year, SolarCalendar.FromGregorian(c.Date).Month, c.Type)
+            )
+            .ToHashSet();
         foreach (var county in Demo.Counties)
         {
             foreach (var (year, month) in months)
@@ -58,7 +73,10 @@ public sealed class DataSetGeneratorTests
     public void Generation_is_deterministic_and_seeds_differ()
     {
         var again = DataSetGenerator.Generate(DemoDataSet.Spec);
-        Assert.Equal(Demo.Contributions.Select(c => (c.Date, c.AmountRial, c.ExternalId)), again.Contributions.Select(c => (c.Date, c.AmountRial, c.ExternalId)));
+        Assert.Equal(
+            Demo.Contributions.Select(c => (c.Date, c.AmountRial, c.ExternalId)),
+            again.Contributions.Select(c => (c.Date, c.AmountRial, c.ExternalId))
+        );
         var a = DataSetGenerator.Generate(RandomDataSet.Spec(1, ["IR-23"], 3, 2_000));
         var b = DataSetGenerator.Generate(RandomDataSet.Spec(2, ["IR-23"], 3, 2_000));
         Assert.NotEqual(a.Contributions.Sum(c => c.AmountRial), b.Contributions.Sum(c => c.AmountRial));
@@ -68,10 +86,13 @@ public sealed class DataSetGeneratorTests
     [Fact]
     public void Solar_period_columns_agree_with_the_date()
     {
-        Assert.All(Demo.Contributions.Take(500), c =>
-        {
-            var solar = SolarCalendar.FromGregorian(c.Date);
-            Assert.Equal((solar.Year, solar.Month, (solar.Month + 2) / 3), (c.SolarYear, c.SolarMonth, c.SolarQuarter));
-        });
+        Assert.All(
+            Demo.Contributions.Take(500),
+            c =>
+            {
+                var solar = SolarCalendar.FromGregorian(c.Date);
+                Assert.Equal((solar.Year, solar.Month, (solar.Month + 2) / 3), (c.SolarYear, c.SolarMonth, c.SolarQuarter));
+            }
+        );
     }
 }

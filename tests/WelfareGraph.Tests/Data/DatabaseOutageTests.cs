@@ -27,11 +27,25 @@ public sealed class DatabaseOutageTests(OutageServer server) : IClassFixture<Out
 
     private const string Source = "outage-test";
 
-    private static readonly object[] Batch = [.. Enumerable.Range(1, 40).Select(i => (object)new
-    {
-        externalId = $"OUT-{i:000}", date = "1404-08-15", countyCode = "IR-19-02", type = "CASH", sector = "GOVERNMENT",
-        intent = "LIVELIHOOD", channel = "COLLECTION_BASE", amountRial = 1_000_000L + i,
-    })];
+    private static readonly object[] Batch =
+    [
+        .. Enumerable
+            .Range(1, 40)
+            .Select(i =>
+                (object)
+                    new
+                    {
+                        externalId = $"OUT-{i:000}",
+                        date = "1404-08-15",
+                        countyCode = "IR-19-02",
+                        type = "CASH",
+                        sector = "GOVERNMENT",
+                        intent = "LIVELIHOOD",
+                        channel = "COLLECTION_BASE",
+                        amountRial = 1_000_000L + i,
+                    }
+            ),
+    ];
 
     [Fact]
     public async Task Requests_fail_fast_with_503_during_an_outage_and_the_server_recovers_by_itself()
@@ -47,14 +61,28 @@ public sealed class DatabaseOutageTests(OutageServer server) : IClassFixture<Out
         var jobHold = server.Holds.Add("outage-job", ordinal: 2);
         var query = server.PostAsync(analyst, "{ centers(first: 3) { nodes { code } } }");
         var integration = server.Token(WelfareRoles.Integration, subject: "outage-ingest");
-        var ingest = server.PostAsync(integration, Upsert, new { input = new { sourceSystem = Source, atomic = true, items = Batch } });
+        var ingest = server.PostAsync(
+            integration,
+            Upsert,
+            new
+            {
+                input = new
+                {
+                    sourceSystem = Source,
+                    atomic = true,
+                    items = Batch,
+                },
+            }
+        );
         var model = ReadModelAsync(server.Token(WelfareRoles.Analyst, subject: "outage-model"));
         var jobToken = server.Token(WelfareRoles.Analyst, subject: "outage-job");
         var jobId = await StartJobAsync(jobToken);
-        await Task.WhenAll(queryHold.Reached.Task, ingestHold.Reached.Task, modelHold.Reached.Task, jobHold.Reached.Task).WaitAsync(HangGuard);
+        await Task.WhenAll(queryHold.Reached.Task, ingestHold.Reached.Task, modelHold.Reached.Task, jobHold.Reached.Task)
+            .WaitAsync(HangGuard);
 
         await server.Postgres.KillAsync();
-        foreach (var hold in new[] { queryHold, ingestHold, modelHold, jobHold }) hold.Released.SetResult();
+        foreach (var hold in new[] { queryHold, ingestHold, modelHold, jobHold })
+            hold.Released.SetResult();
 
         var (queryStatus, queryBody) = await query.WaitAsync(HangGuard);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, queryStatus);
@@ -74,15 +102,27 @@ public sealed class DatabaseOutageTests(OutageServer server) : IClassFixture<Out
         // While it is down, every edge answers 503 DATABASE_UNAVAILABLE at once, on every media type.
         foreach (var mediaType in new[] { "application/graphql-response+json", "application/json" })
         {
-            var (status, body) = await SendAsync(analyst, HttpMethod.Post, "/graphql", mediaType,
-                JsonContent.Create(new { query = "{ counties(first: 2) { nodes { code } } }" })).WaitAsync(HangGuard);
+            var (status, body) = await SendAsync(
+                    analyst,
+                    HttpMethod.Post,
+                    "/graphql",
+                    mediaType,
+                    JsonContent.Create(new { query = "{ counties(first: 2) { nodes { code } } }" })
+                )
+                .WaitAsync(HangGuard);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
             Assert.Equal("DATABASE_UNAVAILABLE", SecuredServer.FirstCode(body));
         }
-        var export = await SendAsync(analyst, HttpMethod.Post, "/exports", "*/*", JsonContent.Create(new
-        {
-            query = "{ contributionTotals(groupBy: [COUNTY]) { groups { key { county { code } } sum } } }", format = "csv",
-        })).WaitAsync(HangGuard);
+        var export = await SendAsync(
+                analyst,
+                HttpMethod.Post,
+                "/exports",
+                "*/*",
+                JsonContent.Create(
+                    new { query = "{ contributionTotals(groupBy: [COUNTY]) { groups { key { county { code } } sum } } }", format = "csv" }
+                )
+            )
+            .WaitAsync(HangGuard);
         Assert.Equal((HttpStatusCode.ServiceUnavailable, "DATABASE_UNAVAILABLE"), (export.Status, SecuredServer.FirstCode(export.Body)));
         var feed = await SendAsync(analyst, HttpMethod.Get, "/odata/Provinces", "application/json", null).WaitAsync(HangGuard);
         Assert.Equal((HttpStatusCode.ServiceUnavailable, "DATABASE_UNAVAILABLE"), (feed.Status, SecuredServer.FirstCode(feed.Body)));
@@ -95,9 +135,37 @@ public sealed class DatabaseOutageTests(OutageServer server) : IClassFixture<Out
 
         // The interrupted batch wrote nothing; its retry writes every record once, and a second retry changes nothing.
         Assert.Equal((0L, 0L), await StoredAsync());
-        var retried = (await server.DataAsync(integration, Upsert, new { input = new { sourceSystem = Source, atomic = true, items = Batch } }))["upsertContributions"]!;
+        var retried = (
+            await server.DataAsync(
+                integration,
+                Upsert,
+                new
+                {
+                    input = new
+                    {
+                        sourceSystem = Source,
+                        atomic = true,
+                        items = Batch,
+                    },
+                }
+            )
+        )["upsertContributions"]!;
         Assert.Equal(Batch.Length, retried["inserted"]!.GetValue<int>());
-        var again = (await server.DataAsync(integration, Upsert, new { input = new { sourceSystem = Source, atomic = true, items = Batch } }))["upsertContributions"]!;
+        var again = (
+            await server.DataAsync(
+                integration,
+                Upsert,
+                new
+                {
+                    input = new
+                    {
+                        sourceSystem = Source,
+                        atomic = true,
+                        items = Batch,
+                    },
+                }
+            )
+        )["upsertContributions"]!;
         Assert.Equal(Batch.Length, again["unchanged"]!.GetValue<int>());
         Assert.Equal(((long)Batch.Length, (long)Batch.Length), await StoredAsync());
     }
@@ -108,7 +176,9 @@ public sealed class DatabaseOutageTests(OutageServer server) : IClassFixture<Out
         await using var connection = new NpgsqlConnection(server.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT count(*), count(DISTINCT external_id) FROM contributions WHERE source_system = $1", connection);
+            "SELECT count(*), count(DISTINCT external_id) FROM contributions WHERE source_system = $1",
+            connection
+        );
         command.Parameters.AddWithValue(Source);
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
@@ -148,7 +218,15 @@ public sealed class DatabaseOutageTests(OutageServer server) : IClassFixture<Out
     {
         using var client = server.Factory.CreateClient();
         TestIdentity.Authorize(client, token);
-        using var response = await client.PostAsJsonAsync("/exports/jobs", new { query = "{ contributions { nodes { id } } }", mode = "underlying", format = "csv" });
+        using var response = await client.PostAsJsonAsync(
+            "/exports/jobs",
+            new
+            {
+                query = "{ contributions { nodes { id } } }",
+                mode = "underlying",
+                format = "csv",
+            }
+        );
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
     }
@@ -161,14 +239,22 @@ public sealed class DatabaseOutageTests(OutageServer server) : IClassFixture<Out
         while (true)
         {
             var status = JsonNode.Parse(await client.GetStringAsync($"/exports/jobs/{id}"))!;
-            if (status["state"]!.GetValue<string>() != "running") return status;
+            if (status["state"]!.GetValue<string>() != "running")
+                return status;
             await Task.Delay(TimeSpan.FromMilliseconds(50)); // a polling interval, not a synchronisation: the loop ends on the state
         }
     }
 
-    private async Task<HttpStatusCode> StatusOfAsync(string token, HttpMethod method, string path) => (await SendAsync(token, method, path, "*/*", null)).Status;
+    private async Task<HttpStatusCode> StatusOfAsync(string token, HttpMethod method, string path) =>
+        (await SendAsync(token, method, path, "*/*", null)).Status;
 
-    private async Task<(HttpStatusCode Status, JsonNode? Body)> SendAsync(string token, HttpMethod method, string path, string accept, HttpContent? content)
+    private async Task<(HttpStatusCode Status, JsonNode? Body)> SendAsync(
+        string token,
+        HttpMethod method,
+        string path,
+        string accept,
+        HttpContent? content
+    )
     {
         using var client = server.Factory.CreateClient();
         TestIdentity.Authorize(client, token);
@@ -177,7 +263,10 @@ public sealed class DatabaseOutageTests(OutageServer server) : IClassFixture<Out
         using var response = await client.SendAsync(request);
         var text = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync());
         JsonNode? body = null;
-        try { body = text.Length == 0 ? null : JsonNode.Parse(text); }
+        try
+        {
+            body = text.Length == 0 ? null : JsonNode.Parse(text);
+        }
         catch (System.Text.Json.JsonException) { } // not JSON: the assertions on the code say so
         return (response.StatusCode, body);
     }

@@ -22,13 +22,17 @@ public sealed class OutageServer : SecuredServer
     {
         await Postgres.InitializeAsync();
         ConnectionString = await Postgres.CreateDatabaseAsync("outage");
-        return new WelfareGraphFactory(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:WelfareGraph"] = ConnectionString,
-            ["GraphQL:ExecutionTimeout"] = Deadline.ToString("c"),
-            ["GraphQL:RateLimit:PermitLimit"] = "100000",
-        }, "Production", Identity)
+        return new WelfareGraphFactory(
+            new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "Postgres",
+                ["ConnectionStrings:WelfareGraph"] = ConnectionString,
+                ["GraphQL:ExecutionTimeout"] = Deadline.ToString("c"),
+                ["GraphQL:RateLimit:PermitLimit"] = "100000",
+            },
+            "Production",
+            Identity
+        )
         {
             TestServices = services => services.AddSingleton<IInterceptor>(Holds),
         };

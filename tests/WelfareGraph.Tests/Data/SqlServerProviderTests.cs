@@ -17,8 +17,11 @@ public sealed class SqlServerProviderTests
     private static SqlServerWelfareDbContext Context()
     {
         var builder = new DbContextOptionsBuilder<SqlServerWelfareDbContext>();
-        DataServiceCollectionExtensions.Configure(builder, new DatabaseOptions { Provider = DatabaseProvider.SqlServer },
-            "Server=unused;Database=WelfareGraph;TrustServerCertificate=true");
+        DataServiceCollectionExtensions.Configure(
+            builder,
+            new DatabaseOptions { Provider = DatabaseProvider.SqlServer },
+            "Server=unused;Database=WelfareGraph;TrustServerCertificate=true"
+        );
         return new SqlServerWelfareDbContext(builder.Options);
     }
 
@@ -43,7 +46,11 @@ public sealed class SqlServerProviderTests
     [Fact]
     public void Provinces_are_seeded_by_the_migration_on_every_provider()
     {
-        foreach (var migration in typeof(WelfareDbContext).Assembly.GetTypes().Where(t => t.Name.EndsWith("_Initial", StringComparison.Ordinal) || t.Name == "Initial"))
+        foreach (
+            var migration in typeof(WelfareDbContext)
+                .Assembly.GetTypes()
+                .Where(t => t.Name.EndsWith("_Initial", StringComparison.Ordinal) || t.Name == "Initial")
+        )
             Assert.True(migration.IsSubclassOf(typeof(Migration)));
         using var db = Context();
         Assert.Contains(db.Database.GetMigrations(), m => m.EndsWith("_Initial", StringComparison.Ordinal));
@@ -53,9 +60,22 @@ public sealed class SqlServerProviderTests
     public void The_period_filter_uses_the_stored_solar_columns_in_SQL_Server()
     {
         using var db = Context();
-        var sql = db.Contributions.InPeriod(ResolvedPeriod.Months(1404, 1, 9))
-            .GroupBy(c => new { c.CountyId, c.Type, c.SolarMonth })
-            .Select(g => new { g.Key.CountyId, g.Key.Type, g.Key.SolarMonth, Sum = g.Sum(c => c.AmountRial), Count = g.Count() })
+        var sql = db
+            .Contributions.InPeriod(ResolvedPeriod.Months(1404, 1, 9))
+            .GroupBy(c => new
+            {
+                c.CountyId,
+                c.Type,
+                c.SolarMonth,
+            })
+            .Select(g => new
+            {
+                g.Key.CountyId,
+                g.Key.Type,
+                g.Key.SolarMonth,
+                Sum = g.Sum(c => c.AmountRial),
+                Count = g.Count(),
+            })
             .ToQueryString();
         Assert.Contains("[c].[solar_year] = @year", sql.Replace("@__year_0", "@year"), StringComparison.Ordinal);
         Assert.Contains("SUM([c].[amount_rial])", sql);

@@ -30,8 +30,13 @@ public static class ExportFiles
         return await ReadAsync(response);
     }
 
-    private static async Task<Download> ReadAsync(HttpResponseMessage response) => new(response.StatusCode, response.Content.Headers.ContentType?.MediaType,
-        response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName, await response.Content.ReadAsByteArrayAsync());
+    private static async Task<Download> ReadAsync(HttpResponseMessage response) =>
+        new(
+            response.StatusCode,
+            response.Content.Headers.ContentType?.MediaType,
+            response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName,
+            await response.Content.ReadAsByteArrayAsync()
+        );
 
     /// <summary>The header and the records of a CSV file, as CsvHelper's reader gives them.</summary>
     public static (string[] Header, List<string?[]> Rows) Csv(byte[] bytes)
@@ -43,7 +48,8 @@ public static class ExportFiles
         {
             header ??= [.. reader.Headers!];
             var values = new string?[reader.FieldCount];
-            for (var i = 0; i < values.Length; i++) values[i] = reader.IsEmpty(i) ? null : reader.GetString(i);
+            for (var i = 0; i < values.Length; i++)
+                values[i] = reader.IsEmpty(i) ? null : reader.GetString(i);
             rows.Add(values);
         }
         return (header ?? [.. reader.Headers ?? []], rows);
@@ -53,13 +59,19 @@ public static class ExportFiles
     public static List<(string Sheet, List<IDictionary<string, object?>> Rows)> Xlsx(byte[] bytes)
     {
         using var stream = new MemoryStream(bytes);
-        return MiniExcel.GetSheetNames(stream).Select(sheet =>
-        {
-            stream.Position = 0;
-            var rows = MiniExcel.Query(stream, useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object?>>()
-                .Select(r => (IDictionary<string, object?>)new Dictionary<string, object?>(r)).ToList();
-            return (sheet, rows);
-        }).ToList();
+        return MiniExcel
+            .GetSheetNames(stream)
+            .Select(sheet =>
+            {
+                stream.Position = 0;
+                var rows = MiniExcel
+                    .Query(stream, useHeaderRow: true, sheetName: sheet)
+                    .Cast<IDictionary<string, object?>>()
+                    .Select(r => (IDictionary<string, object?>)new Dictionary<string, object?>(r))
+                    .ToList();
+                return (sheet, rows);
+            })
+            .ToList();
     }
 
     /// <summary>A sheet's XML part, for what readers do not surface: right-to-left, the frozen pane, cell types.</summary>
@@ -91,12 +103,42 @@ public static class ExportFiles
     private static async Task<IEnumerable<object?>> ReadColumnAsync(ParquetRowGroupReader group, DataField field, int count)
     {
         var type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
-        if (IsText(field)) { var v = new string?[count]; await group.ReadAsync(field, v!); return v; }
-        if (type == typeof(long)) { var v = new long?[count]; await group.ReadAsync<long>(field, v); return v.Cast<object?>(); }
-        if (type == typeof(decimal)) { var v = new decimal?[count]; await group.ReadAsync<decimal>(field, v); return v.Cast<object?>(); }
-        if (type == typeof(double)) { var v = new double?[count]; await group.ReadAsync<double>(field, v); return v.Cast<object?>(); }
-        if (type == typeof(bool)) { var v = new bool?[count]; await group.ReadAsync<bool>(field, v); return v.Cast<object?>(); }
-        if (type == typeof(DateOnly)) { var v = new DateOnly?[count]; await group.ReadAsync<DateOnly>(field, v); return v.Cast<object?>(); }
+        if (IsText(field))
+        {
+            var v = new string?[count];
+            await group.ReadAsync(field, v!);
+            return v;
+        }
+        if (type == typeof(long))
+        {
+            var v = new long?[count];
+            await group.ReadAsync<long>(field, v);
+            return v.Cast<object?>();
+        }
+        if (type == typeof(decimal))
+        {
+            var v = new decimal?[count];
+            await group.ReadAsync<decimal>(field, v);
+            return v.Cast<object?>();
+        }
+        if (type == typeof(double))
+        {
+            var v = new double?[count];
+            await group.ReadAsync<double>(field, v);
+            return v.Cast<object?>();
+        }
+        if (type == typeof(bool))
+        {
+            var v = new bool?[count];
+            await group.ReadAsync<bool>(field, v);
+            return v.Cast<object?>();
+        }
+        if (type == typeof(DateOnly))
+        {
+            var v = new DateOnly?[count];
+            await group.ReadAsync<DateOnly>(field, v);
+            return v.Cast<object?>();
+        }
         throw new NotSupportedException($"Column {field.Name} of {field.ClrType}");
     }
 
@@ -106,7 +148,8 @@ public static class ExportFiles
     /// <summary>Converts an xlsx file to CSV with LibreOffice Calc, headless, and returns the CSV's text (UTF-8).</summary>
     public static async Task<string> LibreOfficeCsvAsync(byte[] xlsx)
     {
-        var soffice = new[] { "/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/local/bin/soffice" }.FirstOrDefault(File.Exists)
+        var soffice =
+            new[] { "/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/local/bin/soffice" }.FirstOrDefault(File.Exists)
             ?? throw new Xunit.Sdk.XunitException("LibreOffice (soffice) is not installed; ./test.sh installs libreoffice-calc.");
         var folder = Directory.CreateTempSubdirectory("welfaregraph-lo-").FullName;
         try
@@ -120,8 +163,19 @@ public static class ExportFiles
                 WorkingDirectory = folder,
             };
             // A profile of its own: a parallel or leftover LibreOffice must not take the conversion over.
-            foreach (var argument in new[] { $"-env:UserInstallation=file://{folder}/profile", "--headless", "--norestore",
-                         "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", folder, input })
+            foreach (
+                var argument in new[]
+                {
+                    $"-env:UserInstallation=file://{folder}/profile",
+                    "--headless",
+                    "--norestore",
+                    "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):44,34,76,1",
+                    "--outdir",
+                    folder,
+                    input,
+                }
+            )
                 info.ArgumentList.Add(argument);
             using var process = Process.Start(info)!;
             var output = process.StandardOutput.ReadToEndAsync();
@@ -129,7 +183,8 @@ public static class ExportFiles
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
             await process.WaitForExitAsync(timeout.Token);
             var csv = Path.Combine(folder, "export.csv");
-            if (!File.Exists(csv)) throw new Xunit.Sdk.XunitException($"soffice made no CSV (exit {process.ExitCode}): {await output} {await error}");
+            if (!File.Exists(csv))
+                throw new Xunit.Sdk.XunitException($"soffice made no CSV (exit {process.ExitCode}): {await output} {await error}");
             return await File.ReadAllTextAsync(csv);
         }
         finally

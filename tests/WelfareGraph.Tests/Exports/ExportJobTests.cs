@@ -24,7 +24,10 @@ public sealed class UnderlyingQueryGate : DbCommandInterceptor
 
     public void Arm()
     {
-        (_entered, _release) = (new(TaskCreationOptions.RunContinuationsAsynchronously), new(TaskCreationOptions.RunContinuationsAsynchronously));
+        (_entered, _release) = (
+            new(TaskCreationOptions.RunContinuationsAsynchronously),
+            new(TaskCreationOptions.RunContinuationsAsynchronously)
+        );
         _armed = true;
     }
 
@@ -34,11 +37,19 @@ public sealed class UnderlyingQueryGate : DbCommandInterceptor
         _release.TrySetResult();
     }
 
-    public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<DbDataReader> result,
+        CancellationToken cancellationToken = default
+    )
     {
         // The fact rows of an underlying export: every contribution column, in id order.
-        if (_armed && command.CommandText.Contains("\"external_id\"", StringComparison.Ordinal) && command.CommandText.Contains("ORDER BY", StringComparison.Ordinal))
+        if (
+            _armed
+            && command.CommandText.Contains("\"external_id\"", StringComparison.Ordinal)
+            && command.CommandText.Contains("ORDER BY", StringComparison.Ordinal)
+        )
         {
             _entered.TrySetResult();
             await _release.Task.WaitAsync(cancellationToken);
@@ -84,7 +95,8 @@ public sealed class ExportJobTests(JobsServer server) : IClassFixture<JobsServer
         while (true)
         {
             var status = JsonNode.Parse(await client.GetStringAsync($"/exports/jobs/{id}", limit.Token))!;
-            if (status["state"]!.GetValue<string>() != "running") return status;
+            if (status["state"]!.GetValue<string>() != "running")
+                return status;
             await Task.Delay(50, limit.Token);
         }
     }
@@ -94,7 +106,16 @@ public sealed class ExportJobTests(JobsServer server) : IClassFixture<JobsServer
     {
         var total = (await server.Client.DataAsync(Query))["contributionTotals"]!["total"]!;
         var client = server.Factory.CreateClient();
-        var started = await StartAsync(client, new { query = Query, mode = "underlying", format = "xlsx", lang = "fa" });
+        var started = await StartAsync(
+            client,
+            new
+            {
+                query = Query,
+                mode = "underlying",
+                format = "xlsx",
+                lang = "fa",
+            }
+        );
         var id = started["id"]!.GetValue<string>();
 
         var status = await FinishedAsync(client, id);
@@ -108,7 +129,10 @@ public sealed class ExportJobTests(JobsServer server) : IClassFixture<JobsServer
         var rows = Xlsx(file.Body).Single().Rows;
         Assert.Equal(total["count"]!.GetValue<int>(), rows.Count);
         Assert.Equal(total["sum"]!.GetValue<decimal>(), rows.Sum(r => Number(r["مبلغ (ریال)"])));
-        Assert.Equal([$"{id}.xlsx"], Directory.GetFiles(server.Folder).Select(Path.GetFileName).Where(f => f!.StartsWith(id, StringComparison.Ordinal)));
+        Assert.Equal(
+            [$"{id}.xlsx"],
+            Directory.GetFiles(server.Folder).Select(Path.GetFileName).Where(f => f!.StartsWith(id, StringComparison.Ordinal))
+        );
     }
 
     [Fact]
@@ -118,7 +142,17 @@ public sealed class ExportJobTests(JobsServer server) : IClassFixture<JobsServer
         server.Gate.Arm();
         try
         {
-            var id = (await StartAsync(client, new { query = Query, mode = "underlying", format = "csv" }))["id"]!.GetValue<string>();
+            var id = (
+                await StartAsync(
+                    client,
+                    new
+                    {
+                        query = Query,
+                        mode = "underlying",
+                        format = "csv",
+                    }
+                )
+            )["id"]!.GetValue<string>();
             await server.Gate.Entered.WaitAsync(TimeSpan.FromSeconds(60));
 
             // Mid-export: running, and only a partial file exists.
@@ -144,7 +178,9 @@ public sealed class ExportJobTests(JobsServer server) : IClassFixture<JobsServer
     public async Task A_job_whose_query_fails_reports_the_error()
     {
         var client = server.Factory.CreateClient();
-        var id = (await StartAsync(client, new { query = "{ contributionTotals(period: { year: 1404, toMonth: 13 }) { total { sum } } }" }))["id"]!.GetValue<string>();
+        var id = (
+            await StartAsync(client, new { query = "{ contributionTotals(period: { year: 1404, toMonth: 13 }) { total { sum } } }" })
+        )["id"]!.GetValue<string>();
         var status = await FinishedAsync(client, id);
         Assert.Equal("failed", status["state"]!.GetValue<string>());
         Assert.Equal("INVALID_PERIOD", status["errorCode"]!.GetValue<string>());

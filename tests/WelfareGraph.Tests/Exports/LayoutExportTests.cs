@@ -18,7 +18,12 @@ public sealed class LayoutExportTests(SqliteDemoServer server) : IClassFixture<S
             groups { key { county { code nameFa } month } sum count } } }
         """;
 
-    private static readonly object Layout = new { rows = new[] { "county.nameFa" }, columns = new[] { "month" }, values = new[] { "sum" } };
+    private static readonly object Layout = new
+    {
+        rows = new[] { "county.nameFa" },
+        columns = new[] { "month" },
+        values = new[] { "sum" },
+    };
 
     private async Task<(JsonArray Groups, decimal Total)> GraphQLAsync()
     {
@@ -30,7 +35,16 @@ public sealed class LayoutExportTests(SqliteDemoServer server) : IClassFixture<S
     public async Task A_matrix_of_counties_by_month_with_totals_equal_to_the_query()
     {
         var (groups, total) = await GraphQLAsync();
-        var file = await PostAsync(server.Factory.CreateClient(), new { query = Query, mode = "layout", format = "xlsx", layout = Layout });
+        var file = await PostAsync(
+            server.Factory.CreateClient(),
+            new
+            {
+                query = Query,
+                mode = "layout",
+                format = "xlsx",
+                layout = Layout,
+            }
+        );
         var rows = Xlsx(file.Body).Single().Rows;
 
         Assert.Equal(56_050_000_000m, total);
@@ -38,23 +52,41 @@ public sealed class LayoutExportTests(SqliteDemoServer server) : IClassFixture<S
         foreach (var group in groups)
         {
             var row = rows.Single(r => (string?)r["county.nameFa"] == group!["key"]!["county"]!["nameFa"]!.GetValue<string>());
-            Assert.Equal(group!["sum"]!.GetValue<decimal>(), Number(row[group["key"]!["month"]!.GetValue<int>().ToString(CultureInfo.InvariantCulture)]));
+            Assert.Equal(
+                group!["sum"]!.GetValue<decimal>(),
+                Number(row[group["key"]!["month"]!.GetValue<int>().ToString(CultureInfo.InvariantCulture)])
+            );
         }
         var totals = rows[^1];
         Assert.Equal("Total", totals["county.nameFa"]);
         Assert.Equal(total, Number(totals["Total | sum"]));
         for (var month = 1; month <= 9; month++)
-            Assert.Equal(groups.Where(g => g!["key"]!["month"]!.GetValue<int>() == month).Sum(g => g!["sum"]!.GetValue<decimal>()),
-                Number(totals[month.ToString(CultureInfo.InvariantCulture)]));
+            Assert.Equal(
+                groups.Where(g => g!["key"]!["month"]!.GetValue<int>() == month).Sum(g => g!["sum"]!.GetValue<decimal>()),
+                Number(totals[month.ToString(CultureInfo.InvariantCulture)])
+            );
         foreach (var row in rows.SkipLast(1))
-            Assert.Equal(Enumerable.Range(1, 9).Sum(m => Number(row[m.ToString(CultureInfo.InvariantCulture)])), Number(row["Total | sum"]));
+            Assert.Equal(
+                Enumerable.Range(1, 9).Sum(m => Number(row[m.ToString(CultureInfo.InvariantCulture)])),
+                Number(row["Total | sum"])
+            );
     }
 
     [Fact]
     public async Task LibreOffice_opens_the_persian_xlsx_with_its_numbers_and_persian_text()
     {
         var (groups, total) = await GraphQLAsync();
-        var file = await PostAsync(server.Factory.CreateClient(), new { query = Query, mode = "layout", format = "xlsx", layout = Layout, lang = "fa" });
+        var file = await PostAsync(
+            server.Factory.CreateClient(),
+            new
+            {
+                query = Query,
+                mode = "layout",
+                format = "xlsx",
+                layout = Layout,
+                lang = "fa",
+            }
+        );
 
         var csv = await LibreOfficeCsvAsync(file.Body);
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
@@ -62,8 +94,10 @@ public sealed class LayoutExportTests(SqliteDemoServer server) : IClassFixture<S
         var zanjan = lines.Single(l => l.StartsWith("\"زنجان\",", StringComparison.Ordinal)).Split(',');
         var zanjanGroups = groups.Where(g => g!["key"]!["county"]!["code"]!.GetValue<string>() == "IR-19-01").ToList();
         for (var month = 1; month <= 9; month++)
-            Assert.Equal(zanjanGroups.Single(g => g!["key"]!["month"]!.GetValue<int>() == month)!["sum"]!.GetValue<decimal>(),
-                decimal.Parse(zanjan[month], CultureInfo.InvariantCulture));
+            Assert.Equal(
+                zanjanGroups.Single(g => g!["key"]!["month"]!.GetValue<int>() == month)!["sum"]!.GetValue<decimal>(),
+                decimal.Parse(zanjan[month], CultureInfo.InvariantCulture)
+            );
         var totals = lines[^1].Split(',');
         Assert.Equal("\"جمع کل\"", totals[0]);
         Assert.Equal(total, decimal.Parse(totals[^1], CultureInfo.InvariantCulture));

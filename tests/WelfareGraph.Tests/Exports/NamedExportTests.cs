@@ -14,10 +14,27 @@ public sealed class NamedExportTests(SqliteDemoServer server) : IClassFixture<Sq
     public async Task A_trusted_operation_with_scalar_parameters_and_json_variables_exports_its_groups()
     {
         var document = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Schema, "operations", "TotalsByCounty.graphql"));
-        var groups = (JsonArray)(await server.Client.DataAsync(document, new { province = "IR-19", period = new { year = 1404, fromMonth = 1, toMonth = 9 } }))
-            ["contributionTotals"]!["groups"]!;
+        var groups = (JsonArray)
+            (
+                await server.Client.DataAsync(
+                    document,
+                    new
+                    {
+                        province = "IR-19",
+                        period = new
+                        {
+                            year = 1404,
+                            fromMonth = 1,
+                            toMonth = 9,
+                        },
+                    }
+                )
+            )["contributionTotals"]!["groups"]!;
 
-        var file = await GetAsync(server.Factory.CreateClient(), $"/exports/TotalsByCounty.csv?province=IR-19&variables=%7B%22period%22%3A{Period}%7D");
+        var file = await GetAsync(
+            server.Factory.CreateClient(),
+            $"/exports/TotalsByCounty.csv?province=IR-19&variables=%7B%22period%22%3A{Period}%7D"
+        );
 
         Assert.Equal(HttpStatusCode.OK, file.Status);
         Assert.Equal("TotalsByCounty_1404-01_1404-09.csv", file.FileName);
@@ -27,7 +44,10 @@ public sealed class NamedExportTests(SqliteDemoServer server) : IClassFixture<Sq
         var subtotal = Array.IndexOf(header, "subtotal");
         for (var i = 0; i < groups.Count; i++)
         {
-            Assert.Equal(groups[i]!["sum"]!.GetValue<decimal>(), decimal.Parse(rows[i][sum]!, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(
+                groups[i]!["sum"]!.GetValue<decimal>(),
+                decimal.Parse(rows[i][sum]!, System.Globalization.CultureInfo.InvariantCulture)
+            );
             Assert.Equal(groups[i]!["subtotal"]!.GetValue<bool>() ? "true" : "false", rows[i][subtotal]);
         }
         // The rollup's grand total row is the published total.
@@ -37,7 +57,10 @@ public sealed class NamedExportTests(SqliteDemoServer server) : IClassFixture<Sq
     [Fact]
     public async Task The_participation_statement_exports_as_one_persian_row()
     {
-        var file = await GetAsync(server.Factory.CreateClient(), $"/exports/ParticipationStatement.xlsx?province=IR-19&lang=fa&variables=%7B%22period%22%3A{Period}%7D");
+        var file = await GetAsync(
+            server.Factory.CreateClient(),
+            $"/exports/ParticipationStatement.xlsx?province=IR-19&lang=fa&variables=%7B%22period%22%3A{Period}%7D"
+        );
         var row = Xlsx(file.Body).Single().Rows.Single();
 
         Assert.Equal(56_050_000_000m, Number(row["جمع کل"]));

@@ -14,7 +14,12 @@ public sealed class CountedODataServer : IDisposable
 
     public CountedODataServer()
     {
-        Factory = new WelfareGraphFactory(new Dictionary<string, string?> { ["Exports:ODataPageSize"] = PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        Factory = new WelfareGraphFactory(
+            new Dictionary<string, string?>
+            {
+                ["Exports:ODataPageSize"] = PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }
+        )
         {
             TestServices = services => services.AddSingleton<IInterceptor>(Sql),
         };
@@ -47,41 +52,81 @@ public sealed class ODataFeedTests(CountedODataServer server) : IClassFixture<Co
         var edmx = XDocument.Parse(await response.Content.ReadAsStringAsync());
         XNamespace edm = "http://docs.oasis-open.org/odata/ns/edm";
         var sets = edmx.Descendants(edm + "EntitySet").Select(e => e.Attribute("Name")!.Value).ToList();
-        Assert.Equal(["Contributions", "HouseholdCounts", "Dates", "Provinces", "Counties", "Centers", "Charities", "ContributionTypes", "Sectors", "Intents", "Channels", "Benefits"], sets);
+        Assert.Equal(
+            [
+                "Contributions",
+                "HouseholdCounts",
+                "Dates",
+                "Provinces",
+                "Counties",
+                "Centers",
+                "Charities",
+                "ContributionTypes",
+                "Sectors",
+                "Intents",
+                "Channels",
+                "Benefits",
+            ],
+            sets
+        );
         var fact = edmx.Descendants(edm + "EntityType").Single(e => e.Attribute("Name")!.Value == "ContributionFact");
         Assert.Equal("Id", fact.Element(edm + "Key")!.Element(edm + "PropertyRef")!.Attribute("Name")!.Value);
-        Assert.Equal("Edm.Date", fact.Elements(edm + "Property").Single(p => p.Attribute("Name")!.Value == "Date").Attribute("Type")!.Value);
-        Assert.Equal("Edm.Int64", fact.Elements(edm + "Property").Single(p => p.Attribute("Name")!.Value == "AmountRial").Attribute("Type")!.Value);
+        Assert.Equal(
+            "Edm.Date",
+            fact.Elements(edm + "Property").Single(p => p.Attribute("Name")!.Value == "Date").Attribute("Type")!.Value
+        );
+        Assert.Equal(
+            "Edm.Int64",
+            fact.Elements(edm + "Property").Single(p => p.Attribute("Name")!.Value == "AmountRial").Attribute("Type")!.Value
+        );
     }
 
     [Fact]
     public async Task Filter_and_count_match_the_graphql_totals()
     {
-        var total = (await server.Client.DataAsync("""
-            { contributionTotals(where: { county: { code: { eq: "IR-19-03" } }, intent: { eq: LIVELIHOOD } }, period: { year: 1404, fromMonth: 1, toMonth: 9 }, unit: RIAL) { total { sum count } } }
-            """))["contributionTotals"]!["total"]!;
-        var feed = await server.GetAsync("/odata/Contributions?$filter=CountyCode eq 'IR-19-03' and Intent eq 'LIVELIHOOD' and SolarYear eq 1404 and SolarMonth le 9&$count=true&$select=Id,AmountRial&$orderby=AmountRial desc");
+        var total = (
+            await server.Client.DataAsync(
+                """
+                { contributionTotals(where: { county: { code: { eq: "IR-19-03" } }, intent: { eq: LIVELIHOOD } }, period: { year: 1404, fromMonth: 1, toMonth: 9 }, unit: RIAL) { total { sum count } } }
+                """
+            )
+        )["contributionTotals"]!["total"]!;
+        var feed = await server.GetAsync(
+            "/odata/Contributions?$filter=CountyCode eq 'IR-19-03' and Intent eq 'LIVELIHOOD' and SolarYear eq 1404 and SolarMonth le 9&$count=true&$select=Id,AmountRial&$orderby=AmountRial desc"
+        );
 
         Assert.Equal(total["count"]!.GetValue<long>(), feed["@odata.count"]!.GetValue<long>());
         var values = feed["value"]!.AsArray();
         Assert.Equal(total["sum"]!.GetValue<decimal>(), values.Sum(v => v!["AmountRial"]!.GetValue<long>()));
-        Assert.Equal(values.Select(v => v!["AmountRial"]!.GetValue<long>()).OrderDescending(), values.Select(v => v!["AmountRial"]!.GetValue<long>()));
+        Assert.Equal(
+            values.Select(v => v!["AmountRial"]!.GetValue<long>()).OrderDescending(),
+            values.Select(v => v!["AmountRial"]!.GetValue<long>())
+        );
     }
 
     [Fact]
     public async Task Apply_groups_and_sums_in_sql_and_matches_contribution_totals()
     {
-        var groups = (await server.Client.DataAsync("""
-            { contributionTotals(period: { year: 1404, fromMonth: 1, toMonth: 9 }, groupBy: [COUNTY, TYPE], unit: RIAL) { groups { key { county { code } type } sum count } } }
-            """))["contributionTotals"]!["groups"]!.AsArray();
+        var groups = (
+            await server.Client.DataAsync(
+                """
+                { contributionTotals(period: { year: 1404, fromMonth: 1, toMonth: 9 }, groupBy: [COUNTY, TYPE], unit: RIAL) { groups { key { county { code } type } sum count } } }
+                """
+            )
+        )["contributionTotals"]!["groups"]!.AsArray();
         server.Sql.Reset();
-        var feed = await server.GetAsync("/odata/Contributions?$apply=filter(SolarYear eq 1404 and SolarMonth le 9)/groupby((CountyCode,Type),aggregate(AmountRial with sum as Total,$count as N))");
+        var feed = await server.GetAsync(
+            "/odata/Contributions?$apply=filter(SolarYear eq 1404 and SolarMonth le 9)/groupby((CountyCode,Type),aggregate(AmountRial with sum as Total,$count as N))"
+        );
         var rows = feed["value"]!.AsArray();
 
         Assert.Equal(groups.Count, rows.Count);
         foreach (var group in groups)
         {
-            var row = rows.Single(r => r!["CountyCode"]!.GetValue<string>() == group!["key"]!["county"]!["code"]!.GetValue<string>() && r["Type"]!.GetValue<string>() == group["key"]!["type"]!.GetValue<string>());
+            var row = rows.Single(r =>
+                r!["CountyCode"]!.GetValue<string>() == group!["key"]!["county"]!["code"]!.GetValue<string>()
+                && r["Type"]!.GetValue<string>() == group["key"]!["type"]!.GetValue<string>()
+            );
             Assert.Equal(group!["sum"]!.GetValue<decimal>(), row!["Total"]!.GetValue<decimal>());
             Assert.Equal(group["count"]!.GetValue<int>(), row["N"]!.GetValue<int>());
         }
@@ -96,7 +141,9 @@ public sealed class ODataFeedTests(CountedODataServer server) : IClassFixture<Co
     [Fact]
     public async Task Pages_link_to_the_next_until_every_row_is_read()
     {
-        var count = (await server.Client.DataAsync("{ contributionTotals(period: { year: 1404 }) { total { count } } }"))["contributionTotals"]!["total"]!["count"]!.GetValue<int>();
+        var count = (await server.Client.DataAsync("{ contributionTotals(period: { year: 1404 }) { total { count } } }"))[
+            "contributionTotals"
+        ]!["total"]!["count"]!.GetValue<int>();
         var ids = new List<long>();
         string? next = "/odata/Contributions?$filter=SolarYear eq 1404&$select=Id";
         var pages = 0;
@@ -144,9 +191,13 @@ public sealed class ODataFeedTests(CountedODataServer server) : IClassFixture<Co
     {
         // The audit records the path and query string as the server received them, escaped as the client sent them.
         var sent = new Uri(server.Factory.ClientOptions.BaseAddress, path);
-        var entries = (await server.Client.DataAsync("{ auditLog(first: 50) { nodes { kind fields rows } } }"))["auditLog"]!["nodes"]!.AsArray();
-        var entry = entries.FirstOrDefault(e => e!["kind"]!.GetValue<string>() == "export" &&
-                                                e["fields"]!.AsArray().Any(f => f!.GetValue<string>() == sent.AbsolutePath + sent.Query));
+        var entries = (await server.Client.DataAsync("{ auditLog(first: 50) { nodes { kind fields rows } } }"))["auditLog"]![
+            "nodes"
+        ]!.AsArray();
+        var entry = entries.FirstOrDefault(e =>
+            e!["kind"]!.GetValue<string>() == "export"
+            && e["fields"]!.AsArray().Any(f => f!.GetValue<string>() == sent.AbsolutePath + sent.Query)
+        );
         Assert.True(entry is not null, $"no audit entry for {sent.PathAndQuery}");
         return entry["rows"]!.GetValue<int>();
     }
@@ -154,8 +205,12 @@ public sealed class ODataFeedTests(CountedODataServer server) : IClassFixture<Co
     [Fact]
     public async Task Household_counts_never_show_a_cell_below_k_and_add_up_to_household_totals()
     {
-        var total = (await server.Client.DataAsync("""{ householdTotals(asOf: "1404-06-31") { total { count } } }"""))["householdTotals"]!["total"]!["count"]!.GetValue<long>();
-        var feed = await server.GetAsync("/odata/HouseholdCounts?$apply=filter(SolarYear eq 1404 and SolarMonth eq 6)/aggregate(Households with sum as Total)");
+        var total = (await server.Client.DataAsync("""{ householdTotals(asOf: "1404-06-31") { total { count } } }"""))["householdTotals"]![
+            "total"
+        ]!["count"]!.GetValue<long>();
+        var feed = await server.GetAsync(
+            "/odata/HouseholdCounts?$apply=filter(SolarYear eq 1404 and SolarMonth eq 6)/aggregate(Households with sum as Total)"
+        );
         Assert.Equal(total, feed["value"]![0]!["Total"]!.GetValue<long>());
 
         var small = await server.GetAsync("/odata/HouseholdCounts?$filter=Households lt 5&$count=true");

@@ -29,8 +29,22 @@ public sealed class PowerBiModelTests(SqliteDemoServer server) : IClassFixture<S
     public async Task The_model_holds_every_table_as_parquet_and_csv_with_a_readme()
     {
         using var zip = await ModelAsync();
-        string[] tables = ["contributions", "household_counts", "dates", "provinces", "counties", "centers", "charities",
-            "contribution_types", "sectors", "intents", "channels", "benefits", "households"];
+        string[] tables =
+        [
+            "contributions",
+            "household_counts",
+            "dates",
+            "provinces",
+            "counties",
+            "centers",
+            "charities",
+            "contribution_types",
+            "sectors",
+            "intents",
+            "channels",
+            "benefits",
+            "households",
+        ];
         foreach (var table in tables)
         {
             Assert.NotNull(zip.GetEntry($"parquet/{table}.parquet"));
@@ -44,7 +58,9 @@ public sealed class PowerBiModelTests(SqliteDemoServer server) : IClassFixture<S
     [Fact]
     public async Task Contribution_facts_add_up_to_the_graphql_totals()
     {
-        var total = (await server.Client.DataAsync("{ contributionTotals(unit: RIAL) { total { sum count } } }"))["contributionTotals"]!["total"]!;
+        var total = (await server.Client.DataAsync("{ contributionTotals(unit: RIAL) { total { sum count } } }"))["contributionTotals"]![
+            "total"
+        ]!;
         using var zip = await ModelAsync();
         var (_, columns, _) = await ParquetAsync(Entry(zip, "parquet/contributions.parquet"));
         var (header, rows) = Csv(Entry(zip, "csv/contributions.csv"));
@@ -61,17 +77,27 @@ public sealed class PowerBiModelTests(SqliteDemoServer server) : IClassFixture<S
     [Fact]
     public async Task Household_counts_are_the_suppressed_cells_of_householdTotals()
     {
-        var totals = (await server.Client.DataAsync("""{ householdTotals(asOf: "1404-09-30", groupBy: [COUNTY, BENEFIT]) { total { count } groups { key { county { code } benefit } count suppressed } } }"""))["householdTotals"]!;
+        var totals = (
+            await server.Client.DataAsync(
+                """{ householdTotals(asOf: "1404-09-30", groupBy: [COUNTY, BENEFIT]) { total { count } groups { key { county { code } benefit } count suppressed } } }"""
+            )
+        )["householdTotals"]!;
         using var zip = await ModelAsync();
         var (_, columns, _) = await ParquetAsync(Entry(zip, "parquet/household_counts.parquet"));
-        var month = Enumerable.Range(0, columns["Key"].Count).Where(i => (long)columns["SolarYear"][i]! == 1404 && (long)columns["SolarMonth"][i]! == 9).ToList();
+        var month = Enumerable
+            .Range(0, columns["Key"].Count)
+            .Where(i => (long)columns["SolarYear"][i]! == 1404 && (long)columns["SolarMonth"][i]! == 9)
+            .ToList();
 
         Assert.Equal(totals["groups"]!.AsArray().Count, month.Count);
         Assert.Equal(30_606L, month.Sum(i => (long?)columns["Households"][i] ?? 0));
         Assert.Equal(totals["total"]!["count"]!.GetValue<long>(), month.Sum(i => (long?)columns["Households"][i] ?? 0));
         // No published cell is below k (5); withheld ones have no count.
         Assert.All(columns["Households"].Where(v => v is not null), v => Assert.True((long)v! >= 5));
-        Assert.All(Enumerable.Range(0, columns["Key"].Count), i => Assert.Equal(columns["Suppressed"][i] is true, columns["Households"][i] is null));
+        Assert.All(
+            Enumerable.Range(0, columns["Key"].Count),
+            i => Assert.Equal(columns["Suppressed"][i] is true, columns["Households"][i] is null)
+        );
     }
 
     [Fact]

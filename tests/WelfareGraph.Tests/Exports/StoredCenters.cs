@@ -1,17 +1,30 @@
-using WelfareGraph.Querying;
 using System.Globalization;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WelfareGraph.Centers;
 using WelfareGraph.Data;
+using WelfareGraph.Querying;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Tests.Exports;
 
 /// <summary>A centre as the database holds it, with its county and province, read by hand-written SQL.</summary>
-public sealed record StoredCenter(string Code, string Name, string? NameEn, CenterKind Kind, CenterOwnership Ownership, int Capacity, int Residents,
-    string CountyCode, string CountyNameFa, string CountyNameEn, string ProvinceCode, string ProvinceNameFa, string ProvinceNameEn);
+public sealed record StoredCenter(
+    string Code,
+    string Name,
+    string? NameEn,
+    CenterKind Kind,
+    CenterOwnership Ownership,
+    int Capacity,
+    int Residents,
+    string CountyCode,
+    string CountyNameFa,
+    string CountyNameEn,
+    string ProvinceCode,
+    string ProvinceNameFa,
+    string ProvinceNameEn
+);
 
 /// <summary>
 /// Every centre of a test server's database, read with plain SQL over the server's own connection (SQLite or
@@ -37,16 +50,33 @@ public static class StoredCenters
         await using var reader = await command.ExecuteReaderAsync();
         var centers = new List<StoredCenter>();
         while (await reader.ReadAsync())
-            centers.Add(new StoredCenter(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                (CenterKind)reader.GetInt32(3), (CenterOwnership)reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6),
-                reader.GetString(7), reader.GetString(8), reader.GetString(9), reader.GetString(10), reader.GetString(11), reader.GetString(12)));
+            centers.Add(
+                new StoredCenter(
+                    reader.GetString(0),
+                    reader.GetString(1),
+                    reader.IsDBNull(2) ? null : reader.GetString(2),
+                    (CenterKind)reader.GetInt32(3),
+                    (CenterOwnership)reader.GetInt32(4),
+                    reader.GetInt32(5),
+                    reader.GetInt32(6),
+                    reader.GetString(7),
+                    reader.GetString(8),
+                    reader.GetString(9),
+                    reader.GetString(10),
+                    reader.GetString(11),
+                    reader.GetString(12)
+                )
+            );
         return centers;
     }
 
     /// <summary>The exported rows are the expected centres, one each, every column as the GraphQL API would write it.</summary>
     public static void AssertExported(IReadOnlyCollection<StoredCenter> expected, string[] header, List<string?[]> rows)
     {
-        Assert.Equal(expected.Select(c => c.Code).Order(StringComparer.Ordinal), rows.Select(r => r[Array.IndexOf(header, "code")]!).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            expected.Select(c => c.Code).Order(StringComparer.Ordinal),
+            rows.Select(r => r[Array.IndexOf(header, "code")]!).Order(StringComparer.Ordinal)
+        );
         var byCode = expected.ToDictionary(c => c.Code, StringComparer.Ordinal);
         foreach (var row in rows)
         {

@@ -23,7 +23,15 @@ public sealed class SummarizedExportTests(SqliteGeneratedDataServer server) : IC
     private async Task<JsonArray> GroupsAsync() => (JsonArray)(await server.Client.DataAsync(Query))["contributionTotals"]!["groups"]!;
 
     private Task<Download> ExportAsync(string format, string lang = "en") =>
-        PostAsync(server.Factory.CreateClient(), new { query = Query, format, lang });
+        PostAsync(
+            server.Factory.CreateClient(),
+            new
+            {
+                query = Query,
+                format,
+                lang,
+            }
+        );
 
     [Fact]
     public async Task Csv_has_a_bom_rfc4180_rows_and_the_values_of_the_query()
@@ -73,8 +81,10 @@ public sealed class SummarizedExportTests(SqliteGeneratedDataServer server) : IC
         var pane = view.Element(Main + "pane")!;
         Assert.Equal(("frozen", "1"), (pane.Attribute("state")?.Value, pane.Attribute("ySplit")?.Value));
         // The sum column (E) holds numbers, not text.
-        Assert.All(sheet.Descendants(Main + "c").Where(c => c.Attribute("r")!.Value is var r && r.StartsWith('E') && r != "E1"),
-            c => Assert.NotEqual("str", c.Attribute("t")?.Value));
+        Assert.All(
+            sheet.Descendants(Main + "c").Where(c => c.Attribute("r")!.Value is var r && r.StartsWith('E') && r != "E1"),
+            c => Assert.NotEqual("str", c.Attribute("t")?.Value)
+        );
 
         var (name, rows) = Xlsx(file.Body).Single();
         Assert.Equal("داده‌ها", name);
@@ -110,7 +120,8 @@ public sealed class SummarizedExportTests(SqliteGeneratedDataServer server) : IC
     [Fact]
     public async Task A_connection_exports_its_nodes_with_dates_beside_their_solar_hijri_day()
     {
-        const string list = "{ contributions(first: 20, order: [{ id: ASC }]) { nodes { id date amountRial county { code province { nameEn } } center { code } } } }";
+        const string list =
+            "{ contributions(first: 20, order: [{ id: ASC }]) { nodes { id date amountRial county { code province { nameEn } } center { code } } } }";
         var nodes = (JsonArray)(await server.Client.DataAsync(list))["contributions"]!["nodes"]!;
         var (header, rows) = Csv((await PostAsync(server.Factory.CreateClient(), new { query = list })).Body);
 
@@ -121,7 +132,10 @@ public sealed class SummarizedExportTests(SqliteGeneratedDataServer server) : IC
             Assert.Equal(nodes[i]!["id"]!.ToString(), rows[i][0]);
             Assert.Equal(nodes[i]!["date"]!.GetValue<string>(), rows[i][1]);
             var date = DateOnly.ParseExact(rows[i][1]!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            Assert.Equal(new PersianCalendar().GetYear(date.ToDateTime(TimeOnly.MinValue)), int.Parse(rows[i][2]![..4], CultureInfo.InvariantCulture));
+            Assert.Equal(
+                new PersianCalendar().GetYear(date.ToDateTime(TimeOnly.MinValue)),
+                int.Parse(rows[i][2]![..4], CultureInfo.InvariantCulture)
+            );
             Assert.Equal(nodes[i]!["amountRial"]!.GetValue<long>(), long.Parse(rows[i][3]!, CultureInfo.InvariantCulture));
             Assert.Equal(nodes[i]!["center"]?["code"]?.GetValue<string>(), rows[i][6]);
         }
@@ -130,7 +144,10 @@ public sealed class SummarizedExportTests(SqliteGeneratedDataServer server) : IC
     [Fact]
     public async Task A_failing_query_is_refused_with_its_graphql_errors_and_no_file()
     {
-        var file = await PostAsync(server.Factory.CreateClient(), new { query = "{ contributionTotals(period: { year: 1404, quarter: 7 }) { total { sum } } }" });
+        var file = await PostAsync(
+            server.Factory.CreateClient(),
+            new { query = "{ contributionTotals(period: { year: 1404, quarter: 7 }) { total { sum } } }" }
+        );
         Assert.Equal(HttpStatusCode.BadRequest, file.Status);
         Assert.Equal("INVALID_PERIOD", JsonNode.Parse(file.Text)!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
 

@@ -11,13 +11,17 @@ namespace WelfareGraph.Tests.Exports;
 /// <summary>The generated data set with small xlsx sheets and Parquet row groups, so continuation is exercised on a few thousand rows.</summary>
 public sealed class SmallSheetsServer : GeneratedDataServer
 {
-    public const int RowsPerSheet = 50, RowGroupSize = 40;
+    public const int RowsPerSheet = 50,
+        RowGroupSize = 40;
 
-    protected override Task<Dictionary<string, string?>> SettingsAsync() => Task.FromResult(new Dictionary<string, string?>
-    {
-        ["Exports:XlsxRowsPerSheet"] = RowsPerSheet.ToString(CultureInfo.InvariantCulture),
-        ["Exports:ParquetRowGroupSize"] = RowGroupSize.ToString(CultureInfo.InvariantCulture),
-    });
+    protected override Task<Dictionary<string, string?>> SettingsAsync() =>
+        Task.FromResult(
+            new Dictionary<string, string?>
+            {
+                ["Exports:XlsxRowsPerSheet"] = RowsPerSheet.ToString(CultureInfo.InvariantCulture),
+                ["Exports:ParquetRowGroupSize"] = RowGroupSize.ToString(CultureInfo.InvariantCulture),
+            }
+        );
 }
 
 /// <summary>
@@ -32,9 +36,16 @@ public sealed class UnderlyingExportTests(SmallSheetsServer server) : IClassFixt
                              period: { year: 1403, fromMonth: 4, toMonth: 12 }, unit: RIAL) { total { sum count } } }
         """;
 
-    private List<Contribution> Expected => server.Set.Contributions
-        .Where(c => c.Type == ContributionType.Cash && c.County.Code.StartsWith("IR-23-", StringComparison.Ordinal) && c.SolarYear == 1403 && c.SolarMonth >= 4)
-        .OrderBy(c => c.ExternalId, StringComparer.Ordinal).ToList();
+    private List<Contribution> Expected =>
+        server
+            .Set.Contributions.Where(c =>
+                c.Type == ContributionType.Cash
+                && c.County.Code.StartsWith("IR-23-", StringComparison.Ordinal)
+                && c.SolarYear == 1403
+                && c.SolarMonth >= 4
+            )
+            .OrderBy(c => c.ExternalId, StringComparer.Ordinal)
+            .ToList();
 
     private async Task<(decimal Sum, int Count)> TotalAsync()
     {
@@ -44,7 +55,16 @@ public sealed class UnderlyingExportTests(SmallSheetsServer server) : IClassFixt
 
     private Task<Download> ExportAsync(string format) => ExportAsync(Query, format);
 
-    private Task<Download> ExportAsync(string query, string format) => PostAsync(server.Factory.CreateClient(), new { query, mode = "underlying", format });
+    private Task<Download> ExportAsync(string query, string format) =>
+        PostAsync(
+            server.Factory.CreateClient(),
+            new
+            {
+                query,
+                mode = "underlying",
+                format,
+            }
+        );
 
     [Fact]
     public async Task Csv_holds_exactly_the_rows_behind_the_total()
@@ -61,9 +81,19 @@ public sealed class UnderlyingExportTests(SmallSheetsServer server) : IClassFixt
         Assert.Equal(Expected.Sum(c => c.AmountRial), rows.Sum(r => long.Parse(r[amount]!, CultureInfo.InvariantCulture)));
         Assert.All(rows, r => Assert.Equal("CASH", r[Array.IndexOf(header, "type")]));
         Assert.All(rows, r => Assert.Equal("IR-23", r[Array.IndexOf(header, "province.code")]));
-        Assert.Equal(Expected.Select(c => c.ExternalId).Order(StringComparer.Ordinal), rows.Select(r => r[Array.IndexOf(header, "externalId")]!).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            Expected.Select(c => c.ExternalId).Order(StringComparer.Ordinal),
+            rows.Select(r => r[Array.IndexOf(header, "externalId")]!).Order(StringComparer.Ordinal)
+        );
         // The Solar Hijri column agrees with the stored period columns.
-        Assert.All(rows, r => Assert.StartsWith($"1403-{int.Parse(r[Array.IndexOf(header, "solarMonth")]!, CultureInfo.InvariantCulture):D2}-", r[Array.IndexOf(header, "dateSolar")]));
+        Assert.All(
+            rows,
+            r =>
+                Assert.StartsWith(
+                    $"1403-{int.Parse(r[Array.IndexOf(header, "solarMonth")]!, CultureInfo.InvariantCulture):D2}-",
+                    r[Array.IndexOf(header, "dateSolar")]
+                )
+        );
     }
 
     [Fact]
@@ -112,15 +142,33 @@ public sealed class UnderlyingExportTests(SmallSheetsServer server) : IClassFixt
         Assert.Equal("centerTotals_underlying.csv", file.FileName);
         StoredCenters.AssertExported(expected, header, rows);
         Assert.Equal(total["centers"]!.GetValue<int>(), rows.Count);
-        Assert.Equal(total["capacity"]!.GetValue<int>(), rows.Sum(r => int.Parse(r[Array.IndexOf(header, "capacity")]!, CultureInfo.InvariantCulture)));
-        Assert.Equal(total["residents"]!.GetValue<int>(), rows.Sum(r => int.Parse(r[Array.IndexOf(header, "residents")]!, CultureInfo.InvariantCulture)));
+        Assert.Equal(
+            total["capacity"]!.GetValue<int>(),
+            rows.Sum(r => int.Parse(r[Array.IndexOf(header, "capacity")]!, CultureInfo.InvariantCulture))
+        );
+        Assert.Equal(
+            total["residents"]!.GetValue<int>(),
+            rows.Sum(r => int.Parse(r[Array.IndexOf(header, "residents")]!, CultureInfo.InvariantCulture))
+        );
     }
 
     [Fact]
     public async Task Center_rows_with_lang_fa_have_every_header_in_persian()
     {
         const string query = "{ centers { nodes { code } } }";
-        var (header, rows) = Csv((await PostAsync(server.Factory.CreateClient(), new { query, mode = "underlying", lang = "fa" })).Body);
+        var (header, rows) = Csv(
+            (
+                await PostAsync(
+                    server.Factory.CreateClient(),
+                    new
+                    {
+                        query,
+                        mode = "underlying",
+                        lang = "fa",
+                    }
+                )
+            ).Body
+        );
 
         Assert.Equal((await StoredCenters.ReadAsync(server.Factory.Services)).Count, rows.Count);
         Assert.Contains("نوع مرکز", header);

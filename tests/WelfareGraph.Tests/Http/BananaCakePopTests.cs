@@ -26,7 +26,10 @@ public sealed class BananaCakePopTests(LoopbackServer server, ITestOutputHelper 
 
         using var redirect = await GetAsync(http, "graphql", "text/html");
         Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
-        Assert.Equal("/graphql/", redirect.Headers.Location!.IsAbsoluteUri ? redirect.Headers.Location.AbsolutePath : redirect.Headers.Location.OriginalString);
+        Assert.Equal(
+            "/graphql/",
+            redirect.Headers.Location!.IsAbsoluteUri ? redirect.Headers.Location.AbsolutePath : redirect.Headers.Location.OriginalString
+        );
 
         using var index = await GetAsync(http, "graphql/", "text/html");
         Assert.Equal(HttpStatusCode.OK, index.StatusCode);
@@ -45,7 +48,15 @@ public sealed class BananaCakePopTests(LoopbackServer server, ITestOutputHelper 
             using var asset = await http.GetAsync("graphql/" + file.TrimStart('.', '/'));
             Assert.True(asset.StatusCode == HttpStatusCode.OK, $"graphql/{file}: {(int)asset.StatusCode}");
         }
-        foreach (var path in new[] { "graphql/static/js/no-such-chunk.js", "graphql/no-such-page", "graphql/..%2fappsettings.json", "graphql/%2e%2e/appsettings.json" })
+        foreach (
+            var path in new[]
+            {
+                "graphql/static/js/no-such-chunk.js",
+                "graphql/no-such-page",
+                "graphql/..%2fappsettings.json",
+                "graphql/%2e%2e/appsettings.json",
+            }
+        )
         {
             using var missing = await http.GetAsync(path);
             Assert.True(missing.StatusCode == HttpStatusCode.NotFound, $"{path}: {(int)missing.StatusCode}");
@@ -87,30 +98,63 @@ public sealed class BananaCakePopTests(LoopbackServer server, ITestOutputHelper 
         var origin = server.BaseAddress.GetLeftPart(UriPartial.Authority);
         var endpoint = origin + "/graphql";
         bool IsLocal(string url) =>
-            url.StartsWith(origin + "/", StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal) || url.StartsWith("blob:", StringComparison.Ordinal);
+            url.StartsWith(origin + "/", StringComparison.Ordinal)
+            || url.StartsWith("data:", StringComparison.Ordinal)
+            || url.StartsWith("blob:", StringComparison.Ordinal);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+        await using var browser = await playwright.Chromium.LaunchAsync(
+            new()
+            {
+                ExecutablePath = Chromium,
+                Headless = true,
+                Args =
+                [
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                ],
+            }
+        );
+        await using var context = await browser.NewContextAsync(
+            new()
+            {
+                ViewportSize = new() { Width = 1400, Height = 900 },
+            }
+        );
         context.SetDefaultTimeout(Wait);
 
         // Every request of the page, its workers and its service worker, to prove the IDE needs no other host.
         var requests = new List<string>();
-        context.Request += (_, request) => { lock (requests) requests.Add(request.Url); };
+        context.Request += (_, request) =>
+        {
+            lock (requests)
+                requests.Add(request.Url);
+        };
         var consoleErrors = new List<string>();
 
         // The IDE's own clock runs in real time but can be moved forward, to fire its timers (telemetry) at will.
         await context.Clock.InstallAsync();
         // Runs first in every document: was this document loaded through the IDE's service worker?
-        await context.AddInitScriptAsync("window.__loadedUnderServiceWorker = !!(navigator.serviceWorker && navigator.serviceWorker.controller);");
+        await context.AddInitScriptAsync(
+            "window.__loadedUnderServiceWorker = !!(navigator.serviceWorker && navigator.serviceWorker.controller);"
+        );
         var page = await context.NewPageAsync();
-        page.Console += (_, message) => { if (message.Type == "error") lock (consoleErrors) consoleErrors.Add(message.Text); };
-        page.WebSocket += (_, socket) => { lock (requests) requests.Add(socket.Url); };
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+                lock (consoleErrors)
+                    consoleErrors.Add(message.Text);
+        };
+        page.WebSocket += (_, socket) =>
+        {
+            lock (requests)
+                requests.Add(socket.Url);
+        };
         try
         {
             // The analyst opens /graphql: the server redirects the browser to the IDE.
@@ -134,8 +178,12 @@ public sealed class BananaCakePopTests(LoopbackServer server, ITestOutputHelper 
             // The IDE parses the editor's text after a short debounce; its operation builder shows the query then.
             await Expect(page.GetByRole(AriaRole.Treeitem, new() { Name = "Query" })).ToBeVisibleAsync(new() { Timeout = Wait });
 
-            var sent = page.WaitForRequestAsync(r => r.Method == "POST" && r.Url == endpoint && (r.PostData ?? "").Contains("participationReport"));
-            var answered = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url == endpoint && (r.Request.PostData ?? "").Contains("participationReport"));
+            var sent = page.WaitForRequestAsync(r =>
+                r.Method == "POST" && r.Url == endpoint && (r.PostData ?? "").Contains("participationReport")
+            );
+            var answered = page.WaitForResponseAsync(r =>
+                r.Request.Method == "POST" && r.Url == endpoint && (r.Request.PostData ?? "").Contains("participationReport")
+            );
             await page.GetByRole(AriaRole.Button, new() { Name = "Run Operation" }).ClickAsync();
 
             var request = await sent;
@@ -157,8 +205,15 @@ public sealed class BananaCakePopTests(LoopbackServer server, ITestOutputHelper 
             var outsideAfterTimers = page.WaitForRequestAsync(r => !IsLocal(r.Url), new() { Timeout = 2_000 });
             await page.Clock.FastForwardAsync("01:00:00");
             IRequest? reachedOut = null;
-            try { reachedOut = await outsideAfterTimers; } catch (TimeoutException) { }
-            Assert.True(reachedOut is null, $"After an hour on its clock the IDE sent a request to another host: {reachedOut?.Method} {reachedOut?.Url}");
+            try
+            {
+                reachedOut = await outsideAfterTimers;
+            }
+            catch (TimeoutException) { }
+            Assert.True(
+                reachedOut is null,
+                $"After an hour on its clock the IDE sent a request to another host: {reachedOut?.Method} {reachedOut?.Url}"
+            );
 
             // The license ships beside the IDE and can be read in the same browser. (The service worker answers
             // navigations to names without a dot with the app itself, hence LICENSE.txt for the browser.)
@@ -169,20 +224,35 @@ public sealed class BananaCakePopTests(LoopbackServer server, ITestOutputHelper 
             await Expect(page.Locator("body")).ToContainTextAsync("ChilliCream License", new() { Timeout = Wait });
 
             string[] outside;
-            lock (requests) outside = requests.Where(url => !IsLocal(url)).Distinct().ToArray();
+            lock (requests)
+                outside = requests.Where(url => !IsLocal(url)).Distinct().ToArray();
             Assert.True(outside.Length == 0, "The IDE reached outside the server: " + string.Join(", ", outside));
-            lock (requests) output.WriteLine($"{requests.Count} requests, all to {origin}.");
+            lock (requests)
+                output.WriteLine($"{requests.Count} requests, all to {origin}.");
         }
         catch
         {
             var folder = Path.Combine(AppContext.BaseDirectory, "playwright");
             Directory.CreateDirectory(folder);
-            var stem = Path.Combine(folder, $"{nameof(An_analyst_runs_the_participation_report_in_the_IDE)}-{DateTime.UtcNow:yyyyMMddTHHmmss}");
-            try { await page.ScreenshotAsync(new() { Path = stem + ".png", FullPage = true }); } catch (PlaywrightException) { }
-            try { await File.WriteAllTextAsync(stem + ".html", await page.ContentAsync()); } catch (PlaywrightException) { }
+            var stem = Path.Combine(
+                folder,
+                $"{nameof(An_analyst_runs_the_participation_report_in_the_IDE)}-{DateTime.UtcNow:yyyyMMddTHHmmss}"
+            );
+            try
+            {
+                await page.ScreenshotAsync(new() { Path = stem + ".png", FullPage = true });
+            }
+            catch (PlaywrightException) { }
+            try
+            {
+                await File.WriteAllTextAsync(stem + ".html", await page.ContentAsync());
+            }
+            catch (PlaywrightException) { }
             output.WriteLine($"Failure screenshot and page: {stem}.png, {stem}.html");
-            lock (requests) output.WriteLine("Requests:\n  " + string.Join("\n  ", requests));
-            lock (consoleErrors) output.WriteLine("Console errors:\n  " + string.Join("\n  ", consoleErrors));
+            lock (requests)
+                output.WriteLine("Requests:\n  " + string.Join("\n  ", requests));
+            lock (consoleErrors)
+                output.WriteLine("Console errors:\n  " + string.Join("\n  ", consoleErrors));
             throw;
         }
     }

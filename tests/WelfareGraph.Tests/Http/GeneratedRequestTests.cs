@@ -14,7 +14,13 @@ public sealed class GeneratedRequestServer : SecuredServer
     private readonly Dictionary<Caller, string?> _tokens = [];
 
     protected override Task<WelfareGraphFactory> CreateAsync() =>
-        Task.FromResult(new WelfareGraphFactory(new Dictionary<string, string?> { ["GraphQL:RateLimit:PermitLimit"] = "100000" }, "Production", Identity));
+        Task.FromResult(
+            new WelfareGraphFactory(
+                new Dictionary<string, string?> { ["GraphQL:RateLimit:PermitLimit"] = "100000" },
+                "Production",
+                Identity
+            )
+        );
 
     public override async Task InitializeAsync()
     {
@@ -23,7 +29,12 @@ public sealed class GeneratedRequestServer : SecuredServer
         _tokens[Caller.Auditor] = Token(WelfareRoles.Auditor);
         _tokens[Caller.CountyAnalyst] = Identity.Token([WelfareRoles.Analyst], "IR-19-03", subject: "county-analyst");
         _tokens[Caller.Anonymous] = null;
-        _tokens[Caller.WithoutReadScope] = Identity.Token([WelfareRoles.Analyst], ScopeClaim.National, scp: "Other.Read", subject: "no-read-scope");
+        _tokens[Caller.WithoutReadScope] = Identity.Token(
+            [WelfareRoles.Analyst],
+            ScopeClaim.National,
+            scp: "Other.Read",
+            subject: "no-read-scope"
+        );
     }
 
     public string? TokenFor(Caller caller) => _tokens[caller];
@@ -65,21 +76,36 @@ public sealed class GeneratedRequestTests(GeneratedRequestServer server, ITestOu
                 // CsCheck replays this seed first, then searches for smaller failing requests, and throws with the smallest and its seed.
                 try
                 {
-                    await Check.SampleAsync(RequestGenerator.Any, async r => await HoldsAsync(r), seed: iterationSeed, iter: ShrinkAttempts, threads: 1);
+                    await Check.SampleAsync(
+                        RequestGenerator.Any,
+                        async r => await HoldsAsync(r),
+                        seed: iterationSeed,
+                        iter: ShrinkAttempts,
+                        threads: 1
+                    );
                 }
                 catch (CsCheckException shrunk)
                 {
-                    throw new ContractViolation($"{shrunk.Message}\n{shrunk.InnerException?.Message}\n\nFirst failure, request {i} (seed {iterationSeed}): {request}\n{first.Message}");
+                    throw new ContractViolation(
+                        $"{shrunk.Message}\n{shrunk.InnerException?.Message}\n\nFirst failure, request {i} (seed {iterationSeed}): {request}\n{first.Message}"
+                    );
                 }
                 throw;
             }
         }
 
         var executed = outcomes.Count(o => o.Executed);
-        output.WriteLine($"Seed {seed}: {requests} requests, {executed} executed with data and no errors ({(double)executed / requests:P1}).");
+        output.WriteLine(
+            $"Seed {seed}: {requests} requests, {executed} executed with data and no errors ({(double)executed / requests:P1})."
+        );
         foreach (var group in outcomes.GroupBy(o => o.Kind.Split(':', ' ')[0]).OrderByDescending(g => g.Count()))
-            output.WriteLine($"  {group.Key.PadRight(12)} {group.Count().ToString().PadLeft(4)} requests, {group.Count(o => o.Executed).ToString().PadLeft(4)} executed");
-        Assert.True(executed * 3 >= requests, $"Only {executed} of {requests} generated requests executed; the generator must keep at least a third valid.");
+            output.WriteLine(
+                $"  {group.Key.PadRight(12)} {group.Count().ToString().PadLeft(4)} requests, {group.Count(o => o.Executed).ToString().PadLeft(4)} executed"
+            );
+        Assert.True(
+            executed * 3 >= requests,
+            $"Only {executed} of {requests} generated requests executed; the generator must keep at least a third valid."
+        );
     }
 
     /// <summary>The properties of one request; returns whether it executed.</summary>
@@ -95,7 +121,9 @@ public sealed class GeneratedRequestTests(GeneratedRequestServer server, ITestOu
         {
             var again = await SendAsync(request);
             if (again.Status != answer.Status || again.ContentType != answer.ContentType || !SameJson(again.Body, answer.Body))
-                throw new ContractViolation($"A read-only request independent of the clock answered differently the second time.\nFirst: {answer}\nSecond: {again}");
+                throw new ContractViolation(
+                    $"A read-only request independent of the clock answered differently the second time.\nFirst: {answer}\nSecond: {again}"
+                );
         }
         return executed;
     }
@@ -109,7 +137,13 @@ public sealed class GeneratedRequestTests(GeneratedRequestServer server, ITestOu
 
     private static bool SameJson(string a, string b)
     {
-        try { return JsonNode.DeepEquals(JsonNode.Parse(a), JsonNode.Parse(b)); }
-        catch (System.Text.Json.JsonException) { return a == b; }
+        try
+        {
+            return JsonNode.DeepEquals(JsonNode.Parse(a), JsonNode.Parse(b));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return a == b;
+        }
     }
 }

@@ -22,8 +22,10 @@ public sealed class GraphQLOverHttpTests(SqliteDemoServer server) : IClassFixtur
     private static HttpRequestMessage Post(string body, string? contentType = "application/json", string? accept = GraphQLResponse)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) };
-        if (contentType is not null) request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        if (accept is not null) request.Headers.Accept.ParseAdd(accept);
+        if (contentType is not null)
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        if (accept is not null)
+            request.Headers.Accept.ParseAdd(accept);
         return request;
     }
 
@@ -37,7 +39,9 @@ public sealed class GraphQLOverHttpTests(SqliteDemoServer server) : IClassFixtur
         Assert.Equal(GraphQLResponse, mediaType);
         Assert.Equal("زنجان", body!["data"]!["province"]!["nameFa"]!.GetValue<string>());
 
-        var raw = await (await _http.SendAsync(Post("""{"query":"{ province(code: \"IR-19\") { nameFa } }"}""", accept: "application/json"))).Content.ReadAsStringAsync();
+        var raw = await (
+            await _http.SendAsync(Post("""{"query":"{ province(code: \"IR-19\") { nameFa } }"}""", accept: "application/json"))
+        ).Content.ReadAsStringAsync();
         Assert.Contains("زنجان", raw);
         Assert.DoesNotContain("\\u", raw);
     }
@@ -83,10 +87,14 @@ public sealed class GraphQLOverHttpTests(SqliteDemoServer server) : IClassFixtur
     [Fact]
     public async Task Wrong_variable_types_are_400()
     {
-        var (status, _, body) = await SendAsync(Post("""
-            {"query":"query($p: PeriodInput!) { participationReport(province: \"IR-19\", period: $p) { total } }",
-             "variables": {"p": {"year": "last year"}}}
-            """));
+        var (status, _, body) = await SendAsync(
+            Post(
+                """
+                {"query":"query($p: PeriodInput!) { participationReport(province: \"IR-19\", period: $p) { total } }",
+                 "variables": {"p": {"year": "last year"}}}
+                """
+            )
+        );
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("INVALID_VALUE", Code(body));
     }
@@ -94,10 +102,14 @@ public sealed class GraphQLOverHttpTests(SqliteDemoServer server) : IClassFixtur
     [Fact]
     public async Task Esfand_30_of_a_common_year_is_refused_with_the_reason()
     {
-        var (status, _, body) = await SendAsync(Post("""
-            {"query":"query($p: PeriodInput!) { participationReport(province: \"IR-19\", period: $p) { total } }",
-             "variables": {"p": {"from": "1404-12-01", "to": "1404-12-30"}}}
-            """));
+        var (status, _, body) = await SendAsync(
+            Post(
+                """
+                {"query":"query($p: PeriodInput!) { participationReport(province: \"IR-19\", period: $p) { total } }",
+                 "variables": {"p": {"from": "1404-12-01", "to": "1404-12-30"}}}
+                """
+            )
+        );
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("INVALID_DATE", Code(body));
         Assert.Contains("Esfand 1404 has 29 days", body!["errors"]![0]!["message"]!.GetValue<string>());
@@ -106,9 +118,13 @@ public sealed class GraphQLOverHttpTests(SqliteDemoServer server) : IClassFixtur
     [Fact]
     public async Task Esfand_30_of_a_leap_year_is_a_date()
     {
-        var (status, _, body) = await SendAsync(Post("""
-            {"query":"{ participationReport(province: \"IR-19\", period: {from: \"۱۴۰۳-۱۲-۰۱\", to: \"1403-12-30\"}) { period { from to } } }"}
-            """));
+        var (status, _, body) = await SendAsync(
+            Post(
+                """
+                {"query":"{ participationReport(province: \"IR-19\", period: {from: \"۱۴۰۳-۱۲-۰۱\", to: \"1403-12-30\"}) { period { from to } } }"}
+                """
+            )
+        );
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("2025-02-19", body!["data"]!["participationReport"]!["period"]!["from"]!.GetValue<string>());
         Assert.Equal("2025-03-20", body!["data"]!["participationReport"]!["period"]!["to"]!.GetValue<string>());
@@ -117,7 +133,9 @@ public sealed class GraphQLOverHttpTests(SqliteDemoServer server) : IClassFixtur
     [Fact]
     public async Task An_inconsistent_period_is_an_execution_error_with_a_code()
     {
-        var (status, _, body) = await SendAsync(Post("""{"query":"{ participationReport(province: \"IR-19\", period: {year: 1404, fromMonth: 9, toMonth: 2}) { total } }"}"""));
+        var (status, _, body) = await SendAsync(
+            Post("""{"query":"{ participationReport(province: \"IR-19\", period: {year: 1404, fromMonth: 9, toMonth: 2}) { total } }"}""")
+        );
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("INVALID_PERIOD", Code(body));
         Assert.Null(body!["data"]);
@@ -136,8 +154,13 @@ public sealed class GraphQLOverHttpTests(SqliteDemoServer server) : IClassFixtur
     [Fact]
     public async Task A_query_over_GET_runs()
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("query($c: String!) { county(code: $c) { nameEn } }")
-            + "&variables=" + Uri.EscapeDataString("""{"c":"IR-19-03"}"""));
+        var request = new HttpRequestMessage(
+            HttpMethod.Get,
+            "/graphql?query="
+                + Uri.EscapeDataString("query($c: String!) { county(code: $c) { nameEn } }")
+                + "&variables="
+                + Uri.EscapeDataString("""{"c":"IR-19-03"}""")
+        );
         var (status, _, body) = await SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Khodabandeh", body!["data"]!["county"]!["nameEn"]!.GetValue<string>());

@@ -32,8 +32,14 @@ public sealed class KestrelLimitsTests
         Assert.Equal(configured["MaxRequestHeadersTotalSize"]!.GetValue<int>(), limits.MaxRequestHeadersTotalSize);
         Assert.Equal(configured["MaxRequestLineSize"]!.GetValue<int>(), limits.MaxRequestLineSize);
         Assert.Equal(configured["MaxRequestBodySize"]!.GetValue<long>(), limits.MaxRequestBodySize);
-        Assert.Equal(configured["MinRequestBodyDataRate"]!["BytesPerSecond"]!.GetValue<double>(), limits.MinRequestBodyDataRate!.BytesPerSecond);
-        Assert.Equal(TimeSpan.Parse(configured["MinRequestBodyDataRate"]!["GracePeriod"]!.GetValue<string>()), limits.MinRequestBodyDataRate.GracePeriod);
+        Assert.Equal(
+            configured["MinRequestBodyDataRate"]!["BytesPerSecond"]!.GetValue<double>(),
+            limits.MinRequestBodyDataRate!.BytesPerSecond
+        );
+        Assert.Equal(
+            TimeSpan.Parse(configured["MinRequestBodyDataRate"]!["GracePeriod"]!.GetValue<string>()),
+            limits.MinRequestBodyDataRate.GracePeriod
+        );
         Assert.Equal(configured["MinResponseDataRate"]!["BytesPerSecond"]!.GetValue<double>(), limits.MinResponseDataRate!.BytesPerSecond);
         Assert.Equal(configured["Http2"]!["MaxStreamsPerConnection"]!.GetValue<int>(), limits.Http2.MaxStreamsPerConnection);
         Assert.Equal(configured["Http2"]!["MaxRequestHeaderFieldSize"]!.GetValue<int>(), limits.Http2.MaxRequestHeaderFieldSize);
@@ -45,12 +51,15 @@ public sealed class KestrelLimitsTests
     [Fact]
     public async Task A_client_that_stalls_inside_its_request_headers_is_disconnected_after_the_header_timeout()
     {
-        using var factory = OnKestrel(new()
-        {
-            ["Kestrel:Limits:RequestHeadersTimeout"] = "00:00:01",
-            // Far longer than the test: a close can only come from the header timeout.
-            ["Kestrel:Limits:KeepAliveTimeout"] = "00:10:00",
-        }, out var port);
+        using var factory = OnKestrel(
+            new()
+            {
+                ["Kestrel:Limits:RequestHeadersTimeout"] = "00:00:01",
+                // Far longer than the test: a close can only come from the header timeout.
+                ["Kestrel:Limits:KeepAliveTimeout"] = "00:10:00",
+            },
+            out var port
+        );
         using var client = new TcpClient();
         await client.ConnectAsync("127.0.0.1", port);
         var stream = client.GetStream();
@@ -80,18 +89,23 @@ public sealed class KestrelLimitsTests
             using var third = new TcpClient();
             await third.ConnectAsync("127.0.0.1", port); // the kernel accepts it; Kestrel then closes it unanswered
             var stream = third.GetStream();
-            try { await stream.WriteAsync(Encoding.ASCII.GetBytes(HealthRequest)); }
+            try
+            {
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(HealthRequest));
+            }
             catch (IOException) { } // already reset
             var (received, closed) = await ReadUntilClosedAsync(stream);
             Assert.True(closed);
             Assert.Equal("", received);
 
             // The two admitted connections still work.
-            foreach (var connection in open) Assert.Contains("Healthy", await RequestAsync(connection.GetStream()));
+            foreach (var connection in open)
+                Assert.Contains("Healthy", await RequestAsync(connection.GetStream()));
         }
         finally
         {
-            foreach (var connection in open) connection.Dispose();
+            foreach (var connection in open)
+                connection.Dispose();
         }
     }
 
@@ -116,7 +130,8 @@ public sealed class KestrelLimitsTests
         while (!received.ToString().Contains("Healthy", StringComparison.Ordinal))
         {
             var read = await stream.ReadAsync(buffer).AsTask().WaitAsync(HangGuard);
-            if (read == 0) break;
+            if (read == 0)
+                break;
             received.Append(Encoding.ASCII.GetString(buffer, 0, read));
         }
         return received.ToString();
@@ -132,7 +147,8 @@ public sealed class KestrelLimitsTests
             while (true)
             {
                 var read = await stream.ReadAsync(buffer).AsTask().WaitAsync(HangGuard);
-                if (read == 0) return (received.ToString(), true);
+                if (read == 0)
+                    return (received.ToString(), true);
                 received.Append(Encoding.ASCII.GetString(buffer, 0, read));
             }
         }

@@ -9,19 +9,35 @@ namespace WelfareGraph.Tests.Http;
 /// The SDL where HotChocolate serves it (<c>GET /graphql?sdl</c>, <c>GET /graphql/schema.graphql</c>), equal to the
 /// contract file schema/schema.graphql, under introspection's access rule.
 /// </summary>
-public sealed class SchemaDownloadTests(SqliteDemoServer development, SecuredDemoServer production, AnonymousIntrospectionServer open, NoIntrospectionServer closed)
-    : IClassFixture<SqliteDemoServer>, IClassFixture<SecuredDemoServer>, IClassFixture<AnonymousIntrospectionServer>, IClassFixture<NoIntrospectionServer>
+public sealed class SchemaDownloadTests(
+    SqliteDemoServer development,
+    SecuredDemoServer production,
+    AnonymousIntrospectionServer open,
+    NoIntrospectionServer closed
+)
+    : IClassFixture<SqliteDemoServer>,
+        IClassFixture<SecuredDemoServer>,
+        IClassFixture<AnonymousIntrospectionServer>,
+        IClassFixture<NoIntrospectionServer>
 {
-    private static readonly string Contract = File.ReadAllText(Path.Combine(RepositoryPaths.Schema, "schema.graphql")).ReplaceLineEndings("\n");
+    private static readonly string Contract = File.ReadAllText(Path.Combine(RepositoryPaths.Schema, "schema.graphql"))
+        .ReplaceLineEndings("\n");
 
     public static TheoryData<string> Urls() => new() { "/graphql?sdl", "/graphql?SDL", "/graphql/schema.graphql", "/graphql/schema" };
 
-    private static async Task<(HttpStatusCode Status, string? MediaType, string Body)> GetAsync(WelfareGraphFactory factory, string url, string? token = null, string? accept = null)
+    private static async Task<(HttpStatusCode Status, string? MediaType, string Body)> GetAsync(
+        WelfareGraphFactory factory,
+        string url,
+        string? token = null,
+        string? accept = null
+    )
     {
         using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
-        if (token is not null) TestIdentity.Authorize(client, token);
+        if (token is not null)
+            TestIdentity.Authorize(client, token);
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (accept is not null) request.Headers.Accept.ParseAdd(accept);
+        if (accept is not null)
+            request.Headers.Accept.ParseAdd(accept);
         using var response = await client.SendAsync(request);
         return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync());
     }
@@ -39,7 +55,11 @@ public sealed class SchemaDownloadTests(SqliteDemoServer development, SecuredDem
     [Fact]
     public async Task A_browser_asking_for_the_sdl_gets_it_not_the_IDE()
     {
-        var (status, mediaType, body) = await GetAsync(development.Factory, "/graphql?sdl", accept: "text/html,application/xhtml+xml,*/*;q=0.8");
+        var (status, mediaType, body) = await GetAsync(
+            development.Factory,
+            "/graphql?sdl",
+            accept: "text/html,application/xhtml+xml,*/*;q=0.8"
+        );
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("application/graphql", mediaType);
         Assert.Equal(Contract, body);
@@ -61,7 +81,11 @@ public sealed class SchemaDownloadTests(SqliteDemoServer development, SecuredDem
     {
         var (status, _, _) = await GetAsync(production.Factory, url);
         Assert.Equal(HttpStatusCode.Unauthorized, status);
-        (status, _, _) = await GetAsync(production.Factory, url, production.Identity.Token([WelfareRoles.Analyst], ScopeClaim.National, scp: "User.Read"));
+        (status, _, _) = await GetAsync(
+            production.Factory,
+            url,
+            production.Identity.Token([WelfareRoles.Analyst], ScopeClaim.National, scp: "User.Read")
+        );
         Assert.Equal(HttpStatusCode.Forbidden, status);
         var (ok, mediaType, body) = await GetAsync(production.Factory, url, production.Token(WelfareRoles.Analyst));
         Assert.Equal(HttpStatusCode.OK, ok);

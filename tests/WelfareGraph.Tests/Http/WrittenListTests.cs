@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using GraphQL.Execution;
-using Microsoft.Extensions.DependencyInjection;
 using GraphQLParser.AST;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WelfareGraph.Querying;
 using WelfareGraph.Tests.Infrastructure;
@@ -45,7 +45,8 @@ public sealed class WrittenListTests(WrittenListTests.Servers servers) : IClassF
         {
             Written.Dispose();
             Standard.Dispose();
-            foreach (var file in new[] { _file, _file + "-wal", _file + "-shm" }) File.Delete(file);
+            foreach (var file in new[] { _file, _file + "-wal", _file + "-shm" })
+                File.Delete(file);
         }
     }
 
@@ -57,62 +58,71 @@ public sealed class WrittenListTests(WrittenListTests.Servers servers) : IClassF
         protected override async Task SetArrayItemNodesAsync(GraphQL.Execution.ExecutionContext context, ArrayExecutionNode parent)
         {
             await base.SetArrayItemNodesAsync(context, parent);
-            if (parent.SerializedResult is WrittenList list) Written.Enqueue((parent.Name!, list.Count));
+            if (parent.SerializedResult is WrittenList list)
+                Written.Enqueue((parent.Name!, list.Count));
         }
     }
 
-    public static TheoryData<string, string, string> Documents => new()
-    {
+    public static TheoryData<string, string, string> Documents =>
+        new()
         {
-            "county × type × month with nested keys, measures, shares, aliases and __typename", "groups",
-            """
-            { contributionTotals(period: { year: 1404, fromMonth: 1, toMonth: 9 }, groupBy: [COUNTY, TYPE, MONTH]) {
-                groups { __typename key { county { code nameFa province { code nameEn } } type month period monthNameFa monthNameEn year }
-                         sum count average min max share subtotal growth comparison { sum } amount: sum }
-                total { sum count } } }
-            """
-        },
-        {
-            "rollup and a comparison (subtotal rows with null keys, growth and comparison objects)", "groups",
-            """
-            { contributionTotals(period: { year: 1404, fromMonth: 4, toMonth: 6 }, groupBy: [TYPE, COUNTY], rollup: true, compareTo: PREVIOUS_PERIOD, unit: RIAL) {
-                groups { key { type county { code } } sum count subtotal growth comparison { sum count } } } }
-            """
-        },
-        {
-            "fragments, inline fragments and @include / @skip by variables", "groups",
-            """
-            query Q($withCounty: Boolean!, $skipCount: Boolean!) {
-              contributionTotals(period: { year: 1404, fromMonth: 1, toMonth: 9 }, groupBy: [COUNTY, INTENT]) {
-                groups { ...Figures key { intent ... on ContributionGroupKey { county @include(if: $withCounty) { code } } } count @skip(if: $skipCount) } } }
-            fragment Figures on ContributionGroup { sum share key { county { nameEn } } }
-            """
-        },
-        {
-            "households by county and benefit: suppressed cells are nulls", "groups",
-            """
-            { householdTotals(groupBy: [COUNTY, BENEFIT]) { groups { key { county { code } benefit } count share coverageRate suppressed partial allHouseholds } } }
-            """
-        },
-        {
-            "care centres by kind and ownership", "groups",
-            """
-            { centerTotals(groupBy: [COUNTY, KIND, OWNERSHIP]) { groups { key { county { code } kind ownership } centers capacity residents occupancy } } }
-            """
-        },
-        {
-            "a page of contributions with nested objects, ids, longs and dates", "nodes",
-            """
-            { contributions(first: 50) { nodes { id externalId amountRial date solarYear solarMonth type quantity description county { code province { code } } center { code } charity { name } } } }
-            """
-        },
-        {
-            "lists inside list items (standard execution for the outer list, written inner lists)", "centers",
-            """
-            { provinces(first: 3) { nodes { code } } zanjan: province(code: "IR-19") { counties { code nameEn centers { code capacity } } } }
-            """
-        },
-    };
+            {
+                "county × type × month with nested keys, measures, shares, aliases and __typename",
+                "groups",
+                """
+                    { contributionTotals(period: { year: 1404, fromMonth: 1, toMonth: 9 }, groupBy: [COUNTY, TYPE, MONTH]) {
+                        groups { __typename key { county { code nameFa province { code nameEn } } type month period monthNameFa monthNameEn year }
+                                 sum count average min max share subtotal growth comparison { sum } amount: sum }
+                        total { sum count } } }
+                    """
+            },
+            {
+                "rollup and a comparison (subtotal rows with null keys, growth and comparison objects)",
+                "groups",
+                """
+                    { contributionTotals(period: { year: 1404, fromMonth: 4, toMonth: 6 }, groupBy: [TYPE, COUNTY], rollup: true, compareTo: PREVIOUS_PERIOD, unit: RIAL) {
+                        groups { key { type county { code } } sum count subtotal growth comparison { sum count } } } }
+                    """
+            },
+            {
+                "fragments, inline fragments and @include / @skip by variables",
+                "groups",
+                """
+                    query Q($withCounty: Boolean!, $skipCount: Boolean!) {
+                      contributionTotals(period: { year: 1404, fromMonth: 1, toMonth: 9 }, groupBy: [COUNTY, INTENT]) {
+                        groups { ...Figures key { intent ... on ContributionGroupKey { county @include(if: $withCounty) { code } } } count @skip(if: $skipCount) } } }
+                    fragment Figures on ContributionGroup { sum share key { county { nameEn } } }
+                    """
+            },
+            {
+                "households by county and benefit: suppressed cells are nulls",
+                "groups",
+                """
+                    { householdTotals(groupBy: [COUNTY, BENEFIT]) { groups { key { county { code } benefit } count share coverageRate suppressed partial allHouseholds } } }
+                    """
+            },
+            {
+                "care centres by kind and ownership",
+                "groups",
+                """
+                    { centerTotals(groupBy: [COUNTY, KIND, OWNERSHIP]) { groups { key { county { code } kind ownership } centers capacity residents occupancy } } }
+                    """
+            },
+            {
+                "a page of contributions with nested objects, ids, longs and dates",
+                "nodes",
+                """
+                    { contributions(first: 50) { nodes { id externalId amountRial date solarYear solarMonth type quantity description county { code province { code } } center { code } charity { name } } } }
+                    """
+            },
+            {
+                "lists inside list items (standard execution for the outer list, written inner lists)",
+                "centers",
+                """
+                    { provinces(first: 3) { nodes { code } } zanjan: province(code: "IR-19") { counties { code nameEn centers { code capacity } } } }
+                    """
+            },
+        };
 
     [Theory]
     [MemberData(nameof(Documents))]
@@ -146,10 +156,11 @@ public sealed class WrittenListTests(WrittenListTests.Servers servers) : IClassF
         return await response.Content.ReadAsStringAsync();
     }
 
-    private static int LargestList(JsonNode? node) => node switch
-    {
-        JsonArray array => Math.Max(array.Count, array.Select(LargestList).DefaultIfEmpty(0).Max()),
-        JsonObject obj => obj.Select(p => LargestList(p.Value)).DefaultIfEmpty(0).Max(),
-        _ => 0,
-    };
+    private static int LargestList(JsonNode? node) =>
+        node switch
+        {
+            JsonArray array => Math.Max(array.Count, array.Select(LargestList).DefaultIfEmpty(0).Max()),
+            JsonObject obj => obj.Select(p => LargestList(p.Value)).DefaultIfEmpty(0).Max(),
+            _ => 0,
+        };
 }

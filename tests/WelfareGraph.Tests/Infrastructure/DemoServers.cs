@@ -25,11 +25,9 @@ public sealed class PostgresDemoServer : IAsyncLifetime
     {
         var postgres = await SharedPostgres.GetAsync();
         var connectionString = await postgres.CreateDatabaseAsync("demo");
-        Factory = new WelfareGraphFactory(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:WelfareGraph"] = connectionString,
-        });
+        Factory = new WelfareGraphFactory(
+            new Dictionary<string, string?> { ["Database:Provider"] = "Postgres", ["ConnectionStrings:WelfareGraph"] = connectionString }
+        );
         Client = new GraphQLClient(Factory.CreateClient());
     }
 

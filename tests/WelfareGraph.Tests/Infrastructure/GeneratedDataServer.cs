@@ -1,8 +1,8 @@
-using WelfareGraph.Querying;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WelfareGraph.Data;
 using WelfareGraph.Data.Generation;
+using WelfareGraph.Querying;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Tests.Infrastructure;
@@ -13,7 +13,12 @@ namespace WelfareGraph.Tests.Infrastructure;
 /// </summary>
 public abstract class GeneratedDataServer : IAsyncLifetime
 {
-    public static readonly DataSetSpec SecondSpec = RandomDataSet.Spec(seed: 20251231, ["IR-19", "IR-23", "IR-07"], countiesPerProvince: 4, contributions: 6_000);
+    public static readonly DataSetSpec SecondSpec = RandomDataSet.Spec(
+        seed: 20251231,
+        ["IR-19", "IR-23", "IR-07"],
+        countiesPerProvince: 4,
+        contributions: 6_000
+    );
 
     public WelfareGraphFactory Factory { get; private set; } = null!;
     public GraphQLClient Client { get; private set; } = null!;
@@ -53,10 +58,6 @@ public sealed class PostgresGeneratedDataServer : GeneratedDataServer
     {
         var postgres = await SharedPostgres.GetAsync();
         ConnectionString = await postgres.CreateDatabaseAsync("generated");
-        return new()
-        {
-            ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:WelfareGraph"] = ConnectionString,
-        };
+        return new() { ["Database:Provider"] = "Postgres", ["ConnectionStrings:WelfareGraph"] = ConnectionString };
     }
 }

@@ -22,7 +22,9 @@ public sealed class GraphQLClient(HttpClient http)
     {
         var json = await QueryAsync(query, variables);
         if (json["errors"] is JsonArray errors && errors.Count > 0)
-            throw new Xunit.Sdk.XunitException("GraphQL errors: " + errors.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            throw new Xunit.Sdk.XunitException(
+                "GraphQL errors: " + errors.ToJsonString(new JsonSerializerOptions { WriteIndented = true })
+            );
         return json["data"] ?? throw new Xunit.Sdk.XunitException("No data in " + json.ToJsonString());
     }
 }

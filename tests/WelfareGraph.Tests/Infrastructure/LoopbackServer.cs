@@ -24,8 +24,7 @@ public sealed class LoopbackServer : IDisposable
     /// <summary>http://127.0.0.1:{port}/</summary>
     public Uri BaseAddress { get; }
 
-    public HttpClient CreateHttpClient() =>
-        new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+    public HttpClient CreateHttpClient() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
 
     public void Dispose() => Factory.Dispose();
 }

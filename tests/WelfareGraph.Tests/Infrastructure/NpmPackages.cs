@@ -14,7 +14,8 @@ public static class NpmPackages
         {
             // npm writes node_modules/.package-lock.json on every install: newer than the lock file means current.
             var installed = new FileInfo(Path.Combine(folder, "node_modules", ".package-lock.json"));
-            if (installed.Exists && installed.LastWriteTimeUtc >= File.GetLastWriteTimeUtc(Path.Combine(folder, "package-lock.json"))) return;
+            if (installed.Exists && installed.LastWriteTimeUtc >= File.GetLastWriteTimeUtc(Path.Combine(folder, "package-lock.json")))
+                return;
             var start = new ProcessStartInfo("npm", ["ci", "--no-audit", "--no-fund"])
             {
                 WorkingDirectory = folder,
@@ -26,7 +27,8 @@ public static class NpmPackages
             var stdout = npm.StandardOutput.ReadToEndAsync();
             var stderr = npm.StandardError.ReadToEndAsync();
             await npm.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
-            if (npm.ExitCode != 0) throw new InvalidOperationException($"npm ci in {folder} exited with {npm.ExitCode}: {await stdout}{await stderr}");
+            if (npm.ExitCode != 0)
+                throw new InvalidOperationException($"npm ci in {folder} exited with {npm.ExitCode}: {await stdout}{await stderr}");
         }
         finally
         {

@@ -65,7 +65,10 @@ public sealed partial class PostgresServer : IAsyncLifetime
         catch
         {
             // The exception already carries initdb's output and the log's tail; do not leave the folder behind.
-            try { Directory.Delete(_root, recursive: true); }
+            try
+            {
+                Directory.Delete(_root, recursive: true);
+            }
             catch (IOException) { }
             throw;
         }
@@ -87,7 +90,10 @@ public sealed partial class PostgresServer : IAsyncLifetime
         }
         if (_root is not null && Directory.Exists(_root))
         {
-            try { Directory.Delete(_root, recursive: true); }
+            try
+            {
+                Directory.Delete(_root, recursive: true);
+            }
             catch (IOException) { } // a leftover temp folder is not worth failing the run for
             catch (UnauthorizedAccessException) { }
         }
@@ -95,12 +101,10 @@ public sealed partial class PostgresServer : IAsyncLifetime
     }
 
     /// <summary>Stops the cluster the way a crash would (<c>pg_ctl stop -m immediate</c>), keeping its data, for outage tests.</summary>
-    public Task KillAsync() =>
-        RunAsync(PgCtl, ["stop", "-D", DataDirectory, "-m", "immediate", "-w", "-t", "60"], asPostgres: true);
+    public Task KillAsync() => RunAsync(PgCtl, ["stop", "-D", DataDirectory, "-m", "immediate", "-w", "-t", "60"], asPostgres: true);
 
     /// <summary>Starts a stopped cluster again, on the same port (its settings file still names it).</summary>
-    public Task RestartAsync() =>
-        RunAsync(PgCtl, ["start", "-D", DataDirectory, "-l", LogFile, "-w", "-t", "60"], asPostgres: true);
+    public Task RestartAsync() => RunAsync(PgCtl, ["start", "-D", DataDirectory, "-l", LogFile, "-w", "-t", "60"], asPostgres: true);
 
     /// <summary>Creates <paramref name="database"/> if missing and returns a connection string to it.</summary>
     public string ConnectionStringFor(string database)
@@ -118,13 +122,19 @@ public sealed partial class PostgresServer : IAsyncLifetime
                 if (exists.ExecuteScalar() is null)
                 {
                     using var create = new NpgsqlCommand(CreateDatabaseSql(database), connection);
-                    try { create.ExecuteNonQuery(); }
+                    try
+                    {
+                        create.ExecuteNonQuery();
+                    }
                     catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase) { }
                 }
                 _knownDatabases.Add(database);
             }
         }
-        finally { _createLock.Release(); }
+        finally
+        {
+            _createLock.Release();
+        }
         return Build(database);
     }
 
@@ -133,8 +143,10 @@ public sealed partial class PostgresServer : IAsyncLifetime
     {
         // Identifiers are at most 63 bytes; keep the prefix short and plain so the name needs no quoting care.
         var cleaned = NotIdentifierChars().Replace((prefix ?? "test").ToLowerInvariant(), "_").Trim('_');
-        if (cleaned.Length == 0 || char.IsDigit(cleaned[0])) cleaned = "db_" + cleaned;
-        if (cleaned.Length > 30) cleaned = cleaned[..30];
+        if (cleaned.Length == 0 || char.IsDigit(cleaned[0]))
+            cleaned = "db_" + cleaned;
+        if (cleaned.Length > 30)
+            cleaned = cleaned[..30];
         var database = $"{cleaned}_{Guid.NewGuid():N}";
 
         await using var connection = new NpgsqlConnection(AdminConnectionString);
@@ -142,15 +154,22 @@ public sealed partial class PostgresServer : IAsyncLifetime
         await using var create = new NpgsqlCommand(CreateDatabaseSql(database), connection);
         await create.ExecuteNonQueryAsync();
         await _createLock.WaitAsync();
-        try { _knownDatabases.Add(database); }
-        finally { _createLock.Release(); }
+        try
+        {
+            _knownDatabases.Add(database);
+        }
+        finally
+        {
+            _createLock.Release();
+        }
         return Build(database);
     }
 
     /// <summary>The last lines of the server log, for error messages.</summary>
     public string LogTail(int lines = 40)
     {
-        if (_root is null || !File.Exists(LogFile)) return "(no server log)";
+        if (_root is null || !File.Exists(LogFile))
+            return "(no server log)";
         try
         {
             // The server may still be writing: open with sharing instead of File.ReadAllLines.
@@ -159,17 +178,21 @@ public sealed partial class PostgresServer : IAsyncLifetime
             var all = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
             return string.Join('\n', all.TakeLast(lines));
         }
-        catch (IOException e) { return "(server log unreadable: " + e.Message + ")"; }
+        catch (IOException e)
+        {
+            return "(server log unreadable: " + e.Message + ")";
+        }
     }
 
-    private string Build(string database) => new NpgsqlConnectionStringBuilder
-    {
-        Host = "127.0.0.1",
-        Port = Port,
-        Username = Superuser,
-        Database = database,
-        IncludeErrorDetail = true,
-    }.ConnectionString;
+    private string Build(string database) =>
+        new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = Port,
+            Username = Superuser,
+            Database = database,
+            IncludeErrorDetail = true,
+        }.ConnectionString;
 
     private static string CreateDatabaseSql(string database) =>
         // template0 + explicit UTF8: independent of what template1 holds, and Persian text always fits.
@@ -188,23 +211,38 @@ public sealed partial class PostgresServer : IAsyncLifetime
     {
         string[] common =
         [
-            "-D", DataDirectory, "--username", Superuser, "--auth", "trust",
-            "--encoding", "UTF8", "--locale", "C.UTF-8",
+            "-D",
+            DataDirectory,
+            "--username",
+            Superuser,
+            "--auth",
+            "trust",
+            "--encoding",
+            "UTF8",
+            "--locale",
+            "C.UTF-8",
             "--no-sync", // nothing here needs to survive a power cut; saves seconds
         ];
         // ICU's root collation ("und") sorts Persian sensibly and makes the ICU collations the default
         // provider; PostgreSQL built without ICU rejects the flags, then libc's C.UTF-8 has to do.
-        var icu = await RunAsync(InitDb, [.. common, "--locale-provider", "icu", "--icu-locale", "und"], asPostgres: true, throwOnError: false);
+        var icu = await RunAsync(
+            InitDb,
+            [.. common, "--locale-provider", "icu", "--icu-locale", "und"],
+            asPostgres: true,
+            throwOnError: false
+        );
         if (icu.ExitCode == 0)
         {
             UsesIcu = true;
             return;
         }
-        if (Directory.Exists(DataDirectory)) Directory.Delete(DataDirectory, recursive: true);
+        if (Directory.Exists(DataDirectory))
+            Directory.Delete(DataDirectory, recursive: true);
         var libc = await RunAsync(InitDb, common, asPostgres: true, throwOnError: false);
         if (libc.ExitCode != 0)
             throw new InvalidOperationException(
-                $"initdb failed (exit {libc.ExitCode}).\n--- with ICU ---\n{icu.Output}\n--- with libc ---\n{libc.Output}");
+                $"initdb failed (exit {libc.ExitCode}).\n--- with ICU ---\n{icu.Output}\n--- with libc ---\n{libc.Output}"
+            );
     }
 
     private async Task StartWithFreePortAsync()
@@ -216,19 +254,26 @@ public sealed partial class PostgresServer : IAsyncLifetime
         {
             Port = FreePort();
             WriteSettings();
-            var start = await RunAsync(PgCtl,
-                ["start", "-D", DataDirectory, "-l", LogFile, "-w", "-t", "60"], asPostgres: true, throwOnError: false);
-            if (start.ExitCode == 0) return;
+            var start = await RunAsync(
+                PgCtl,
+                ["start", "-D", DataDirectory, "-l", LogFile, "-w", "-t", "60"],
+                asPostgres: true,
+                throwOnError: false
+            );
+            if (start.ExitCode == 0)
+                return;
 
             var log = LogTail();
-            var portTaken = log.Contains("could not bind", StringComparison.OrdinalIgnoreCase) ||
-                            log.Contains("Address already in use", StringComparison.OrdinalIgnoreCase);
+            var portTaken =
+                log.Contains("could not bind", StringComparison.OrdinalIgnoreCase)
+                || log.Contains("Address already in use", StringComparison.OrdinalIgnoreCase);
             // A half-started server would keep the data directory locked.
             await RunAsync(PgCtl, ["stop", "-D", DataDirectory, "-m", "immediate", "-w"], asPostgres: true, throwOnError: false);
             if (!portTaken || attempt == attempts)
                 throw new InvalidOperationException(
-                    $"PostgreSQL did not start on 127.0.0.1:{Port} (pg_ctl exit {start.ExitCode}).\n{start.Output}\n" +
-                    $"--- tail of {LogFile} ---\n{log}");
+                    $"PostgreSQL did not start on 127.0.0.1:{Port} (pg_ctl exit {start.ExitCode}).\n{start.Output}\n"
+                        + $"--- tail of {LogFile} ---\n{log}"
+                );
         }
     }
 
@@ -259,8 +304,14 @@ public sealed partial class PostgresServer : IAsyncLifetime
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        try { return ((IPEndPoint)listener.LocalEndpoint).Port; }
-        finally { listener.Stop(); }
+        try
+        {
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        finally
+        {
+            listener.Stop();
+        }
     }
 
     private string InitDb => Path.Combine(_binDir ?? throw NotStarted(), "initdb");
@@ -276,7 +327,8 @@ public sealed partial class PostgresServer : IAsyncLifetime
 
         // 1. Debian/Ubuntu's versioned location of PostgreSQL 15, the version the tests are written for.
         const string debian15 = "/usr/lib/postgresql/15/bin";
-        if (HasServer(debian15)) return debian15;
+        if (HasServer(debian15))
+            return debian15;
 
         // 2. pg_config knows where its installation keeps the server binaries.
         var pgConfig = FindOnPath("pg_config");
@@ -288,19 +340,22 @@ public sealed partial class PostgresServer : IAsyncLifetime
                 using var process = Process.Start(info);
                 var dir = process?.StandardOutput.ReadToEnd().Trim();
                 process?.WaitForExit();
-                if (HasServer(dir)) return dir!;
+                if (HasServer(dir))
+                    return dir!;
             }
             catch (System.ComponentModel.Win32Exception) { }
         }
 
         // 3. PATH (source builds, Homebrew, ...).
         var initdb = FindOnPath("initdb");
-        if (initdb is not null && HasServer(Path.GetDirectoryName(initdb))) return Path.GetDirectoryName(initdb)!;
+        if (initdb is not null && HasServer(Path.GetDirectoryName(initdb)))
+            return Path.GetDirectoryName(initdb)!;
 
         throw new InvalidOperationException(
-            "PostgreSQL 15 server binaries (initdb, pg_ctl) were not found in /usr/lib/postgresql/15/bin, " +
-            "in `pg_config --bindir`, or on PATH. Run ./test.sh from the repository root: it installs PostgreSQL " +
-            "(on Debian/Ubuntu as root: apt-get install postgresql-15) and then runs the tests.");
+            "PostgreSQL 15 server binaries (initdb, pg_ctl) were not found in /usr/lib/postgresql/15/bin, "
+                + "in `pg_config --bindir`, or on PATH. Run ./test.sh from the repository root: it installs PostgreSQL "
+                + "(on Debian/Ubuntu as root: apt-get install postgresql-15) and then runs the tests."
+        );
     }
 
     private static string? FindOnPath(string name) =>
@@ -310,9 +365,11 @@ public sealed partial class PostgresServer : IAsyncLifetime
             .FirstOrDefault(File.Exists);
 
     private static string RunUser =>
-        FindOnPath("runuser") ?? new[] { "/usr/sbin/runuser", "/sbin/runuser" }.FirstOrDefault(File.Exists) ??
-        throw new InvalidOperationException(
-            "Running as root, so PostgreSQL must run as the 'postgres' OS user, but runuser (util-linux) was not found.");
+        FindOnPath("runuser")
+        ?? new[] { "/usr/sbin/runuser", "/sbin/runuser" }.FirstOrDefault(File.Exists)
+        ?? throw new InvalidOperationException(
+            "Running as root, so PostgreSQL must run as the 'postgres' OS user, but runuser (util-linux) was not found."
+        );
 
     private sealed record Result(int ExitCode, string Output);
 
@@ -329,27 +386,42 @@ public sealed partial class PostgresServer : IAsyncLifetime
         if (asPostgres && RunningAsRoot)
         {
             info.FileName = RunUser;
-            foreach (var argument in new[] { "-u", Superuser, "--", program }) info.ArgumentList.Add(argument);
+            foreach (var argument in new[] { "-u", Superuser, "--", program })
+                info.ArgumentList.Add(argument);
         }
         else
         {
             info.FileName = program;
         }
-        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        foreach (var argument in arguments)
+            info.ArgumentList.Add(argument);
         // Variables from a developer's shell must not redirect these commands to another cluster.
         foreach (var name in new[] { "PGDATA", "PGPORT", "PGHOST", "PGUSER", "PGDATABASE", "PGOPTIONS" })
             info.Environment.Remove(name);
 
         using var process = new Process { StartInfo = info };
         var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                lock (output)
+                    output.AppendLine(e.Data);
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                lock (output)
+                    output.AppendLine(e.Data);
+        };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
         using var timeout = new CancellationTokenSource(CommandTimeout);
-        try { await process.WaitForExitAsync(timeout.Token); }
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
@@ -365,12 +437,14 @@ public sealed partial class PostgresServer : IAsyncLifetime
 
     private void StopOnExit(object? sender, EventArgs e)
     {
-        if (!_started) return;
+        if (!_started)
+            return;
         _started = false;
         try
         {
             RunAsync(PgCtl, ["stop", "-D", DataDirectory, "-m", "immediate", "-w"], asPostgres: true, throwOnError: false)
-                .GetAwaiter().GetResult();
+                .GetAwaiter()
+                .GetResult();
             Directory.Delete(RootDirectory, recursive: true);
         }
         catch (Exception) { } // best effort while the process is going away

@@ -85,7 +85,10 @@ public sealed class PostgresServerTests(PostgresServer server)
         await connection.OpenAsync();
 
         // Whether or not initdb made ICU the default, PostgreSQL built with ICU imports its collations.
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_collation WHERE collprovider = 'i' AND collname = 'fa-IR-x-icu'", connection);
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_collation WHERE collprovider = 'i' AND collname = 'fa-IR-x-icu'",
+            connection
+        );
         Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
     }
 }

@@ -19,15 +19,22 @@ public class WelfareGraphFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string? _sqliteFile;
 
-    public WelfareGraphFactory(IDictionary<string, string?>? settings = null, string environment = "Development", TestIdentity? identity = null)
+    public WelfareGraphFactory(
+        IDictionary<string, string?>? settings = null,
+        string environment = "Development",
+        TestIdentity? identity = null
+    )
     {
         Environment = environment;
         Identity = identity;
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         if (identity is not null)
-            foreach (var (key, value) in identity.AzureAdSettings) _settings.TryAdd(key, value);
-        if (!_settings.ContainsKey("ConnectionStrings:WelfareGraph") &&
-            (!_settings.TryGetValue("Database:Provider", out var provider) || provider == "Sqlite"))
+            foreach (var (key, value) in identity.AzureAdSettings)
+                _settings.TryAdd(key, value);
+        if (
+            !_settings.ContainsKey("ConnectionStrings:WelfareGraph")
+            && (!_settings.TryGetValue("Database:Provider", out var provider) || provider == "Sqlite")
+        )
         {
             _sqliteFile = Path.Combine(Path.GetTempPath(), $"welfaregraph-test-{Guid.NewGuid():N}.db");
             _settings["ConnectionStrings:WelfareGraph"] = $"Data Source={_sqliteFile};Pooling=false";
@@ -54,7 +61,8 @@ public class WelfareGraphFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(Environment);
         // UseSetting, not ConfigureAppConfiguration: the composition reads Database:* while the builder runs,
         // before configuration callbacks of the test host would apply.
-        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IStartupFilter>(new RemoteAddressFilter(RemoteAddress));
@@ -65,15 +73,18 @@ public class WelfareGraphFactory : WebApplicationFactory<Program>
 
     private sealed class RemoteAddressFilter(IPAddress address) : IStartupFilter
     {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, following) =>
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) =>
+            app =>
             {
-                context.Connection.RemoteIpAddress ??= address;
-                return following(context);
-            });
-            next(app);
-        };
+                app.Use(
+                    (context, following) =>
+                    {
+                        context.Connection.RemoteIpAddress ??= address;
+                        return following(context);
+                    }
+                );
+                next(app);
+            };
     }
 
     protected override void Dispose(bool disposing)

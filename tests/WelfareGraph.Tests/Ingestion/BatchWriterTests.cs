@@ -1,10 +1,10 @@
-using WelfareGraph.Querying;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using WelfareGraph.Data;
 using WelfareGraph.Centers;
+using WelfareGraph.Data;
 using WelfareGraph.Ingestion;
+using WelfareGraph.Querying;
 using WelfareGraph.Security;
 using WelfareGraph.Tests.Infrastructure;
 
@@ -41,8 +41,11 @@ public sealed class BatchWriterTests(SqliteDemoServer server) : IClassFixture<Sq
 
     private Task<long> CentersAsync() => CountAsync($"SELECT count(*) FROM centers WHERE code LIKE '{_prefix}%'");
 
-    private Task<long> FeedAsync(int entity, int? kind = null) => CountAsync(
-        $"SELECT count(*) FROM change_feed WHERE entity = {entity} AND key LIKE '{_prefix}%'" + (kind is { } k ? $" AND kind = {k}" : ""));
+    private Task<long> FeedAsync(int entity, int? kind = null) =>
+        CountAsync(
+            $"SELECT count(*) FROM change_feed WHERE entity = {entity} AND key LIKE '{_prefix}%'"
+                + (kind is { } k ? $" AND kind = {k}" : "")
+        );
 
     private CenterRecord Center(string suffix, int residents = 40, string county = "IR-19-02") =>
         new(_prefix + suffix, "مرکز " + suffix, null, county, CenterKind.Elderly, CenterOwnership.Government, 80, residents);
@@ -51,7 +54,10 @@ public sealed class BatchWriterTests(SqliteDemoServer server) : IClassFixture<Sq
     public async Task A_dry_run_of_centres_counts_what_it_would_write_and_writes_nothing()
     {
         var mapping = Services.GetRequiredService<CenterMapping>();
-        var dry = await UpsertAsync(mapping, new UpsertBatch<CenterRecord>(ReferenceSource.Name, [Center("-1"), Center("-2")], DryRun: true));
+        var dry = await UpsertAsync(
+            mapping,
+            new UpsertBatch<CenterRecord>(ReferenceSource.Name, [Center("-1"), Center("-2")], DryRun: true)
+        );
         Assert.Equal((2, 0, 0, true), (dry.Inserted, dry.Updated, dry.Unchanged, dry.DryRun));
         Assert.False(dry.Written);
         Assert.Equal(0, await CentersAsync());
@@ -62,7 +68,10 @@ public sealed class BatchWriterTests(SqliteDemoServer server) : IClassFixture<Sq
         Assert.Equal(2, await CentersAsync());
 
         // A dry run of a change counts the update and leaves the stored residents as they were.
-        var dryUpdate = await UpsertAsync(mapping, new UpsertBatch<CenterRecord>(ReferenceSource.Name, [Center("-1", residents: 55), Center("-2")], DryRun: true));
+        var dryUpdate = await UpsertAsync(
+            mapping,
+            new UpsertBatch<CenterRecord>(ReferenceSource.Name, [Center("-1", residents: 55), Center("-2")], DryRun: true)
+        );
         Assert.Equal((0, 1, 1), (dryUpdate.Inserted, dryUpdate.Updated, dryUpdate.Unchanged));
         Assert.Equal(0, await CountAsync($"SELECT count(*) FROM centers WHERE code LIKE '{_prefix}%' AND residents = 55"));
         Assert.Equal(2, await FeedAsync(entity: 3));
@@ -83,21 +92,34 @@ public sealed class BatchWriterTests(SqliteDemoServer server) : IClassFixture<Sq
         // A county's feed entry carries the county's own id, known only once it is inserted.
         var code = "IR-23-" + Random.Shared.Next(60, 99);
         var counties = Services.GetRequiredService<CountyMapping>();
-        var county = await UpsertAsync(counties, new UpsertBatch<CountyRecord>(ReferenceSource.Name, [new(code, "نمونه", "Sample", "IR-23", 1_000)]));
+        var county = await UpsertAsync(
+            counties,
+            new UpsertBatch<CountyRecord>(ReferenceSource.Name, [new(code, "نمونه", "Sample", "IR-23", 1_000)])
+        );
         Assert.Equal(1, county.Inserted);
-        Assert.Equal(1, await CountAsync(
-            $"SELECT count(*) FROM change_feed f JOIN counties c ON c.id = f.county_id WHERE f.entity = 5 AND f.key = '{code}' AND c.code = '{code}'"));
+        Assert.Equal(
+            1,
+            await CountAsync(
+                $"SELECT count(*) FROM change_feed f JOIN counties c ON c.id = f.county_id WHERE f.entity = 5 AND f.key = '{code}' AND c.code = '{code}'"
+            )
+        );
     }
 
     [Fact]
     public async Task A_reference_batch_with_one_bad_or_repeated_item_writes_nothing()
     {
         var mapping = Services.GetRequiredService<CenterMapping>();
-        var unknownCounty = await UpsertAsync(mapping, new UpsertBatch<CenterRecord>(ReferenceSource.Name, [Center("-1"), Center("-2", county: "IR-19-77")]));
+        var unknownCounty = await UpsertAsync(
+            mapping,
+            new UpsertBatch<CenterRecord>(ReferenceSource.Name, [Center("-1"), Center("-2", county: "IR-19-77")])
+        );
         Assert.Equal("UNKNOWN_COUNTY", Assert.Single(unknownCounty.Errors).Code);
         Assert.Equal(1, unknownCounty.Errors[0].Index);
 
-        var repeated = await UpsertAsync(mapping, new UpsertBatch<CenterRecord>(ReferenceSource.Name, [Center("-1"), Center("-1", residents: 12)]));
+        var repeated = await UpsertAsync(
+            mapping,
+            new UpsertBatch<CenterRecord>(ReferenceSource.Name, [Center("-1"), Center("-1", residents: 12)])
+        );
         var error = Assert.Single(repeated.Errors);
         Assert.Equal(("DUPLICATE_EXTERNAL_ID", 1, _prefix + "-1"), (error.Code, error.Index, error.ExternalId));
 

@@ -1,9 +1,9 @@
-using WelfareGraph.Querying;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using WelfareGraph.ChangeFeed;
 using WelfareGraph.Data;
 using WelfareGraph.Ingestion;
+using WelfareGraph.Querying;
 using WelfareGraph.Security;
 using WelfareGraph.Tests.Infrastructure;
 
@@ -16,10 +16,17 @@ namespace WelfareGraph.Tests.Ingestion;
 /// </summary>
 public sealed class ChangeFeedTests(PostgresDemoServer server) : IClassFixture<PostgresDemoServer>
 {
-    private static ContributionRecord Record(string id) => new()
-    {
-        ExternalId = id, Date = "1404-08-01", CountyCode = "IR-19-04", Type = "CASH", Sector = "GOVERNMENT", Channel = "ONLINE", AmountRial = "2500000",
-    };
+    private static ContributionRecord Record(string id) =>
+        new()
+        {
+            ExternalId = id,
+            Date = "1404-08-01",
+            CountyCode = "IR-19-04",
+            Type = "CASH",
+            Sector = "GOVERNMENT",
+            Channel = "ONLINE",
+            AmountRial = "2500000",
+        };
 
     [Fact]
     public async Task A_reader_resuming_from_its_cursor_sees_a_late_committing_writer_exactly_once()
@@ -27,16 +34,26 @@ public sealed class ChangeFeedTests(PostgresDemoServer server) : IClassFixture<P
         var aWritten = new TaskCompletionSource();
         var releaseA = new TaskCompletionSource();
         // A second host on the same database whose writers stop just before stamping the feed, with their rows written.
-        await using var holdingHost = server.Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            services.AddSingleton<IChangeFeedStamper>(new HoldingStamper(new ChangeFeedStamper(), aWritten, releaseA.Task))));
+        await using var holdingHost = server.Factory.WithWebHostBuilder(builder =>
+            builder.ConfigureTestServices(services =>
+                services.AddSingleton<IChangeFeedStamper>(new HoldingStamper(new ChangeFeedStamper(), aWritten, releaseA.Task))
+            )
+        );
 
         async Task<UpsertResult> RunAsync(IServiceProvider services, string source, string[] ids)
         {
             var system = services.GetRequiredService<SystemDbContextFactory>();
             await using var db = system.CreateDbContext();
             await using var reference = system.CreateDbContext();
-            return await services.GetRequiredService<BatchWriter>().UpsertAsync(services.GetRequiredService<ContributionMapping>(), db, reference,
-                new UpsertBatch<ContributionRecord>(source, ids.Select(Record).ToList()), CancellationToken.None);
+            return await services
+                .GetRequiredService<BatchWriter>()
+                .UpsertAsync(
+                    services.GetRequiredService<ContributionMapping>(),
+                    db,
+                    reference,
+                    new UpsertBatch<ContributionRecord>(source, ids.Select(Record).ToList()),
+                    CancellationToken.None
+                );
         }
 
         var a = Task.Run(() => RunAsync(holdingHost.Services, "feed-a", ["a1", "a2", "a3"]));
@@ -70,12 +87,19 @@ public sealed class ChangeFeedTests(PostgresDemoServer server) : IClassFixture<P
 
     private async Task<(List<string> Changes, string? Cursor)> ReadAsync(string? after)
     {
-        var page = (await server.Client.DataAsync("""
-            query($after: String) { contributionChanges(after: $after, first: 100) { nodes { sourceSystem key kind } endCursor } }
-            """, new { after }))["contributionChanges"]!;
-        var changes = page["nodes"]!.AsArray()
+        var page = (
+            await server.Client.DataAsync(
+                """
+                query($after: String) { contributionChanges(after: $after, first: 100) { nodes { sourceSystem key kind } endCursor } }
+                """,
+                new { after }
+            )
+        )["contributionChanges"]!;
+        var changes = page["nodes"]!
+            .AsArray()
             .Where(n => n!["sourceSystem"]!.GetValue<string>().StartsWith("feed-", StringComparison.Ordinal))
-            .Select(n => $"{n!["sourceSystem"]!.GetValue<string>()}/{n["key"]!.GetValue<string>()}").ToList();
+            .Select(n => $"{n!["sourceSystem"]!.GetValue<string>()}/{n["key"]!.GetValue<string>()}")
+            .ToList();
         return (changes, page["endCursor"]?.GetValue<string>() ?? after);
     }
 }

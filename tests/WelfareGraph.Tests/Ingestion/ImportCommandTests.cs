@@ -27,7 +27,12 @@ public sealed class ImportCommandTests : IDisposable
             var pastThird = new TaskCompletionSource();
             first.ErrorDataReceived += (_, e) =>
             {
-                if (e.Data is { } line && line.Contains('%') && int.TryParse(line.Split('%')[0].Split(']')[^1].Trim(), out var percent) && percent >= 30)
+                if (
+                    e.Data is { } line
+                    && line.Contains('%')
+                    && int.TryParse(line.Split('%')[0].Split(']')[^1].Trim(), out var percent)
+                    && percent >= 30
+                )
                     pastThird.TrySetResult();
             };
             first.BeginErrorReadLine();
@@ -63,9 +68,14 @@ public sealed class ImportCommandTests : IDisposable
             var amount = 10_000L * (1 + i % 97);
             var bad = i % 1_000 == 0;
             var date = bad ? "1404-12-30" : $"1404-{1 + i % 9:D2}-{1 + i % 28:D2}";
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{(bad ? "bad-date-" : "row-")}{i},{date},IR-19-0{1 + i % 8},{(i % 3 == 0 ? "IN_KIND" : "CASH")},GOVERNMENT,LIVELIHOOD,COLLECTION_BASE,{amount},\"ردیف {i}, آزمایشی\""));
-            if (!bad) (count, sum) = (count + 1, sum + amount);
+            writer.WriteLine(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{(bad ? "bad-date-" : "row-")}{i},{date},IR-19-0{1 + i % 8},{(i % 3 == 0 ? "IN_KIND" : "CASH")},GOVERNMENT,LIVELIHOOD,COLLECTION_BASE,{amount},\"ردیف {i}, آزمایشی\""
+                )
+            );
+            if (!bad)
+                (count, sum) = (count + 1, sum + amount);
         }
         return (count, sum);
     }
@@ -75,7 +85,10 @@ public sealed class ImportCommandTests : IDisposable
         // tests/WelfareGraph.Tests/bin/<Configuration>/net10.0/: the server was built in the same configuration.
         var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/'))!);
         var server = Path.Combine(RepositoryPaths.Root, "src", "WelfareGraph", "bin", configuration, "net10.0", "WelfareGraph.dll");
-        var start = new ProcessStartInfo("dotnet", ["exec", server, "import", "contributions", file, "--source", "cli-test", "--batch-size", "500"])
+        var start = new ProcessStartInfo(
+            "dotnet",
+            ["exec", server, "import", "contributions", file, "--source", "cli-test", "--batch-size", "500"]
+        )
         {
             WorkingDirectory = RepositoryPaths.Root,
             RedirectStandardOutput = true,

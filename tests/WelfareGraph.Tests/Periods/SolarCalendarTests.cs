@@ -6,20 +6,21 @@ namespace WelfareGraph.Tests.Periods;
 public class SolarCalendarTests
 {
     // Nowruz (1 Farvardin) from published calendars, independent of PersianCalendar.
-    public static TheoryData<int, string, bool> NowruzTable => new()
-    {
-        { 1395, "2016-03-20", true },
-        { 1396, "2017-03-21", false },
-        { 1397, "2018-03-21", false },
-        { 1398, "2019-03-21", false },
-        { 1399, "2020-03-20", true },
-        { 1400, "2021-03-21", false },
-        { 1401, "2022-03-21", false },
-        { 1402, "2023-03-21", false },
-        { 1403, "2024-03-20", true },
-        { 1404, "2025-03-21", false },
-        { 1405, "2026-03-21", false },
-    };
+    public static TheoryData<int, string, bool> NowruzTable =>
+        new()
+        {
+            { 1395, "2016-03-20", true },
+            { 1396, "2017-03-21", false },
+            { 1397, "2018-03-21", false },
+            { 1398, "2019-03-21", false },
+            { 1399, "2020-03-20", true },
+            { 1400, "2021-03-21", false },
+            { 1401, "2022-03-21", false },
+            { 1402, "2023-03-21", false },
+            { 1403, "2024-03-20", true },
+            { 1404, "2025-03-21", false },
+            { 1405, "2026-03-21", false },
+        };
 
     private static DateOnly Iso(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -175,7 +176,11 @@ public class SolarCalendarTests
     // Written out by hand from the month-length rule, so continuity is not checked against itself.
     private static SolarDate NextDay(SolarDate date)
     {
-        int monthLength = date.Month <= 6 ? 31 : date.Month <= 11 ? 30 : SolarCalendar.IsLeapYear(date.Year) ? 30 : 29;
+        int monthLength =
+            date.Month <= 6 ? 31
+            : date.Month <= 11 ? 30
+            : SolarCalendar.IsLeapYear(date.Year) ? 30
+            : 29;
         if (date.Day < monthLength)
         {
             return new SolarDate(date.Year, date.Month, date.Day + 1);
@@ -218,18 +223,33 @@ public class SolarCalendarTests
     [Fact]
     public void Component_checks_name_the_bad_component()
     {
-        Assert.Equal("month 13 is out of range 1..12", Assert.Throws<SolarDateException>(() => SolarCalendar.DaysInMonth(1404, 13)).Message);
+        Assert.Equal(
+            "month 13 is out of range 1..12",
+            Assert.Throws<SolarDateException>(() => SolarCalendar.DaysInMonth(1404, 13)).Message
+        );
         Assert.Equal("month 13 is out of range 1..12", Assert.Throws<SolarDateException>(() => SolarCalendar.QuarterOf(13)).Message);
-        Assert.Equal("year 1200 is out of range 1300..1599", Assert.Throws<SolarDateException>(() => SolarCalendar.IsLeapYear(1200)).Message);
-        Assert.EndsWith("year 1200 is out of range 1300..1599.", Assert.Throws<SolarDateException>(() => SolarCalendar.YearStart(1200)).Message);
-        Assert.Equal("quarter 5 is out of range 1..4", Assert.Throws<SolarDateException>(() => SolarCalendar.QuarterStart(1404, 5)).Message);
+        Assert.Equal(
+            "year 1200 is out of range 1300..1599",
+            Assert.Throws<SolarDateException>(() => SolarCalendar.IsLeapYear(1200)).Message
+        );
+        Assert.EndsWith(
+            "year 1200 is out of range 1300..1599.",
+            Assert.Throws<SolarDateException>(() => SolarCalendar.YearStart(1200)).Message
+        );
+        Assert.Equal(
+            "quarter 5 is out of range 1..4",
+            Assert.Throws<SolarDateException>(() => SolarCalendar.QuarterStart(1404, 5)).Message
+        );
         Assert.Equal("quarter 0 is out of range 1..4", Assert.Throws<SolarDateException>(() => SolarCalendar.QuarterEnd(1404, 0)).Message);
     }
 
     [Fact]
     public void Gregorian_dates_outside_the_supported_years_are_rejected()
     {
-        Assert.Equal(new SolarDate(1599, 12, SolarCalendar.DaysInMonth(1599, 12)), SolarCalendar.FromGregorian(SolarCalendar.YearEnd(1599)));
+        Assert.Equal(
+            new SolarDate(1599, 12, SolarCalendar.DaysInMonth(1599, 12)),
+            SolarCalendar.FromGregorian(SolarCalendar.YearEnd(1599))
+        );
 
         var tooEarly = Assert.Throws<SolarDateException>(() => SolarCalendar.FromGregorian(SolarCalendar.YearStart(1300).AddDays(-1)));
         Assert.Equal("1921-03-20 falls in Solar Hijri year 1299, outside the supported range 1300..1599", tooEarly.Message);

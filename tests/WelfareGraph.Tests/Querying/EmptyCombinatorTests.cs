@@ -9,13 +9,16 @@ namespace WelfareGraph.Tests.Querying;
 /// </summary>
 public abstract class EmptyCombinatorTests(GeneratedDataServer server)
 {
-    private decimal Threshold => server.Set.Contributions.Select(c => c.AmountRial).Order().ElementAt(server.Set.Contributions.Count * 3 / 4);
+    private decimal Threshold =>
+        server.Set.Contributions.Select(c => c.AmountRial).Order().ElementAt(server.Set.Contributions.Count * 3 / 4);
 
     private async Task<(int Count, List<string> Ids)> PageAsync(string where)
     {
-        var data = await server.Client.DataAsync($$"""
+        var data = await server.Client.DataAsync(
+            $$"""
             { contributionsPage(take: 50, where: {{where}}) { totalCount items { externalId } } }
-            """);
+            """
+        );
         var page = data["contributionsPage"]!;
         return (page["totalCount"]!.GetValue<int>(), page["items"]!.AsArray().Select(i => i!["externalId"]!.GetValue<string>()).ToList());
     }
@@ -51,9 +54,12 @@ public abstract class EmptyCombinatorTests(GeneratedDataServer server)
     [Fact]
     public async Task An_empty_or_given_as_a_variable_adds_no_condition()
     {
-        var data = await server.Client.DataAsync("""
+        var data = await server.Client.DataAsync(
+            """
             query($where: ContributionFilterInput) { contributionsPage(take: 1, where: $where) { totalCount } }
-            """, new { where = new { or = Array.Empty<object>() } });
+            """,
+            new { where = new { or = Array.Empty<object>() } }
+        );
         Assert.Equal(server.Set.Contributions.Count, data["contributionsPage"]!["totalCount"]!.GetValue<int>());
     }
 
@@ -61,10 +67,14 @@ public abstract class EmptyCombinatorTests(GeneratedDataServer server)
     public async Task Contribution_totals_read_an_empty_or_as_no_condition()
     {
         var threshold = Threshold;
-        var data = await server.Client.DataAsync($$"""
+        var data = await server.Client.DataAsync(
+            $$"""
             { all: contributionTotals(where: { or: [] }, unit: RIAL) { total { sum count } }
-              some: contributionTotals(where: { or: [], amountRial: { gt: {{threshold.ToString(CultureInfo.InvariantCulture)}} } }, unit: RIAL) { total { sum count } } }
-            """);
+              some: contributionTotals(where: { or: [], amountRial: { gt: {{threshold.ToString(
+                CultureInfo.InvariantCulture
+            )}} } }, unit: RIAL) { total { sum count } } }
+            """
+        );
         var rows = server.Set.Contributions;
         Assert.Equal(rows.Count, data["all"]!["total"]!["count"]!.GetValue<int>());
         Assert.Equal(rows.Sum(c => c.AmountRial), data["all"]!["total"]!["sum"]!.GetValue<decimal>());
@@ -75,7 +85,9 @@ public abstract class EmptyCombinatorTests(GeneratedDataServer server)
 }
 
 public sealed class SqliteEmptyCombinatorTests(SqliteGeneratedDataServer server)
-    : EmptyCombinatorTests(server), IClassFixture<SqliteGeneratedDataServer>;
+    : EmptyCombinatorTests(server),
+        IClassFixture<SqliteGeneratedDataServer>;
 
 public sealed class PostgresEmptyCombinatorTests(PostgresGeneratedDataServer server)
-    : EmptyCombinatorTests(server), IClassFixture<PostgresGeneratedDataServer>;
+    : EmptyCombinatorTests(server),
+        IClassFixture<PostgresGeneratedDataServer>;

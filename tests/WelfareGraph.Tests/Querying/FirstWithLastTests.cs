@@ -10,27 +10,46 @@ namespace WelfareGraph.Tests.Querying;
 /// </summary>
 public abstract class FirstWithLastTests(GeneratedDataServer server)
 {
-    private List<string> Rows => server.Set.Contributions.Select((c, i) => (c, i)).Where(x => x.c.SolarYear == 1403)
-        .OrderBy(x => x.c.Date).ThenByDescending(x => x.c.AmountRial).ThenBy(x => x.i).Select(x => x.c.ExternalId).ToList();
+    private List<string> Rows =>
+        server
+            .Set.Contributions.Select((c, i) => (c, i))
+            .Where(x => x.c.SolarYear == 1403)
+            .OrderBy(x => x.c.Date)
+            .ThenByDescending(x => x.c.AmountRial)
+            .ThenBy(x => x.i)
+            .Select(x => x.c.ExternalId)
+            .ToList();
 
-    private async Task<(List<string> Ids, bool HasNext, bool HasPrevious, List<string> Cursors)> PageAsync(string arguments, object? variables = null)
+    private async Task<(List<string> Ids, bool HasNext, bool HasPrevious, List<string> Cursors)> PageAsync(
+        string arguments,
+        object? variables = null
+    )
     {
         var declared = string.Join(", ", new[] { "after", "before" }.Where(v => arguments.Contains("$" + v)).Select(v => $"${v}: String"));
-        var data = await server.Client.DataAsync($$"""
-            query{{(declared.Length > 0 ? $"({declared})" : "")}} { contributions({{arguments}}, where: { solarYear: { eq: 1403 } }, order: [{ date: ASC, amountRial: DESC }]) {
+        var data = await server.Client.DataAsync(
+            $$"""
+            query{{(
+                declared.Length > 0 ? $"({declared})" : ""
+            )}} { contributions({{arguments}}, where: { solarYear: { eq: 1403 } }, order: [{ date: ASC, amountRial: DESC }]) {
               edges { cursor node { externalId } } pageInfo { hasNextPage hasPreviousPage } } }
-            """, variables);
+            """,
+            variables
+        );
         var connection = data["contributions"]!;
         var edges = connection["edges"]!.AsArray();
-        return (edges.Select(e => e!["node"]!["externalId"]!.GetValue<string>()).ToList(),
-            connection["pageInfo"]!["hasNextPage"]!.GetValue<bool>(), connection["pageInfo"]!["hasPreviousPage"]!.GetValue<bool>(),
-            edges.Select(e => e!["cursor"]!.GetValue<string>()).ToList());
+        return (
+            edges.Select(e => e!["node"]!["externalId"]!.GetValue<string>()).ToList(),
+            connection["pageInfo"]!["hasNextPage"]!.GetValue<bool>(),
+            connection["pageInfo"]!["hasPreviousPage"]!.GetValue<bool>(),
+            edges.Select(e => e!["cursor"]!.GetValue<string>()).ToList()
+        );
     }
 
     /// <summary>The cursor the server issues for row <paramref name="index"/>, read from a page that ends with it or starts at the end.</summary>
-    private async Task<string> CursorOfAsync(int index) => Rows.Count - index <= 10
-        ? (await PageAsync($"last: {Rows.Count - index}")).Cursors[0]
-        : (await PageAsync($"first: {index + 1}")).Cursors[index];
+    private async Task<string> CursorOfAsync(int index) =>
+        Rows.Count - index <= 10
+            ? (await PageAsync($"last: {Rows.Count - index}")).Cursors[0]
+            : (await PageAsync($"first: {index + 1}")).Cursors[index];
 
     [Fact]
     public void There_are_enough_rows() => Assert.True(Rows.Count > 40);
@@ -40,8 +59,8 @@ public abstract class FirstWithLastTests(GeneratedDataServer server)
     {
         var page = await PageAsync("first: 10, last: 3");
         Assert.Equal(Rows.Skip(7).Take(3).ToList(), page.Ids); // rows 0..9, then their last 3: 7, 8, 9
-        Assert.True(page.HasNext);                             // row 10 exists
-        Assert.True(page.HasPrevious);                         // the page starts at 7
+        Assert.True(page.HasNext); // row 10 exists
+        Assert.True(page.HasPrevious); // the page starts at 7
     }
 
     [Fact]
@@ -67,7 +86,7 @@ public abstract class FirstWithLastTests(GeneratedDataServer server)
     {
         var page = await PageAsync("first: 5, last: 2, before: $before", new { before = await CursorOfAsync(3) });
         Assert.Equal(Rows.Skip(1).Take(2).ToList(), page.Ids); // rows 0..2 (before 3), first 5 of them, last 2: 1, 2
-        Assert.True(page.HasNext);                             // the row at `before` follows
+        Assert.True(page.HasNext); // the row at `before` follows
         Assert.True(page.HasPrevious);
     }
 
@@ -127,7 +146,9 @@ public abstract class FirstWithLastTests(GeneratedDataServer server)
 }
 
 public sealed class SqliteFirstWithLastTests(SqliteGeneratedDataServer server)
-    : FirstWithLastTests(server), IClassFixture<SqliteGeneratedDataServer>;
+    : FirstWithLastTests(server),
+        IClassFixture<SqliteGeneratedDataServer>;
 
 public sealed class PostgresFirstWithLastTests(PostgresGeneratedDataServer server)
-    : FirstWithLastTests(server), IClassFixture<PostgresGeneratedDataServer>;
+    : FirstWithLastTests(server),
+        IClassFixture<PostgresGeneratedDataServer>;

@@ -35,16 +35,27 @@ public sealed class PagingErrorCodeTests(SqliteDemoServer server) : IClassFixtur
     [Fact]
     public async Task The_page_size_error_names_the_requested_and_allowed_sizes_and_the_cursor_error_its_argument()
     {
-        var size = Assert.Single((await server.Client.QueryAsync("{ contributions(first: 60) { nodes { id } } }"))["errors"]!.AsArray())!["extensions"]!;
+        var size = Assert.Single((await server.Client.QueryAsync("{ contributions(first: 60) { nodes { id } } }"))["errors"]!.AsArray())![
+            "extensions"
+        ]!;
         Assert.Equal((60, 50), (size["requestedItems"]!.GetValue<int>(), size["maxAllowedItems"]!.GetValue<int>()));
-        var cursor = Assert.Single((await server.Client.QueryAsync("""{ contributions(before: "%%") { nodes { id } } }"""))["errors"]!.AsArray())!["extensions"]!;
+        var cursor = Assert.Single(
+            (await server.Client.QueryAsync("""{ contributions(before: "%%") { nodes { id } } }"""))["errors"]!.AsArray()
+        )!["extensions"]!;
         Assert.Equal(("before", "%%"), (cursor["argument"]!.GetValue<string>(), cursor["cursor"]!.GetValue<string>()));
     }
 
     [Fact]
     public async Task The_old_codes_are_gone()
     {
-        foreach (var query in new[] { "{ contributions(first: 51) { nodes { id } } }", "{ contributions(first: -1) { nodes { id } } }", """{ contributions(after: "x") { nodes { id } } }""" })
+        foreach (
+            var query in new[]
+            {
+                "{ contributions(first: 51) { nodes { id } } }",
+                "{ contributions(first: -1) { nodes { id } } }",
+                """{ contributions(after: "x") { nodes { id } } }""",
+            }
+        )
         {
             var code = (await server.Client.QueryAsync(query))["errors"]![0]!["extensions"]!["code"]!.GetValue<string>();
             Assert.DoesNotContain(code, (string[])["PAGE_SIZE_EXCEEDED", "INVALID_PAGING", "INVALID_CURSOR"]);

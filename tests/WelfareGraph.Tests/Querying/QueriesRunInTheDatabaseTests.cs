@@ -42,9 +42,11 @@ public sealed class QueriesRunInTheDatabaseTests(CountedDemoServer server) : ICl
     {
         await server.Client.DataAsync("{ provinces(first: 1) { nodes { code } } }"); // warm up outside the count
         server.Counter.Reset();
-        var data = await server.Client.DataAsync("""
+        var data = await server.Client.DataAsync(
+            """
             { contributions(first: 10, where: { type: { eq: CASH }, amountRial: { gt: 1000000 } }, order: [{ amountRial: DESC }]) { nodes { amountRial } } }
-            """);
+            """
+        );
         Assert.Equal(10, data["contributions"]!["nodes"]!.AsArray().Count);
         Assert.Equal(1, server.Counter.CommandCount);
         // The page, one row to learn that another page follows, and the reader's last Read() that finds no more.
@@ -59,11 +61,16 @@ public sealed class QueriesRunInTheDatabaseTests(CountedDemoServer server) : ICl
     public async Task A_page_of_fifty_with_county_and_province_is_one_command_reading_only_asked_columns()
     {
         server.Counter.Reset();
-        var data = await server.Client.DataAsync("""
+        var data = await server.Client.DataAsync(
+            """
             { contributions(first: 50, order: [{ date: DESC }]) { nodes { amountRial county { nameEn province { code } } center { name } } } }
-            """);
+            """
+        );
         Assert.Equal(50, data["contributions"]!["nodes"]!.AsArray().Count);
-        Assert.All(data["contributions"]!["nodes"]!.AsArray(), n => Assert.Equal("IR-19", n!["county"]!["province"]!["code"]!.GetValue<string>()));
+        Assert.All(
+            data["contributions"]!["nodes"]!.AsArray(),
+            n => Assert.Equal("IR-19", n!["county"]!["province"]!["code"]!.GetValue<string>())
+        );
         Assert.Equal(1, server.Counter.CommandCount);
         var sql = server.Counter.Commands.Single();
         Assert.Contains("JOIN", sql);
@@ -90,7 +97,8 @@ public sealed class QueriesRunInTheDatabaseTests(CountedDemoServer server) : ICl
         var json = await server.Client.QueryAsync($"{{ contributions(where: {{ amountRial: {{ in: {bigIn} }} }}) {{ nodes {{ id }} }} }}");
         Assert.Equal("FILTER_TOO_LARGE", json["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
 
-        var manyPredicates = "{ or: [" + string.Join(", ", Enumerable.Range(1, 51).Select(i => $"{{ solarMonth: {{ eq: {i % 12 + 1} }} }}")) + "] }";
+        var manyPredicates =
+            "{ or: [" + string.Join(", ", Enumerable.Range(1, 51).Select(i => $"{{ solarMonth: {{ eq: {i % 12 + 1} }} }}")) + "] }";
         json = await server.Client.QueryAsync($"{{ contributions(where: {manyPredicates}) {{ totalCount }} }}");
         Assert.Equal("FILTER_TOO_LARGE", json["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
 

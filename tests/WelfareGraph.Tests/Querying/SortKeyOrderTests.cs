@@ -11,21 +11,36 @@ namespace WelfareGraph.Tests.Querying;
 /// </summary>
 public abstract class SortKeyOrderTests(GeneratedDataServer server)
 {
-    private IEnumerable<(Contribution c, int i)> Rows => server.Set.Contributions.Select((c, i) => (c, i)).Where(x => x.c.SolarYear == 1403);
+    private IEnumerable<(Contribution c, int i)> Rows =>
+        server.Set.Contributions.Select((c, i) => (c, i)).Where(x => x.c.SolarYear == 1403);
 
-    private List<string> AmountThenDate() => Rows.OrderByDescending(x => x.c.AmountRial).ThenBy(x => x.c.Date).ThenBy(x => x.i).Take(50).Select(x => x.c.ExternalId).ToList();
+    private List<string> AmountThenDate() =>
+        Rows.OrderByDescending(x => x.c.AmountRial).ThenBy(x => x.c.Date).ThenBy(x => x.i).Take(50).Select(x => x.c.ExternalId).ToList();
 
-    private List<string> DateThenAmount() => Rows.OrderBy(x => x.c.Date).ThenByDescending(x => x.c.AmountRial).ThenBy(x => x.i).Take(50).Select(x => x.c.ExternalId).ToList();
+    private List<string> DateThenAmount() =>
+        Rows.OrderBy(x => x.c.Date).ThenByDescending(x => x.c.AmountRial).ThenBy(x => x.i).Take(50).Select(x => x.c.ExternalId).ToList();
 
-    private async Task<List<string>> LiteralAsync(string order) => Ids(await server.Client.DataAsync($$"""
-        { contributionsPage(take: 50, where: { solarYear: { eq: 1403 } }, order: {{order}}) { items { externalId } } }
-        """));
+    private async Task<List<string>> LiteralAsync(string order) =>
+        Ids(
+            await server.Client.DataAsync(
+                $$"""
+                { contributionsPage(take: 50, where: { solarYear: { eq: 1403 } }, order: {{order}}) { items { externalId } } }
+                """
+            )
+        );
 
-    private async Task<List<string>> VariableAsync(string json) => Ids(await server.Client.DataAsync("""
-        query($order: [ContributionSortInput!]) { contributionsPage(take: 50, where: { solarYear: { eq: 1403 } }, order: $order) { items { externalId } } }
-        """, new { order = JsonNode.Parse(json) }));
+    private async Task<List<string>> VariableAsync(string json) =>
+        Ids(
+            await server.Client.DataAsync(
+                """
+                query($order: [ContributionSortInput!]) { contributionsPage(take: 50, where: { solarYear: { eq: 1403 } }, order: $order) { items { externalId } } }
+                """,
+                new { order = JsonNode.Parse(json) }
+            )
+        );
 
-    private static List<string> Ids(JsonNode data) => data["contributionsPage"]!["items"]!.AsArray().Select(i => i!["externalId"]!.GetValue<string>()).ToList();
+    private static List<string> Ids(JsonNode data) =>
+        data["contributionsPage"]!["items"]!.AsArray().Select(i => i!["externalId"]!.GetValue<string>()).ToList();
 
     [Fact]
     public void The_two_orders_differ_on_these_rows() => Assert.NotEqual(AmountThenDate(), DateThenAmount());
@@ -52,10 +67,18 @@ public abstract class SortKeyOrderTests(GeneratedDataServer server)
     [Fact]
     public async Task Nested_objects_keep_their_place_among_the_keys()
     {
-        var countyThenAmount = Rows.OrderByDescending(x => x.c.County.Code, StringComparer.Ordinal).ThenBy(x => x.c.AmountRial).ThenBy(x => x.i)
-            .Take(50).Select(x => x.c.ExternalId).ToList();
-        var amountThenCounty = Rows.OrderBy(x => x.c.AmountRial).ThenByDescending(x => x.c.County.Code, StringComparer.Ordinal).ThenBy(x => x.i)
-            .Take(50).Select(x => x.c.ExternalId).ToList();
+        var countyThenAmount = Rows.OrderByDescending(x => x.c.County.Code, StringComparer.Ordinal)
+            .ThenBy(x => x.c.AmountRial)
+            .ThenBy(x => x.i)
+            .Take(50)
+            .Select(x => x.c.ExternalId)
+            .ToList();
+        var amountThenCounty = Rows.OrderBy(x => x.c.AmountRial)
+            .ThenByDescending(x => x.c.County.Code, StringComparer.Ordinal)
+            .ThenBy(x => x.i)
+            .Take(50)
+            .Select(x => x.c.ExternalId)
+            .ToList();
         Assert.Equal(countyThenAmount, await LiteralAsync("[{ county: { code: DESC }, amountRial: ASC }]"));
         Assert.Equal(amountThenCounty, await LiteralAsync("[{ amountRial: ASC, county: { code: DESC } }]"));
         Assert.Equal(countyThenAmount, await VariableAsync("""[{ "county": { "code": "DESC" }, "amountRial": "ASC" }]"""));
@@ -64,14 +87,21 @@ public abstract class SortKeyOrderTests(GeneratedDataServer server)
     [Fact]
     public async Task Keys_of_later_objects_follow_those_of_earlier_ones()
     {
-        var expected = Rows.OrderBy(x => x.c.Type).ThenBy(x => x.c.Date).ThenByDescending(x => x.c.AmountRial).ThenBy(x => x.i)
-            .Take(50).Select(x => x.c.ExternalId).ToList();
+        var expected = Rows.OrderBy(x => x.c.Type)
+            .ThenBy(x => x.c.Date)
+            .ThenByDescending(x => x.c.AmountRial)
+            .ThenBy(x => x.i)
+            .Take(50)
+            .Select(x => x.c.ExternalId)
+            .ToList();
         Assert.Equal(expected, await LiteralAsync("[{ type: ASC }, { date: ASC, amountRial: DESC }]"));
     }
 }
 
 public sealed class SqliteSortKeyOrderTests(SqliteGeneratedDataServer server)
-    : SortKeyOrderTests(server), IClassFixture<SqliteGeneratedDataServer>;
+    : SortKeyOrderTests(server),
+        IClassFixture<SqliteGeneratedDataServer>;
 
 public sealed class PostgresSortKeyOrderTests(PostgresGeneratedDataServer server)
-    : SortKeyOrderTests(server), IClassFixture<PostgresGeneratedDataServer>;
+    : SortKeyOrderTests(server),
+        IClassFixture<PostgresGeneratedDataServer>;

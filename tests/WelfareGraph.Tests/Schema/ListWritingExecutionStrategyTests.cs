@@ -31,11 +31,17 @@ public sealed class ListWritingExecutionStrategyTests
             Field<LongGraphType>("big").Resolve(c => c.Source.N * 10_000_000_000L);
             Field<IntGraphType>("times").Argument<NonNullGraphType<IntGraphType>>("by").Resolve(c => c.Source.N * c.GetArgument<int>("by"));
             Field<RowType>("next").Resolve(c => c.Source.N < 3 ? new Row(c.Source.N + 1, null) : null);
-            Field<IntGraphType>("failsAtThree").Resolve(c => c.Source.N == 3 ? throw new ExecutionError("three") { Code = "THREE" } : c.Source.N);
+            Field<IntGraphType>("failsAtThree")
+                .Resolve(c => c.Source.N == 3 ? throw new ExecutionError("three") { Code = "THREE" } : c.Source.N);
             Field<IntGraphType>("crashesAtFour").Resolve(c => c.Source.N == 4 ? throw new InvalidOperationException("four") : c.Source.N);
             Field<NonNullGraphType<IntGraphType>>("nullAtTwo").Resolve(c => c.Source.N == 2 ? null : c.Source.N);
             // Slow enough to be unfinished when its resolver returns, whatever the thread pool does meanwhile.
-            Field<IntGraphType>("later").ResolveAsync(async c => { await Task.Delay(20); return c.Source.N; });
+            Field<IntGraphType>("later")
+                .ResolveAsync(async c =>
+                {
+                    await Task.Delay(20);
+                    return c.Source.N;
+                });
             Field<ListGraphType<IntGraphType>>("digits").Resolve(c => Enumerable.Range(0, c.Source.N));
         }
     }
@@ -51,7 +57,20 @@ public sealed class ListWritingExecutionStrategyTests
             Field<ListGraphType<RowType>>("withNulls").Resolve(_ => Rows().Select(r => r.N == 4 ? null : r).ToList());
         }
 
-        private static List<Row> Rows() => [.. Enumerable.Range(1, 5).Select(n => new Row(n, n switch { 1 => "یک \"quoted\"", 4 => null, _ => $"row {n}" }))];
+        private static List<Row> Rows() =>
+            [
+                .. Enumerable
+                    .Range(1, 5)
+                    .Select(n => new Row(
+                        n,
+                        n switch
+                        {
+                            1 => "یک \"quoted\"",
+                            4 => null,
+                            _ => $"row {n}",
+                        }
+                    )),
+            ];
 
         private static IEnumerable<Row> Once(IEnumerable<Row> rows)
         {
@@ -59,9 +78,11 @@ public sealed class ListWritingExecutionStrategyTests
             return Enumerate();
             IEnumerable<Row> Enumerate()
             {
-                if (used) throw new InvalidOperationException("enumerated twice");
+                if (used)
+                    throw new InvalidOperationException("enumerated twice");
                 used = true;
-                foreach (var row in rows) yield return row;
+                foreach (var row in rows)
+                    yield return row;
             }
         }
     }
@@ -99,7 +120,10 @@ public sealed class ListWritingExecutionStrategyTests
     [Theory]
     [InlineData("{ rows { n failsAtThree } }", "\"path\":[\"rows\",2,\"failsAtThree\"]")]
     [InlineData("{ rows { n crashesAtFour } }", "\"path\":[\"rows\",3,\"crashesAtFour\"]")]
-    [InlineData("{ rows { n nullAtTwo } }", "{\"errors\":[{\"message\":\"Error trying to resolve field \u0027nullAtTwo\u0027.\",\"locations\":[{\"line\":1,\"column\":12}],\"path\":[\"rows\",1,\"nullAtTwo\"]")]
+    [InlineData(
+        "{ rows { n nullAtTwo } }",
+        "{\"errors\":[{\"message\":\"Error trying to resolve field \u0027nullAtTwo\u0027.\",\"locations\":[{\"line\":1,\"column\":12}],\"path\":[\"rows\",1,\"nullAtTwo\"]"
+    )]
     [InlineData("{ withNulls { n nullAtTwo } }", "\"withNulls\":[{\"n\":1,\"nullAtTwo\":1},null,")]
     [InlineData("{ rows { n later } }", "{\"n\":5,\"later\":5}")]
     [InlineData("{ onceRows { n later } }", "{\"n\":5,\"later\":5}")]
@@ -116,31 +140,42 @@ public sealed class ListWritingExecutionStrategyTests
 
     private static async Task<(ExecutionResult Result, string Json)> RunAsync(string query, bool written)
     {
-        var executer = new DocumentExecuter(new GraphQLDocumentBuilder(), new DocumentValidator(),
-            new DefaultExecutionStrategySelector([new ExecutionStrategyRegistration(new ListWritingExecutionStrategy(), OperationType.Query)]), []);
-        var result = await executer.ExecuteAsync(new ExecutionOptions
-        {
-            Schema = TestSchema,
-            Query = query,
-            Variables = new Inputs(new Dictionary<string, object?> { ["by"] = 3 }),
-            UserContext = written ? new Dictionary<string, object?> { [ListWritingExecutionStrategy.Requested] = true } : [],
-        });
+        var executer = new DocumentExecuter(
+            new GraphQLDocumentBuilder(),
+            new DocumentValidator(),
+            new DefaultExecutionStrategySelector([
+                new ExecutionStrategyRegistration(new ListWritingExecutionStrategy(), OperationType.Query),
+            ]),
+            []
+        );
+        var result = await executer.ExecuteAsync(
+            new ExecutionOptions
+            {
+                Schema = TestSchema,
+                Query = query,
+                Variables = new Inputs(new Dictionary<string, object?> { ["by"] = 3 }),
+                UserContext = written ? new Dictionary<string, object?> { [ListWritingExecutionStrategy.Requested] = true } : [],
+            }
+        );
         return (result, new GraphQLSerializer(options => options.Encoder = ResponseJson.Encoder).Serialize(result));
     }
 
     private static IEnumerable<ArrayExecutionNode> Lists(ExecutionResult result)
     {
         var pending = new Stack<ExecutionNode>();
-        if (result.Data is ExecutionNode root) pending.Push(root);
+        if (result.Data is ExecutionNode root)
+            pending.Push(root);
         while (pending.TryPop(out var node))
         {
             if (node is ArrayExecutionNode array)
             {
                 yield return array;
-                foreach (var item in array.Items ?? []) pending.Push(item);
+                foreach (var item in array.Items ?? [])
+                    pending.Push(item);
             }
             else if (node is ObjectExecutionNode { SubFields: { } fields })
-                foreach (var field in fields) pending.Push(field);
+                foreach (var field in fields)
+                    pending.Push(field);
         }
     }
 }

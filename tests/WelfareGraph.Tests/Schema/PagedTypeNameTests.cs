@@ -51,12 +51,13 @@ public sealed class PagedTypeNameTests(SqliteDemoServer server) : IClassFixture<
         }
     }
 
-    private static IGraphType Unwrap(IGraphType type) => type switch
-    {
-        NonNullGraphType n => Unwrap(n.ResolvedType!),
-        ListGraphType l => Unwrap(l.ResolvedType!),
-        _ => type,
-    };
+    private static IGraphType Unwrap(IGraphType type) =>
+        type switch
+        {
+            NonNullGraphType n => Unwrap(n.ResolvedType!),
+            ListGraphType l => Unwrap(l.ResolvedType!),
+            _ => type,
+        };
 
     private IGraphType RootFieldType(string field) =>
         Unwrap(Schema.Query.GetField(field)?.ResolvedType ?? throw new Xunit.Sdk.XunitException($"No root field {field}."));
@@ -89,13 +90,31 @@ public sealed class PagedTypeNameTests(SqliteDemoServer server) : IClassFixture<
     [Fact]
     public void The_lists_cover_every_paged_root_field_and_no_entity_named_page_type_is_left()
     {
-        var paged = Schema.Query.Fields
-            .Where(f => Unwrap(f.ResolvedType!) is IComplexGraphType t && t.GetField("pageInfo") is not null && t.GetField("totalCount") is not null)
-            .Select(f => f.Name).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(CursorPaged.Select(p => p.Field).Concat(OffsetPaged.Select(p => p.Field)).Order(StringComparer.Ordinal).ToList(), paged);
+        var paged = Schema
+            .Query.Fields.Where(f =>
+                Unwrap(f.ResolvedType!) is IComplexGraphType t && t.GetField("pageInfo") is not null && t.GetField("totalCount") is not null
+            )
+            .Select(f => f.Name)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.Equal(
+            CursorPaged.Select(p => p.Field).Concat(OffsetPaged.Select(p => p.Field)).Order(StringComparer.Ordinal).ToList(),
+            paged
+        );
 
         var names = Schema.AllTypes.Select(t => t.Name).ToHashSet();
-        foreach (var old in new[] { "ContributionConnection", "ContributionEdge", "ContributionCollectionSegment", "AuditEntryConnection", "AuditEntryEdge", "ProvinceConnection", "CountyCollectionSegment" })
+        foreach (
+            var old in new[]
+            {
+                "ContributionConnection",
+                "ContributionEdge",
+                "ContributionCollectionSegment",
+                "AuditEntryConnection",
+                "AuditEntryEdge",
+                "ProvinceConnection",
+                "CountyCollectionSegment",
+            }
+        )
             Assert.DoesNotContain(old, names);
         // The change feeds keep their own page type (not UsePaging).
         Assert.Contains("ContributionChangePage", names);
@@ -107,10 +126,12 @@ public sealed class PagedTypeNameTests(SqliteDemoServer server) : IClassFixture<
         List<(long Id, string ExternalId)> rows;
         await using (var db = server.Factory.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext())
             rows = (await db.Contributions.OrderBy(c => c.Id).Select(c => new { c.Id, c.ExternalId }).Take(5).ToListAsync())
-                .Select(c => (c.Id, c.ExternalId)).ToList();
+                .Select(c => (c.Id, c.ExternalId))
+                .ToList();
         Assert.Equal(5, rows.Count);
 
-        var data = await server.Client.DataAsync("""
+        var data = await server.Client.DataAsync(
+            """
             query Paged {
               contributions(first: 3) { ...Page }
               contributionsPage(skip: 2, take: 3) { ...Segment }
@@ -127,7 +148,8 @@ public sealed class PagedTypeNameTests(SqliteDemoServer server) : IClassFixture<
               pageInfo { __typename hasNextPage hasPreviousPage }
               items { id externalId }
             }
-            """);
+            """
+        );
 
         var connection = data["contributions"]!;
         Assert.Equal("ContributionsConnection", connection["__typename"]!.GetValue<string>());
@@ -137,21 +159,32 @@ public sealed class PagedTypeNameTests(SqliteDemoServer server) : IClassFixture<
         Assert.All(edges, e => Assert.Equal("ContributionsEdge", e!["__typename"]!.GetValue<string>()));
         Assert.All(edges, e => Assert.Equal("Contribution", e!["node"]!["__typename"]!.GetValue<string>()));
         Assert.Equal(rows.Take(3).Select(r => r.ExternalId), edges.Select(e => e!["node"]!["externalId"]!.GetValue<string>()));
-        Assert.Equal(rows.Take(3).Select(r => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), edges.Select(e => Id(e!["node"]!["id"]!)));
+        Assert.Equal(
+            rows.Take(3).Select(r => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            edges.Select(e => Id(e!["node"]!["id"]!))
+        );
 
         var segment = data["contributionsPage"]!;
         Assert.Equal("ContributionsPageCollectionSegment", segment["__typename"]!.GetValue<string>());
         Assert.Equal("CollectionSegmentInfo", segment["pageInfo"]!["__typename"]!.GetValue<string>());
         Assert.True(segment["pageInfo"]!["hasPreviousPage"]!.GetValue<bool>());
-        Assert.Equal(rows.Skip(2).Take(3).Select(r => r.ExternalId), segment["items"]!.AsArray().Select(i => i!["externalId"]!.GetValue<string>()));
+        Assert.Equal(
+            rows.Skip(2).Take(3).Select(r => r.ExternalId),
+            segment["items"]!.AsArray().Select(i => i!["externalId"]!.GetValue<string>())
+        );
     }
 
-    private static string Id(JsonNode id) => id.GetValueKind() == System.Text.Json.JsonValueKind.Number ? id.GetValue<long>().ToString(System.Globalization.CultureInfo.InvariantCulture) : id.GetValue<string>();
+    private static string Id(JsonNode id) =>
+        id.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            ? id.GetValue<long>().ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : id.GetValue<string>();
 
     [Fact]
     public async Task A_fragment_on_the_old_entity_named_type_is_refused()
     {
-        var json = await server.Client.QueryAsync("{ contributions(first: 1) { ...P } } fragment P on ContributionConnection { totalCount }");
+        var json = await server.Client.QueryAsync(
+            "{ contributions(first: 1) { ...P } } fragment P on ContributionConnection { totalCount }"
+        );
         Assert.Null(json["data"]);
         Assert.Contains("ContributionConnection", json["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }

@@ -14,16 +14,36 @@ public sealed class RootFieldCompositionTests
         Assert.Equal(
             [
                 // Schema: the records
-                "provinces", "provincesPage", "counties", "countiesPage", "charities", "charitiesPage", "centers", "centersPage",
-                "households", "householdsPage", "contributions", "contributionsPage", "province", "county",
+                "provinces",
+                "provincesPage",
+                "counties",
+                "countiesPage",
+                "charities",
+                "charitiesPage",
+                "centers",
+                "centersPage",
+                "households",
+                "householdsPage",
+                "contributions",
+                "contributionsPage",
+                "province",
+                "county",
                 // Analytics
-                "participationReport", "contributionTotals", "householdTotals", "centerTotals",
+                "participationReport",
+                "contributionTotals",
+                "householdTotals",
+                "centerTotals",
                 // Ingestion
-                "contributionChanges", "householdChanges", "centerChanges", "publishedReports", "closedPeriods",
+                "contributionChanges",
+                "householdChanges",
+                "centerChanges",
+                "publishedReports",
+                "closedPeriods",
                 // Security
                 "auditLog",
             ],
-            new WelfareQuery().Fields.Select(f => f.Name));
+            new WelfareQuery().Fields.Select(f => f.Name)
+        );
     }
 
     [Fact]
@@ -31,9 +51,18 @@ public sealed class RootFieldCompositionTests
     {
         Assert.Equal(
             [
-                "upsertContributions", "upsertHouseholds", "upsertCenters", "upsertCharities", "upsertCounties", "upsertProvinces",
-                "retractContributions", "closePeriod", "reopenPeriod", "publishReport",
+                "upsertContributions",
+                "upsertHouseholds",
+                "upsertCenters",
+                "upsertCharities",
+                "upsertCounties",
+                "upsertProvinces",
+                "retractContributions",
+                "closePeriod",
+                "reopenPeriod",
+                "publishReport",
             ],
-            new WelfareMutation().Fields.Select(f => f.Name));
+            new WelfareMutation().Fields.Select(f => f.Name)
+        );
     }
 }

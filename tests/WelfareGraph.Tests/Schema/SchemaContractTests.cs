@@ -27,16 +27,30 @@ public sealed class SchemaContractTests(SqliteDemoServer server) : IClassFixture
     [Fact]
     public void The_schema_file_equals_the_served_schema()
     {
-        var served = Schema.Print(new PrintOptions { IncludeDeprecationReasons = true, IncludeDescriptions = true, StringComparison = StringComparison.Ordinal }).ReplaceLineEndings("\n").TrimEnd() + "\n";
+        var served =
+            Schema
+                .Print(
+                    new PrintOptions
+                    {
+                        IncludeDeprecationReasons = true,
+                        IncludeDescriptions = true,
+                        StringComparison = StringComparison.Ordinal,
+                    }
+                )
+                .ReplaceLineEndings("\n")
+                .TrimEnd() + "\n";
         var path = Path.Combine(RepositoryPaths.Schema, "schema.graphql");
         // Rewritten only on request, never by CI: a drift must fail and be looked at.
-        if (Environment.GetEnvironmentVariable("WELFAREGRAPH_WRITE_SCHEMA") == "1") File.WriteAllText(path, served);
+        if (Environment.GetEnvironmentVariable("WELFAREGRAPH_WRITE_SCHEMA") == "1")
+            File.WriteAllText(path, served);
 
         Assert.True(File.Exists(path), $"schema/schema.graphql is missing. Create it with: {RegenerateCommand}");
         var committed = File.ReadAllText(path).ReplaceLineEndings("\n");
-        Assert.True(committed == served,
-            $"schema/schema.graphql differs from the schema the server serves. If the change is intended, regenerate it with: {RegenerateCommand}\n" +
-            FirstDifference(committed, served));
+        Assert.True(
+            committed == served,
+            $"schema/schema.graphql differs from the schema the server serves. If the change is intended, regenerate it with: {RegenerateCommand}\n"
+                + FirstDifference(committed, served)
+        );
     }
 
     [Fact]
@@ -68,14 +82,16 @@ public sealed class SchemaContractTests(SqliteDemoServer server) : IClassFixture
         Assert.Single(operations);
         Assert.Equal(Path.GetFileNameWithoutExtension(file), operations[0].Name?.StringValue);
 
-        var result = await new DocumentValidator().ValidateAsync(new ValidationOptions
-        {
-            Schema = Schema,
-            Document = document,
-            Operation = operations[0],
-            Variables = Inputs.Empty,
-            RequestServices = server.Factory.Services,
-        });
+        var result = await new DocumentValidator().ValidateAsync(
+            new ValidationOptions
+            {
+                Schema = Schema,
+                Document = document,
+                Operation = operations[0],
+                Variables = Inputs.Empty,
+                RequestServices = server.Factory.Services,
+            }
+        );
         // Missing variable values are expected here (none are given); everything else is a broken contract.
         var errors = result.Errors.Where(e => e is not InvalidVariableError).Select(e => e.Message).ToList();
         Assert.True(errors.Count == 0, $"{file}: " + string.Join("; ", errors));
@@ -88,7 +104,8 @@ public sealed class SchemaContractTests(SqliteDemoServer server) : IClassFixture
         {
             var left = i < lines.Item1.Length ? lines.Item1[i] : "<end>";
             var right = i < lines.Item2.Length ? lines.Item2[i] : "<end>";
-            if (left != right) return $"line {i + 1}:\n  file:   {left}\n  served: {right}";
+            if (left != right)
+                return $"line {i + 1}:\n  file:   {left}\n  served: {right}";
         }
         return "";
     }

@@ -11,7 +11,8 @@ namespace WelfareGraph.Tests.Security;
 /// </summary>
 public sealed class AuditLogMigrationTests
 {
-    private static T Context<T>(DatabaseProvider provider, string connectionString) where T : WelfareDbContext
+    private static T Context<T>(DatabaseProvider provider, string connectionString)
+        where T : WelfareDbContext
     {
         var builder = new DbContextOptionsBuilder<T>();
         DataServiceCollectionExtensions.Configure(builder, new DatabaseOptions { Provider = provider }, connectionString);

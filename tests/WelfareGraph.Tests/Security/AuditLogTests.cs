@@ -18,12 +18,22 @@ public sealed class LogCapture : ILoggerProvider
 
     private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
     {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter
+        )
         {
-            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(' ', pairs.Select(p => $"{p.Key}={p.Value}")) : "";
+            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
+                ? string.Join(' ', pairs.Select(p => $"{p.Key}={p.Value}"))
+                : "";
             lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {values} {exception}");
         }
     }
@@ -34,16 +44,19 @@ public sealed class AuditedServer : SecuredServer
     public LogCapture Logs { get; } = new();
 
     protected override Task<WelfareGraphFactory> CreateAsync() =>
-        Task.FromResult(new WelfareGraphFactory(environment: "Production", identity: Identity)
-        {
-            TestServices = services => services.AddSingleton<ILoggerProvider>(Logs),
-        });
+        Task.FromResult(
+            new WelfareGraphFactory(environment: "Production", identity: Identity)
+            {
+                TestServices = services => services.AddSingleton<ILoggerProvider>(Logs),
+            }
+        );
 }
 
 /// <summary>Who ran what, when, in which scope, and how many rows came back: in the table and in the log.</summary>
 public sealed class AuditLogTests(AuditedServer server) : IClassFixture<AuditedServer>
 {
-    private const string Read = "{ auditLog(first: 20) { totalCount nodes { at subject client roles scope kind operation document fields rows outcome durationMs } } }";
+    private const string Read =
+        "{ auditLog(first: 20) { totalCount nodes { at subject client roles scope kind operation document fields rows outcome durationMs } } }";
 
     private async Task<JsonArray> EntriesAsync() =>
         (await server.DataAsync(server.Token(WelfareRoles.Admin, subject: "reader"), Read))["auditLog"]!["nodes"]!.AsArray();
@@ -72,10 +85,18 @@ public sealed class AuditLogTests(AuditedServer server) : IClassFixture<AuditedS
     public async Task Denied_and_trusted_operations_are_recorded_as_such()
     {
         await server.PostAsync(server.Token(WelfareRoles.Analyst, subject: "analyst-3"), "{ households(first: 1) { totalCount } }");
-        using var client = TestIdentity.Authorize(server.Factory.CreateClient(), server.Token(WelfareRoles.Analyst, subject: "dashboard-1"));
-        var response = await client.PostAsync("/graphql", new StringContent(
-            """{"id":"ParticipationStatement","variables":{"province":"IR-19","period":{"year":1404,"fromMonth":1,"toMonth":9}}}""",
-            System.Text.Encoding.UTF8, "application/json"));
+        using var client = TestIdentity.Authorize(
+            server.Factory.CreateClient(),
+            server.Token(WelfareRoles.Analyst, subject: "dashboard-1")
+        );
+        var response = await client.PostAsync(
+            "/graphql",
+            new StringContent(
+                """{"id":"ParticipationStatement","variables":{"province":"IR-19","period":{"year":1404,"fromMonth":1,"toMonth":9}}}""",
+                System.Text.Encoding.UTF8,
+                "application/json"
+            )
+        );
         response.EnsureSuccessStatusCode();
 
         var entries = await EntriesAsync();
@@ -109,10 +130,21 @@ public sealed class AuditLogTests(AuditedServer server) : IClassFixture<AuditedS
         await server.PostAsync(token, "{ households(first: 20) { nodes { noSuchField } } }");
 
         var lines = server.Logs.Lines.ToList();
-        Assert.Contains(lines, l => l.Contains("Audit:", StringComparison.Ordinal) && l.Contains("auditor-logs", StringComparison.Ordinal)
-                                    && l.Contains("households", StringComparison.Ordinal) && l.Contains("Rows=20", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("Refused:", StringComparison.Ordinal) && l.Contains("auditor-logs", StringComparison.Ordinal)
-                                    && l.Contains("FIELDS_ON_CORRECT_TYPE", StringComparison.Ordinal));
+        Assert.Contains(
+            lines,
+            l =>
+                l.Contains("Audit:", StringComparison.Ordinal)
+                && l.Contains("auditor-logs", StringComparison.Ordinal)
+                && l.Contains("households", StringComparison.Ordinal)
+                && l.Contains("Rows=20", StringComparison.Ordinal)
+        );
+        Assert.Contains(
+            lines,
+            l =>
+                l.Contains("Refused:", StringComparison.Ordinal)
+                && l.Contains("auditor-logs", StringComparison.Ordinal)
+                && l.Contains("FIELDS_ON_CORRECT_TYPE", StringComparison.Ordinal)
+        );
         foreach (var line in lines)
         {
             Assert.DoesNotContain(token, line, StringComparison.Ordinal);

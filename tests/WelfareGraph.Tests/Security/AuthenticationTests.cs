@@ -13,9 +13,12 @@ public sealed class AuthenticationTests(SecuredDemoServer server) : IClassFixtur
 {
     private const string Query = "{ province(code: \"IR-19\") { nameEn } }";
 
-    private string Token(Action<SecurityTokenDescriptor>? change = null, SecurityKey? signWith = null, string? scp = WelfareRoles.ReadScope,
-        string[]? roles = null) =>
-        server.Identity.Token(roles ?? [WelfareRoles.Analyst], ScopeClaim.National, scp, change: change, signWith: signWith);
+    private string Token(
+        Action<SecurityTokenDescriptor>? change = null,
+        SecurityKey? signWith = null,
+        string? scp = WelfareRoles.ReadScope,
+        string[]? roles = null
+    ) => server.Identity.Token(roles ?? [WelfareRoles.Analyst], ScopeClaim.National, scp, change: change, signWith: signWith);
 
     [Fact]
     public async Task A_user_token_with_the_delegated_permission_reads()
@@ -36,25 +39,29 @@ public sealed class AuthenticationTests(SecuredDemoServer server) : IClassFixtur
     public async Task Without_a_token_the_answer_is_401_with_a_bearer_challenge()
     {
         using var client = server.Factory.CreateClient();
-        var response = await client.PostAsync("/graphql", new StringContent("""{"query":"{ provinces { totalCount } }"}""", System.Text.Encoding.UTF8, "application/json"));
+        var response = await client.PostAsync(
+            "/graphql",
+            new StringContent("""{"query":"{ provinces { totalCount } }"}""", System.Text.Encoding.UTF8, "application/json")
+        );
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
         Assert.Contains("AUTH_NOT_AUTHENTICATED", await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>Each bad token, and what the bearer challenge must name as the reason.</summary>
-    public static TheoryData<string, string> BadTokens() => new()
-    {
-        { "expired", "expired" },
-        { "not yet valid", "not valid before" },
-        { "forged", "signature" },
-        { "wrong audience", "audience" },
-        { "wrong issuer (another tenant)", "issuer" },
-        { "wrong issuer (another host)", "issuer" },
-        { "neither roles nor scopes", "invalid_token" },
-        { "unsigned", "signature" },
-        { "garbage", "invalid_token" },
-    };
+    public static TheoryData<string, string> BadTokens() =>
+        new()
+        {
+            { "expired", "expired" },
+            { "not yet valid", "not valid before" },
+            { "forged", "signature" },
+            { "wrong audience", "audience" },
+            { "wrong issuer (another tenant)", "issuer" },
+            { "wrong issuer (another host)", "issuer" },
+            { "neither roles nor scopes", "invalid_token" },
+            { "unsigned", "signature" },
+            { "garbage", "invalid_token" },
+        };
 
     [Theory]
     [MemberData(nameof(BadTokens))]
@@ -71,7 +78,11 @@ public sealed class AuthenticationTests(SecuredDemoServer server) : IClassFixtur
             "forged" => Token(signWith: new RsaSecurityKey(RSA.Create(2048)) { KeyId = server.Identity.Key.KeyId }),
             "wrong audience" => Token(d => d.Audience = "api://" + Guid.NewGuid()),
             // A real token of another Entra tenant: its own tid and the matching issuer.
-            "wrong issuer (another tenant)" => Token(d => { d.Issuer = $"{TestIdentity.Instance}{other}/v2.0"; d.Claims["tid"] = other; }),
+            "wrong issuer (another tenant)" => Token(d =>
+            {
+                d.Issuer = $"{TestIdentity.Instance}{other}/v2.0";
+                d.Claims["tid"] = other;
+            }),
             "wrong issuer (another host)" => Token(d => d.Issuer = $"https://login.example.net/{server.Identity.TenantId}/v2.0"),
             // Identity.Web's own rule: such a token was not issued for an API that was consented to.
             "neither roles nor scopes" => Token(scp: null, roles: []),
@@ -98,8 +109,12 @@ public sealed class AuthenticationTests(SecuredDemoServer server) : IClassFixtur
     {
         await server.DataAsync(Token(), Query);
         // Identity.Web's AadIssuerValidator asked for the tenant's OpenID configuration (and got it from memory).
-        Assert.Contains(server.Identity.MetadataRequests, uri => uri.AbsoluteUri.EndsWith("/v2.0/.well-known/openid-configuration", StringComparison.Ordinal)
-                                                               && uri.AbsoluteUri.Contains(server.Identity.TenantId, StringComparison.Ordinal));
+        Assert.Contains(
+            server.Identity.MetadataRequests,
+            uri =>
+                uri.AbsoluteUri.EndsWith("/v2.0/.well-known/openid-configuration", StringComparison.Ordinal)
+                && uri.AbsoluteUri.Contains(server.Identity.TenantId, StringComparison.Ordinal)
+        );
         AssertNothingLeftTheProcess();
     }
 
@@ -119,5 +134,8 @@ public sealed class AuthenticationTests(SecuredDemoServer server) : IClassFixtur
     }
 
     private void AssertNothingLeftTheProcess() =>
-        Assert.True(server.Identity.UnexpectedRequests.IsEmpty, "Requests outside the process: " + string.Join(", ", server.Identity.UnexpectedRequests));
+        Assert.True(
+            server.Identity.UnexpectedRequests.IsEmpty,
+            "Requests outside the process: " + string.Join(", ", server.Identity.UnexpectedRequests)
+        );
 }

@@ -18,28 +18,41 @@ public sealed class CallerGate : DbCommandInterceptor
     public Held Hold(string caller)
     {
         var held = new Held();
-        lock (_held) _held[caller] = held;
+        lock (_held)
+            _held[caller] = held;
         return held;
     }
 
-    public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<DbDataReader> result,
+        CancellationToken cancellationToken = default
+    )
     {
-        if (HeldFor(_requests.HttpContext) is { } held) await held.WaitAsync(cancellationToken);
+        if (HeldFor(_requests.HttpContext) is { } held)
+            await held.WaitAsync(cancellationToken);
         return result;
     }
 
-    public override async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<object> result,
+        CancellationToken cancellationToken = default
+    )
     {
-        if (HeldFor(_requests.HttpContext) is { } held) await held.WaitAsync(cancellationToken);
+        if (HeldFor(_requests.HttpContext) is { } held)
+            await held.WaitAsync(cancellationToken);
         return result;
     }
 
     private Held? HeldFor(HttpContext? request)
     {
-        if (request?.User.FindFirst("oid")?.Value is not { } caller) return null;
-        lock (_held) return _held.TryGetValue(caller, out var held) && !held.IsReleased ? held : null;
+        if (request?.User.FindFirst("oid")?.Value is not { } caller)
+            return null;
+        lock (_held)
+            return _held.TryGetValue(caller, out var held) && !held.IsReleased ? held : null;
     }
 
     /// <summary>One held caller: how many of its commands wait, and their release.</summary>
@@ -56,7 +69,8 @@ public sealed class CallerGate : DbCommandInterceptor
         {
             lock (_waiters)
             {
-                if (_waiting >= count) return Task.CompletedTask;
+                if (_waiting >= count)
+                    return Task.CompletedTask;
                 var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 _waiters.Add((count, reached));
                 return reached.Task;

@@ -14,8 +14,12 @@ public sealed class FailingCommand : DbCommandInterceptor
 
     public void Arm() => Interlocked.Exchange(ref _armed, 1);
 
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<DbDataReader> result,
+        CancellationToken cancellationToken = default
+    ) =>
         command.CommandText.Contains("contributions", StringComparison.Ordinal) && Interlocked.Exchange(ref _armed, 0) == 1
             ? throw new InvalidOperationException(Secret)
             : ValueTask.FromResult(result);
@@ -27,10 +31,12 @@ public sealed class FailingServer : SecuredServer
     public string Environment { get; init; } = "Production";
 
     protected override Task<WelfareGraphFactory> CreateAsync() =>
-        Task.FromResult(new WelfareGraphFactory(environment: Environment, identity: Identity)
-        {
-            TestServices = services => services.AddSingleton<IInterceptor>(Failure),
-        });
+        Task.FromResult(
+            new WelfareGraphFactory(environment: Environment, identity: Identity)
+            {
+                TestServices = services => services.AddSingleton<IInterceptor>(Failure),
+            }
+        );
 }
 
 /// <summary>Outside Development a failure tells the client nothing about its cause.</summary>
@@ -44,7 +50,20 @@ public sealed class ErrorExposureTests(FailingServer server) : IClassFixture<Fai
         Assert.Equal(System.Net.HttpStatusCode.OK, status);
         Assert.Equal("INTERNAL_ERROR", SecuredServer.FirstCode(body));
         var text = body!.ToJsonString();
-        foreach (var secret in new[] { "SELECT", "pseudonym", "hunter2", "Password", "Host=", "InvalidOperation", "Exception", " at ", ".cs:line" })
+        foreach (
+            var secret in new[]
+            {
+                "SELECT",
+                "pseudonym",
+                "hunter2",
+                "Password",
+                "Host=",
+                "InvalidOperation",
+                "Exception",
+                " at ",
+                ".cs:line",
+            }
+        )
             Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
     }
 
@@ -56,7 +75,10 @@ public sealed class ErrorExposureTests(FailingServer server) : IClassFixture<Fai
         try
         {
             development.Failure.Arm();
-            var (_, body) = await development.PostAsync(development.Token(WelfareRoles.Analyst), "{ contributions(first: 1) { nodes { id } } }");
+            var (_, body) = await development.PostAsync(
+                development.Token(WelfareRoles.Analyst),
+                "{ contributions(first: 1) { nodes { id } } }"
+            );
             Assert.Contains("hunter2", body!.ToJsonString(), StringComparison.Ordinal);
         }
         finally

@@ -7,13 +7,17 @@ namespace WelfareGraph.Tests.Security;
 public sealed class FairShareLimiterTests
 {
     private static FairShareLimiter Limiter(int perCaller, int queuedPerCaller, int perServer, int queuedPerServer) =>
-        new(Options.Create(new FairShareOptions
-        {
-            MaxConcurrentPerCaller = perCaller,
-            MaxQueuedPerCaller = queuedPerCaller,
-            MaxConcurrentPerServer = perServer,
-            MaxQueuedPerServer = queuedPerServer,
-        }));
+        new(
+            Options.Create(
+                new FairShareOptions
+                {
+                    MaxConcurrentPerCaller = perCaller,
+                    MaxQueuedPerCaller = queuedPerCaller,
+                    MaxConcurrentPerServer = perServer,
+                    MaxQueuedPerServer = queuedPerServer,
+                }
+            )
+        );
 
     [Fact]
     public async Task A_caller_past_its_running_and_queued_operations_is_refused_while_another_caller_is_admitted()
@@ -91,7 +95,10 @@ public sealed class FairShareLimiterTests
     [Fact]
     public void MaxConcurrentPerServer_0_is_sized_to_the_cores()
     {
-        Assert.Equal(FairShareOptions.OperationsPerCore * Environment.ProcessorCount, new FairShareOptions { MaxConcurrentPerServer = 0 }.ServerConcurrency);
+        Assert.Equal(
+            FairShareOptions.OperationsPerCore * Environment.ProcessorCount,
+            new FairShareOptions { MaxConcurrentPerServer = 0 }.ServerConcurrency
+        );
         Assert.Equal(3, new FairShareOptions { MaxConcurrentPerServer = 3 }.ServerConcurrency);
     }
 }

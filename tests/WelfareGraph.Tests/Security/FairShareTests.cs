@@ -20,28 +20,42 @@ public sealed class FairShareServer : SecuredServer
     public CallerGate Gate { get; } = new();
 
     protected override Task<WelfareGraphFactory> CreateAsync() =>
-        Task.FromResult(new WelfareGraphFactory(new Dictionary<string, string?>
-        {
-            ["GraphQL:MaxConcurrentPerCaller"] = "2",
-            ["GraphQL:MaxQueuedPerCaller"] = "1",
-            ["GraphQL:MaxConcurrentPerServer"] = "4",
-            ["GraphQL:MaxQueuedPerServer"] = "1",
-            ["GraphQL:BusyRetryAfter"] = "00:00:03",
-            ["GraphQL:RateLimit:PermitLimit"] = "100000",
-        }, "Production", Identity)
-        {
-            TestServices = services =>
+        Task.FromResult(
+            new WelfareGraphFactory(
+                new Dictionary<string, string?>
+                {
+                    ["GraphQL:MaxConcurrentPerCaller"] = "2",
+                    ["GraphQL:MaxQueuedPerCaller"] = "1",
+                    ["GraphQL:MaxConcurrentPerServer"] = "4",
+                    ["GraphQL:MaxQueuedPerServer"] = "1",
+                    ["GraphQL:BusyRetryAfter"] = "00:00:03",
+                    ["GraphQL:RateLimit:PermitLimit"] = "100000",
+                },
+                "Production",
+                Identity
+            )
             {
-                services.AddHttpContextAccessor();
-                services.AddSingleton<IInterceptor>(Gate);
-            },
-        });
+                TestServices = services =>
+                {
+                    services.AddHttpContextAccessor();
+                    services.AddSingleton<IInterceptor>(Gate);
+                },
+            }
+        );
 
     /// <summary>Posts a query; the response is read whole, so the server's slots are free once this completes.</summary>
-    public async Task<Answer> SendAsync(string token, string query, string accept = "application/json", CancellationToken cancellationToken = default)
+    public async Task<Answer> SendAsync(
+        string token,
+        string query,
+        string accept = "application/json",
+        CancellationToken cancellationToken = default
+    )
     {
         using var client = TestIdentity.Authorize(Factory.CreateClient(), token);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json"),
+        };
         request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse(accept));
         return await Answer.ReadAsync(await client.SendAsync(request, cancellationToken));
     }
@@ -61,7 +75,12 @@ public sealed record Answer(HttpStatusCode Status, string? MediaType, string? Re
         {
             var text = await response.Content.ReadAsStringAsync();
             var retryAfter = response.Headers.TryGetValues("Retry-After", out var values) ? values.Single() : null;
-            return new Answer(response.StatusCode, response.Content.Headers.ContentType?.MediaType, retryAfter, text.Length == 0 ? null : JsonNode.Parse(text));
+            return new Answer(
+                response.StatusCode,
+                response.Content.Headers.ContentType?.MediaType,
+                retryAfter,
+                text.Length == 0 ? null : JsonNode.Parse(text)
+            );
         }
     }
 
@@ -87,14 +106,21 @@ public sealed class FairShareTests(FairShareServer server) : IClassFixture<FairS
         await held.WaitingAsync(2);
 
         // Its share is full: of two more, one waits in its queue and the other is refused at once.
-        var more = new[] { server.SendAsync(hostile, Heavy, "application/graphql-response+json"), server.SendAsync(hostile, Heavy, "application/graphql-response+json") };
+        var more = new[]
+        {
+            server.SendAsync(hostile, Heavy, "application/graphql-response+json"),
+            server.SendAsync(hostile, Heavy, "application/graphql-response+json"),
+        };
         var refusedTask = await Task.WhenAny(more);
         var refused = await refusedTask;
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.Status);
         Assert.Equal("SERVER_BUSY", refused.Code);
         Assert.Equal("3", refused.RetryAfter);
         Assert.Equal("application/graphql-response+json", refused.MediaType);
-        Assert.Contains("This caller already has 2 operations running and 1 waiting", refused.Body!["errors"]![0]!["message"]!.GetValue<string>());
+        Assert.Contains(
+            "This caller already has 2 operations running and 1 waiting",
+            refused.Body!["errors"]![0]!["message"]!.GetValue<string>()
+        );
 
         // The other edges count against the same share: the OData feed, an export and the Power BI model are refused too, in JSON.
         foreach (var path in new[] { "/odata/Provinces", "/exports/TotalsByCounty.csv", "/exports/powerbi/model.zip" })
@@ -138,7 +164,13 @@ public sealed class FairShareTests(FairShareServer server) : IClassFixture<FairS
         var first = server.Gate.Hold("busy-1");
         var second = server.Gate.Hold("busy-2");
         var (one, two) = (server.Token(WelfareRoles.Analyst, subject: "busy-1"), server.Token(WelfareRoles.Analyst, subject: "busy-2"));
-        var running = new[] { server.SendAsync(one, Heavy), server.SendAsync(one, Heavy), server.SendAsync(two, Heavy), server.SendAsync(two, Heavy) };
+        var running = new[]
+        {
+            server.SendAsync(one, Heavy),
+            server.SendAsync(one, Heavy),
+            server.SendAsync(two, Heavy),
+            server.SendAsync(two, Heavy),
+        };
         await Task.WhenAll(first.WaitingAsync(2), second.WaitingAsync(2));
 
         // A third caller within its own share: the server's four slots are taken, so one waits and one is refused.
@@ -150,7 +182,10 @@ public sealed class FairShareTests(FairShareServer server) : IClassFixture<FairS
         Assert.Equal("SERVER_BUSY", refused.Code);
         Assert.Equal("application/json", refused.MediaType);
         Assert.Equal("3", refused.RetryAfter);
-        Assert.StartsWith("The server is busy: 4 operations are running and 1 waiting", refused.Body!["errors"]![0]!["message"]!.GetValue<string>());
+        Assert.StartsWith(
+            "The server is busy: 4 operations are running and 1 waiting",
+            refused.Body!["errors"]![0]!["message"]!.GetValue<string>()
+        );
 
         first.Release();
         second.Release();
@@ -199,7 +234,8 @@ public sealed class FairShareTests(FairShareServer server) : IClassFixture<FairS
         {
             _listener.InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Scope == serverMeters && instrument.Name == "welfaregraph.fair_share.abandoned") listener.EnableMeasurementEvents(instrument);
+                if (instrument.Meter.Scope == serverMeters && instrument.Name == "welfaregraph.fair_share.abandoned")
+                    listener.EnableMeasurementEvents(instrument);
             };
             _listener.SetMeasurementEventCallback<long>((_, _, _, _) => _seen.TrySetResult());
             _listener.Start();

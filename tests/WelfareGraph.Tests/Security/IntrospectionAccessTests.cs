@@ -6,19 +6,24 @@ namespace WelfareGraph.Tests.Security;
 
 public sealed class AnonymousIntrospectionServer : SecuredServer
 {
-    protected override Task<WelfareGraphFactory> CreateAsync() => Task.FromResult(new WelfareGraphFactory(
-        new Dictionary<string, string?> { ["GraphQL:Introspection"] = "Anonymous" }, "Production", Identity));
+    protected override Task<WelfareGraphFactory> CreateAsync() =>
+        Task.FromResult(
+            new WelfareGraphFactory(new Dictionary<string, string?> { ["GraphQL:Introspection"] = "Anonymous" }, "Production", Identity)
+        );
 }
 
 public sealed class NoIntrospectionServer : SecuredServer
 {
-    protected override Task<WelfareGraphFactory> CreateAsync() => Task.FromResult(new WelfareGraphFactory(
-        new Dictionary<string, string?> { ["GraphQL:Introspection"] = "Disabled" }, "Production", Identity));
+    protected override Task<WelfareGraphFactory> CreateAsync() =>
+        Task.FromResult(
+            new WelfareGraphFactory(new Dictionary<string, string?> { ["GraphQL:Introspection"] = "Disabled" }, "Production", Identity)
+        );
 }
 
 /// <summary><c>GraphQL:Introspection</c> beyond the defaults (open in Development, authenticated elsewhere: see the other tests).</summary>
 public sealed class IntrospectionAccessTests(AnonymousIntrospectionServer open, NoIntrospectionServer closed)
-    : IClassFixture<AnonymousIntrospectionServer>, IClassFixture<NoIntrospectionServer>
+    : IClassFixture<AnonymousIntrospectionServer>,
+        IClassFixture<NoIntrospectionServer>
 {
     private const string Schema = "{ __schema { queryType { name } } }";
 
@@ -40,6 +45,10 @@ public sealed class IntrospectionAccessTests(AnonymousIntrospectionServer open, 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Null(body!["data"]);
         Assert.NotNull(SecuredServer.FirstCode(body));
-        Assert.Single((await closed.DataAsync(closed.Token(WelfareRoles.Admin), "{ provinces(first: 1) { nodes { code } } }"))["provinces"]!["nodes"]!.AsArray());
+        Assert.Single(
+            (await closed.DataAsync(closed.Token(WelfareRoles.Admin), "{ provinces(first: 1) { nodes { code } } }"))["provinces"]![
+                "nodes"
+            ]!.AsArray()
+        );
     }
 }

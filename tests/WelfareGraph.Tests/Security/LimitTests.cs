@@ -15,10 +15,12 @@ public sealed class CountedSecuredServer : SecuredServer
     public SqlCounter Counter { get; } = new();
 
     protected override Task<WelfareGraphFactory> CreateAsync() =>
-        Task.FromResult(new WelfareGraphFactory(environment: "Production", identity: Identity)
-        {
-            TestServices = services => services.AddSingleton<IInterceptor>(Counter),
-        });
+        Task.FromResult(
+            new WelfareGraphFactory(environment: "Production", identity: Identity)
+            {
+                TestServices = services => services.AddSingleton<IInterceptor>(Counter),
+            }
+        );
 }
 
 /// <summary>
@@ -33,15 +35,24 @@ public sealed class LimitTests(CountedSecuredServer server) : IClassFixture<Coun
     /// <summary>The limit, an over-limit document, the error code and a word of its message.</summary>
     public static TheoryData<string, string, string, string> OverLimit()
     {
-        var deep = "{ provinces(first: 1) { nodes { " + string.Concat(Enumerable.Repeat("counties { province { ", 8)) + "code" + new string('}', 8 * 2) + " } } }";
+        var deep =
+            "{ provinces(first: 1) { nodes { "
+            + string.Concat(Enumerable.Repeat("counties { province { ", 8))
+            + "code"
+            + new string('}', 8 * 2)
+            + " } } }";
         // 50 contributions × 10 centres × 10 charities of each: the list sizes multiply.
         const string costly = "{ contributions(first: 50) { nodes { county { centers { county { charities { code name } } } } } } }";
         var aliases = "{ province(code: \"IR-19\") { " + string.Join(' ', Enumerable.Range(0, 31).Select(i => $"a{i}: code")) + " } }";
         var roots = "{ " + string.Join(' ', Enumerable.Range(0, 21).Select(i => $"r{i}: __typename")) + " }";
-        const string introspection = "{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }";
+        const string introspection =
+            "{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }";
         // Past the parser's own nesting limit: refused by the parser, not a 500.
         var parserDeep = string.Concat(Enumerable.Repeat("{ provinces { nodes ", 60)) + "{ code }" + new string('}', 60 * 2);
-        var aliasesInFragments = "query { ...F ...F } fragment F on Query { province(code: \"IR-19\") { " + string.Join(' ', Enumerable.Range(0, 16).Select(i => $"b{i}: code")) + " } }";
+        var aliasesInFragments =
+            "query { ...F ...F } fragment F on Query { province(code: \"IR-19\") { "
+            + string.Join(' ', Enumerable.Range(0, 16).Select(i => $"b{i}: code"))
+            + " } }";
         return new()
         {
             { "depth", deep, "TOO_DEEP", "nested" },
@@ -64,8 +75,12 @@ public sealed class LimitTests(CountedSecuredServer server) : IClassFixture<Coun
         var (status, body) = await server.PostAsync(Token, query);
         Assert.True(status is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{status}");
         Assert.Null(body!["data"]);
-        Assert.Contains(body["errors"]!.AsArray(), e => e!["extensions"]?["code"]?.GetValue<string>() == code
-                                                        && e["message"]!.GetValue<string>().Contains(word, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(
+            body["errors"]!.AsArray(),
+            e =>
+                e!["extensions"]?["code"]?.GetValue<string>() == code
+                && e["message"]!.GetValue<string>().Contains(word, StringComparison.OrdinalIgnoreCase)
+        );
         Assert.Equal(0, server.Counter.CommandCount);
     }
 
@@ -101,14 +116,18 @@ public sealed class LimitTests(CountedSecuredServer server) : IClassFixture<Coun
     public async Task A_batch_runs_each_request_and_a_batch_over_the_limit_is_refused()
     {
         using var client = TestIdentity.Authorize(server.Factory.CreateClient(), Token);
-        var two = await client.PostAsync("/graphql", Json("""[{"query":"{ province(code: \"IR-19\") { code } }"},{"query":"{ county(code: \"IR-19-02\") { code } }"}]"""));
+        var two = await client.PostAsync(
+            "/graphql",
+            Json("""[{"query":"{ province(code: \"IR-19\") { code } }"},{"query":"{ county(code: \"IR-19-02\") { code } }"}]""")
+        );
         Assert.Equal(HttpStatusCode.OK, two.StatusCode);
         var results = JsonNode.Parse(await two.Content.ReadAsStringAsync())!.AsArray();
         Assert.Equal("IR-19", results[0]!["data"]!["province"]!["code"]!.GetValue<string>());
         Assert.Null(results[1]!["data"]!["county"]); // outside IR-19-01
 
         server.Counter.Reset();
-        var eleven = "[" + string.Join(',', Enumerable.Repeat("""{"query":"{ __typename }"}""", new GraphQLLimits().MaxBatchSize + 1)) + "]";
+        var eleven =
+            "[" + string.Join(',', Enumerable.Repeat("""{"query":"{ __typename }"}""", new GraphQLLimits().MaxBatchSize + 1)) + "]";
         var refused = await client.PostAsync("/graphql", Json(eleven));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("BATCH_TOO_LARGE", await refused.Content.ReadAsStringAsync());

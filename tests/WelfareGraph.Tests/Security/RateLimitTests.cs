@@ -7,11 +7,13 @@ namespace WelfareGraph.Tests.Security;
 public sealed class ThreePerWindowServer : SecuredServer
 {
     protected override Task<WelfareGraphFactory> CreateAsync() =>
-        Task.FromResult(new WelfareGraphFactory(new Dictionary<string, string?>
-        {
-            ["GraphQL:RateLimit:PermitLimit"] = "3",
-            ["GraphQL:RateLimit:Window"] = "00:10:00",
-        }, "Production", Identity));
+        Task.FromResult(
+            new WelfareGraphFactory(
+                new Dictionary<string, string?> { ["GraphQL:RateLimit:PermitLimit"] = "3", ["GraphQL:RateLimit:Window"] = "00:10:00" },
+                "Production",
+                Identity
+            )
+        );
 }
 
 /// <summary>Each client has its own allowance; over it, 429 with Retry-After.</summary>
@@ -25,7 +27,10 @@ public sealed class RateLimitTests(ThreePerWindowServer server) : IClassFixture<
             await server.DataAsync(busy, "{ __typename }");
 
         using var client = TestIdentity.Authorize(server.Factory.CreateClient(), busy);
-        var refused = await client.PostAsync("/graphql", new StringContent("""{"query":"{ __typename }"}""", System.Text.Encoding.UTF8, "application/json"));
+        var refused = await client.PostAsync(
+            "/graphql",
+            new StringContent("""{"query":"{ __typename }"}""", System.Text.Encoding.UTF8, "application/json")
+        );
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         var retryAfter = int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(retryAfter, 1, 600);

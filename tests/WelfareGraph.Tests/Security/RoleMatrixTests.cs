@@ -53,7 +53,11 @@ public sealed class RoleMatrixTests(SecuredDemoServer server) : IClassFixture<Se
             {
                 var roles = caller == "none" ? Array.Empty<string>() : [caller];
                 // A token with no WelfareGraph role still needs a role claim to be a token for this API.
-                var token = server.Identity.Token(roles.Length == 0 ? ["Some.Other.Role"] : roles, ScopeClaim.National, subject: "matrix-" + caller);
+                var token = server.Identity.Token(
+                    roles.Length == 0 ? ["Some.Other.Role"] : roles,
+                    ScopeClaim.National,
+                    subject: "matrix-" + caller
+                );
                 var (status, body) = await server.PostAsync(token, document);
                 cells++;
                 var denied = Errors(body).Any(e => e.Code == RootFieldAuthorization.NotAuthorized && e.Path == field.Name);
@@ -61,7 +65,9 @@ public sealed class RoleMatrixTests(SecuredDemoServer server) : IClassFixture<Se
                 if (status != System.Net.HttpStatusCode.OK)
                     failures.Add($"{caller} × {field.Name}: HTTP {(int)status} {body?.ToJsonString()}");
                 else if (expected == denied)
-                    failures.Add($"{caller} × {field.Name}: expected {(expected ? "allowed" : "denied")}, got {body?.ToJsonString()[..Math.Min(300, body.ToJsonString().Length)]}");
+                    failures.Add(
+                        $"{caller} × {field.Name}: expected {(expected ? "allowed" : "denied")}, got {body?.ToJsonString()[..Math.Min(300, body.ToJsonString().Length)]}"
+                    );
                 else if (denied && body?["data"]?[field.Name] is not null)
                     failures.Add($"{caller} × {field.Name}: denied but data returned");
             }
@@ -99,13 +105,22 @@ public sealed class RoleMatrixTests(SecuredDemoServer server) : IClassFixture<Se
     private sealed record Error(string? Code, string? Path);
 
     private static IEnumerable<Error> Errors(JsonNode? body) =>
-        (body?["errors"] as JsonArray ?? []).Select(e => new Error(e?["extensions"]?["code"]?.GetValue<string>(), e?["path"]?[0]?.GetValue<string>()));
+        (body?["errors"] as JsonArray ?? []).Select(e => new Error(
+            e?["extensions"]?["code"]?.GetValue<string>(),
+            e?["path"]?[0]?.GetValue<string>()
+        ));
 
     private static System.Security.Claims.ClaimsPrincipal Principal(IEnumerable<string> roles) =>
-        new(new System.Security.Claims.ClaimsIdentity(roles.Select(r => new System.Security.Claims.Claim(WelfareRoles.RolesClaim, r)), "test"));
+        new(
+            new System.Security.Claims.ClaimsIdentity(
+                roles.Select(r => new System.Security.Claims.Claim(WelfareRoles.RolesClaim, r)),
+                "test"
+            )
+        );
 
     internal static IEnumerable<(OperationType Operation, FieldType Field)> RootFields(ISchema schema) =>
-        schema.Query.Fields.Select(f => (OperationType.Query, f))
+        schema
+            .Query.Fields.Select(f => (OperationType.Query, f))
             .Concat(schema.Mutation?.Fields.Select(f => (OperationType.Mutation, f)) ?? []);
 
     /// <summary><c>query { field(smallest valid arguments) { __typename } }</c>.</summary>
@@ -115,32 +130,45 @@ public sealed class RoleMatrixTests(SecuredDemoServer server) : IClassFixture<Se
         var arguments = (field.Arguments ?? []).Where(a => a.ResolvedType is NonNullGraphType && a.DefaultValue is null).ToList();
         if (arguments.Count > 0)
             text.Append('(').AppendJoin(", ", arguments.Select(a => $"{a.Name}: {Value(a.ResolvedType!, a.Name)}")).Append(')');
-        if (Unwrap(field.ResolvedType!) is IComplexGraphType or UnionGraphType) text.Append(" { __typename }");
+        if (Unwrap(field.ResolvedType!) is IComplexGraphType or UnionGraphType)
+            text.Append(" { __typename }");
         return text.Append(" }").ToString();
     }
 
-    private static IGraphType Unwrap(IGraphType type) => type switch
-    {
-        NonNullGraphType nonNull => Unwrap(nonNull.ResolvedType!),
-        ListGraphType list => Unwrap(list.ResolvedType!),
-        _ => type,
-    };
+    private static IGraphType Unwrap(IGraphType type) =>
+        type switch
+        {
+            NonNullGraphType nonNull => Unwrap(nonNull.ResolvedType!),
+            ListGraphType list => Unwrap(list.ResolvedType!),
+            _ => type,
+        };
 
     /// <summary>A literal of the type: required input fields filled, lists empty, the rest left out.</summary>
-    private static string Value(IGraphType type, string name) => type switch
-    {
-        NonNullGraphType nonNull => Value(nonNull.ResolvedType!, name),
-        ListGraphType => "[]",
-        IInputObjectGraphType input => "{ " + string.Join(", ", input.Fields
-            .Where(f => f.ResolvedType is NonNullGraphType && f.DefaultValue is null)
-            .Select(f => $"{f.Name}: {Value(f.ResolvedType!, f.Name)}")) + " }",
-        EnumerationGraphType enumeration => enumeration.Values.First().Name,
-        IntGraphType => name switch { "year" => "1404", "month" or "fromMonth" or "toMonth" => "1", _ => "1" },
-        LongGraphType or DecimalGraphType or FloatGraphType => "1",
-        BooleanGraphType => "false",
-        DateScalar => "\"1404-01-01\"",
-        _ => name.Contains("province", StringComparison.OrdinalIgnoreCase) ? "\"IR-19\""
+    private static string Value(IGraphType type, string name) =>
+        type switch
+        {
+            NonNullGraphType nonNull => Value(nonNull.ResolvedType!, name),
+            ListGraphType => "[]",
+            IInputObjectGraphType input => "{ "
+                + string.Join(
+                    ", ",
+                    input
+                        .Fields.Where(f => f.ResolvedType is NonNullGraphType && f.DefaultValue is null)
+                        .Select(f => $"{f.Name}: {Value(f.ResolvedType!, f.Name)}")
+                )
+                + " }",
+            EnumerationGraphType enumeration => enumeration.Values.First().Name,
+            IntGraphType => name switch
+            {
+                "year" => "1404",
+                "month" or "fromMonth" or "toMonth" => "1",
+                _ => "1",
+            },
+            LongGraphType or DecimalGraphType or FloatGraphType => "1",
+            BooleanGraphType => "false",
+            DateScalar => "\"1404-01-01\"",
+            _ => name.Contains("province", StringComparison.OrdinalIgnoreCase) ? "\"IR-19\""
             : name.Contains("county", StringComparison.OrdinalIgnoreCase) || name == "code" ? "\"IR-19-01\""
             : "\"x\"",
-    };
+        };
 }

@@ -1,4 +1,3 @@
-using WelfareGraph.Querying;
 using GraphQL;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WelfareGraph.Charities;
 using WelfareGraph.Data;
 using WelfareGraph.Geography;
+using WelfareGraph.Querying;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Tests.Security;
@@ -47,8 +47,14 @@ public sealed class ScopeMechanismTests(SecuredDemoServer server) : IClassFixtur
         Assert.NotEqual(countA, countB);
 
         // The same SQL text for both scopes: the county ids travel as parameters, not as literals of the model.
-        static string Sql(IQueryable<object> query) => string.Join('\n', query.ToQueryString().Split('\n')
-            .Where(line => !line.StartsWith(".param", StringComparison.Ordinal) && !line.StartsWith("--", StringComparison.Ordinal)));
+        static string Sql(IQueryable<object> query) =>
+            string.Join(
+                '\n',
+                query
+                    .ToQueryString()
+                    .Split('\n')
+                    .Where(line => !line.StartsWith(".param", StringComparison.Ordinal) && !line.StartsWith("--", StringComparison.Ordinal))
+            );
         Assert.Equal(Sql(a.Contributions), Sql(b.Contributions));
         Assert.Contains("@", Sql(a.Contributions));
     }
@@ -74,7 +80,9 @@ public sealed class ScopeMechanismTests(SecuredDemoServer server) : IClassFixtur
         accessor.HttpContext = new DefaultHttpContext();
         try
         {
-            var error = Assert.Throws<InvalidOperationException>(() => Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext());
+            var error = Assert.Throws<InvalidOperationException>(() =>
+                Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext()
+            );
             Assert.Contains("caller's scope", error.Message);
         }
         finally
@@ -93,12 +101,26 @@ public sealed class ScopeMechanismTests(SecuredDemoServer server) : IClassFixtur
         var (a, _, counties) = await TwoScopedContextsAsync();
         await using var db = a;
 
-        db.Charities.Add(new Charity { Code = "CH-TEST-OUT", Name = "خارج", LicenceNo = "X", CountyId = counties[1].Id });
+        db.Charities.Add(
+            new Charity
+            {
+                Code = "CH-TEST-OUT",
+                Name = "خارج",
+                LicenceNo = "X",
+                CountyId = counties[1].Id,
+            }
+        );
         var refused = await Assert.ThrowsAsync<ExecutionError>(() => db.SaveChangesAsync());
         Assert.Equal("AUTH_OUT_OF_SCOPE", refused.Code);
         db.ChangeTracker.Clear();
 
-        var own = new Charity { Code = "CH-TEST-IN", Name = "داخل", LicenceNo = "Y", CountyId = counties[0].Id };
+        var own = new Charity
+        {
+            Code = "CH-TEST-IN",
+            Name = "داخل",
+            LicenceNo = "Y",
+            CountyId = counties[0].Id,
+        };
         db.Charities.Add(own);
         await db.SaveChangesAsync();
 
@@ -108,10 +130,26 @@ public sealed class ScopeMechanismTests(SecuredDemoServer server) : IClassFixtur
         db.ChangeTracker.Clear();
 
         // Provinces are national reference data; a county needs its whole province in scope.
-        db.Provinces.Update(new Province { Id = counties[0].ProvinceId, Code = "IR-19", NameFa = "زنجان", NameEn = "Renamed" });
+        db.Provinces.Update(
+            new Province
+            {
+                Id = counties[0].ProvinceId,
+                Code = "IR-19",
+                NameFa = "زنجان",
+                NameEn = "Renamed",
+            }
+        );
         Assert.Equal("AUTH_OUT_OF_SCOPE", (await Assert.ThrowsAsync<ExecutionError>(() => db.SaveChangesAsync())).Code);
         db.ChangeTracker.Clear();
-        db.Counties.Add(new County { Code = "IR-19-99", NameFa = "تازه", NameEn = "New", ProvinceId = counties[0].ProvinceId });
+        db.Counties.Add(
+            new County
+            {
+                Code = "IR-19-99",
+                NameFa = "تازه",
+                NameEn = "New",
+                ProvinceId = counties[0].ProvinceId,
+            }
+        );
         Assert.Equal("AUTH_OUT_OF_SCOPE", (await Assert.ThrowsAsync<ExecutionError>(() => db.SaveChangesAsync())).Code);
         db.ChangeTracker.Clear();
 

@@ -1,10 +1,10 @@
-using WelfareGraph.Querying;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using WelfareGraph.Data.Generation;
 using WelfareGraph.Data;
+using WelfareGraph.Data.Generation;
+using WelfareGraph.Querying;
 using WelfareGraph.Security;
 using WelfareGraph.Tests.Infrastructure;
 
@@ -50,10 +50,15 @@ public abstract class SecuredServer : IAsyncLifetime
     }
 
     /// <summary>Also the <c>WWW-Authenticate</c> challenge, which says why a token was refused.</summary>
-    public async Task<(HttpStatusCode Status, JsonNode? Body, string Challenge)> SendAsync(string? token, string query, object? variables = null)
+    public async Task<(HttpStatusCode Status, JsonNode? Body, string Challenge)> SendAsync(
+        string? token,
+        string query,
+        object? variables = null
+    )
     {
         using var client = Factory.CreateClient();
-        if (token is not null) TestIdentity.Authorize(client, token);
+        if (token is not null)
+            TestIdentity.Authorize(client, token);
         using var response = await client.PostAsJsonAsync("/graphql", new { query, variables });
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text), string.Join("; ", response.Headers.WwwAuthenticate));

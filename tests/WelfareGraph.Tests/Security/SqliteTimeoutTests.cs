@@ -28,11 +28,19 @@ public sealed class EndlessSqliteInjector : DbCommandInterceptor
         Interlocked.Exchange(ref _armed, 1);
     }
 
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) => ValueTask.FromResult(ReaderExecuting(command, eventData, result));
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<DbDataReader> result,
+        CancellationToken cancellationToken = default
+    ) => ValueTask.FromResult(ReaderExecuting(command, eventData, result));
 
     // OData's serializer enumerates its query synchronously: no cancellation token reaches the command that way.
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    public override InterceptionResult<DbDataReader> ReaderExecuting(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<DbDataReader> result
+    )
     {
         if (command.CommandText.Contains("contributions", StringComparison.Ordinal) && Interlocked.Exchange(ref _armed, 0) == 1)
         {
@@ -44,28 +52,46 @@ public sealed class EndlessSqliteInjector : DbCommandInterceptor
 
     public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => _ = CommandFailedAsync(command, eventData);
 
-    public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    public override Task CommandFailedAsync(
+        DbCommand command,
+        CommandErrorEventData eventData,
+        CancellationToken cancellationToken = default
+    )
     {
         if (command.CommandText == Endless)
-            _outcome.TrySetResult(eventData.Exception is SqliteException { SqliteErrorCode: 9 } ? "interrupted" : "failed: " + eventData.Exception);
+            _outcome.TrySetResult(
+                eventData.Exception is SqliteException { SqliteErrorCode: 9 } ? "interrupted" : "failed: " + eventData.Exception
+            );
         return Task.CompletedTask;
     }
 
-    public override Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task CommandCanceledAsync(
+        DbCommand command,
+        CommandEndEventData eventData,
+        CancellationToken cancellationToken = default
+    )
     {
-        if (command.CommandText == Endless) _outcome.TrySetResult("cancelled");
+        if (command.CommandText == Endless)
+            _outcome.TrySetResult("cancelled");
         return Task.CompletedTask;
     }
 
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
     {
-        if (command.CommandText == Endless) _outcome.TrySetResult("executed-sync");
+        if (command.CommandText == Endless)
+            _outcome.TrySetResult("executed-sync");
         return result;
     }
 
-    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(
+        DbCommand command,
+        CommandExecutedEventData eventData,
+        DbDataReader result,
+        CancellationToken cancellationToken = default
+    )
     {
-        if (command.CommandText == Endless) _outcome.TrySetResult("executed");
+        if (command.CommandText == Endless)
+            _outcome.TrySetResult("executed");
         return ValueTask.FromResult(result);
     }
 }
@@ -76,10 +102,12 @@ public sealed class EndlessSqliteServer : SecuredServer
     public EndlessSqliteInjector Injector { get; } = new();
 
     protected override Task<WelfareGraphFactory> CreateAsync() =>
-        Task.FromResult(new WelfareGraphFactory(new Dictionary<string, string?> { ["GraphQL:ExecutionTimeout"] = "00:00:02" }, "Production", Identity)
-        {
-            TestServices = services => services.AddSingleton<IInterceptor>(Injector),
-        });
+        Task.FromResult(
+            new WelfareGraphFactory(new Dictionary<string, string?> { ["GraphQL:ExecutionTimeout"] = "00:00:02" }, "Production", Identity)
+            {
+                TestServices = services => services.AddSingleton<IInterceptor>(Injector),
+            }
+        );
 }
 
 /// <summary>
@@ -100,7 +128,9 @@ public sealed class SqliteTimeoutTests(EndlessSqliteServer server) : IClassFixtu
     {
         await WarmAsync();
         server.Injector.Arm();
-        var (status, body) = await server.PostAsync(server.Token(WelfareRoles.Analyst), "{ contributions(first: 5) { nodes { id } } }").WaitAsync(HangGuard);
+        var (status, body) = await server
+            .PostAsync(server.Token(WelfareRoles.Analyst), "{ contributions(first: 5) { nodes { id } } }")
+            .WaitAsync(HangGuard);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("EXECUTION_TIMEOUT", SecuredServer.FirstCode(body));

@@ -59,11 +59,13 @@ public sealed class StartupTests
     public void The_composition_refuses_in_process_too()
     {
         // The composition itself (Program catches this and prints only the message).
-        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(new Microsoft.AspNetCore.Builder.WebApplicationOptions
-        {
-            EnvironmentName = "Production",
-            ContentRootPath = RepositoryPaths.Root,
-        });
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(
+            new Microsoft.AspNetCore.Builder.WebApplicationOptions
+            {
+                EnvironmentName = "Production",
+                ContentRootPath = RepositoryPaths.Root,
+            }
+        );
         var error = Assert.Throws<WelfareGraph.Security.StartupRefusedException>(() => builder.AddWelfareGraph());
         Assert.Contains(Refusal, error.Message);
     }

@@ -32,6 +32,7 @@ public sealed class TestIdentity
 
     public string TenantId { get; } = Guid.NewGuid().ToString();
     public string ClientId { get; } = Guid.NewGuid().ToString();
+
     /// <summary>Entra v2.0 access tokens carry the API's client id as audience (Identity.Web checks that).</summary>
     public string Audience => ClientId;
     public string Issuer => $"{Instance}{TenantId}/v2.0";
@@ -42,23 +43,29 @@ public sealed class TestIdentity
     public ConcurrentQueue<Uri> UnexpectedRequests { get; } = new();
 
     /// <summary>The <c>AzureAd</c> section of this tenant's API registration.</summary>
-    public IReadOnlyDictionary<string, string?> AzureAdSettings => new Dictionary<string, string?>
-    {
-        ["AzureAd:Instance"] = Instance,
-        ["AzureAd:TenantId"] = TenantId,
-        ["AzureAd:ClientId"] = ClientId,
-    };
+    public IReadOnlyDictionary<string, string?> AzureAdSettings =>
+        new Dictionary<string, string?>
+        {
+            ["AzureAd:Instance"] = Instance,
+            ["AzureAd:TenantId"] = TenantId,
+            ["AzureAd:ClientId"] = ClientId,
+        };
 
     /// <summary>Points the server's JWT validation at this tenant, offline.</summary>
     public void Install(IServiceCollection services)
     {
-        services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
-        {
-            jwt.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(OpenIdConfiguration());
-            // Nothing else of the JWT handler may fetch either.
-            jwt.Backchannel = new HttpClient(new MetadataHandler(this));
-        });
-        services.AddHttpClient(WelfareAuthentication.MetadataHttpClient).ConfigurePrimaryHttpMessageHandler(() => new MetadataHandler(this));
+        services.PostConfigure<JwtBearerOptions>(
+            JwtBearerDefaults.AuthenticationScheme,
+            jwt =>
+            {
+                jwt.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(OpenIdConfiguration());
+                // Nothing else of the JWT handler may fetch either.
+                jwt.Backchannel = new HttpClient(new MetadataHandler(this));
+            }
+        );
+        services
+            .AddHttpClient(WelfareAuthentication.MetadataHttpClient)
+            .ConfigurePrimaryHttpMessageHandler(() => new MetadataHandler(this));
     }
 
     /// <summary>What Entra publishes for the tenant: issuer, keys (each naming its issuer, as Entra's do).</summary>
@@ -72,8 +79,14 @@ public sealed class TestIdentity
     }
 
     /// <summary>A user token (delegated <c>scp</c>) or, with <paramref name="scp"/> null, a service token (roles only).</summary>
-    public string Token(IEnumerable<string> roles, object? scope, string? scp = WelfareRoles.ReadScope, string subject = "user-1",
-        Action<SecurityTokenDescriptor>? change = null, SecurityKey? signWith = null)
+    public string Token(
+        IEnumerable<string> roles,
+        object? scope,
+        string? scp = WelfareRoles.ReadScope,
+        string subject = "user-1",
+        Action<SecurityTokenDescriptor>? change = null,
+        SecurityKey? signWith = null
+    )
     {
         var now = DateTime.UtcNow;
         var claims = new Dictionary<string, object>
@@ -85,8 +98,10 @@ public sealed class TestIdentity
             ["ver"] = "2.0",
             ["roles"] = roles.ToArray(),
         };
-        if (scp is not null) claims["scp"] = scp;
-        if (scope is not null) claims[ScopeClaim.Type] = scope;
+        if (scp is not null)
+            claims["scp"] = scp;
+        if (scope is not null)
+            claims[ScopeClaim.Type] = scope;
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = Issuer,
@@ -131,25 +146,43 @@ public sealed class TestIdentity
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var uri = request.RequestUri!;
-            string? body = uri.AbsoluteUri == identity.MetadataUri
-                ? JsonSerializer.Serialize(new
-                {
-                    issuer = identity.Issuer,
-                    jwks_uri = identity.JwksUri,
-                    authorization_endpoint = $"{Instance}{identity.TenantId}/oauth2/v2.0/authorize",
-                    token_endpoint = $"{Instance}{identity.TenantId}/oauth2/v2.0/token",
-                    id_token_signing_alg_values_supported = new[] { "RS256" },
-                })
+            string? body =
+                uri.AbsoluteUri == identity.MetadataUri
+                    ? JsonSerializer.Serialize(
+                        new
+                        {
+                            issuer = identity.Issuer,
+                            jwks_uri = identity.JwksUri,
+                            authorization_endpoint = $"{Instance}{identity.TenantId}/oauth2/v2.0/authorize",
+                            token_endpoint = $"{Instance}{identity.TenantId}/oauth2/v2.0/token",
+                            id_token_signing_alg_values_supported = new[] { "RS256" },
+                        }
+                    )
                 : uri.AbsoluteUri == identity.JwksUri
-                    ? JsonSerializer.Serialize(new { keys = new[] { identity.PublicJwk() }.Select(k => new { kty = k.Kty, use = k.Use, kid = k.Kid, e = k.E, n = k.N, issuer = identity.Issuer }) })
-                    : null;
+                    ? JsonSerializer.Serialize(
+                        new
+                        {
+                            keys = new[] { identity.PublicJwk() }.Select(k => new
+                            {
+                                kty = k.Kty,
+                                use = k.Use,
+                                kid = k.Kid,
+                                e = k.E,
+                                n = k.N,
+                                issuer = identity.Issuer,
+                            }),
+                        }
+                    )
+                : null;
             if (body is null)
             {
                 identity.UnexpectedRequests.Enqueue(uri);
                 throw new HttpRequestException($"The test identity refuses to contact {uri}: tests never leave the process.");
             }
             identity.MetadataRequests.Enqueue(uri);
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+            return Task.FromResult(
+                new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") }
+            );
         }
     }
 }

@@ -21,8 +21,12 @@ public sealed class SlowQueryInjector : DbCommandInterceptor
 
     public void Arm() => Interlocked.Exchange(ref _armed, 1);
 
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<DbDataReader> result,
+        CancellationToken cancellationToken = default
+    )
     {
         if (command.CommandText.Contains("contributions", StringComparison.Ordinal) && Interlocked.Exchange(ref _armed, 0) == 1)
         {
@@ -32,15 +36,25 @@ public sealed class SlowQueryInjector : DbCommandInterceptor
         return ValueTask.FromResult(result);
     }
 
-    public override Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task CommandCanceledAsync(
+        DbCommand command,
+        CommandEndEventData eventData,
+        CancellationToken cancellationToken = default
+    )
     {
-        if (command.CommandText.Contains("pg_sleep", StringComparison.Ordinal)) Outcomes.Enqueue($"cancelled after {eventData.Duration.TotalMilliseconds:0} ms");
+        if (command.CommandText.Contains("pg_sleep", StringComparison.Ordinal))
+            Outcomes.Enqueue($"cancelled after {eventData.Duration.TotalMilliseconds:0} ms");
         return Task.CompletedTask;
     }
 
-    public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    public override Task CommandFailedAsync(
+        DbCommand command,
+        CommandErrorEventData eventData,
+        CancellationToken cancellationToken = default
+    )
     {
-        if (command.CommandText.Contains("pg_sleep", StringComparison.Ordinal)) Outcomes.Enqueue("failed: " + eventData.Exception.GetType().Name);
+        if (command.CommandText.Contains("pg_sleep", StringComparison.Ordinal))
+            Outcomes.Enqueue("failed: " + eventData.Exception.GetType().Name);
         return Task.CompletedTask;
     }
 }
@@ -55,13 +69,17 @@ public sealed class SlowPostgresServer : SecuredServer
     {
         var postgres = await SharedPostgres.GetAsync();
         ConnectionString = await postgres.CreateDatabaseAsync("timeout");
-        return new WelfareGraphFactory(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:WelfareGraph"] = ConnectionString,
-            ["Database:SeedDemoData"] = "false",
-            ["GraphQL:ExecutionTimeout"] = "00:00:02",
-        }, "Production", Identity)
+        return new WelfareGraphFactory(
+            new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "Postgres",
+                ["ConnectionStrings:WelfareGraph"] = ConnectionString,
+                ["Database:SeedDemoData"] = "false",
+                ["GraphQL:ExecutionTimeout"] = "00:00:02",
+            },
+            "Production",
+            Identity
+        )
         {
             TestServices = services => services.AddSingleton<IInterceptor>(Injector),
         };
@@ -86,13 +104,18 @@ public sealed class TimeoutTests(SlowPostgresServer server) : IClassFixture<Slow
         Assert.Null(body!["data"]);
         // A minute of pg_sleep, answered after the one-second timeout.
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
-        Assert.Contains(server.Injector.Outcomes, o => o.StartsWith("cancelled", StringComparison.Ordinal) || o.StartsWith("failed", StringComparison.Ordinal));
+        Assert.Contains(
+            server.Injector.Outcomes,
+            o => o.StartsWith("cancelled", StringComparison.Ordinal) || o.StartsWith("failed", StringComparison.Ordinal)
+        );
 
         // Npgsql cancels on the server and waits for it to confirm: nothing is still sleeping there.
         await using var connection = new NpgsqlConnection(server.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%pg_sleep(60)%' AND pid <> pg_backend_pid()", connection);
+            "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%pg_sleep(60)%' AND pid <> pg_backend_pid()",
+            connection
+        );
         Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
     }
 }

@@ -11,10 +11,13 @@ namespace WelfareGraph.Tests.Security;
 public sealed class TrustedOnlyForAnalysts : SecuredServer
 {
     protected override Task<WelfareGraphFactory> CreateAsync() =>
-        Task.FromResult(new WelfareGraphFactory(new Dictionary<string, string?>
-        {
-            ["GraphQL:TrustedDocuments:RequiredForRoles:0"] = WelfareRoles.Analyst,
-        }, "Production", Identity));
+        Task.FromResult(
+            new WelfareGraphFactory(
+                new Dictionary<string, string?> { ["GraphQL:TrustedDocuments:RequiredForRoles:0"] = WelfareRoles.Analyst },
+                "Production",
+                Identity
+            )
+        );
 }
 
 public sealed class TrustedDocumentTests(TrustedOnlyForAnalysts server) : IClassFixture<TrustedOnlyForAnalysts>
@@ -23,7 +26,8 @@ public sealed class TrustedDocumentTests(TrustedOnlyForAnalysts server) : IClass
     private static string File => Path.Combine(RepositoryPaths.Schema, "operations", "ParticipationStatement.graphql");
 
     private static string Sha256OfFile() =>
-        "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(System.IO.File.ReadAllText(File).ReplaceLineEndings("\n"))));
+        "sha256:"
+        + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(System.IO.File.ReadAllText(File).ReplaceLineEndings("\n"))));
 
     private async Task<(HttpStatusCode Status, JsonNode? Body)> PostRawAsync(string role, string json)
     {
@@ -62,7 +66,10 @@ public sealed class TrustedDocumentTests(TrustedOnlyForAnalysts server) : IClass
         var (status, body) = await PostRawAsync(WelfareRoles.Auditor, """{"id":"NoSuchOperation"}""");
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("TRUSTED_DOCUMENT_NOT_FOUND", SecuredServer.FirstCode(body));
-        (status, body) = await PostRawAsync(WelfareRoles.Auditor, """{"id":"ParticipationStatement","query":"{ households { totalCount } }"}""");
+        (status, body) = await PostRawAsync(
+            WelfareRoles.Auditor,
+            """{"id":"ParticipationStatement","query":"{ households { totalCount } }"}"""
+        );
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("TRUSTED_DOCUMENT_MISMATCH", SecuredServer.FirstCode(body));
     }

@@ -10,15 +10,18 @@ namespace WelfareGraph.Tests.Security;
 public sealed class UnlistedFieldServer : SecuredServer
 {
     protected override Task<WelfareGraphFactory> CreateAsync() =>
-        Task.FromResult(new WelfareGraphFactory(environment: "Production", identity: Identity)
-        {
-            TestServices = services => services.AddTransient(sp =>
+        Task.FromResult(
+            new WelfareGraphFactory(environment: "Production", identity: Identity)
             {
-                var query = ActivatorUtilities.CreateInstance<WelfareQuery>(sp);
-                query.Field<StringGraphType>("unlistedProbe").Resolve(_ => "household-level secret");
-                return query;
-            }),
-        });
+                TestServices = services =>
+                    services.AddTransient(sp =>
+                    {
+                        var query = ActivatorUtilities.CreateInstance<WelfareQuery>(sp);
+                        query.Field<StringGraphType>("unlistedProbe").Resolve(_ => "household-level secret");
+                        return query;
+                    }),
+            }
+        );
 }
 
 /// <summary>Fail closed: a root field added without a line in AccessPolicy is open to nobody, Admin included.</summary>

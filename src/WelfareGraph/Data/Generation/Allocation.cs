@@ -9,10 +9,12 @@ internal static class Allocation
     /// </summary>
     public static long[] Split(long total, double[] weights, long grain)
     {
-        if (weights.Length == 0) throw new ArgumentException("No parts to split into.", nameof(weights));
+        if (weights.Length == 0)
+            throw new ArgumentException("No parts to split into.", nameof(weights));
         var grains = total / grain;
         var remainder = total - grains * grain;
-        if (grains < weights.Length) throw new ArgumentException($"{total} is too small to split into {weights.Length} parts of at least {grain}.");
+        if (grains < weights.Length)
+            throw new ArgumentException($"{total} is too small to split into {weights.Length} parts of at least {grain}.");
 
         var free = grains - weights.Length; // every part gets one grain first
         var sum = weights.Sum();
@@ -28,7 +30,8 @@ internal static class Allocation
         }
         foreach (var i in Enumerable.Range(0, weights.Length).OrderByDescending(i => fractions[i]).Take((int)(free - given)))
             parts[i]++;
-        for (var i = 0; i < parts.Length; i++) parts[i] = (parts[i] + 1) * grain;
+        for (var i = 0; i < parts.Length; i++)
+            parts[i] = (parts[i] + 1) * grain;
         parts[^1] += remainder;
         return parts;
     }

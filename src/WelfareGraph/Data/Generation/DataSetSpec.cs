@@ -21,7 +21,8 @@ public sealed record ProvinceSpec(
     IReadOnlyList<CountySpec> Counties,
     HouseholdSpec Households,
     IReadOnlyList<CenterSpec> Centers,
-    int CharitiesPerCounty);
+    int CharitiesPerCounty
+);
 
 /// <param name="Weight">Relative size, used to split budgets and households between counties.</param>
 public sealed record CountySpec(string Code, string NameFa, string NameEn, int TotalHouseholds, double Weight);
@@ -29,7 +30,22 @@ public sealed record CountySpec(string Code, string NameFa, string NameEn, int T
 /// <summary>Households covered on <paramref name="AsOf"/>, plus some that left before it or joined after it.</summary>
 public sealed record HouseholdSpec(DateOnly AsOf, int Pensioners, int OtherServices, int ExitedBefore, int JoinedAfter);
 
-public sealed record CenterSpec(string CountyCode, string Name, string NameEn, Centers.CenterKind Kind,
-    Centers.CenterOwnership Ownership, int Capacity, int Residents);
+public sealed record CenterSpec(
+    string CountyCode,
+    string Name,
+    string NameEn,
+    Centers.CenterKind Kind,
+    Centers.CenterOwnership Ownership,
+    int Capacity,
+    int Residents
+);
 
-public sealed record Budget(string ProvinceCode, int Year, int FromMonth, int ToMonth, Sector Sector, ContributionType Type, long AmountRial);
+public sealed record Budget(
+    string ProvinceCode,
+    int Year,
+    int FromMonth,
+    int ToMonth,
+    Sector Sector,
+    ContributionType Type,
+    long AmountRial
+);

@@ -14,7 +14,8 @@ public static class DataSetWriter
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
 
-        foreach (var household in set.Households) household.CountyId = household.County.Id;
+        foreach (var household in set.Households)
+            household.CountyId = household.County.Id;
         foreach (var contribution in set.Contributions)
         {
             contribution.CountyId = contribution.County.Id;

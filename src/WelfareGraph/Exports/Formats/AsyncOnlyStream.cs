@@ -14,10 +14,16 @@ internal sealed class AsyncOnlyStream(Stream inner) : Stream
     public override bool CanSeek => false;
     public override bool CanWrite => true;
     public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
 
     public override void Write(byte[] buffer, int offset, int count) => _pending.Write(buffer, offset, count);
+
     public override void Write(ReadOnlySpan<byte> buffer) => _pending.Write(buffer);
+
     public override void Flush() { }
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
@@ -38,12 +44,15 @@ internal sealed class AsyncOnlyStream(Stream inner) : Stream
     /// <summary>Sends what synchronous writes left behind.</summary>
     public async Task DrainAsync(CancellationToken cancellationToken)
     {
-        if (_pending.Length == 0) return;
+        if (_pending.Length == 0)
+            return;
         await inner.WriteAsync(_pending.GetBuffer().AsMemory(0, (int)_pending.Length), cancellationToken);
         _pending.SetLength(0);
     }
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
     public override void SetLength(long value) => throw new NotSupportedException();
 }

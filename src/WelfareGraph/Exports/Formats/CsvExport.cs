@@ -18,15 +18,22 @@ public static class CsvExport
         FalseValue = "false",
     };
 
-    public static async Task WriteAsync(Stream destination, ExportTable table, ExportLanguage language, ExportProgress progress,
-        CancellationToken cancellationToken)
+    public static async Task WriteAsync(
+        Stream destination,
+        ExportTable table,
+        ExportLanguage language,
+        ExportProgress progress,
+        CancellationToken cancellationToken
+    )
     {
         await using var csv = CsvWriter.Create(destination, Options, leaveOpen: true);
-        foreach (var column in table.Columns) csv.WriteField(column.Header(language));
+        foreach (var column in table.Columns)
+            csv.WriteField(column.Header(language));
         await csv.EndRecordAsync(cancellationToken);
         await foreach (var row in table.Rows.WithCancellation(cancellationToken))
         {
-            for (var i = 0; i < table.Columns.Count; i++) Write(csv, row[i]);
+            for (var i = 0; i < table.Columns.Count; i++)
+                Write(csv, row[i]);
             await csv.EndRecordAsync(cancellationToken);
             progress.Row();
         }
@@ -37,15 +44,33 @@ public static class CsvExport
     {
         switch (value)
         {
-            case null: csv.WriteField((string?)null); break;
-            case string text: csv.WriteField(text); break;
-            case long number: csv.WriteField(number, default); break;
-            case int number: csv.WriteField(number, default); break;
-            case decimal number: csv.WriteField(number, default); break;
-            case double number: csv.WriteField(number, default); break;
-            case bool flag: csv.WriteField(flag); break;
-            case DateOnly date: csv.WriteField(date, "yyyy-MM-dd"); break;
-            default: csv.WriteField(value.ToString()); break;
+            case null:
+                csv.WriteField((string?)null);
+                break;
+            case string text:
+                csv.WriteField(text);
+                break;
+            case long number:
+                csv.WriteField(number, default);
+                break;
+            case int number:
+                csv.WriteField(number, default);
+                break;
+            case decimal number:
+                csv.WriteField(number, default);
+                break;
+            case double number:
+                csv.WriteField(number, default);
+                break;
+            case bool flag:
+                csv.WriteField(flag);
+                break;
+            case DateOnly date:
+                csv.WriteField(date, "yyyy-MM-dd");
+                break;
+            default:
+                csv.WriteField(value.ToString());
+                break;
         }
     }
 }

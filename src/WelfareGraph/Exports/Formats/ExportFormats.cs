@@ -13,20 +13,29 @@ public sealed class ExportProgress
 /// <summary>The three file formats: media type, extension, and the writer of each.</summary>
 public static class ExportFormats
 {
-    public static string ContentType(ExportFormat format) => format switch
-    {
-        ExportFormat.Csv => "text/csv; charset=utf-8",
-        ExportFormat.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        _ => "application/vnd.apache.parquet",
-    };
+    public static string ContentType(ExportFormat format) =>
+        format switch
+        {
+            ExportFormat.Csv => "text/csv; charset=utf-8",
+            ExportFormat.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            _ => "application/vnd.apache.parquet",
+        };
 
     public static string Extension(ExportFormat format) => format.ToString().ToLowerInvariant();
 
-    public static Task WriteAsync(ExportFormat format, Stream destination, ExportTable table, ExportLanguage language, ExportOptions options,
-        ExportProgress progress, CancellationToken cancellationToken) => format switch
-    {
-        ExportFormat.Csv => CsvExport.WriteAsync(destination, table, language, progress, cancellationToken),
-        ExportFormat.Xlsx => XlsxExport.WriteAsync(destination, table, language, options.XlsxRowsPerSheet, progress, cancellationToken),
-        _ => ParquetExport.WriteAsync(destination, table, options.ParquetRowGroupSize, progress, cancellationToken),
-    };
+    public static Task WriteAsync(
+        ExportFormat format,
+        Stream destination,
+        ExportTable table,
+        ExportLanguage language,
+        ExportOptions options,
+        ExportProgress progress,
+        CancellationToken cancellationToken
+    ) =>
+        format switch
+        {
+            ExportFormat.Csv => CsvExport.WriteAsync(destination, table, language, progress, cancellationToken),
+            ExportFormat.Xlsx => XlsxExport.WriteAsync(destination, table, language, options.XlsxRowsPerSheet, progress, cancellationToken),
+            _ => ParquetExport.WriteAsync(destination, table, options.ParquetRowGroupSize, progress, cancellationToken),
+        };
 }

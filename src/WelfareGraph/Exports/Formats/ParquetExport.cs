@@ -10,9 +10,16 @@ namespace WelfareGraph.Exports.Formats;
 /// </summary>
 public static class ParquetExport
 {
-    public const int DecimalPrecision = 28, DecimalScale = 6;
+    public const int DecimalPrecision = 28,
+        DecimalScale = 6;
 
-    public static async Task WriteAsync(Stream destination, ExportTable table, int rowGroupSize, ExportProgress progress, CancellationToken cancellationToken)
+    public static async Task WriteAsync(
+        Stream destination,
+        ExportTable table,
+        int rowGroupSize,
+        ExportProgress progress,
+        CancellationToken cancellationToken
+    )
     {
         rowGroupSize = Math.Max(1, rowGroupSize);
         var fields = table.Columns.Select(Field).ToArray();
@@ -23,8 +30,14 @@ public static class ParquetExport
         await output.DrainAsync(cancellationToken);
     }
 
-    private static async Task WriteRowsAsync(ParquetWriter writer, DataField[] fields, ExportTable table, int rowGroupSize, ExportProgress progress,
-        CancellationToken cancellationToken)
+    private static async Task WriteRowsAsync(
+        ParquetWriter writer,
+        DataField[] fields,
+        ExportTable table,
+        int rowGroupSize,
+        ExportProgress progress,
+        CancellationToken cancellationToken
+    )
     {
         var buffer = new List<object?[]>(Math.Min(rowGroupSize, 65_536));
         await foreach (var row in table.Rows.WithCancellation(cancellationToken))
@@ -38,23 +51,30 @@ public static class ParquetExport
             }
         }
         // A file with no rows still has its schema (and one empty row group), so readers see the columns.
-        if (buffer.Count > 0 || fields.Length > 0) await WriteGroupAsync(writer, fields, table.Columns, buffer, cancellationToken);
+        if (buffer.Count > 0 || fields.Length > 0)
+            await WriteGroupAsync(writer, fields, table.Columns, buffer, cancellationToken);
     }
 
     public static string ColumnName(ExportColumn column) => column.Name.Replace('.', '_');
 
-    private static DataField Field(ExportColumn column) => column.Kind switch
-    {
-        ColumnKind.Integer => new DataField<long?>(ColumnName(column)),
-        ColumnKind.Decimal => new DecimalDataField(ColumnName(column), DecimalPrecision, DecimalScale, isNullable: true),
-        ColumnKind.Float => new DataField<double?>(ColumnName(column)),
-        ColumnKind.Boolean => new DataField<bool?>(ColumnName(column)),
-        ColumnKind.Date => new DataField<DateOnly?>(ColumnName(column)),
-        _ => new DataField<string>(ColumnName(column), true),
-    };
+    private static DataField Field(ExportColumn column) =>
+        column.Kind switch
+        {
+            ColumnKind.Integer => new DataField<long?>(ColumnName(column)),
+            ColumnKind.Decimal => new DecimalDataField(ColumnName(column), DecimalPrecision, DecimalScale, isNullable: true),
+            ColumnKind.Float => new DataField<double?>(ColumnName(column)),
+            ColumnKind.Boolean => new DataField<bool?>(ColumnName(column)),
+            ColumnKind.Date => new DataField<DateOnly?>(ColumnName(column)),
+            _ => new DataField<string>(ColumnName(column), true),
+        };
 
-    private static async Task WriteGroupAsync(ParquetWriter writer, DataField[] fields, IReadOnlyList<ExportColumn> columns, List<object?[]> rows,
-        CancellationToken cancellationToken)
+    private static async Task WriteGroupAsync(
+        ParquetWriter writer,
+        DataField[] fields,
+        IReadOnlyList<ExportColumn> columns,
+        List<object?[]> rows,
+        CancellationToken cancellationToken
+    )
     {
         using var group = writer.CreateRowGroup();
         for (var i = 0; i < fields.Length; i++)
@@ -64,19 +84,39 @@ public static class ParquetExport
             switch (columns[i].Kind)
             {
                 case ColumnKind.Integer:
-                    await group.WriteAsync<long>(field, rows.Select(r => r[index] is { } v ? (long?)Convert.ToInt64(v) : null).ToArray(), cancellationToken: cancellationToken);
+                    await group.WriteAsync<long>(
+                        field,
+                        rows.Select(r => r[index] is { } v ? (long?)Convert.ToInt64(v) : null).ToArray(),
+                        cancellationToken: cancellationToken
+                    );
                     break;
                 case ColumnKind.Decimal:
-                    await group.WriteAsync<decimal>(field, rows.Select(r => r[index] is decimal v ? (decimal?)Math.Round(v, DecimalScale) : null).ToArray(), cancellationToken: cancellationToken);
+                    await group.WriteAsync<decimal>(
+                        field,
+                        rows.Select(r => r[index] is decimal v ? (decimal?)Math.Round(v, DecimalScale) : null).ToArray(),
+                        cancellationToken: cancellationToken
+                    );
                     break;
                 case ColumnKind.Float:
-                    await group.WriteAsync<double>(field, rows.Select(r => r[index] is double v ? (double?)v : null).ToArray(), cancellationToken: cancellationToken);
+                    await group.WriteAsync<double>(
+                        field,
+                        rows.Select(r => r[index] is double v ? (double?)v : null).ToArray(),
+                        cancellationToken: cancellationToken
+                    );
                     break;
                 case ColumnKind.Boolean:
-                    await group.WriteAsync<bool>(field, rows.Select(r => r[index] is bool v ? (bool?)v : null).ToArray(), cancellationToken: cancellationToken);
+                    await group.WriteAsync<bool>(
+                        field,
+                        rows.Select(r => r[index] is bool v ? (bool?)v : null).ToArray(),
+                        cancellationToken: cancellationToken
+                    );
                     break;
                 case ColumnKind.Date:
-                    await group.WriteAsync<DateOnly>(field, rows.Select(r => r[index] is DateOnly v ? (DateOnly?)v : null).ToArray(), cancellationToken: cancellationToken);
+                    await group.WriteAsync<DateOnly>(
+                        field,
+                        rows.Select(r => r[index] is DateOnly v ? (DateOnly?)v : null).ToArray(),
+                        cancellationToken: cancellationToken
+                    );
                     break;
                 default:
                     await group.WriteAsync(field, rows.Select(r => r[index] as string).ToArray()!);

@@ -23,8 +23,14 @@ public static class XlsxExport
 {
     public const int ExcelMaxRows = 1_048_576;
 
-    public static async Task WriteAsync(Stream destination, ExportTable table, ExportLanguage language, int rowsPerSheet, ExportProgress progress,
-        CancellationToken cancellationToken)
+    public static async Task WriteAsync(
+        Stream destination,
+        ExportTable table,
+        ExportLanguage language,
+        int rowsPerSheet,
+        ExportProgress progress,
+        CancellationToken cancellationToken
+    )
     {
         rowsPerSheet = Math.Clamp(rowsPerSheet, 1, ExcelMaxRows - 1);
         var headers = Unique(table.Columns.Select(c => c.Header(language)).ToList());
@@ -33,29 +39,50 @@ public static class XlsxExport
             RightToLeft = language == ExportLanguage.Fa,
             FreezeRowCount = 1,
             EnableAutoWidth = false,
-            DynamicColumns = [.. table.Columns.Select((c, i) => new DynamicExcelColumn(headers[i])
-            {
-                Width = c.Kind == ColumnKind.Text ? 22 : 14,
-                Format = c.Kind == ColumnKind.Date ? "yyyy-mm-dd" : null!,
-            })],
+            DynamicColumns =
+            [
+                .. table.Columns.Select(
+                    (c, i) =>
+                        new DynamicExcelColumn(headers[i])
+                        {
+                            Width = c.Kind == ColumnKind.Text ? 22 : 14,
+                            Format = c.Kind == ColumnKind.Date ? "yyyy-mm-dd" : null!,
+                        }
+                ),
+            ],
         };
-        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 1 << 19, useSynchronizationContext: false));
+        var pipe = new Pipe(
+            new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 1 << 19, useSynchronizationContext: false)
+        );
         await using var rows = table.Rows.GetAsyncEnumerator(cancellationToken);
-        var source = new SheetSource(rows, headers, table.Columns.Select(c => c.Kind).ToArray(), rowsPerSheet, language, progress, cancellationToken);
-        var writer = Task.Factory.StartNew(() =>
-        {
-            try
+        var source = new SheetSource(
+            rows,
+            headers,
+            table.Columns.Select(c => c.Kind).ToArray(),
+            rowsPerSheet,
+            language,
+            progress,
+            cancellationToken
+        );
+        var writer = Task.Factory.StartNew(
+            () =>
             {
-                using (var stream = pipe.Writer.AsStream(leaveOpen: true))
-                    MiniExcel.SaveAs(stream, source, printHeader: true, excelType: ExcelType.XLSX, configuration: configuration);
-                pipe.Writer.Complete();
-            }
-            catch (Exception e)
-            {
-                pipe.Writer.Complete(e);
-                throw;
-            }
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                try
+                {
+                    using (var stream = pipe.Writer.AsStream(leaveOpen: true))
+                        MiniExcel.SaveAs(stream, source, printHeader: true, excelType: ExcelType.XLSX, configuration: configuration);
+                    pipe.Writer.Complete();
+                }
+                catch (Exception e)
+                {
+                    pipe.Writer.Complete(e);
+                    throw;
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default
+        );
         try
         {
             await pipe.Reader.CopyToAsync(destination, cancellationToken);
@@ -65,7 +92,13 @@ public static class XlsxExport
         {
             // The writer stops at its next row (the token) or its next write (the completed reader).
             await pipe.Reader.CompleteAsync(e);
-            try { await writer; } catch { /* the reader's exception is the one to report */ }
+            try
+            {
+                await writer;
+            }
+            catch
+            { /* the reader's exception is the one to report */
+            }
             throw;
         }
         await writer;
@@ -75,20 +108,30 @@ public static class XlsxExport
     private static List<string> Unique(List<string> headers)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        return headers.Select(h =>
-        {
-            var name = h;
-            for (var n = 2; !seen.Add(name); n++) name = $"{h} ({n})";
-            return name;
-        }).ToList();
+        return headers
+            .Select(h =>
+            {
+                var name = h;
+                for (var n = 2; !seen.Add(name); n++)
+                    name = $"{h} ({n})";
+                return name;
+            })
+            .ToList();
     }
 
     /// <summary>
     /// The workbook's sheets, made as they are needed: MiniExcel enumerates this dictionary once, writing each
     /// sheet before it asks for the next, so a further sheet exists only when rows remain.
     /// </summary>
-    private sealed class SheetSource(IAsyncEnumerator<object?[]> rows, IReadOnlyList<string> headers, ColumnKind[] kinds, int rowsPerSheet,
-        ExportLanguage language, ExportProgress progress, CancellationToken cancellationToken) : IDictionary<string, object>
+    private sealed class SheetSource(
+        IAsyncEnumerator<object?[]> rows,
+        IReadOnlyList<string> headers,
+        ColumnKind[] kinds,
+        int rowsPerSheet,
+        ExportLanguage language,
+        ExportProgress progress,
+        CancellationToken cancellationToken
+    ) : IDictionary<string, object>
     {
         private bool _started;
         private bool _pending;
@@ -98,8 +141,13 @@ public static class XlsxExport
             for (var sheet = 1; ; sheet++)
             {
                 // The first sheet is written even for no rows (a header-only file); a further one only for rows left.
-                if (!_started) { _started = true; _pending = Next(); }
-                else if (!_pending) yield break;
+                if (!_started)
+                {
+                    _started = true;
+                    _pending = Next();
+                }
+                else if (!_pending)
+                    yield break;
                 yield return new(SheetName(sheet), new SheetReader(this, headers, kinds, rowsPerSheet));
             }
         }
@@ -114,23 +162,42 @@ public static class XlsxExport
         }
 
         internal object?[] Current => rows.Current;
-        internal bool Pending { get => _pending; set => _pending = value; }
+        internal bool Pending
+        {
+            get => _pending;
+            set => _pending = value;
+        }
+
         internal void Counted() => progress.Row();
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-        public object this[string key] { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public object this[string key]
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
         public ICollection<string> Keys => throw new NotSupportedException();
         public ICollection<object> Values => throw new NotSupportedException();
         public int Count => throw new NotSupportedException();
         public bool IsReadOnly => true;
+
         public void Add(string key, object value) => throw new NotSupportedException();
+
         public void Add(KeyValuePair<string, object> item) => throw new NotSupportedException();
+
         public void Clear() => throw new NotSupportedException();
+
         public bool Contains(KeyValuePair<string, object> item) => throw new NotSupportedException();
+
         public bool ContainsKey(string key) => throw new NotSupportedException();
+
         public void CopyTo(KeyValuePair<string, object>[] array, int arrayIndex) => throw new NotSupportedException();
+
         public bool Remove(string key) => throw new NotSupportedException();
+
         public bool Remove(KeyValuePair<string, object> item) => throw new NotSupportedException();
+
         public bool TryGetValue(string key, out object value) => throw new NotSupportedException();
     }
 
@@ -142,7 +209,8 @@ public static class XlsxExport
 
         public bool Read()
         {
-            if (_rows == rowsPerSheet || !source.Pending) return false;
+            if (_rows == rowsPerSheet || !source.Pending)
+                return false;
             // The row read ahead belongs to this sheet; read the next one to know whether another follows.
             _current = source.Current;
             _rows++;
@@ -152,44 +220,78 @@ public static class XlsxExport
         }
 
         public object GetValue(int i) => _current[i] ?? DBNull.Value;
+
         public int FieldCount => headers.Count;
+
         public string GetName(int i) => headers[i];
-        public Type GetFieldType(int i) => kinds[i] switch
-        {
-            ColumnKind.Integer => typeof(long),
-            ColumnKind.Decimal => typeof(decimal),
-            ColumnKind.Float => typeof(double),
-            ColumnKind.Boolean => typeof(bool),
-            ColumnKind.Date => typeof(DateOnly),
-            _ => typeof(string),
-        };
+
+        public Type GetFieldType(int i) =>
+            kinds[i] switch
+            {
+                ColumnKind.Integer => typeof(long),
+                ColumnKind.Decimal => typeof(decimal),
+                ColumnKind.Float => typeof(double),
+                ColumnKind.Boolean => typeof(bool),
+                ColumnKind.Date => typeof(DateOnly),
+                _ => typeof(string),
+            };
+
         public bool IsDBNull(int i) => _current[i] is null;
+
         public object this[int i] => GetValue(i);
         public object this[string name] => GetValue(GetOrdinal(name));
+
         public int GetOrdinal(string name) => headers.ToList().IndexOf(name);
+
         public int Depth => 0;
         public bool IsClosed => false;
         public int RecordsAffected => -1;
+
         public void Close() { }
+
         public void Dispose() { }
+
         public bool NextResult() => false;
+
         public DataTable GetSchemaTable() => throw new NotSupportedException();
+
         public string GetDataTypeName(int i) => GetFieldType(i).Name;
-        public int GetValues(object[] values) { for (var i = 0; i < FieldCount; i++) values[i] = GetValue(i); return FieldCount; }
+
+        public int GetValues(object[] values)
+        {
+            for (var i = 0; i < FieldCount; i++)
+                values[i] = GetValue(i);
+            return FieldCount;
+        }
+
         public bool GetBoolean(int i) => (bool)GetValue(i);
+
         public byte GetByte(int i) => Convert.ToByte(GetValue(i));
+
         public long GetBytes(int i, long fieldOffset, byte[]? buffer, int bufferoffset, int length) => throw new NotSupportedException();
+
         public char GetChar(int i) => Convert.ToChar(GetValue(i));
+
         public long GetChars(int i, long fieldoffset, char[]? buffer, int bufferoffset, int length) => throw new NotSupportedException();
+
         public IDataReader GetData(int i) => throw new NotSupportedException();
+
         public DateTime GetDateTime(int i) => Convert.ToDateTime(GetValue(i));
+
         public decimal GetDecimal(int i) => Convert.ToDecimal(GetValue(i));
+
         public double GetDouble(int i) => Convert.ToDouble(GetValue(i));
+
         public float GetFloat(int i) => Convert.ToSingle(GetValue(i));
+
         public Guid GetGuid(int i) => (Guid)GetValue(i);
+
         public short GetInt16(int i) => Convert.ToInt16(GetValue(i));
+
         public int GetInt32(int i) => Convert.ToInt32(GetValue(i));
+
         public long GetInt64(int i) => Convert.ToInt64(GetValue(i));
+
         public string GetString(int i) => Convert.ToString(GetValue(i))!;
     }
 }

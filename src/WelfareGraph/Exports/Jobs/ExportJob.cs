@@ -3,7 +3,13 @@ using WelfareGraph.Exports.Formats;
 
 namespace WelfareGraph.Exports.Jobs;
 
-public enum ExportJobState { Running, Succeeded, Failed, Cancelled }
+public enum ExportJobState
+{
+    Running,
+    Succeeded,
+    Failed,
+    Cancelled,
+}
 
 /// <summary>One background export: whose it is, how far it got, and where its file is once it is complete.</summary>
 public sealed class ExportJob(string id, string owner, ClaimsPrincipal user, ExportSpec spec, DateTimeOffset started)
@@ -36,7 +42,8 @@ public sealed class ExportJob(string id, string owner, ClaimsPrincipal user, Exp
 
     internal void Succeed(string path, DateTimeOffset at) => Finish(ExportJobState.Succeeded, at, () => FilePath = path);
 
-    internal void Fail(string code, string message, DateTimeOffset at) => Finish(ExportJobState.Failed, at, () => (ErrorCode, Error) = (code, message));
+    internal void Fail(string code, string message, DateTimeOffset at) =>
+        Finish(ExportJobState.Failed, at, () => (ErrorCode, Error) = (code, message));
 
     internal void Cancelled(DateTimeOffset at) => Finish(ExportJobState.Cancelled, at, () => { });
 

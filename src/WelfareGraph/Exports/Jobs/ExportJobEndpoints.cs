@@ -12,8 +12,20 @@ namespace WelfareGraph.Exports.Jobs;
 /// </summary>
 public static class ExportJobEndpoints
 {
-    public sealed record JobStatus(string Id, string State, long RowsWritten, string Format, string Mode, string? FileName,
-        DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string? Error, string? ErrorCode, string StatusUrl, string? DownloadUrl);
+    public sealed record JobStatus(
+        string Id,
+        string State,
+        long RowsWritten,
+        string Format,
+        string Mode,
+        string? FileName,
+        DateTimeOffset StartedAt,
+        DateTimeOffset? FinishedAt,
+        string? Error,
+        string? ErrorCode,
+        string StatusUrl,
+        string? DownloadUrl
+    );
 
     public static void MapExportJobEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -26,7 +38,8 @@ public static class ExportJobEndpoints
 
     private static async Task StartAsync(HttpContext http, ExportJobs jobs, ExportRunner runner, GraphQLLimits limits)
     {
-        if (await ExportEndpoints.ReadBodyAsync(http, limits) is not { } request) return;
+        if (await ExportEndpoints.ReadBodyAsync(http, limits) is not { } request)
+            return;
         try
         {
             var spec = runner.Resolve(http.User, request);
@@ -35,21 +48,31 @@ public static class ExportJobEndpoints
             http.Response.Headers.Location = StatusUrl(http, job);
             await http.Response.WriteAsJsonAsync(Status(http, job), ExportJson.Options, http.RequestAborted);
         }
-        catch (ExportException e) { await RefusalResponse.WriteAsync(http, e.Status, e.Message, e.Code); }
+        catch (ExportException e)
+        {
+            await RefusalResponse.WriteAsync(http, e.Status, e.Message, e.Code);
+        }
     }
 
     private static async Task StatusAsync(HttpContext http, string id, ExportJobs jobs)
     {
-        if (await FindAsync(http, jobs, id) is not { } job) return;
+        if (await FindAsync(http, jobs, id) is not { } job)
+            return;
         await http.Response.WriteAsJsonAsync(Status(http, job), ExportJson.Options, http.RequestAborted);
     }
 
     private static async Task DownloadAsync(HttpContext http, string id, ExportJobs jobs)
     {
-        if (await FindAsync(http, jobs, id) is not { } job) return;
+        if (await FindAsync(http, jobs, id) is not { } job)
+            return;
         if (job.State != ExportJobState.Succeeded || job.FilePath is not { } path)
         {
-            await RefusalResponse.WriteAsync(http, StatusCodes.Status409Conflict, $"The export is {job.State.ToString().ToLowerInvariant()}: there is no file to download.", "EXPORT_NOT_READY");
+            await RefusalResponse.WriteAsync(
+                http,
+                StatusCodes.Status409Conflict,
+                $"The export is {job.State.ToString().ToLowerInvariant()}: there is no file to download.",
+                "EXPORT_NOT_READY"
+            );
             return;
         }
         ExportFileNames.SetAttachment(http.Response, ExportFormats.ContentType(job.Spec.Format), job.FileName!);
@@ -58,23 +81,43 @@ public static class ExportJobEndpoints
 
     private static async Task CancelAsync(HttpContext http, string id, ExportJobs jobs)
     {
-        if (await FindAsync(http, jobs, id) is not { } job) return;
+        if (await FindAsync(http, jobs, id) is not { } job)
+            return;
         var running = job.State == ExportJobState.Running;
         jobs.Remove(job);
         http.Response.StatusCode = running ? StatusCodes.Status202Accepted : StatusCodes.Status204NoContent;
-        if (running) await http.Response.WriteAsJsonAsync(Status(http, job), ExportJson.Options, http.RequestAborted);
+        if (running)
+            await http.Response.WriteAsJsonAsync(Status(http, job), ExportJson.Options, http.RequestAborted);
     }
 
     private static async Task<ExportJob?> FindAsync(HttpContext http, ExportJobs jobs, string id)
     {
         var job = jobs.Find(id, http.User);
-        if (job is null) await RefusalResponse.WriteAsync(http, StatusCodes.Status404NotFound, $"There is no export job '{id}' of yours.", "EXPORT_JOB_NOT_FOUND");
+        if (job is null)
+            await RefusalResponse.WriteAsync(
+                http,
+                StatusCodes.Status404NotFound,
+                $"There is no export job '{id}' of yours.",
+                "EXPORT_JOB_NOT_FOUND"
+            );
         return job;
     }
 
     private static string StatusUrl(HttpContext http, ExportJob job) => $"{http.Request.PathBase}/exports/jobs/{job.Id}";
 
-    private static JobStatus Status(HttpContext http, ExportJob job) => new(job.Id, job.State.ToString().ToLowerInvariant(), job.Progress.Rows,
-        ExportFormats.Extension(job.Spec.Format), job.Spec.Mode.ToString().ToLowerInvariant(), job.FileName, job.StartedAt, job.FinishedAt, job.Error, job.ErrorCode,
-        StatusUrl(http, job), job.State == ExportJobState.Succeeded ? StatusUrl(http, job) + "/file" : null);
+    private static JobStatus Status(HttpContext http, ExportJob job) =>
+        new(
+            job.Id,
+            job.State.ToString().ToLowerInvariant(),
+            job.Progress.Rows,
+            ExportFormats.Extension(job.Spec.Format),
+            job.Spec.Mode.ToString().ToLowerInvariant(),
+            job.FileName,
+            job.StartedAt,
+            job.FinishedAt,
+            job.Error,
+            job.ErrorCode,
+            StatusUrl(http, job),
+            job.State == ExportJobState.Succeeded ? StatusUrl(http, job) + "/file" : null
+        );
 }

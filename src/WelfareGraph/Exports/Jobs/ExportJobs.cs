@@ -26,8 +26,16 @@ public sealed class ExportJobs
     private readonly CallerScopes _callerScopes;
     private readonly CancellationToken _stopping;
 
-    public ExportJobs(ExportOptions options, IServiceScopeFactory scopes, IHttpContextAccessor http, TimeProvider clock, ILogger<ExportJobs> logger,
-        IHostApplicationLifetime lifetime, ExportRunner runner, CallerScopes callerScopes)
+    public ExportJobs(
+        ExportOptions options,
+        IServiceScopeFactory scopes,
+        IHttpContextAccessor http,
+        TimeProvider clock,
+        ILogger<ExportJobs> logger,
+        IHostApplicationLifetime lifetime,
+        ExportRunner runner,
+        CallerScopes callerScopes
+    )
     {
         (_options, _scopes, _http, _clock, _logger, _stopping) = (options, scopes, http, clock, logger, lifetime.ApplicationStopping);
         (_runner, _callerScopes) = (runner, callerScopes);
@@ -44,8 +52,11 @@ public sealed class ExportJobs
         Expire();
         var owner = AuditLog.SubjectOf(http.User);
         if (_jobs.Values.Count(j => j.Owner == owner && j.State == ExportJobState.Running) >= _options.MaxRunningJobsPerCaller)
-            throw new ExportException($"You have {_options.MaxRunningJobsPerCaller} exports running; wait for one to finish or cancel one.", "TOO_MANY_JOBS",
-                StatusCodes.Status429TooManyRequests);
+            throw new ExportException(
+                $"You have {_options.MaxRunningJobsPerCaller} exports running; wait for one to finish or cancel one.",
+                "TOO_MANY_JOBS",
+                StatusCodes.Status429TooManyRequests
+            );
         var job = new ExportJob(Guid.NewGuid().ToString("N"), owner, http.User, spec, _clock.GetUtcNow());
         _jobs[job.Id] = job;
         // The job must not inherit the request's ambient context: it outlives the request, and setting its own
@@ -65,7 +76,11 @@ public sealed class ExportJobs
     /// <summary>Cancels a running job, or removes a finished one and its file.</summary>
     public void Remove(ExportJob job)
     {
-        if (job.State == ExportJobState.Running) { job.Cancel(); return; }
+        if (job.State == ExportJobState.Running)
+        {
+            job.Cancel();
+            return;
+        }
         _jobs.TryRemove(job.Id, out _);
         Delete(job.FilePath);
     }
@@ -83,7 +98,9 @@ public sealed class ExportJobs
             await _callerScopes.ResolveAsync(http, linked.Token);
             var export = await _runner.PrepareAsync(job.User, scope.ServiceProvider, job.Spec, linked.Token);
             job.FileName = export.FileName;
-            await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+            await using (
+                var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous)
+            )
             {
                 await _runner.WriteAsync(job.User, export, file, job.Progress, linked.Token);
                 await file.FlushAsync(linked.Token);
@@ -138,22 +155,36 @@ public sealed class ExportJobs
     /// </summary>
     private void RemoveAbandonedFolders(string parent)
     {
-        if (!Directory.Exists(parent)) return;
+        if (!Directory.Exists(parent))
+            return;
         var now = _clock.GetUtcNow().UtcDateTime;
         foreach (var folder in Directory.EnumerateDirectories(parent))
         {
             foreach (var stale in Directory.EnumerateFiles(folder, "*.partial").Where(f => File.GetLastWriteTimeUtc(f) < now.AddHours(-1)))
                 Delete(stale);
             if (Directory.GetLastWriteTimeUtc(folder) < now - _options.JobRetention)
-                try { Directory.Delete(folder, recursive: true); }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { _logger.LogWarning(e, "Could not remove {Folder}", folder); }
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    _logger.LogWarning(e, "Could not remove {Folder}", folder);
+                }
         }
     }
 
     private void Delete(string? path)
     {
-        if (path is null) return;
-        try { File.Delete(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { _logger.LogWarning(e, "Could not delete export file {Path}", path); }
+        if (path is null)
+            return;
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning(e, "Could not delete export file {Path}", path);
+        }
     }
 }

@@ -12,7 +12,12 @@ namespace WelfareGraph.Exports.OData;
 /// </summary>
 public sealed class CountingResourceSerializer(IODataSerializerProvider serializerProvider) : ODataResourceSerializer(serializerProvider)
 {
-    public override async Task WriteObjectInlineAsync(object graph, IEdmTypeReference expectedType, ODataWriter writer, ODataSerializerContext writeContext)
+    public override async Task WriteObjectInlineAsync(
+        object graph,
+        IEdmTypeReference expectedType,
+        ODataWriter writer,
+        ODataSerializerContext writeContext
+    )
     {
         await base.WriteObjectInlineAsync(graph, expectedType, writer, writeContext);
         // Counted once written, so a resource that failed half-way is not reported as sent.

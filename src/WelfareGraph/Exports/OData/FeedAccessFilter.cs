@@ -26,8 +26,15 @@ public sealed class FeedAccessFilter(CallerScopes scopes, AuditLog audit) : IAsy
         var executed = await next();
         // After the result has been written and before the response ends: a client that has its answer finds it audited.
         var failed = executed.Exception is not null && !executed.ExceptionHandled;
-        await audit.RecordAsync(http.User, "export", "odata", "odata:" + http.Request.Path,
-            [http.Request.Path + http.Request.QueryString], FeedEntityCount.Of(http).Entities,
-            failed || http.Response.StatusCode >= 400 ? $"errors: HTTP_{(failed ? 500 : http.Response.StatusCode)}" : "ok", Stopwatch.GetElapsedTime(started));
+        await audit.RecordAsync(
+            http.User,
+            "export",
+            "odata",
+            "odata:" + http.Request.Path,
+            [http.Request.Path + http.Request.QueryString],
+            FeedEntityCount.Of(http).Entities,
+            failed || http.Response.StatusCode >= 400 ? $"errors: HTTP_{(failed ? 500 : http.Response.StatusCode)}" : "ok",
+            Stopwatch.GetElapsedTime(started)
+        );
     }
 }

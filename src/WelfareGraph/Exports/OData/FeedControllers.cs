@@ -30,17 +30,26 @@ public sealed class ContributionsController(IDbContextFactory<WelfareDbContext> 
     public async Task<IQueryable<ContributionFact>> Get() => StarSchema.Contributions(await ContextAsync(contexts));
 }
 
-public sealed class HouseholdCountsController(IDbContextFactory<WelfareDbContext> contexts, AnalyticsOptions analytics, TimeProvider clock) : FeedController
+public sealed class HouseholdCountsController(IDbContextFactory<WelfareDbContext> contexts, AnalyticsOptions analytics, TimeProvider clock)
+    : FeedController
 {
     [FeedQuery]
     public async Task<IQueryable<HouseholdCount>> Get() =>
-        (await StarSchema.HouseholdCountsAsync(await ContextAsync(contexts), analytics.SuppressionThreshold, clock, HttpContext.RequestAborted)).AsQueryable();
+        (
+            await StarSchema.HouseholdCountsAsync(
+                await ContextAsync(contexts),
+                analytics.SuppressionThreshold,
+                clock,
+                HttpContext.RequestAborted
+            )
+        ).AsQueryable();
 }
 
 public sealed class DatesController(IDbContextFactory<WelfareDbContext> contexts, TimeProvider clock) : FeedController
 {
     [FeedQuery]
-    public async Task<IQueryable<DateDim>> Get() => (await StarSchema.DatesAsync(await ContextAsync(contexts), clock, HttpContext.RequestAborted)).AsQueryable();
+    public async Task<IQueryable<DateDim>> Get() =>
+        (await StarSchema.DatesAsync(await ContextAsync(contexts), clock, HttpContext.RequestAborted)).AsQueryable();
 }
 
 public sealed class ProvincesController(IDbContextFactory<WelfareDbContext> contexts) : FeedController

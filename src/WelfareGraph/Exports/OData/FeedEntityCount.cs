@@ -15,7 +15,8 @@ public sealed class FeedEntityCount
     /// <summary>The request's count, made on first use (serializers are singletons; the count belongs to the request).</summary>
     public static FeedEntityCount Of(HttpContext http)
     {
-        if (http.Items.TryGetValue(Key, out var existing) && existing is FeedEntityCount count) return count;
+        if (http.Items.TryGetValue(Key, out var existing) && existing is FeedEntityCount count)
+            return count;
         count = new FeedEntityCount();
         http.Items[Key] = count;
         return count;

@@ -8,5 +8,6 @@ namespace WelfareGraph.Exports.OData;
 /// </summary>
 public sealed class FeedQueryAttribute : TypeFilterAttribute
 {
-    public FeedQueryAttribute() : base(typeof(FeedQueryFilter)) => IsReusable = true;
+    public FeedQueryAttribute()
+        : base(typeof(FeedQueryFilter)) => IsReusable = true;
 }

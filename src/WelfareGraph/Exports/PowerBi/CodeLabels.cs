@@ -8,7 +8,10 @@ namespace WelfareGraph.Exports.PowerBi;
 /// <summary>Persian and English names of the coded dimensions (the Persian wording follows the provincial reports).</summary>
 public static class CodeLabels
 {
-    public static readonly IReadOnlyDictionary<ContributionType, (string Fa, string En)> Types = new Dictionary<ContributionType, (string, string)>
+    public static readonly IReadOnlyDictionary<ContributionType, (string Fa, string En)> Types = new Dictionary<
+        ContributionType,
+        (string, string)
+    >
     {
         [ContributionType.Cash] = ("کمک نقدی", "Cash"),
         [ContributionType.InKind] = ("کمک غیرنقدی", "In kind"),
@@ -48,6 +51,7 @@ public static class CodeLabels
     public static readonly string[] DaysFa = ["شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه"];
     public static readonly string[] DaysEn = ["Saturday", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
 
-    public static IEnumerable<(string Code, string Fa, string En, int Order)> Of<T>(IReadOnlyDictionary<T, (string Fa, string En)> labels) where T : struct, Enum =>
+    public static IEnumerable<(string Code, string Fa, string En, int Order)> Of<T>(IReadOnlyDictionary<T, (string Fa, string En)> labels)
+        where T : struct, Enum =>
         labels.OrderBy(p => Convert.ToInt32(p.Key)).Select(p => (EnumNames<T>.Of(p.Key), p.Value.Fa, p.Value.En, Convert.ToInt32(p.Key)));
 }

@@ -11,9 +11,11 @@ namespace WelfareGraph.Exports.PowerBi;
 /// </summary>
 public static class Codes
 {
-    public static string Of<T>(T value) where T : struct, Enum => throw new InvalidOperationException("Codes.Of is only a marker inside projections.");
+    public static string Of<T>(T value)
+        where T : struct, Enum => throw new InvalidOperationException("Codes.Of is only a marker inside projections.");
 
-    public static string? Of<T>(T? value) where T : struct, Enum => throw new InvalidOperationException("Codes.Of is only a marker inside projections.");
+    public static string? Of<T>(T? value)
+        where T : struct, Enum => throw new InvalidOperationException("Codes.Of is only a marker inside projections.");
 
     public static Expression<Func<TIn, TOut>> Inline<TIn, TOut>(Expression<Func<TIn, TOut>> projection) =>
         (Expression<Func<TIn, TOut>>)new Inliner().Visit(projection);
@@ -22,13 +24,17 @@ public static class Codes
     {
         protected override Expression VisitMethodCall(MethodCallExpression node)
         {
-            if (node.Method.DeclaringType != typeof(Codes) || node.Method.Name != nameof(Of)) return base.VisitMethodCall(node);
+            if (node.Method.DeclaringType != typeof(Codes) || node.Method.Name != nameof(Of))
+                return base.VisitMethodCall(node);
             var value = Visit(node.Arguments[0]);
             var enumType = Nullable.GetUnderlyingType(value.Type) ?? value.Type;
             Expression result = Expression.Constant(null, typeof(string));
             foreach (var enumValue in Enum.GetValues(enumType).Cast<Enum>().Reverse())
-                result = Expression.Condition(Expression.Equal(value, Expression.Constant(enumValue, value.Type)),
-                    Expression.Constant(EnumNames.Code(enumValue), typeof(string)), result);
+                result = Expression.Condition(
+                    Expression.Equal(value, Expression.Constant(enumValue, value.Type)),
+                    Expression.Constant(EnumNames.Code(enumValue), typeof(string)),
+                    result
+                );
             return result;
         }
     }

@@ -13,7 +13,10 @@ public static class PowerBiEndpoints
     public static void MapPowerBiEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // The model is every fact of the caller's scope, streamed: it takes as long as it takes, like a file export.
-        var powerBi = endpoints.MapGroup("/exports/powerbi").RequireRateLimiting(WelfareRateLimiting.Policy).RequireAdmittedCaller("contributions");
+        var powerBi = endpoints
+            .MapGroup("/exports/powerbi")
+            .RequireRateLimiting(WelfareRateLimiting.Policy)
+            .RequireAdmittedCaller("contributions");
         powerBi.MapGet("/model.zip", ModelAsync).WithMetadata(StreamsFile.Instance);
         powerBi.MapGet("/welfaregraph.pbids", ConnectionFileAsync);
     }
@@ -29,7 +32,10 @@ public static class PowerBiEndpoints
         {
             rows = await PowerBiModel.WriteAsync(http.User, services, http.Response.Body, http.RequestAborted);
         }
-        catch (OperationCanceledException) { outcome = "cancelled"; }
+        catch (OperationCanceledException)
+        {
+            outcome = "cancelled";
+        }
         catch (Exception e) when (DatabaseOutage.IsOutage(e) && !http.Response.HasStarted)
         {
             // Nothing sent yet: a 503, written by the outage middleware (the audit entry below cannot be stored either).
@@ -44,8 +50,16 @@ public static class PowerBiEndpoints
         }
         finally
         {
-            await services.Audit.RecordAsync(http.User, "export", "powerbi-model", "powerbi:model.zip",
-                ["export:powerbi:model"], rows, outcome, Stopwatch.GetElapsedTime(started));
+            await services.Audit.RecordAsync(
+                http.User,
+                "export",
+                "powerbi-model",
+                "powerbi:model.zip",
+                ["export:powerbi:model"],
+                rows,
+                outcome,
+                Stopwatch.GetElapsedTime(started)
+            );
         }
     }
 
@@ -60,7 +74,12 @@ public static class PowerBiEndpoints
             version = "0.1",
             connections = new[]
             {
-                new { details = new { protocol = "odata", address = new { url = $"{baseUrl}/{FeedModel.RoutePrefix}" } }, options = new { }, mode = "Import" },
+                new
+                {
+                    details = new { protocol = "odata", address = new { url = $"{baseUrl}/{FeedModel.RoutePrefix}" } },
+                    options = new { },
+                    mode = "Import",
+                },
             },
         };
         ExportFileNames.SetAttachment(http.Response, "application/json; charset=utf-8", "welfaregraph.pbids");

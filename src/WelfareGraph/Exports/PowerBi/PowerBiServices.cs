@@ -12,4 +12,5 @@ public sealed record PowerBiServices(
     ExportOptions Options,
     AnalyticsOptions Analytics,
     AuditLog Audit,
-    ILogger<ExportRunner.Log> Log);
+    ILogger<ExportRunner.Log> Log
+);

@@ -19,72 +19,163 @@ namespace WelfareGraph.Exports.PowerBi;
 /// </summary>
 public static class StarSchema
 {
-    private static readonly Expression<Func<Contribution, ContributionFact>> ContributionProjection = Codes.Inline<Contribution, ContributionFact>(c =>
-        new ContributionFact
-        {
-            Id = c.Id,
-            Date = c.Date,
-            SolarYear = c.SolarYear,
-            SolarQuarter = c.SolarQuarter,
-            SolarMonth = c.SolarMonth,
-            Type = Codes.Of(c.Type),
-            Sector = Codes.Of(c.Sector),
-            Intent = Codes.Of(c.Intent),
-            Channel = Codes.Of(c.Channel),
-            AmountRial = c.AmountRial,
-            Quantity = c.Quantity,
-            QuantityUnit = Codes.Of(c.QuantityUnit),
-            ValuationBasis = Codes.Of(c.ValuationBasis),
-            ProvinceCode = c.County.Province.Code,
-            CountyCode = c.County.Code,
-            CenterCode = c.Center != null ? c.Center.Code : null,
-            CharityCode = c.Charity != null ? c.Charity.Code : null,
-        });
+    private static readonly Expression<Func<Contribution, ContributionFact>> ContributionProjection = Codes.Inline<
+        Contribution,
+        ContributionFact
+    >(c => new ContributionFact
+    {
+        Id = c.Id,
+        Date = c.Date,
+        SolarYear = c.SolarYear,
+        SolarQuarter = c.SolarQuarter,
+        SolarMonth = c.SolarMonth,
+        Type = Codes.Of(c.Type),
+        Sector = Codes.Of(c.Sector),
+        Intent = Codes.Of(c.Intent),
+        Channel = Codes.Of(c.Channel),
+        AmountRial = c.AmountRial,
+        Quantity = c.Quantity,
+        QuantityUnit = Codes.Of(c.QuantityUnit),
+        ValuationBasis = Codes.Of(c.ValuationBasis),
+        ProvinceCode = c.County.Province.Code,
+        CountyCode = c.County.Code,
+        CenterCode = c.Center != null ? c.Center.Code : null,
+        CharityCode = c.Charity != null ? c.Charity.Code : null,
+    });
 
     private static readonly Expression<Func<Center, CenterDim>> CenterProjection = Codes.Inline<Center, CenterDim>(c => new CenterDim
     {
-        CenterCode = c.Code, Name = c.Name, NameEn = c.NameEn, Kind = Codes.Of(c.Kind), Ownership = Codes.Of(c.Ownership),
-        Capacity = c.Capacity, Residents = c.Residents, CountyCode = c.County.Code,
+        CenterCode = c.Code,
+        Name = c.Name,
+        NameEn = c.NameEn,
+        Kind = Codes.Of(c.Kind),
+        Ownership = Codes.Of(c.Ownership),
+        Capacity = c.Capacity,
+        Residents = c.Residents,
+        CountyCode = c.County.Code,
     });
 
-    private static readonly Expression<Func<Household, HouseholdRow>> HouseholdProjection = Codes.Inline<Household, HouseholdRow>(h => new HouseholdRow
-    {
-        HouseholdId = h.Pseudonym, ProvinceCode = h.County.Province.Code, CountyCode = h.County.Code, Benefit = Codes.Of(h.Benefit),
-        CoveredSince = h.CoveredSince, CoveredUntil = h.CoveredUntil, ExitReason = Codes.Of(h.ExitReason), Members = h.Members,
-    });
+    private static readonly Expression<Func<Household, HouseholdRow>> HouseholdProjection = Codes.Inline<Household, HouseholdRow>(
+        h => new HouseholdRow
+        {
+            HouseholdId = h.Pseudonym,
+            ProvinceCode = h.County.Province.Code,
+            CountyCode = h.County.Code,
+            Benefit = Codes.Of(h.Benefit),
+            CoveredSince = h.CoveredSince,
+            CoveredUntil = h.CoveredUntil,
+            ExitReason = Codes.Of(h.ExitReason),
+            Members = h.Members,
+        }
+    );
 
-    public static IQueryable<ContributionFact> Contributions(WelfareDbContext db) => db.Contributions.AsNoTracking().Select(ContributionProjection);
+    public static IQueryable<ContributionFact> Contributions(WelfareDbContext db) =>
+        db.Contributions.AsNoTracking().Select(ContributionProjection);
 
     public static IQueryable<HouseholdRow> Households(WelfareDbContext db) => db.Households.AsNoTracking().Select(HouseholdProjection);
 
     public static IQueryable<ProvinceDim> Provinces(WelfareDbContext db) =>
-        db.Provinces.AsNoTracking().Select(p => new ProvinceDim { ProvinceCode = p.Code, NameFa = p.NameFa, NameEn = p.NameEn });
+        db
+            .Provinces.AsNoTracking()
+            .Select(p => new ProvinceDim
+            {
+                ProvinceCode = p.Code,
+                NameFa = p.NameFa,
+                NameEn = p.NameEn,
+            });
 
     public static IQueryable<CountyDim> Counties(WelfareDbContext db) =>
-        db.Counties.AsNoTracking().Select(c => new CountyDim { CountyCode = c.Code, NameFa = c.NameFa, NameEn = c.NameEn, ProvinceCode = c.Province.Code, TotalHouseholds = c.TotalHouseholds });
+        db
+            .Counties.AsNoTracking()
+            .Select(c => new CountyDim
+            {
+                CountyCode = c.Code,
+                NameFa = c.NameFa,
+                NameEn = c.NameEn,
+                ProvinceCode = c.Province.Code,
+                TotalHouseholds = c.TotalHouseholds,
+            });
 
     public static IQueryable<CenterDim> Centers(WelfareDbContext db) => db.Centers.AsNoTracking().Select(CenterProjection);
 
     public static IQueryable<CharityDim> Charities(WelfareDbContext db) =>
-        db.Charities.AsNoTracking().Select(c => new CharityDim { CharityCode = c.Code, Name = c.Name, NameEn = c.NameEn, LicenceNo = c.LicenceNo, CountyCode = c.County.Code });
+        db
+            .Charities.AsNoTracking()
+            .Select(c => new CharityDim
+            {
+                CharityCode = c.Code,
+                Name = c.Name,
+                NameEn = c.NameEn,
+                LicenceNo = c.LicenceNo,
+                CountyCode = c.County.Code,
+            });
 
     public static IReadOnlyList<ContributionTypeDim> ContributionTypes { get; } =
-        CodeLabels.Of(CodeLabels.Types).Select(x => new ContributionTypeDim { Type = x.Code, NameFa = x.Fa, NameEn = x.En, SortOrder = x.Order }).ToList();
+        CodeLabels
+            .Of(CodeLabels.Types)
+            .Select(x => new ContributionTypeDim
+            {
+                Type = x.Code,
+                NameFa = x.Fa,
+                NameEn = x.En,
+                SortOrder = x.Order,
+            })
+            .ToList();
 
     public static IReadOnlyList<SectorDim> Sectors { get; } =
-        CodeLabels.Of(CodeLabels.Sectors).Select(x => new SectorDim { Sector = x.Code, NameFa = x.Fa, NameEn = x.En, SortOrder = x.Order }).ToList();
+        CodeLabels
+            .Of(CodeLabels.Sectors)
+            .Select(x => new SectorDim
+            {
+                Sector = x.Code,
+                NameFa = x.Fa,
+                NameEn = x.En,
+                SortOrder = x.Order,
+            })
+            .ToList();
 
     public static IReadOnlyList<IntentDim> Intents { get; } =
-        CodeLabels.Of(CodeLabels.Intents).Select(x => new IntentDim { Intent = x.Code, NameFa = x.Fa, NameEn = x.En, SortOrder = x.Order }).ToList();
+        CodeLabels
+            .Of(CodeLabels.Intents)
+            .Select(x => new IntentDim
+            {
+                Intent = x.Code,
+                NameFa = x.Fa,
+                NameEn = x.En,
+                SortOrder = x.Order,
+            })
+            .ToList();
 
     public static IReadOnlyList<ChannelDim> Channels { get; } =
-        CodeLabels.Of(CodeLabels.Channels).Select(x => new ChannelDim { Channel = x.Code, NameFa = x.Fa, NameEn = x.En, SortOrder = x.Order }).ToList();
+        CodeLabels
+            .Of(CodeLabels.Channels)
+            .Select(x => new ChannelDim
+            {
+                Channel = x.Code,
+                NameFa = x.Fa,
+                NameEn = x.En,
+                SortOrder = x.Order,
+            })
+            .ToList();
 
     public static IReadOnlyList<BenefitDim> Benefits { get; } =
-        CodeLabels.Of(CodeLabels.Benefits).Select(x => new BenefitDim { Benefit = x.Code, NameFa = x.Fa, NameEn = x.En, SortOrder = x.Order }).ToList();
+        CodeLabels
+            .Of(CodeLabels.Benefits)
+            .Select(x => new BenefitDim
+            {
+                Benefit = x.Code,
+                NameFa = x.Fa,
+                NameEn = x.En,
+                SortOrder = x.Order,
+            })
+            .ToList();
 
     /// <summary>Whole Solar Hijri years from the first contribution the caller can see to this year.</summary>
-    public static async Task<(DateOnly From, DateOnly To)> DateRangeAsync(WelfareDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<(DateOnly From, DateOnly To)> DateRangeAsync(
+        WelfareDbContext db,
+        TimeProvider clock,
+        CancellationToken cancellationToken
+    )
     {
         var today = SolarCalendar.TodayInTehran(clock);
         var last = await db.Contributions.MaxAsync(c => (DateOnly?)c.Date, cancellationToken) ?? today;
@@ -94,9 +185,15 @@ public static class StarSchema
 
     /// <summary>The first day of the Solar Hijri year of the first contribution the caller can see (this year without any).</summary>
     private static async Task<DateOnly> FirstDayAsync(WelfareDbContext db, DateOnly today, CancellationToken cancellationToken) =>
-        SolarCalendar.YearStart(SolarCalendar.FromGregorian(await db.Contributions.MinAsync(c => (DateOnly?)c.Date, cancellationToken) ?? today).Year);
+        SolarCalendar.YearStart(
+            SolarCalendar.FromGregorian(await db.Contributions.MinAsync(c => (DateOnly?)c.Date, cancellationToken) ?? today).Year
+        );
 
-    public static async Task<IReadOnlyList<DateDim>> DatesAsync(WelfareDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<DateDim>> DatesAsync(
+        WelfareDbContext db,
+        TimeProvider clock,
+        CancellationToken cancellationToken
+    )
     {
         var (from, to) = await DateRangeAsync(db, clock, cancellationToken);
         return DateTable.Days(from, to).ToList();
@@ -107,7 +204,12 @@ public static class StarSchema
     /// analytics engine (<see cref="HouseholdTotalsQuery"/>): a cell below the threshold has no count and is
     /// marked suppressed, exactly as <c>householdTotals</c> publishes it.
     /// </summary>
-    public static async Task<IReadOnlyList<HouseholdCount>> HouseholdCountsAsync(WelfareDbContext db, int threshold, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<HouseholdCount>> HouseholdCountsAsync(
+        WelfareDbContext db,
+        int threshold,
+        TimeProvider clock,
+        CancellationToken cancellationToken
+    )
     {
         var today = SolarCalendar.TodayInTehran(clock);
         var from = await FirstDayAsync(db, today, cancellationToken);
@@ -121,29 +223,41 @@ public static class StarSchema
             return monthEnd < today ? monthEnd : today;
         }
         var (first, last) = (PeriodMath.MonthIndex(start.Year, start.Month), PeriodMath.MonthIndex(end.Year, end.Month));
-        var months = Enumerable.Range(first, last - first + 1).Select(PeriodMath.FromMonthIndex)
-            .Select(m => (m.Year, m.Month, Day: CountingDay(m.Year, m.Month))).ToList();
-        var results = await HouseholdTotalsQuery.RunAsync(db, db.Households, [HouseholdDimension.County, HouseholdDimension.Benefit],
-            months.Select(m => m.Day), threshold, cancellationToken);
+        var months = Enumerable
+            .Range(first, last - first + 1)
+            .Select(PeriodMath.FromMonthIndex)
+            .Select(m => (m.Year, m.Month, Day: CountingDay(m.Year, m.Month)))
+            .ToList();
+        var results = await HouseholdTotalsQuery.RunAsync(
+            db,
+            db.Households,
+            [HouseholdDimension.County, HouseholdDimension.Benefit],
+            months.Select(m => m.Day),
+            threshold,
+            cancellationToken
+        );
         var counts = new List<HouseholdCount>();
         foreach (var ((year, month, day), result) in months.Zip(results))
         {
             foreach (var cell in result.Groups)
             {
-                if (cell.Key.County is not { } countyId || places.OfCounty(countyId) is not { County: { } county } place) continue;
+                if (cell.Key.County is not { } countyId || places.OfCounty(countyId) is not { County: { } county } place)
+                    continue;
                 var benefit = EnumNames<Benefit>.Of((Benefit)cell.Key.Benefit!.Value);
-                counts.Add(new HouseholdCount
-                {
-                    Key = $"{county.Code}/{benefit}/{year}-{month:D2}",
-                    ProvinceCode = place.Province?.Code ?? "",
-                    CountyCode = county.Code,
-                    Benefit = benefit,
-                    SolarYear = year,
-                    SolarMonth = month,
-                    Date = day,
-                    Households = cell.Count is { } c ? checked((int)c) : null,
-                    Suppressed = cell.Suppressed,
-                });
+                counts.Add(
+                    new HouseholdCount
+                    {
+                        Key = $"{county.Code}/{benefit}/{year}-{month:D2}",
+                        ProvinceCode = place.Province?.Code ?? "",
+                        CountyCode = county.Code,
+                        Benefit = benefit,
+                        SolarYear = year,
+                        SolarMonth = month,
+                        Date = day,
+                        Households = cell.Count is { } c ? checked((int)c) : null,
+                        Suppressed = cell.Suppressed,
+                    }
+                );
             }
         }
         return counts;

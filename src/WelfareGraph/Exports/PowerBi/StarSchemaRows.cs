@@ -9,7 +9,8 @@ namespace WelfareGraph.Exports.PowerBi;
 /// <summary>A contribution: keys and measures only (amounts in rial); names live in the dimensions.</summary>
 public sealed class ContributionFact
 {
-    [Key] public long Id { get; set; }
+    [Key]
+    public long Id { get; set; }
     public DateOnly Date { get; set; }
     public int SolarYear { get; set; }
     public int SolarQuarter { get; set; }
@@ -32,12 +33,14 @@ public sealed class ContributionFact
 public sealed class HouseholdCount
 {
     /// <summary><c>IR-19-01/PENSION/1404-07</c>: OData needs a key, and this one reads.</summary>
-    [Key] public string Key { get; set; } = "";
+    [Key]
+    public string Key { get; set; } = "";
     public string ProvinceCode { get; set; } = "";
     public string CountyCode { get; set; } = "";
     public string Benefit { get; set; } = "";
     public int SolarYear { get; set; }
     public int SolarMonth { get; set; }
+
     /// <summary>The day counted on: the month's last day (or today, for the current month).</summary>
     public DateOnly Date { get; set; }
     public int? Households { get; set; }
@@ -47,7 +50,8 @@ public sealed class HouseholdCount
 /// <summary>A household, pseudonymous: in the model only for Auditor and Admin.</summary>
 public sealed class HouseholdRow
 {
-    [Key] public string HouseholdId { get; set; } = "";
+    [Key]
+    public string HouseholdId { get; set; } = "";
     public string ProvinceCode { get; set; } = "";
     public string CountyCode { get; set; } = "";
     public string Benefit { get; set; } = "";
@@ -59,24 +63,28 @@ public sealed class HouseholdRow
 
 public sealed class ProvinceDim
 {
-    [Key] public string ProvinceCode { get; set; } = "";
+    [Key]
+    public string ProvinceCode { get; set; } = "";
     public string NameFa { get; set; } = "";
     public string NameEn { get; set; } = "";
 }
 
 public sealed class CountyDim
 {
-    [Key] public string CountyCode { get; set; } = "";
+    [Key]
+    public string CountyCode { get; set; } = "";
     public string NameFa { get; set; } = "";
     public string NameEn { get; set; } = "";
     public string ProvinceCode { get; set; } = "";
+
     /// <summary>All households of the county, covered or not: the denominator of coverage rates.</summary>
     public int TotalHouseholds { get; set; }
 }
 
 public sealed class CenterDim
 {
-    [Key] public string CenterCode { get; set; } = "";
+    [Key]
+    public string CenterCode { get; set; } = "";
     public string Name { get; set; } = "";
     public string? NameEn { get; set; }
     public string Kind { get; set; } = "";
@@ -88,7 +96,8 @@ public sealed class CenterDim
 
 public sealed class CharityDim
 {
-    [Key] public string CharityCode { get; set; } = "";
+    [Key]
+    public string CharityCode { get; set; } = "";
     public string Name { get; set; } = "";
     public string? NameEn { get; set; }
     public string LicenceNo { get; set; } = "";
@@ -97,7 +106,8 @@ public sealed class CharityDim
 
 public sealed class ContributionTypeDim
 {
-    [Key] public string Type { get; set; } = "";
+    [Key]
+    public string Type { get; set; } = "";
     public string NameFa { get; set; } = "";
     public string NameEn { get; set; } = "";
     public int SortOrder { get; set; }
@@ -105,7 +115,8 @@ public sealed class ContributionTypeDim
 
 public sealed class SectorDim
 {
-    [Key] public string Sector { get; set; } = "";
+    [Key]
+    public string Sector { get; set; } = "";
     public string NameFa { get; set; } = "";
     public string NameEn { get; set; } = "";
     public int SortOrder { get; set; }
@@ -113,7 +124,8 @@ public sealed class SectorDim
 
 public sealed class IntentDim
 {
-    [Key] public string Intent { get; set; } = "";
+    [Key]
+    public string Intent { get; set; } = "";
     public string NameFa { get; set; } = "";
     public string NameEn { get; set; } = "";
     public int SortOrder { get; set; }
@@ -121,7 +133,8 @@ public sealed class IntentDim
 
 public sealed class ChannelDim
 {
-    [Key] public string Channel { get; set; } = "";
+    [Key]
+    public string Channel { get; set; } = "";
     public string NameFa { get; set; } = "";
     public string NameEn { get; set; } = "";
     public int SortOrder { get; set; }
@@ -129,7 +142,8 @@ public sealed class ChannelDim
 
 public sealed class BenefitDim
 {
-    [Key] public string Benefit { get; set; } = "";
+    [Key]
+    public string Benefit { get; set; } = "";
     public string NameFa { get; set; } = "";
     public string NameEn { get; set; } = "";
     public int SortOrder { get; set; }
@@ -138,7 +152,9 @@ public sealed class BenefitDim
 /// <summary>A day of the Solar Hijri date table; weeks start on Saturday.</summary>
 public sealed class DateDim
 {
-    [Key] public DateOnly Date { get; set; }
+    [Key]
+    public DateOnly Date { get; set; }
+
     /// <summary><c>1404-07-15</c></summary>
     public string SolarDate { get; set; } = "";
     public int SolarYear { get; set; }
@@ -148,15 +164,19 @@ public sealed class DateDim
     public int SolarMonth { get; set; }
     public string MonthNameFa { get; set; } = "";
     public string MonthNameEn { get; set; } = "";
+
     /// <summary><c>1404-07</c>: sorts and groups months across years.</summary>
     public string SolarYearMonth { get; set; } = "";
     public int SolarDay { get; set; }
+
     /// <summary>1 Saturday … 7 Friday.</summary>
     public int DayOfWeek { get; set; }
     public string DayNameFa { get; set; } = "";
     public string DayNameEn { get; set; } = "";
+
     /// <summary>The Saturday that starts the day's week.</summary>
     public DateOnly WeekStart { get; set; }
+
     /// <summary>Week of the Solar Hijri year: week 1 holds 1 Farvardin, weeks start on Saturday.</summary>
     public int SolarWeekOfYear { get; set; }
     public int GregorianYear { get; set; }

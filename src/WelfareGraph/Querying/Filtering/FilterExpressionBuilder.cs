@@ -29,11 +29,13 @@ public sealed class FilterExpressionBuilder(QueryLimitOptions limits)
             {
                 // HotChocolate: an empty `and: []` / `or: []` adds no condition (an empty OR is not "match nothing").
                 var items = Items(value).Select(item => Object(instance, graphType, item)).ToList();
-                if (items.Count > 0) parts.Add(name == "and" ? Combine(items, Expression.AndAlso, true) : Combine(items, Expression.OrElse, false));
+                if (items.Count > 0)
+                    parts.Add(name == "and" ? Combine(items, Expression.AndAlso, true) : Combine(items, Expression.OrElse, false));
                 continue;
             }
             var field = fields[name];
-            if (value is null) throw NullOperandError.Create(name, typeof(FilterInputGraphType<>).MakeGenericType(graphType));
+            if (value is null)
+                throw NullOperandError.Create(name, typeof(FilterInputGraphType<>).MakeGenericType(graphType));
             parts.Add(Field(instance, field, value));
         }
         return Combine(parts, Expression.AndAlso, true);
@@ -60,11 +62,13 @@ public sealed class FilterExpressionBuilder(QueryLimitOptions limits)
     {
         var element = field.ClrType;
         // Enumerable.Any/All<element>(member[, predicate]), the overload picked by its arguments.
-        Expression Call(string method, params Expression[] arguments) => Expression.Call(typeof(Enumerable), method, [element], [member, .. arguments]);
+        Expression Call(string method, params Expression[] arguments) =>
+            Expression.Call(typeof(Enumerable), method, [element], [member, .. arguments]);
         var parts = new List<Expression>();
         foreach (var (name, value) in operations)
         {
-            if (value is null) throw NullOperandError.Create(name, typeof(ListFilterInputGraphType<>).MakeGenericType(field.GraphType!));
+            if (value is null)
+                throw NullOperandError.Create(name, typeof(ListFilterInputGraphType<>).MakeGenericType(field.GraphType!));
             Count();
             if (name == "any")
             {
@@ -74,13 +78,15 @@ public sealed class FilterExpressionBuilder(QueryLimitOptions limits)
             }
             var parameter = Expression.Parameter(element, "e");
             var predicate = Expression.Lambda(Object(parameter, field.GraphType!, Dictionary(value)), parameter);
-            parts.Add(name switch
-            {
-                "some" => Call(nameof(Enumerable.Any), predicate),
-                "none" => Expression.Not(Call(nameof(Enumerable.Any), predicate)),
-                "all" => Call(nameof(Enumerable.All), predicate),
-                _ => throw Invalid($"`{name}` is not a list operation."),
-            });
+            parts.Add(
+                name switch
+                {
+                    "some" => Call(nameof(Enumerable.Any), predicate),
+                    "none" => Expression.Not(Call(nameof(Enumerable.Any), predicate)),
+                    "all" => Call(nameof(Enumerable.All), predicate),
+                    _ => throw Invalid($"`{name}` is not a list operation."),
+                }
+            );
         }
         return Combine(parts, Expression.AndAlso, true);
     }
@@ -93,11 +99,13 @@ public sealed class FilterExpressionBuilder(QueryLimitOptions limits)
             if (name is "and" or "or")
             {
                 var items = Items(value).Select(item => Operations(member, field, item)).ToList();
-                if (items.Count > 0) parts.Add(name == "and" ? Combine(items, Expression.AndAlso, true) : Combine(items, Expression.OrElse, false));
+                if (items.Count > 0)
+                    parts.Add(name == "and" ? Combine(items, Expression.AndAlso, true) : Combine(items, Expression.OrElse, false));
                 continue;
             }
             Count();
-            if (value is null && name is not ("eq" or "neq")) throw NullOperandError.Create(name, OperationFilterInputs.For(field));
+            if (value is null && name is not ("eq" or "neq"))
+                throw NullOperandError.Create(name, OperationFilterInputs.For(field));
             parts.Add(Operation(member, field, name, value));
         }
         return Combine(parts, Expression.AndAlso, true);
@@ -118,12 +126,22 @@ public sealed class FilterExpressionBuilder(QueryLimitOptions limits)
         {
             var values = ((IEnumerable)value).Cast<object?>().ToList();
             if (values.Count > limits.MaxFilterListSize)
-                throw new ExecutionError($"`{name}` lists at most {limits.MaxFilterListSize} values; this one has {values.Count}.") { Code = "FILTER_TOO_LARGE" };
+                throw new ExecutionError($"`{name}` lists at most {limits.MaxFilterListSize} values; this one has {values.Count}.")
+                {
+                    Code = "FILTER_TOO_LARGE",
+                };
             var fold = isString && values.OfType<string>().Any(PersianText.NeedsFolding);
             var column = fold ? PersianText.FoldColumn(member) : member;
             var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(column.Type))!;
-            foreach (var item in values) list.Add(item is null ? null : ConvertValue(fold ? PersianText.Fold((string)item) : item, column.Type, field));
-            Expression call = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [column.Type], Parameter(list, list.GetType()), column);
+            foreach (var item in values)
+                list.Add(item is null ? null : ConvertValue(fold ? PersianText.Fold((string)item) : item, column.Type, field));
+            Expression call = Expression.Call(
+                typeof(Enumerable),
+                nameof(Enumerable.Contains),
+                [column.Type],
+                Parameter(list, list.GetType()),
+                column
+            );
             return name == "in" ? call : Expression.Not(call);
         }
 
@@ -133,19 +151,29 @@ public sealed class FilterExpressionBuilder(QueryLimitOptions limits)
             var fold = PersianText.NeedsFolding(text);
             var column = fold ? PersianText.FoldColumn(member) : member;
             var argument = Parameter(fold ? PersianText.Fold(text) : text, typeof(string));
-            Expression StringCall(string method) => Expression.AndAlso(
-                Expression.NotEqual(member, Expression.Constant(null, typeof(string))),
-                Expression.Call(column, typeof(string).GetMethod(method, [typeof(string)])!, argument));
+            Expression StringCall(string method) =>
+                Expression.AndAlso(
+                    Expression.NotEqual(member, Expression.Constant(null, typeof(string))),
+                    Expression.Call(column, typeof(string).GetMethod(method, [typeof(string)])!, argument)
+                );
             switch (name)
             {
-                case "eq": return Expression.Equal(column, argument);
-                case "neq": return Expression.NotEqual(column, argument);
-                case "contains": return StringCall(nameof(string.Contains));
-                case "ncontains": return Expression.Not(StringCall(nameof(string.Contains)));
-                case "startsWith": return StringCall(nameof(string.StartsWith));
-                case "nstartsWith": return Expression.Not(StringCall(nameof(string.StartsWith)));
-                case "endsWith": return StringCall(nameof(string.EndsWith));
-                case "nendsWith": return Expression.Not(StringCall(nameof(string.EndsWith)));
+                case "eq":
+                    return Expression.Equal(column, argument);
+                case "neq":
+                    return Expression.NotEqual(column, argument);
+                case "contains":
+                    return StringCall(nameof(string.Contains));
+                case "ncontains":
+                    return Expression.Not(StringCall(nameof(string.Contains)));
+                case "startsWith":
+                    return StringCall(nameof(string.StartsWith));
+                case "nstartsWith":
+                    return Expression.Not(StringCall(nameof(string.StartsWith)));
+                case "endsWith":
+                    return StringCall(nameof(string.EndsWith));
+                case "nendsWith":
+                    return Expression.Not(StringCall(nameof(string.EndsWith)));
             }
         }
 
@@ -177,8 +205,10 @@ public sealed class FilterExpressionBuilder(QueryLimitOptions limits)
         var target = Nullable.GetUnderlyingType(type) ?? type;
         try
         {
-            if (target.IsInstanceOfType(value)) return value;
-            if (target.IsEnum) return Enum.ToObject(target, value);
+            if (target.IsInstanceOfType(value))
+                return value;
+            if (target.IsEnum)
+                return Enum.ToObject(target, value);
             if (value is string text)
             {
                 text = PersianText.Fold(text).Trim();
@@ -207,7 +237,8 @@ public sealed class FilterExpressionBuilder(QueryLimitOptions limits)
     private static Expression Combine(IEnumerable<Expression> parts, Func<Expression, Expression, BinaryExpression> join, bool empty)
     {
         Expression? result = null;
-        foreach (var part in parts) result = result is null ? part : join(result, part);
+        foreach (var part in parts)
+            result = result is null ? part : join(result, part);
         return result ?? Expression.Constant(empty);
     }
 

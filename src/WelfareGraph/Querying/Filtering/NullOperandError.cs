@@ -20,7 +20,9 @@ internal static class NullOperandError
     {
         var input = (IInputObjectGraphType)Activator.CreateInstance(inputType)!;
         var fieldType = input.GetField(filter)?.Type ?? throw new InvalidOperationException($"{input.Name} has no field `{filter}`.");
-        var error = new ExecutionError($"The provided value for filter `{filter}` of type {input.Name} is invalid. Null values are not supported.")
+        var error = new ExecutionError(
+            $"The provided value for filter `{filter}` of type {input.Name} is invalid. Null values are not supported."
+        )
         {
             Code = Code,
         };
@@ -32,8 +34,10 @@ internal static class NullOperandError
     /// <summary>A GraphQL type reference as SDL writes it, from its CLR graph type (<c>ListGraphType&lt;StringGraphType&gt;</c> → <c>[String]</c>).</summary>
     private static string Print(Type type)
     {
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(NonNullGraphType<>)) return Print(type.GetGenericArguments()[0]) + "!";
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ListGraphType<>)) return "[" + Print(type.GetGenericArguments()[0]) + "]";
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(NonNullGraphType<>))
+            return Print(type.GetGenericArguments()[0]) + "!";
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ListGraphType<>))
+            return "[" + Print(type.GetGenericArguments()[0]) + "]";
         return ((IGraphType)Activator.CreateInstance(type)!).Name;
     }
 }

@@ -17,7 +17,8 @@ public static class SortExpressionBuilder
         var parameter = Expression.Parameter(typeof(T), "x");
         var keys = new List<(Expression Key, SortDirection Direction)>();
         foreach (var item in order)
-            if (item is IDictionary<string, object?> fields) Collect(parameter, graphType, fields, collation, keys);
+            if (item is IDictionary<string, object?> fields)
+                Collect(parameter, graphType, fields, collation, keys);
         if (keys.Count > maxFields)
             throw new ExecutionError($"`order` may hold at most {maxFields} fields.") { Code = "SORT_TOO_LARGE" };
 
@@ -37,25 +38,35 @@ public static class SortExpressionBuilder
         return OrderBy(query, Expression.Lambda(Expression.Property(parameter, "Id"), parameter), SortDirection.Asc, ordered);
     }
 
-    private static void Collect(Expression instance, Type graphType, IDictionary<string, object?> fields, string? collation,
-        List<(Expression, SortDirection)> keys)
+    private static void Collect(
+        Expression instance,
+        Type graphType,
+        IDictionary<string, object?> fields,
+        string? collation,
+        List<(Expression, SortDirection)> keys
+    )
     {
         var map = EntityFieldMap.ByName(graphType);
         foreach (var (name, value) in fields)
         {
-            if (value is null) continue;
+            if (value is null)
+                continue;
             var field = map[name];
             var member = Expression.Property(instance, field.Member);
             if (field.Kind == EntityFieldKind.Reference)
                 Collect(member, field.GraphType!, (IDictionary<string, object?>)value, collation, keys);
             else
-                keys.Add((field.ClrType == typeof(string) && collation is not null ? Collate(member, collation) : member, (SortDirection)value));
+                keys.Add(
+                    (field.ClrType == typeof(string) && collation is not null ? Collate(member, collation) : member, (SortDirection)value)
+                );
         }
     }
 
     private static Expression Collate(Expression member, string collation)
     {
-        var method = typeof(RelationalDbFunctionsExtensions).GetMethod(nameof(RelationalDbFunctionsExtensions.Collate))!.MakeGenericMethod(typeof(string));
+        var method = typeof(RelationalDbFunctionsExtensions)
+            .GetMethod(nameof(RelationalDbFunctionsExtensions.Collate))!
+            .MakeGenericMethod(typeof(string));
         return Expression.Call(method, Expression.Constant(EF.Functions), member, Expression.Constant(collation));
     }
 
@@ -68,6 +79,8 @@ public static class SortExpressionBuilder
             (true, SortDirection.Asc) => nameof(Queryable.ThenBy),
             _ => nameof(Queryable.ThenByDescending),
         };
-        return query.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), name, [typeof(T), key.ReturnType], query.Expression, Expression.Quote(key)));
+        return query.Provider.CreateQuery<T>(
+            Expression.Call(typeof(Queryable), name, [typeof(T), key.ReturnType], query.Expression, Expression.Quote(key))
+        );
     }
 }

@@ -29,7 +29,8 @@ public sealed class SortInputGraphType<TGraphType> : InputObjectGraphType
                 EntityFieldKind.Collection => null,
                 _ => typeof(SortEnumGraphType),
             };
-            if (type is not null) AddField(new FieldType { Name = field.Name, Type = type });
+            if (type is not null)
+                AddField(new FieldType { Name = field.Name, Type = type });
         }
     }
 }

@@ -66,8 +66,7 @@ public sealed class EnglishAmountsTests
     [InlineData(0.095, "10 %")]
     [InlineData(1.0, "100 %")]
     [InlineData(null, "n/a")]
-    public void Percentages_are_whole(double? fraction, string expected) =>
-        Assert.Equal(expected, EnglishAmounts.Percent(fraction));
+    public void Percentages_are_whole(double? fraction, string expected) => Assert.Equal(expected, EnglishAmounts.Percent(fraction));
 
     private static decimal Parse(string value) => decimal.Parse(value, CultureInfo.InvariantCulture);
 }

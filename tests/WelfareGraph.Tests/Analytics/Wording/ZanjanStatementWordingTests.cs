@@ -25,7 +25,8 @@ public sealed class ZanjanStatementWordingTests : IClassFixture<SqliteDemoServer
         var report = await ReportAsync();
         Assert.Equal(
             "مجموع کمک‌های نقدی، غیرنقدی و خدماتی مردم و موسسات خیریه برای جامعه هدف بهزیستی استان زنجان در ۹ ماهه ۱۴۰۴ به بیش از ۵۶ میلیارد تومان رسید",
-            report["headlineFa"]!.GetValue<string>());
+            report["headlineFa"]!.GetValue<string>()
+        );
         // The exact figures stay beside the text.
         Assert.Equal(56_050_000_000m, report["total"]!.GetValue<decimal>());
     }
@@ -35,9 +36,10 @@ public sealed class ZanjanStatementWordingTests : IClassFixture<SqliteDemoServer
     {
         var report = await ReportAsync();
         Assert.Equal(
-            "Cash, in-kind and service contributions from people and charities to the welfare organisation's target community " +
-            "in Zanjan province reached over 56 billion toman in the first 9 months of 1404",
-            report["headlineEn"]!.GetValue<string>());
+            "Cash, in-kind and service contributions from people and charities to the welfare organisation's target community "
+                + "in Zanjan province reached over 56 billion toman in the first 9 months of 1404",
+            report["headlineEn"]!.GetValue<string>()
+        );
     }
 
     [Theory]
@@ -63,13 +65,14 @@ public sealed class ZanjanStatementWordingTests : IClassFixture<SqliteDemoServer
         var report = await ReportAsync();
         // The total is said exactly in the body; only the headline rounds it (the published body rounds it too).
         Assert.Equal(
-            "در ۹ ماهه ۱۴۰۴، بهزیستی استان زنجان در بخش دولتی پنج میلیارد و ۳۰۰ میلیون تومان کمک نقدی، " +
-            "۳۳ میلیارد و ۶۰۰ میلیون تومان کمک غیرنقدی و یک میلیارد و ۱۵۰ میلیون تومان خدمات داوطلبانه جذب کرده است. " +
-            "همچنین موسسات خیریه استان ۱۶ میلیارد تومان کمک جمع‌آوری کرده‌اند که در مجموع رقم مشارکت‌ها به ۵۶ میلیارد و ۵۰ میلیون تومان رسیده است. " +
-            "هم اکنون هشت درصد خانوارها به تعداد ۳۰ هزار و ۶۰۶ خانوار تحت پوشش بهزیستی هستند که از این تعداد ۱۹ هزار و ۳۶۱ خانوار " +
-            "مستمری‌بگیر بوده و به عبارتی ۶۳ درصد مستمری‌بگیر و ۳۷ درصد از سایر خدمات بهره‌مند هستند. " +
-            "هم اکنون بیش از هزار نفر از افراد نیازمند در مراکز نگهداری استان تحت پوشش هستند.",
-            report["statementFa"]!.GetValue<string>());
+            "در ۹ ماهه ۱۴۰۴، بهزیستی استان زنجان در بخش دولتی پنج میلیارد و ۳۰۰ میلیون تومان کمک نقدی، "
+                + "۳۳ میلیارد و ۶۰۰ میلیون تومان کمک غیرنقدی و یک میلیارد و ۱۵۰ میلیون تومان خدمات داوطلبانه جذب کرده است. "
+                + "همچنین موسسات خیریه استان ۱۶ میلیارد تومان کمک جمع‌آوری کرده‌اند که در مجموع رقم مشارکت‌ها به ۵۶ میلیارد و ۵۰ میلیون تومان رسیده است. "
+                + "هم اکنون هشت درصد خانوارها به تعداد ۳۰ هزار و ۶۰۶ خانوار تحت پوشش بهزیستی هستند که از این تعداد ۱۹ هزار و ۳۶۱ خانوار "
+                + "مستمری‌بگیر بوده و به عبارتی ۶۳ درصد مستمری‌بگیر و ۳۷ درصد از سایر خدمات بهره‌مند هستند. "
+                + "هم اکنون بیش از هزار نفر از افراد نیازمند در مراکز نگهداری استان تحت پوشش هستند.",
+            report["statementFa"]!.GetValue<string>()
+        );
         Assert.Equal(1_083, report["centerResidents"]!.GetValue<int>());
     }
 

@@ -19,21 +19,65 @@ public static class DemoValues
 
     public static readonly Gen<string> ContributionType = Gen.OneOf("CASH", "IN_KIND", "VOLUNTEER_SERVICE");
     public static readonly Gen<string> Sector = Gen.OneOf("GOVERNMENT", "CHARITY");
-    public static readonly Gen<string> Intent = Gen.OneOf("EDUCATION_CULTURE_SPORT", "LIVELIHOOD", "FACILITY_CONSTRUCTION", "EQUIPMENT", "UNRESTRICTED");
-    public static readonly Gen<string> Channel = Gen.OneOf("BANK_ACCOUNT", "CENTER_DIRECT", "CHARITY_INSTITUTION", "COLLECTION_BASE", "ONLINE");
-    public static readonly Gen<string> CenterKind = Gen.OneOf("CHILDREN_AND_ADOLESCENTS", "DISABILITY", "ELDERLY", "INFANT_HOUSE", "REHABILITATION");
+    public static readonly Gen<string> Intent = Gen.OneOf(
+        "EDUCATION_CULTURE_SPORT",
+        "LIVELIHOOD",
+        "FACILITY_CONSTRUCTION",
+        "EQUIPMENT",
+        "UNRESTRICTED"
+    );
+    public static readonly Gen<string> Channel = Gen.OneOf(
+        "BANK_ACCOUNT",
+        "CENTER_DIRECT",
+        "CHARITY_INSTITUTION",
+        "COLLECTION_BASE",
+        "ONLINE"
+    );
+    public static readonly Gen<string> CenterKind = Gen.OneOf(
+        "CHILDREN_AND_ADOLESCENTS",
+        "DISABILITY",
+        "ELDERLY",
+        "INFANT_HOUSE",
+        "REHABILITATION"
+    );
     public static readonly Gen<string> Ownership = Gen.OneOf("GOVERNMENT", "LICENSED_NON_GOVERNMENT");
     public static readonly Gen<string> Benefit = Gen.OneOf("PENSION", "OTHER_SERVICES");
     public static readonly Gen<string> MoneyUnit = Gen.OneOf("RIAL", "TOMAN");
     public static readonly Gen<string> Sort = Gen.OneOf("ASC", "DESC");
-    public static readonly Gen<string> Relative = Gen.OneOf("THIS_YEAR", "YEAR_TO_DATE", "LAST_YEAR", "THIS_QUARTER", "LAST_QUARTER",
-        "THIS_MONTH", "LAST_MONTH", "LAST_3_MONTHS", "LAST_6_MONTHS", "LAST_12_MONTHS");
+    public static readonly Gen<string> Relative = Gen.OneOf(
+        "THIS_YEAR",
+        "YEAR_TO_DATE",
+        "LAST_YEAR",
+        "THIS_QUARTER",
+        "LAST_QUARTER",
+        "THIS_MONTH",
+        "LAST_MONTH",
+        "LAST_3_MONTHS",
+        "LAST_6_MONTHS",
+        "LAST_12_MONTHS"
+    );
 
     /// <summary>Words of the demo data's names and descriptions, some typed with Arabic ي and ك as Windows keyboards do.</summary>
-    public static readonly Gen<string> Text = Gen.OneOf("زنجان", "خدابنده", "ابهر", "غذايي", "كمك", "خيريه", "مهد", "سلطانيه", "Zanjan", "a", "");
+    public static readonly Gen<string> Text = Gen.OneOf(
+        "زنجان",
+        "خدابنده",
+        "ابهر",
+        "غذايي",
+        "كمك",
+        "خيريه",
+        "مهد",
+        "سلطانيه",
+        "Zanjan",
+        "a",
+        ""
+    );
 
     /// <summary>The days Esfand has: 30 in 1403 (a leap year), 29 in 1404.</summary>
-    public static int DaysIn(int year, int month) => month <= 6 ? 31 : month <= 11 ? 30 : year == 1403 ? 30 : 29;
+    public static int DaysIn(int year, int month) =>
+        month <= 6 ? 31
+        : month <= 11 ? 30
+        : year == 1403 ? 30
+        : 29;
 
     public static readonly Gen<(int Year, int Month, int Day)> SolarDay =
         from year in Year
@@ -58,7 +102,8 @@ public static class DemoValues
         let last = CompareDays(a, b) <= 0 ? b : a
         select (Format(first), Format(last));
 
-    public static string PersianDigits(string text) => string.Concat(text.Select(c => c is >= '0' and <= '9' ? (char)('۰' + (c - '0')) : c));
+    public static string PersianDigits(string text) =>
+        string.Concat(text.Select(c => c is >= '0' and <= '9' ? (char)('۰' + (c - '0')) : c));
 
     private static int CompareDays((int Year, int Month, int Day) a, (int Year, int Month, int Day) b) =>
         (a.Year, a.Month, a.Day).CompareTo((b.Year, b.Month, b.Day));
@@ -66,5 +111,6 @@ public static class DemoValues
     private static string Format((int Year, int Month, int Day) day) => $"{day.Year:0000}-{day.Month:00}-{day.Day:00}";
 
     /// <summary>A cursor of the server's form (base64 of an item index) for a real position in a list.</summary>
-    public static string Cursor(int index) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(index.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    public static string Cursor(int index) =>
+        Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(index.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 }

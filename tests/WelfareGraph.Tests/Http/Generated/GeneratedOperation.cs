@@ -15,11 +15,24 @@ public sealed record RootField(string Name, IReadOnlyList<Argument> Arguments, s
 /// fields, arguments and values, so the server must execute it without errors; corrupted ones may get any
 /// answer the GraphQL over HTTP contract allows. <see cref="Kind"/> names what was generated, for the report.
 /// </summary>
-public sealed record GeneratedOperation(string Document, JsonObject? Variables, string? OperationName, string Kind,
-    bool Valid, bool IsMutation = false, bool Deterministic = true)
+public sealed record GeneratedOperation(
+    string Document,
+    JsonObject? Variables,
+    string? OperationName,
+    string Kind,
+    bool Valid,
+    bool IsMutation = false,
+    bool Deterministic = true
+)
 {
     public GeneratedOperation Corrupted(string kind, string? document = null, JsonObject? variables = null) =>
-        this with { Kind = kind, Valid = false, Document = document ?? Document, Variables = variables ?? Variables };
+        this with
+        {
+            Kind = kind,
+            Valid = false,
+            Document = document ?? Document,
+            Variables = variables ?? Variables,
+        };
 
     /// <summary>
     /// Writes root fields as one query: aliased when there are several (the same field twice needs it),
@@ -33,13 +46,15 @@ public sealed record GeneratedOperation(string Document, JsonObject? Variables, 
         for (var i = 0; i < fields.Count; i++)
         {
             var field = fields[i];
-            if (fields.Count > 1) body.Append($"f{i}: ");
+            if (fields.Count > 1)
+                body.Append($"f{i}: ");
             body.Append(field.Name);
             if (field.Arguments.Count > 0)
             {
                 var written = field.Arguments.Select(argument =>
                 {
-                    if (!argument.AsVariable) return $"{argument.Name}: {argument.Value.Literal()}";
+                    if (!argument.AsVariable)
+                        return $"{argument.Name}: {argument.Value.Literal()}";
                     var variable = $"v{definitions.Count}";
                     definitions.Add($"${variable}: {argument.Type}");
                     variables[variable] = argument.Value.Json();
@@ -47,14 +62,24 @@ public sealed record GeneratedOperation(string Document, JsonObject? Variables, 
                 });
                 body.Append('(').Append(string.Join(", ", written)).Append(')');
             }
-            if (field.Selection.Length > 0) body.Append(' ').Append(field.Selection);
+            if (field.Selection.Length > 0)
+                body.Append(' ').Append(field.Selection);
             body.Append(' ');
         }
-        var header = definitions.Count > 0 ? $"query {name}({string.Join(", ", definitions)}) " : name is not null ? $"query {name} " : "";
+        var header =
+            definitions.Count > 0 ? $"query {name}({string.Join(", ", definitions)}) "
+            : name is not null ? $"query {name} "
+            : "";
         var document = header + "{ " + body + "}";
         document += Fragments.DefinitionsUsedBy(document);
-        return new GeneratedOperation(document, definitions.Count > 0 ? variables : null, name, kind, Valid: true,
-            Deterministic: fields.All(f => f.Deterministic));
+        return new GeneratedOperation(
+            document,
+            definitions.Count > 0 ? variables : null,
+            name,
+            kind,
+            Valid: true,
+            Deterministic: fields.All(f => f.Deterministic)
+        );
     }
 }
 

@@ -15,14 +15,21 @@ public abstract record GraphQLValue
     private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public abstract string Literal();
+
     public abstract JsonNode? Json();
 
     public static GraphQLValue Of(string value) => new Text(value);
+
     public static GraphQLValue Of(long value) => new Number(value);
+
     public static GraphQLValue Of(bool value) => new Flag(value);
+
     public static GraphQLValue Enum(string name) => new EnumValue(name);
+
     public static GraphQLValue List(params GraphQLValue[] items) => new ListValue(items);
+
     public static GraphQLValue Object(params (string Name, GraphQLValue Value)[] fields) => new ObjectValue(fields);
+
     public static readonly GraphQLValue Null = new NullValue();
 
     /// <summary>For corruptions: a literal and a JSON value that need not agree with any schema type.</summary>
@@ -34,46 +41,54 @@ public abstract record GraphQLValue
     private sealed record Text(string Value) : GraphQLValue
     {
         public override string Literal() => Quote(Value);
+
         public override JsonNode? Json() => JsonValue.Create(Value);
     }
 
     private sealed record Number(long Value) : GraphQLValue
     {
         public override string Literal() => Value.ToString(CultureInfo.InvariantCulture);
+
         public override JsonNode? Json() => JsonValue.Create(Value);
     }
 
     private sealed record Flag(bool Value) : GraphQLValue
     {
         public override string Literal() => Value ? "true" : "false";
+
         public override JsonNode? Json() => JsonValue.Create(Value);
     }
 
     private sealed record EnumValue(string Name) : GraphQLValue
     {
         public override string Literal() => Name;
+
         public override JsonNode? Json() => JsonValue.Create(Name);
     }
 
     private sealed record NullValue : GraphQLValue
     {
         public override string Literal() => "null";
+
         public override JsonNode? Json() => null;
     }
 
     private sealed record ListValue(IReadOnlyList<GraphQLValue> Items) : GraphQLValue
     {
         public override string Literal() => "[" + string.Join(", ", Items.Select(i => i.Literal())) + "]";
+
         public override JsonNode? Json() => new JsonArray([.. Items.Select(i => i.Json())]);
     }
 
     private sealed record ObjectValue(IReadOnlyList<(string Name, GraphQLValue Value)> Fields) : GraphQLValue
     {
         public override string Literal() => "{ " + string.Join(", ", Fields.Select(f => $"{f.Name}: {f.Value.Literal()}")) + " }";
+
         public override JsonNode? Json()
         {
             var json = new JsonObject();
-            foreach (var (name, value) in Fields) json[name] = value.Json();
+            foreach (var (name, value) in Fields)
+                json[name] = value.Json();
             return json;
         }
     }
@@ -81,6 +96,7 @@ public abstract record GraphQLValue
     private sealed record RawValue(string LiteralText, JsonNode? JsonValueNode) : GraphQLValue
     {
         public override string Literal() => LiteralText;
+
         public override JsonNode? Json() => JsonValueNode?.DeepClone();
     }
 }

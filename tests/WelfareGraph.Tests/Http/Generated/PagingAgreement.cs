@@ -12,7 +12,8 @@ public static class PagingAgreement
 {
     private static readonly Gen<int> Index = Gen.Frequency(
         (3, Gen.Int[0, 6_100]),
-        (1, Gen.OneOf(int.MaxValue, int.MaxValue - 1, 1_000_000_000)));
+        (1, Gen.OneOf(int.MaxValue, int.MaxValue - 1, 1_000_000_000))
+    );
 
     public static readonly Gen<GeneratedRequest> Request =
         from index in Index
@@ -24,8 +25,19 @@ public static class PagingAgreement
         let document = $"{{ cursor: contributions(first: {size}, after: \"{DemoValues.Cursor(index)}\", order: {order.Literal()}{filter}) {{ nodes {{ id }} }} "
             + $"offset: contributionsPage(skip: {skip}, take: {size}, order: {order.Literal()}{filter}) {{ items {{ id }} }} }}"
         let operation = new GeneratedOperation(document, null, null, "paging:agreement", Valid: true)
-        select new GeneratedRequest("POST", "/graphql", RequestGenerator.BodyOf(operation), "application/json", "application/graphql-response+json",
-            Caller.Analyst, operation.Kind, ExpectExecuted: true, Repeatable: false, IsBatch: false, Invariant: SamePage);
+        select new GeneratedRequest(
+            "POST",
+            "/graphql",
+            RequestGenerator.BodyOf(operation),
+            "application/json",
+            "application/graphql-response+json",
+            Caller.Analyst,
+            operation.Kind,
+            ExpectExecuted: true,
+            Repeatable: false,
+            IsBatch: false,
+            Invariant: SamePage
+        );
 
     private static string? SamePage(JsonNode body)
     {
