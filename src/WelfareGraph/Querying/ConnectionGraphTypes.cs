@@ -80,14 +80,15 @@ public static class ConnectionFieldExtensions
     /// <summary>
     /// Adds a cursor-paged field with its own <c>{Field}Connection</c> / <c>{Field}Edge</c> instances (GraphQL.NET
     /// needs one instance per type name, so the types cannot be shared between fields paging the same entity).
+    /// Nullable, as HotChocolate declares paged fields: a page-size or cursor error nulls this field only, and the
+    /// request's other fields keep their data.
     /// </summary>
     public static FieldBuilder<object?, object> ConnectionField<TNode, TNodeGraphType>(this ObjectGraphType root, string name)
-        where TNodeGraphType : IGraphType => root.Field(name, new NonNullGraphType(new ConnectionGraphType<TNode, TNodeGraphType>(name)));
+        where TNodeGraphType : IGraphType => root.Field(name, new ConnectionGraphType<TNode, TNodeGraphType>(name));
 
-    /// <summary>Adds an offset-paged field with its own <c>{Field}CollectionSegment</c> instance.</summary>
+    /// <summary>Adds an offset-paged field with its own <c>{Field}CollectionSegment</c> instance; nullable, as a connection is.</summary>
     public static FieldBuilder<object?, object> CollectionSegmentField<TNode, TNodeGraphType>(this ObjectGraphType root, string name)
-        where TNodeGraphType : IGraphType =>
-        root.Field(name, new NonNullGraphType(new CollectionSegmentGraphType<TNode, TNodeGraphType>(name)));
+        where TNodeGraphType : IGraphType => root.Field(name, new CollectionSegmentGraphType<TNode, TNodeGraphType>(name));
 
     /// <summary>Adds the paging arguments of a cursor connection.</summary>
     public static FieldBuilder<TSource, TReturn> PagingArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>

@@ -1,3 +1,6 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using WelfareGraph.Tests.Infrastructure;
 
 namespace WelfareGraph.Tests.Querying;
@@ -43,6 +46,34 @@ public sealed class PagingErrorCodeTests(SqliteDemoServer server) : IClassFixtur
             (await server.Client.QueryAsync("""{ contributions(before: "%%") { nodes { id } } }"""))["errors"]!.AsArray()
         )!["extensions"]!;
         Assert.Equal(("before", "%%"), (cursor["argument"]!.GetValue<string>(), cursor["cursor"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_paging_error_nulls_its_own_field_and_the_other_fields_keep_their_data()
+    {
+        // One dashboard request, two panels: the second asks for too large a page.
+        var json = await server.Client.QueryAsync(
+            "{ provinces(first: 5) { totalCount } contributions(first: 51) { nodes { id } } contributionsPage(take: -1) { totalCount } }"
+        );
+
+        Assert.Equal(["HC0051", "HC0079"], json["errors"]!.AsArray().Select(e => e!["extensions"]!["code"]!.GetValue<string>()).Order());
+        var data = json["data"]!.AsObject();
+        Assert.Null(data["contributions"]);
+        Assert.Null(data["contributionsPage"]);
+        // The demo data holds the 31 provinces (hand-written SQL over the server's own database).
+        Assert.Equal(StoredProvinces(), data["provinces"]!["totalCount"]!.GetValue<int>());
+    }
+
+    private int StoredProvinces()
+    {
+        var connectionString = server.Factory.Services.GetRequiredService<IConfiguration>().GetConnectionString("WelfareGraph");
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM provinces";
+        var count = Convert.ToInt32(command.ExecuteScalar());
+        Assert.True(count > 0);
+        return count;
     }
 
     [Fact]
