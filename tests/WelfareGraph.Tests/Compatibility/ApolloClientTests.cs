@@ -1,8 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using WelfareGraph.Contributions;
 using WelfareGraph.Tests.Infrastructure;
 
@@ -49,7 +46,7 @@ public sealed class ApolloClientTests(LoopbackServer server) : IClassFixture<Loo
         Assert.All(validation, v => Assert.True(v.Value.Count == 0, $"{v.Key}: {string.Join("; ", v.Value)}"));
 
         // The expected rows, by hand-written SQL over the server's own database.
-        var expected = CashByAmount(server.Factory.Services.GetRequiredService<IConfiguration>().GetConnectionString("WelfareGraph")!);
+        var expected = CashByAmount(server.Factory.ConnectionString);
         Assert.True(expected.Ids.Count >= 10, "the demo data has at least two pages of cash gifts");
 
         var pages = root.GetProperty("pages").EnumerateArray().ToList();
@@ -97,18 +94,8 @@ public sealed class ApolloClientTests(LoopbackServer server) : IClassFixture<Loo
 
     private static async Task<string> RunNodeAsync(string script, params string[] arguments)
     {
-        var start = new ProcessStartInfo("node", [script, .. arguments])
-        {
-            WorkingDirectory = Folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        Assert.True(process.ExitCode == 0, $"node {script} exited with {process.ExitCode}: {await stderr}");
-        return await stdout;
+        var node = await ChildProcess.RunAsync("node", [script, .. arguments], Folder, TimeSpan.FromMinutes(2));
+        Assert.True(node.ExitCode == 0, $"node {script} exited with {node.ExitCode}: {node.Error}");
+        return node.Output;
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace WelfareGraph.Tests.Infrastructure;
 
 /// <summary>The npm packages a test runs, restored from the folder's lock file when they are missing or older than it.</summary>
@@ -16,19 +14,9 @@ public static class NpmPackages
             var installed = new FileInfo(Path.Combine(folder, "node_modules", ".package-lock.json"));
             if (installed.Exists && installed.LastWriteTimeUtc >= File.GetLastWriteTimeUtc(Path.Combine(folder, "package-lock.json")))
                 return;
-            var start = new ProcessStartInfo("npm", ["ci", "--no-audit", "--no-fund"])
-            {
-                WorkingDirectory = folder,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            using var npm = Process.Start(start)!;
-            var stdout = npm.StandardOutput.ReadToEndAsync();
-            var stderr = npm.StandardError.ReadToEndAsync();
-            await npm.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
+            var npm = await ChildProcess.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], folder, TimeSpan.FromMinutes(5));
             if (npm.ExitCode != 0)
-                throw new InvalidOperationException($"npm ci in {folder} exited with {npm.ExitCode}: {await stdout}{await stderr}");
+                throw new InvalidOperationException($"npm ci in {folder} exited with {npm.ExitCode}: {npm.Output}{npm.Error}");
         }
         finally
         {

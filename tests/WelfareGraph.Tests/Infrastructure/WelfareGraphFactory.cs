@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WelfareGraph.Tests.Security;
 
@@ -44,6 +45,9 @@ public class WelfareGraphFactory : WebApplicationFactory<Program>
     public string Environment { get; }
 
     public TestIdentity? Identity { get; }
+
+    /// <summary>The server's own database, for tests that check its answers with hand-written SQL.</summary>
+    public string ConnectionString => Services.GetRequiredService<IConfiguration>().GetConnectionString("WelfareGraph")!;
 
     /// <summary>
     /// The remote address of in-process requests, which TestServer leaves empty (a real server always has

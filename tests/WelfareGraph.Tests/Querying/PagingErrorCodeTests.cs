@@ -1,6 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using WelfareGraph.Tests.Infrastructure;
 
 namespace WelfareGraph.Tests.Querying;
@@ -66,7 +64,7 @@ public sealed class PagingErrorCodeTests(SqliteDemoServer server) : IClassFixtur
 
     private int StoredProvinces()
     {
-        var connectionString = server.Factory.Services.GetRequiredService<IConfiguration>().GetConnectionString("WelfareGraph");
+        var connectionString = server.Factory.ConnectionString;
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
