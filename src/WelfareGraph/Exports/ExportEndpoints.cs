@@ -61,7 +61,7 @@ public static class ExportEndpoints
             await RefusalResponse.WriteAsync(
                 http,
                 StatusCodes.Status400BadRequest,
-                $"`variables` is not a JSON object of variables: {e.Message}",
+                $"`variables` is not a JSON object of variables: {UnreadableRequest.Describe(e)}.",
                 "INVALID_REQUEST"
             );
             return;
@@ -106,7 +106,7 @@ public static class ExportEndpoints
             await RefusalResponse.WriteAsync(
                 http,
                 StatusCodes.Status400BadRequest,
-                $"A query parameter could not be read: {e.Message}",
+                $"A query parameter could not be read: {UnreadableRequest.Describe(e)}.",
                 "INVALID_REQUEST"
             );
             return;
@@ -198,7 +198,7 @@ public static class ExportEndpoints
             await RefusalResponse.WriteAsync(
                 http,
                 StatusCodes.Status400BadRequest,
-                $"The request body is not a valid export request: {e.Message}",
+                $"The request body is not a valid export request: {UnreadableRequest.Describe(e)}.",
                 "INVALID_REQUEST"
             );
             return null;

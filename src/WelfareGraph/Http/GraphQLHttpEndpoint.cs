@@ -96,7 +96,7 @@ public static class GraphQLHttpEndpoint
                 services.Serializer,
                 StatusCodes.Status400BadRequest,
                 mediaType,
-                $"The request body is not a valid GraphQL request in JSON: {e.Message}",
+                $"The request body is not a valid GraphQL request in JSON: {UnreadableRequest.Describe(e)}.",
                 "INVALID_REQUEST"
             );
             return;
@@ -180,7 +180,7 @@ public static class GraphQLHttpEndpoint
                 services.Serializer,
                 StatusCodes.Status400BadRequest,
                 mediaType,
-                $"`variables` or `extensions` is not a JSON object: {e.Message}",
+                $"`variables` or `extensions` is not a JSON object: {UnreadableRequest.Describe(e)}.",
                 "INVALID_REQUEST"
             );
             return;
@@ -346,16 +346,31 @@ public static class GraphQLHttpEndpoint
         var root = json.RootElement;
         return root.ValueKind switch
         {
-            JsonValueKind.Object => ([ParseOne(root, serializer)], false),
-            JsonValueKind.Array => ([.. root.EnumerateArray().Select(e => ParseOne(e, serializer))], true),
+            JsonValueKind.Object => ([ParseOne(root, "$", serializer)], false),
+            JsonValueKind.Array => ([.. root.EnumerateArray().Select((e, i) => ParseOne(e, $"$[{i}]", serializer))], true),
             _ => throw new JsonException("Expected a JSON object (one request) or an array of them (a batch)."),
         };
     }
 
-    private static Incoming ParseOne(JsonElement element, IGraphQLTextSerializer serializer)
+    /// <summary>The members of a GraphQL request and the JSON kind each must have when present and not null.</summary>
+    private static readonly (string Name, JsonValueKind Kind, string What)[] Members =
+    [
+        ("query", JsonValueKind.String, "a string"),
+        ("operationName", JsonValueKind.String, "a string"),
+        ("variables", JsonValueKind.Object, "an object"),
+        ("extensions", JsonValueKind.Object, "an object"),
+    ];
+
+    private static Incoming ParseOne(JsonElement element, string path, IGraphQLTextSerializer serializer)
     {
         if (element.ValueKind != JsonValueKind.Object)
-            throw new JsonException("Each request must be a JSON object.");
+            throw new JsonException("Each request must be a JSON object.", path, null, null);
+        // Checked here so the client hears which member is wrong; the serializer would only say "at $".
+        foreach (var (name, kind, what) in Members)
+        {
+            if (element.TryGetProperty(name, out var member) && member.ValueKind != kind && member.ValueKind != JsonValueKind.Null)
+                throw new JsonException($"`{name}` must be {what}", $"{path}.{name}", null, null);
+        }
         var request = serializer.ReadNode<GraphQLRequest>(element) ?? throw new JsonException("Empty request.");
         var id = element.TryGetProperty("id", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
         return new Incoming(request, id);

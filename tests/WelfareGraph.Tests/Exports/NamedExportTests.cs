@@ -78,4 +78,25 @@ public sealed class NamedExportTests(SqliteDemoServer server) : IClassFixture<Sq
         Assert.Equal(HttpStatusCode.BadRequest, unknown.Status);
         Assert.Contains("`provinec` is not a variable", unknown.Text);
     }
+
+    [Theory]
+    [InlineData("""{"query": 5}""", "$.query")]
+    [InlineData("""{"query": "{ __typename }", "format": ["csv"]}""", "$.format")]
+    [InlineData("""{"query": "{ __typename }", "layout": 3}""", "$.layout")]
+    public async Task An_unreadable_export_request_is_400_with_a_message_in_the_clients_terms(string json, string where)
+    {
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        using var response = await server.Factory.CreateClient().PostAsync("/exports", content);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = body["errors"]![0]!;
+        Assert.Equal("INVALID_REQUEST", error["extensions"]!["code"]!.GetValue<string>());
+        var message = error["message"]!.GetValue<string>();
+        Assert.StartsWith("The request body is not a valid export request: ", message, StringComparison.Ordinal);
+        Assert.True(message.Contains(where, StringComparison.Ordinal), message);
+        Assert.False(
+            System.Text.RegularExpressions.Regex.IsMatch(message, @"System\.|GraphQL\.|WelfareGraph\.|LineNumber|BytePositionInLine"),
+            message
+        );
+    }
 }

@@ -54,6 +54,30 @@ public sealed class GraphQLOverHttpTests(SqliteDemoServer server) : IClassFixtur
         Assert.Equal("INVALID_REQUEST", Code(body));
     }
 
+    /// <summary>
+    /// What was wrong and where in the client's JSON, never the server's .NET types or its reader's bookkeeping
+    /// (System.Text.Json says "could not be converted to System.String ... LineNumber: 0 | BytePositionInLine: 10").
+    /// </summary>
+    [Theory]
+    [InlineData("""{"query": 5}""", "$.query")]
+    [InlineData("""{"query": "{ __typename }", "variables": [1, 2]}""", "$.variables")]
+    [InlineData("""{"query": "{ __typename }", "operationName": {"a": 1}}""", "$.operationName")]
+    [InlineData("""{"query": "{ __typename }" """, "line 1")]
+    [InlineData("""[{"query": "{ __typename }"}, 7]""", "")]
+    public async Task An_unreadable_request_is_400_with_a_message_in_the_clients_terms(string json, string where)
+    {
+        var (status, _, body) = await SendAsync(Post(json));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("INVALID_REQUEST", Code(body));
+        var message = body!["errors"]![0]!["message"]!.GetValue<string>();
+        Assert.StartsWith("The request body is not a valid GraphQL request in JSON: ", message, StringComparison.Ordinal);
+        Assert.True(message.Contains(where, StringComparison.Ordinal), message);
+        Assert.False(
+            System.Text.RegularExpressions.Regex.IsMatch(message, @"System\.|GraphQL\.|LineNumber|BytePositionInLine|\.\.$"),
+            message
+        );
+    }
+
     [Fact]
     public async Task A_body_without_query_is_400()
     {
