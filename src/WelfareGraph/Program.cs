@@ -1,3 +1,5 @@
+using System.Reflection;
+using Microsoft.Extensions.Options;
 using WelfareGraph;
 using WelfareGraph.Ingestion;
 using WelfareGraph.Security;
@@ -17,10 +19,26 @@ catch (StartupRefusedException refused)
     return 78; // EX_CONFIG
 }
 
-var app = builder.Build();
-app.MapWelfareGraph();
-app.Run();
+try
+{
+    var app = builder.Build();
+    app.MapWelfareGraph();
+    await app.RunAsync();
+}
+catch (Exception e) when (IsSettingsFailure(e) && Assembly.GetEntryAssembly() == typeof(Program).Assembly)
+{
+    // Settings are validated as the host is composed and starts; each failure names its key and value, which is all
+    // an operator needs. (Hosted in-process by the tests' WebApplicationFactory, the exception goes to the test.)
+    var failures = e is AggregateException all ? all.InnerExceptions.Cast<OptionsValidationException>() : [(OptionsValidationException)e];
+    foreach (var failure in failures.SelectMany(f => f.Failures))
+        Console.Error.WriteLine(failure);
+    return 78; // EX_CONFIG
+}
 return 0;
+
+// Several sections' failures come as one AggregateException.
+static bool IsSettingsFailure(Exception e) =>
+    e is OptionsValidationException || e is AggregateException all && all.InnerExceptions.All(i => i is OptionsValidationException);
 
 // Lets the tests host this exact composition with WebApplicationFactory<Program>.
 public partial class Program;

@@ -32,6 +32,29 @@ public sealed class SettingsValidationTests
     }
 
     [Fact]
+    public async Task The_real_server_with_a_wrong_value_exits_with_the_message_and_no_stack_trace()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"welfaregraph-invalid-{Guid.NewGuid():N}.db");
+        var process = await ChildProcess.RunAsync(
+            "dotnet",
+            [RepositoryPaths.ServerAssembly, "--urls", "http://127.0.0.1:0"],
+            RepositoryPaths.Root,
+            TimeSpan.FromSeconds(90),
+            new Dictionary<string, string?>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["ConnectionStrings__WelfareGraph"] = $"Data Source={database}",
+                ["Database__SeedDemoData"] = "false",
+                ["GraphQL__MaxDepth"] = "0",
+            }
+        );
+        File.Delete(database);
+        Assert.Equal(78, process.ExitCode);
+        Assert.Contains("GraphQL:MaxDepth must be between 1 and 100; it is 0.", process.Error);
+        Assert.DoesNotContain("   at ", process.Output + process.Error);
+    }
+
+    [Fact]
     public void Each_settings_class_is_injected_as_its_validated_options()
     {
         using var factory = new WelfareGraphFactory(new Dictionary<string, string?> { ["Database:SeedDemoData"] = "false" });

@@ -7,7 +7,15 @@ public static class ChildProcess
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static async Task<Result> RunAsync(string program, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
+    /// <param name="environment">Variables to set (a null value removes the variable) on top of the test's own.</param>
+    /// <exception cref="TimeoutException">The program ran past <paramref name="timeout"/>; it has been killed.</exception>
+    public static async Task<Result> RunAsync(
+        string program,
+        IEnumerable<string> arguments,
+        string workingDirectory,
+        TimeSpan timeout,
+        IReadOnlyDictionary<string, string?>? environment = null
+    )
     {
         var start = new ProcessStartInfo(program, arguments)
         {
@@ -16,10 +24,25 @@ public static class ChildProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+                start.Environment.Remove(name);
+            else
+                start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(timeout);
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} ran past {timeout}; its output so far:\n{await output}{await error}");
+        }
         return new Result(process.ExitCode, await output, await error);
     }
 }

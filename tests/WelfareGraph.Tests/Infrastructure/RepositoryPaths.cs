@@ -7,6 +7,16 @@ public static class RepositoryPaths
 
     public static string Schema => Path.Combine(Root, "schema");
 
+    /// <summary>The server's own build output, next to the tests' (same configuration), for tests that run it as a program.</summary>
+    public static string ServerAssembly
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+            return Path.Combine(Root, "src", "WelfareGraph", "bin", configuration, "net10.0", "WelfareGraph.dll");
+        }
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

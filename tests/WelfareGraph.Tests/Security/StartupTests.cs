@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using WelfareGraph.Tests.Infrastructure;
 
@@ -15,39 +14,30 @@ public sealed class StartupTests
     [Fact]
     public async Task The_real_server_outside_Development_without_AzureAd_exits_with_a_clear_message()
     {
-        // The server's own build output, next to the tests' (same configuration).
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var server = Path.Combine(RepositoryPaths.Root, "src", "WelfareGraph", "bin", configuration, "net10.0", "WelfareGraph.dll");
+        var server = RepositoryPaths.ServerAssembly;
         Assert.True(File.Exists(server), server + " is missing");
         var database = Path.Combine(Path.GetTempPath(), $"welfaregraph-refused-{Guid.NewGuid():N}.db");
-
-        var start = new ProcessStartInfo("dotnet", [server, "--urls", "http://127.0.0.1:0"])
+        var environment = new Dictionary<string, string?>
         {
-            WorkingDirectory = RepositoryPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__WelfareGraph"] = $"Data Source={database}",
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__WelfareGraph"] = $"Data Source={database}";
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("AzureAd", StringComparison.OrdinalIgnoreCase)).ToList())
-            start.Environment.Remove(name);
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>())
+        {
+            if (name.StartsWith("AzureAd", StringComparison.OrdinalIgnoreCase))
+                environment[name] = null;
+        }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("The server kept running without authentication configured.\n" + await output);
-        }
-        var text = await output + await errors;
+        // A server that keeps running without authentication is killed at the limit, failing the test with its output.
+        var process = await ChildProcess.RunAsync(
+            "dotnet",
+            [server, "--urls", "http://127.0.0.1:0"],
+            RepositoryPaths.Root,
+            TimeSpan.FromSeconds(90),
+            environment
+        );
+        var text = process.Output + process.Error;
         Assert.NotEqual(0, process.ExitCode);
         Assert.Contains(Refusal, text);
         Assert.Contains("'AzureAd' section", text);
