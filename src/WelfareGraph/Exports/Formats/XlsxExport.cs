@@ -9,8 +9,9 @@ namespace WelfareGraph.Exports.Formats;
 
 /// <summary>
 /// XLSX through MiniExcel, chosen over SpreadCheetah (faster) because Persian readers need right-to-left sheets
-/// and SpreadCheetah cannot write them. Numbers are numeric cells, dates date cells, the header row is frozen,
-/// and with <c>lang=fa</c> the sheet runs right to left. Rows stream: a sheet holds at most
+/// and SpreadCheetah cannot write them. Numbers are numeric cells in their column's format
+/// (<see cref="NumberFormats"/>), dates date cells, columns as wide as their content (<see cref="ColumnWidths"/>),
+/// the header row is frozen, and with <c>lang=fa</c> the sheet runs right to left. Rows stream: a sheet holds at most
 /// <paramref name="rowsPerSheet"/> rows (Excel's limit is 1,048,576 with the header) and the export goes on
 /// to another sheet with the same header, so nothing is capped and nothing is held in memory.
 /// <para>
