@@ -1,4 +1,7 @@
 using WelfareGraph.Analytics.Wording;
+using WelfareGraph.Contributions;
+using WelfareGraph.Households;
+using WelfareGraph.Labels;
 
 namespace WelfareGraph.Analytics;
 
@@ -29,12 +32,13 @@ internal static class StatementWriter
         var h = r.Households;
         var period = PeriodPhrase.Persian(r.Period);
         // Households are said exactly and people in care centres in the headline form, as the office says them.
-        return $"در {period}، بهزیستی استان {r.Province.NameFa} در بخش دولتی {Money(r.Government.Cash)} کمک نقدی، "
-            + $"{Money(r.Government.InKind)} کمک غیرنقدی و {Money(r.Government.VolunteerServices)} خدمات داوطلبانه جذب کرده است. "
-            + $"همچنین موسسات خیریه استان {Money(r.Charities)} کمک جمع‌آوری کرده‌اند که در مجموع رقم مشارکت‌ها به {Money(r.Total)} رسیده است. "
+        // The kinds of contribution and the charities are named as everywhere else, from the one label table.
+        return $"در {period}، بهزیستی استان {r.Province.NameFa} در {EnumLabels.Fa(Sector.Government)} {Money(r.Government.Cash)} {EnumLabels.Fa(ContributionType.Cash)}، "
+            + $"{Money(r.Government.InKind)} {EnumLabels.Fa(ContributionType.InKind)} و {Money(r.Government.VolunteerServices)} {EnumLabels.Fa(ContributionType.VolunteerService)} جذب کرده است. "
+            + $"همچنین {EnumLabels.Fa(Sector.Charity)} استان {Money(r.Charities)} کمک جمع‌آوری کرده‌اند که در مجموع رقم مشارکت‌ها به {Money(r.Total)} رسیده است. "
             + $"هم اکنون {PersianAmounts.Percent(h.CoverageRate)} خانوارها به تعداد {PersianAmounts.Exact(h.Covered)} خانوار تحت پوشش بهزیستی هستند "
-            + $"که از این تعداد {PersianAmounts.Exact(h.Pensioners)} خانوار مستمری‌بگیر بوده و به عبارتی {PersianAmounts.Percent(h.PensionerShare)} "
-            + $"مستمری‌بگیر و {PersianAmounts.Percent(h.OtherServicesShare)} از سایر خدمات بهره‌مند هستند. "
+            + $"که از این تعداد {PersianAmounts.Exact(h.Pensioners)} خانوار {EnumLabels.Fa(Benefit.Pension)} بوده و به عبارتی {PersianAmounts.Percent(h.PensionerShare)} "
+            + $"{EnumLabels.Fa(Benefit.Pension)} و {PersianAmounts.Percent(h.OtherServicesShare)} از {EnumLabels.Fa(Benefit.OtherServices)} بهره‌مند هستند. "
             + $"هم اکنون {PersianAmounts.Headline(r.CenterResidents)} نفر از افراد نیازمند در مراکز نگهداری استان تحت پوشش هستند.";
     }
 

@@ -25,6 +25,7 @@ public static class ExportEndpoints
     {
         "mode",
         "lang",
+        "codes",
         "variables",
         "layout",
         "operationName",
@@ -88,6 +89,10 @@ public static class ExportEndpoints
                 Format = format,
                 Mode = query["mode"],
                 Lang = query["lang"],
+                Codes =
+                    string.IsNullOrEmpty(query["codes"]) ? null
+                    : bool.TryParse(query["codes"], out var codes) ? codes
+                    : throw new ExportException($"`codes: {query["codes"]}` is not one of true, false."),
                 OperationName = string.IsNullOrEmpty(query["operationName"]) ? null : query["operationName"].ToString(),
                 Layout = string.IsNullOrEmpty(query["layout"])
                     ? null

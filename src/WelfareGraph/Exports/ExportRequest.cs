@@ -48,6 +48,9 @@ public sealed class ExportRequest
     public PivotLayout? Layout { get; set; }
     public string? Lang { get; set; }
 
+    /// <summary>Keeps enum values as API codes (<c>IN_KIND</c>) even when <see cref="Lang"/> asks for labels.</summary>
+    public bool? Codes { get; set; }
+
     [JsonIgnore]
     public Inputs? Inputs { get; set; }
 }
@@ -61,7 +64,8 @@ public sealed record ExportSpec(
     ExportFormat Format,
     ExportMode Mode,
     PivotLayout? Layout,
-    ExportLanguage Language
+    ExportLanguage Language,
+    bool LabelValues = false
 )
 {
     public static ExportSpec Parse(ExportRequest request, string query, string? trustedId, Inputs? variables)
@@ -73,7 +77,10 @@ public sealed record ExportSpec(
             throw new ExportException(
                 "`mode: layout` needs `layout: { rows: [...], columns: [...], values: [...] }` naming columns of the summarized table."
             );
-        return new ExportSpec(query, trustedId, variables, request.OperationName, format, mode, request.Layout, language);
+        // Values are labelled only when the caller names a language: without `lang` (what a scheduled Power BI
+        // refresh sends) the file keeps the API codes it always had, and `codes: true` keeps them with a language.
+        var labelValues = !string.IsNullOrWhiteSpace(request.Lang) && request.Codes != true;
+        return new ExportSpec(query, trustedId, variables, request.OperationName, format, mode, request.Layout, language, labelValues);
     }
 
     public static T ParseEnum<T>(string? text, string name, T fallback)

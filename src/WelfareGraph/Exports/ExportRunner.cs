@@ -4,8 +4,11 @@ using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.EntityFrameworkCore;
+using WelfareGraph.Analytics;
 using WelfareGraph.Data;
 using WelfareGraph.Exports.Formats;
+using WelfareGraph.Labels;
+using WelfareGraph.Periods;
 using WelfareGraph.Querying;
 using WelfareGraph.Requests;
 using WelfareGraph.Security;
@@ -13,7 +16,15 @@ using WelfareGraph.Security;
 namespace WelfareGraph.Exports;
 
 /// <summary>An export ready to write: its table (a stream of rows) and what the file and the audit log call it.</summary>
-public sealed record PreparedExport(ExportSpec Spec, ExportTable Table, string FileName, string Operation, IReadOnlyList<string> Fields)
+/// <param name="Title">The line above a layout sheet (XLSX only); null for tables whose header is row 1.</param>
+public sealed record PreparedExport(
+    ExportSpec Spec,
+    ExportTable Table,
+    string FileName,
+    string Operation,
+    IReadOnlyList<string> Fields,
+    string? Title = null
+)
 {
     public string ContentType => ExportFormats.ContentType(Spec.Format);
 }
@@ -73,12 +84,16 @@ public sealed class ExportRunner(
     )
     {
         var executed = await ExportExecution.ExecuteAsync(runner, limits, user, resolverServices, spec, cancellationToken);
+        Language? labels = spec.LabelValues ? CodeLabels.Of(spec.Language) : null;
         var table = spec.Mode switch
         {
             ExportMode.Underlying => UnderlyingRows.Create(user, executed.Root, queryLimits, clock, contexts),
-            ExportMode.Layout => PivotTables.Build(ResultTables.Read(executed.Result), spec.Layout!, spec.Language),
+            ExportMode.Layout => PivotTables.Build(ResultTables.Read(executed.Result), spec.Layout!, spec.Language, labels),
             _ => ResultTables.Read(executed.Result).ToExportTable(),
         };
+        table = table.WithSolarDates(spec.Language);
+        if (labels is { } language)
+            table = table.WithLabels(language);
         var operation = spec.OperationName ?? executed.Result.Operation?.Name?.StringValue ?? executed.Root.Name;
         var period = ExportExecution.Period(executed.Root, clock);
         var fields =
@@ -87,12 +102,24 @@ public sealed class ExportRunner(
                 .Select(f => f.Name.StringValue)
                 .ToList()
             ?? [executed.Root.Name];
+        // Only a layout sheet is for people to read as it is; the other tables are read by programs from row 1.
+        var title =
+            spec.Mode == ExportMode.Layout
+                ? ExportTitles.For(
+                    operation,
+                    period,
+                    executed.Root.Argument("unit") as MoneyUnit?,
+                    SolarCalendar.NowInTehran(clock),
+                    spec.Language
+                )
+                : null;
         return new PreparedExport(
             spec,
-            table.WithSolarDates(),
+            table,
             ExportFileNames.For(operation, period, spec.Mode, spec.Format),
             operation,
-            [.. fields, $"export:{spec.Mode.ToString().ToLowerInvariant()}:{ExportFormats.Extension(spec.Format)}"]
+            [.. fields, $"export:{spec.Mode.ToString().ToLowerInvariant()}:{ExportFormats.Extension(spec.Format)}"],
+            title
         );
     }
 
@@ -115,6 +142,7 @@ public sealed class ExportRunner(
                 export.Table,
                 export.Spec.Language,
                 options,
+                export.Title,
                 progress,
                 cancellationToken
             );

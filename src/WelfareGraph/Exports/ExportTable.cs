@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using WelfareGraph.Exports.Formats;
+using WelfareGraph.Labels;
 using WelfareGraph.Periods;
 
 namespace WelfareGraph.Exports;
@@ -20,9 +22,16 @@ public enum ColumnKind
     Date,
 }
 
-/// <summary>A column: its machine name (a GraphQL path such as <c>county.nameFa</c>), its headers and its type.</summary>
-public sealed record ExportColumn(string Name, ColumnKind Kind, string? HeaderFa = null)
+/// <summary>
+/// A column: its machine name (a GraphQL path such as <c>county.nameFa</c>), its headers, its type, the enum
+/// whose API codes it holds (<paramref name="Codes"/>, so its values can be labelled) and how a spreadsheet
+/// shows its numbers. A pivot's value columns are copies of their measure (<c>with</c>), so they keep its format.
+/// </summary>
+public sealed record ExportColumn(string Name, ColumnKind Kind, string? HeaderFa = null, Type? Codes = null)
 {
+    /// <summary>The spreadsheet number format (Excel's codes), or null for text.</summary>
+    public string? NumberFormat { get; init; } = NumberFormats.Of(Name, Kind);
+
     public string Header(ExportLanguage language) => language == ExportLanguage.Fa ? HeaderFa ?? ColumnHeaders.Fa(Name) : Name;
 }
 
@@ -40,28 +49,57 @@ public sealed class ExportTable(IReadOnlyList<ExportColumn> columns, IAsyncEnume
         new(columns, rows.ToAsyncEnumerable());
 
     /// <summary>
-    /// Adds a Solar Hijri column (<c>1404-07-15</c>) after every date column: Iranian readers date things in
-    /// the Solar Hijri calendar, spreadsheets and Power BI compute with Gregorian dates; exports carry both.
+    /// Replaces the API codes of enum columns by their labels (<see cref="EnumLabels"/>) in one language, row by
+    /// row as they stream; the columns stay text, and lose their enum so nothing labels them twice.
     /// </summary>
-    public ExportTable WithSolarDates()
+    public ExportTable WithLabels(Language language)
+    {
+        var labelled = Columns.Select(c => c.Codes is { } type ? CodeLabels.For(type, language) : null).ToArray();
+        if (labelled.All(l => l is null))
+            return this;
+        return new ExportTable(
+            Columns.Select(c => c with { Codes = null }).ToList(),
+            Rows.Select(row =>
+            {
+                var copy = (object?[])row.Clone();
+                for (var i = 0; i < copy.Length; i++)
+                    if (labelled[i] is { } labels)
+                        copy[i] = CodeLabels.Label(labels, copy[i]);
+                return copy;
+            })
+        );
+    }
+
+    /// <summary>
+    /// Adds a Solar Hijri column (<c>1404-07-15</c>) beside every date column: Iranian readers date things in
+    /// the Solar Hijri calendar, spreadsheets and Power BI compute with Gregorian dates; exports carry both.
+    /// A Persian reader reads the Solar Hijri date first, so with <c>fa</c> it comes before the Gregorian one.
+    /// </summary>
+    public ExportTable WithSolarDates(ExportLanguage language = ExportLanguage.En)
     {
         var dates = Columns.Select((c, i) => (c, i)).Where(x => x.c.Kind == ColumnKind.Date).Select(x => x.i).ToArray();
         if (dates.Length == 0)
             return this;
+        var solarFirst = language == ExportLanguage.Fa;
         var columns = new List<ExportColumn>();
         foreach (var column in Columns)
         {
-            columns.Add(column);
-            if (column.Kind == ColumnKind.Date)
-                columns.Add(new ExportColumn(column.Name + "Solar", ColumnKind.Text, column.Header(ExportLanguage.Fa) + " (شمسی)"));
+            if (column.Kind != ColumnKind.Date)
+            {
+                columns.Add(column);
+                continue;
+            }
+            var solar = new ExportColumn(column.Name + "Solar", ColumnKind.Text, column.Header(ExportLanguage.Fa) + " (شمسی)");
+            columns.AddRange(solarFirst ? [solar, column] : [column, solar]);
         }
-        return new ExportTable(columns, AddSolar(Rows, Columns.Count, dates));
+        return new ExportTable(columns, AddSolar(Rows, Columns.Count, dates, solarFirst));
     }
 
     private static async IAsyncEnumerable<object?[]> AddSolar(
         IAsyncEnumerable<object?[]> rows,
         int width,
         int[] dates,
+        bool solarFirst,
         [EnumeratorCancellation] CancellationToken cancellationToken = default
     )
     {
@@ -74,10 +112,13 @@ public sealed class ExportTable(IReadOnlyList<ExportColumn> columns, IAsyncEnume
                 to = 0;
             foreach (var date in dates)
             {
-                Array.Copy(row, from, wider, to, date + 1 - from);
-                to += date + 1 - from;
+                // Copy up to the date column, then the two dates in reading order.
+                Array.Copy(row, from, wider, to, date - from);
+                to += date - from;
                 from = date + 1;
-                wider[to++] = row[date] is DateOnly day ? SolarText(solar, day) : null;
+                var solarText = row[date] is DateOnly day ? SolarText(solar, day) : null;
+                wider[to++] = solarFirst ? solarText : row[date];
+                wider[to++] = solarFirst ? row[date] : solarText;
             }
             Array.Copy(row, from, wider, to, width - from);
             yield return wider;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WelfareGraph.Labels;
 
 namespace WelfareGraph.Exports;
 
@@ -23,7 +24,8 @@ public static class PivotTables
         "subtotal",
     };
 
-    public static ExportTable Build(ResultTable table, PivotLayout layout, ExportLanguage language)
+    /// <param name="labels">The language enum codes in column headers are labelled in, or null to keep the codes.</param>
+    public static ExportTable Build(ResultTable table, PivotLayout layout, ExportLanguage language, Language? labels = null)
     {
         var index = table.Columns.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
         int[] Find(IEnumerable<string> names) =>
@@ -62,7 +64,11 @@ public static class PivotTables
         {
             foreach (var v in values)
                 columns.Add(
-                    ValueColumn(table.Columns[v], colDims.Length == 0 ? null : Label(colKey), values.Length > 1 || colDims.Length == 0)
+                    ValueColumn(
+                        table.Columns[v],
+                        colDims.Length == 0 ? null : Label(colKey, colDims.Select(i => table.Columns[i].Codes).ToArray(), labels),
+                        values.Length > 1 || colDims.Length == 0
+                    )
                 );
         }
         if (colDims.Length > 0)
@@ -102,7 +108,7 @@ public static class PivotTables
         // The totals row's label sits in the first row column: a number column there becomes text.
         if (rowDims.Length > 0 && columns[0].Kind != ColumnKind.Text)
         {
-            columns[0] = columns[0] with { Kind = ColumnKind.Text };
+            columns[0] = columns[0] with { Kind = ColumnKind.Text, NumberFormat = null };
             foreach (var row in rows)
                 row[0] = row[0] is null or string ? row[0] : Convert.ToString(row[0], CultureInfo.InvariantCulture);
         }
@@ -119,7 +125,8 @@ public static class PivotTables
             label is null ? value.Header(ExportLanguage.Fa)
             : withValueName ? $"{label} | {value.Header(ExportLanguage.Fa)}"
             : label;
-        return new ExportColumn(name, value.Kind, fa);
+        // A copy of the measure's column, so it keeps its number format.
+        return value with { Name = name, HeaderFa = fa, Codes = null };
     }
 
     private static object? Aggregate(ExportColumn column, List<object?[]>? rows, int index)
@@ -146,16 +153,19 @@ public static class PivotTables
 
     private static object?[] Key(object?[] row, int[] dims) => dims.Select(i => row[i]).ToArray();
 
-    private static string Label(object?[] key) =>
+    private static string Label(object?[] key, Type?[] codes, Language? labels) =>
         string.Join(
             " / ",
-            key.Select(k =>
-                k switch
-                {
-                    null => "-",
-                    DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    _ => Convert.ToString(k, CultureInfo.InvariantCulture),
-                }
+            key.Select(
+                (k, i) =>
+                    k switch
+                    {
+                        null => "-",
+                        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        string code when labels is { } language && codes[i] is { } type => (string)
+                            CodeLabels.Label(CodeLabels.For(type, language), code)!,
+                        _ => Convert.ToString(k, CultureInfo.InvariantCulture),
+                    }
             )
         );
 

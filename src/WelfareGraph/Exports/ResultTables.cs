@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQLParser.AST;
+using WelfareGraph.Labels;
 
 namespace WelfareGraph.Exports;
 
@@ -106,7 +107,9 @@ public static class ResultTables
                     Plan(complex, nested, document, path, columns, top: false);
                 continue;
             }
-            columns.Add(new PlannedColumn(path, new ExportColumn(string.Join('.', path), KindOf(fieldType))));
+            columns.Add(
+                new PlannedColumn(path, new ExportColumn(string.Join('.', path), KindOf(fieldType), Codes: LabelledEnum(fieldType)))
+            );
         }
     }
 
@@ -197,6 +200,15 @@ public static class ResultTables
             "Date" => ColumnKind.Date,
             _ => ColumnKind.Text,
         };
+
+    /// <summary>The CLR enum behind a GraphQL enum field, when the label table has words for it.</summary>
+    private static Type? LabelledEnum(IGraphType type)
+    {
+        for (var t = type.GetType(); t is not null; t = t.BaseType)
+            if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(EnumerationGraphType<>))
+                return t.GetGenericArguments()[0] is var e && EnumLabels.Labels(e) ? e : null;
+        return null;
+    }
 
     private static IGraphType Unwrap(IGraphType type) => type is NonNullGraphType nonNull ? Unwrap(nonNull.ResolvedType!) : type;
 

@@ -87,6 +87,10 @@ public static class SolarCalendar
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Tehran).DateTime);
     }
 
+    /// <summary>The moment as a clock in Tehran shows it.</summary>
+    public static DateTimeOffset NowInTehran(TimeProvider? clock = null) =>
+        TimeZoneInfo.ConvertTime((clock ?? TimeProvider.System).GetUtcNow(), Tehran);
+
     /// <summary>Throws the precise <see cref="SolarDateException"/> for an invalid date; returns the day otherwise.</summary>
     internal static int RequireValid(int year, int month, int day)
     {

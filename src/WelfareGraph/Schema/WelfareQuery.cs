@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using WelfareGraph.Analytics;
 using WelfareGraph.Ingestion;
+using WelfareGraph.Labels;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Schema;
@@ -18,5 +19,6 @@ public sealed class WelfareQuery : ObjectGraphType
         this.AddAnalyticsFields(); // Analytics: participationReport, contributionTotals, householdTotals, centerTotals
         this.AddIngestionQueries(); // Ingestion: change feeds, publishedReports, closedPeriods
         this.AddAuditLogField(); // Security: auditLog
+        this.AddLabelFields(); // Labels: enumLabels
     }
 }

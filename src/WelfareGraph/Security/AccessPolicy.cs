@@ -46,6 +46,8 @@ public static class AccessPolicy
         ["centerChanges"] = Syncers,
         ["publishedReports"] = [Analyst, Auditor, Integration, Admin],
         ["closedPeriods"] = [Analyst, Auditor, Integration, Admin],
+        // Reference data: the words for enum values, the same for every caller.
+        ["enumLabels"] = [Analyst, Auditor, Integration, Admin],
     };
 
     /// <summary>Mutations: ingestion by national systems within their scope; closing periods and publishing by Admin.</summary>

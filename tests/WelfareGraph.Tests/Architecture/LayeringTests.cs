@@ -12,7 +12,7 @@ namespace WelfareGraph.Tests.Architecture;
 /// </summary>
 public sealed class LayeringTests
 {
-    /// <summary>Bottom: the entities, their EF configuration, their enums, the calendar, and each entity's GraphQL type.</summary>
+    /// <summary>Bottom: the entities, their EF configuration, their enums and their labels, the calendar, and each entity's GraphQL type.</summary>
     private static readonly string[] DomainModel =
     [
         "WelfareGraph.Centers",
@@ -20,6 +20,7 @@ public sealed class LayeringTests
         "WelfareGraph.Contributions",
         "WelfareGraph.Geography",
         "WelfareGraph.Households",
+        "WelfareGraph.Labels",
         "WelfareGraph.Periods",
         "WelfareGraph.ChangeFeed",
         "WelfareGraph.Reports",

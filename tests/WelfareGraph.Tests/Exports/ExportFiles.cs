@@ -56,7 +56,8 @@ public static class ExportFiles
     }
 
     /// <summary>Every sheet of an xlsx file, each as rows keyed by the header row, as MiniExcel reads them.</summary>
-    public static List<(string Sheet, List<IDictionary<string, object?>> Rows)> Xlsx(byte[] bytes)
+    /// <param name="startCell">Where the header row begins: <c>A2</c> under a layout sheet's title.</param>
+    public static List<(string Sheet, List<IDictionary<string, object?>> Rows)> Xlsx(byte[] bytes, string startCell = "A1")
     {
         using var stream = new MemoryStream(bytes);
         return MiniExcel
@@ -65,7 +66,7 @@ public static class ExportFiles
             {
                 stream.Position = 0;
                 var rows = MiniExcel
-                    .Query(stream, useHeaderRow: true, sheetName: sheet)
+                    .Query(stream, useHeaderRow: true, sheetName: sheet, startCell: startCell)
                     .Cast<IDictionary<string, object?>>()
                     .Select(r => (IDictionary<string, object?>)new Dictionary<string, object?>(r))
                     .ToList();
@@ -145,8 +146,14 @@ public static class ExportFiles
     /// <summary>A UTF-8 string column (Parquet.Net reads those as strings or as character memory).</summary>
     public static bool IsText(DataField field) => field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>);
 
-    /// <summary>Converts an xlsx file to CSV with LibreOffice Calc, headless, and returns the CSV's text (UTF-8).</summary>
-    public static async Task<string> LibreOfficeCsvAsync(byte[] xlsx)
+    /// <summary>Converts an xlsx file to CSV with LibreOffice Calc, headless, and returns the CSV's text (UTF-8), cells as shown.</summary>
+    public static async Task<string> LibreOfficeCsvAsync(byte[] xlsx) =>
+        System.Text.Encoding.UTF8.GetString(await LibreOfficeAsync(xlsx, "csv:Text - txt - csv (StarCalc):44,34,76,1", "csv"));
+
+    /// <summary>Opens an xlsx file with LibreOffice Calc, headless, and prints it to PDF.</summary>
+    public static Task<byte[]> LibreOfficePdfAsync(byte[] xlsx) => LibreOfficeAsync(xlsx, "pdf:calc_pdf_Export", "pdf");
+
+    private static async Task<byte[]> LibreOfficeAsync(byte[] xlsx, string filter, string extension)
     {
         var soffice =
             new[] { "/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/local/bin/soffice" }.FirstOrDefault(File.Exists)
@@ -170,7 +177,7 @@ public static class ExportFiles
                     "--headless",
                     "--norestore",
                     "--convert-to",
-                    "csv:Text - txt - csv (StarCalc):44,34,76,1",
+                    filter,
                     "--outdir",
                     folder,
                     input,
@@ -182,10 +189,10 @@ public static class ExportFiles
             var error = process.StandardError.ReadToEndAsync();
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
             await process.WaitForExitAsync(timeout.Token);
-            var csv = Path.Combine(folder, "export.csv");
-            if (!File.Exists(csv))
-                throw new Xunit.Sdk.XunitException($"soffice made no CSV (exit {process.ExitCode}): {await output} {await error}");
-            return await File.ReadAllTextAsync(csv);
+            var converted = Path.Combine(folder, "export." + extension);
+            if (!File.Exists(converted))
+                throw new Xunit.Sdk.XunitException($"soffice made no {extension} (exit {process.ExitCode}): {await output} {await error}");
+            return await File.ReadAllBytesAsync(converted);
         }
         finally
         {

@@ -41,6 +41,8 @@ public sealed class RootFieldCompositionTests
                 "closedPeriods",
                 // Security
                 "auditLog",
+                // Labels
+                "enumLabels",
             ],
             new WelfareQuery().Fields.Select(f => f.Name)
         );

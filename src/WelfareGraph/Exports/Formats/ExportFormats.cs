@@ -29,13 +29,22 @@ public static class ExportFormats
         ExportTable table,
         ExportLanguage language,
         ExportOptions options,
+        string? title,
         ExportProgress progress,
         CancellationToken cancellationToken
     ) =>
         format switch
         {
             ExportFormat.Csv => CsvExport.WriteAsync(destination, table, language, progress, cancellationToken),
-            ExportFormat.Xlsx => XlsxExport.WriteAsync(destination, table, language, options.XlsxRowsPerSheet, progress, cancellationToken),
+            ExportFormat.Xlsx => XlsxExport.WriteAsync(
+                destination,
+                table,
+                language,
+                options.XlsxRowsPerSheet,
+                title,
+                progress,
+                cancellationToken
+            ),
             _ => ParquetExport.WriteAsync(destination, table, options.ParquetRowGroupSize, progress, cancellationToken),
         };
 }

@@ -9,8 +9,9 @@ namespace WelfareGraph.Exports.Formats;
 
 /// <summary>
 /// XLSX through MiniExcel, chosen over SpreadCheetah (faster) because Persian readers need right-to-left sheets
-/// and SpreadCheetah cannot write them. Numbers are numeric cells, dates date cells, the header row is frozen,
-/// and with <c>lang=fa</c> the sheet runs right to left. Rows stream: a sheet holds at most
+/// and SpreadCheetah cannot write them. Numbers are numeric cells in their column's format
+/// (<see cref="NumberFormats"/>), dates date cells, columns as wide as their content (<see cref="ColumnWidths"/>),
+/// the header row is frozen, and with <c>lang=fa</c> the sheet runs right to left. Rows stream: a sheet holds at most
 /// <paramref name="rowsPerSheet"/> rows (Excel's limit is 1,048,576 with the header) and the export goes on
 /// to another sheet with the same header, so nothing is capped and nothing is held in memory.
 /// <para>
@@ -23,41 +24,52 @@ public static class XlsxExport
 {
     public const int ExcelMaxRows = 1_048_576;
 
+    /// <summary>
+    /// How many rows are read ahead to size the columns. A layout or summarized table is smaller than this (it
+    /// holds groups, not fact rows), so its widths fit every value; an underlying export's fit its first rows,
+    /// and memory holds only those.
+    /// </summary>
+    public const int WidthSample = 2_000;
+
+    /// <param name="title">A line above the table naming what it is (layout sheets, for people), or null for a table whose header is row 1.</param>
     public static async Task WriteAsync(
         Stream destination,
         ExportTable table,
         ExportLanguage language,
         int rowsPerSheet,
+        string? title,
         ExportProgress progress,
         CancellationToken cancellationToken
     )
     {
-        rowsPerSheet = Math.Clamp(rowsPerSheet, 1, ExcelMaxRows - 1);
+        rowsPerSheet = Math.Clamp(rowsPerSheet, 1, ExcelMaxRows - 2);
         var headers = Unique(table.Columns.Select(c => c.Header(language)).ToList());
+        var formats = table.Columns.Select(c => c.NumberFormat).ToArray();
+        await using var rows = table.Rows.GetAsyncEnumerator(cancellationToken);
+        var head = new List<object?[]>();
+        while (head.Count < WidthSample && await rows.MoveNextAsync())
+            head.Add(rows.Current);
+        var widths = ColumnWidths.Fit(headers, formats, head);
         var configuration = new OpenXmlConfiguration
         {
             RightToLeft = language == ExportLanguage.Fa,
-            FreezeRowCount = 1,
+            // The title row and the header stay in view; a filter over the title row would filter nothing.
+            FreezeRowCount = title is null ? 1 : 2,
+            AutoFilter = title is null,
             EnableAutoWidth = false,
             DynamicColumns =
             [
-                .. table.Columns.Select(
-                    (c, i) =>
-                        new DynamicExcelColumn(headers[i])
-                        {
-                            Width = c.Kind == ColumnKind.Text ? 22 : 14,
-                            Format = c.Kind == ColumnKind.Date ? "yyyy-mm-dd" : null!,
-                        }
-                ),
+                .. table.Columns.Select((c, i) => new DynamicExcelColumn(headers[i]) { Width = widths[i], Format = formats[i]! }),
             ],
         };
         var pipe = new Pipe(
             new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 1 << 19, useSynchronizationContext: false)
         );
-        await using var rows = table.Rows.GetAsyncEnumerator(cancellationToken);
         var source = new SheetSource(
-            rows,
+            head,
+            head.Count == WidthSample ? rows : null,
             headers,
+            title,
             table.Columns.Select(c => c.Kind).ToArray(),
             rowsPerSheet,
             language,
@@ -70,7 +82,14 @@ public static class XlsxExport
                 try
                 {
                     using (var stream = pipe.Writer.AsStream(leaveOpen: true))
-                        MiniExcel.SaveAs(stream, source, printHeader: true, excelType: ExcelType.XLSX, configuration: configuration);
+                        MiniExcel.SaveAs(
+                            stream,
+                            source,
+                            // With a title, the header is written by the sheet's reader, under the title.
+                            printHeader: title is null,
+                            excelType: ExcelType.XLSX,
+                            configuration: configuration
+                        );
                     pipe.Writer.Complete();
                 }
                 catch (Exception e)
@@ -123,9 +142,13 @@ public static class XlsxExport
     /// The workbook's sheets, made as they are needed: MiniExcel enumerates this dictionary once, writing each
     /// sheet before it asks for the next, so a further sheet exists only when rows remain.
     /// </summary>
+    /// <param name="head">The rows read ahead to size the columns, written first.</param>
+    /// <param name="rest">The rows after them, or null when the head holds them all.</param>
     private sealed class SheetSource(
-        IAsyncEnumerator<object?[]> rows,
+        IReadOnlyList<object?[]> head,
+        IAsyncEnumerator<object?[]>? rest,
         IReadOnlyList<string> headers,
+        string? title,
         ColumnKind[] kinds,
         int rowsPerSheet,
         ExportLanguage language,
@@ -135,6 +158,8 @@ public static class XlsxExport
     {
         private bool _started;
         private bool _pending;
+        private int _headRead;
+        private object?[] _current = [];
 
         public IEnumerator<KeyValuePair<string, object>> GetEnumerator()
         {
@@ -148,20 +173,38 @@ public static class XlsxExport
                 }
                 else if (!_pending)
                     yield break;
-                yield return new(SheetName(sheet), new SheetReader(this, headers, kinds, rowsPerSheet));
+                yield return new(SheetName(sheet), new SheetReader(this, Above(), headers, kinds, rowsPerSheet));
             }
         }
 
         private string SheetName(int sheet) => (language == ExportLanguage.Fa ? "داده‌ها" : "Data") + (sheet == 1 ? "" : " " + sheet);
 
+        /// <summary>The rows above a sheet's data when it has a title: the title, then the header.</summary>
+        private List<object?[]> Above()
+        {
+            if (title is null)
+                return [];
+            var titleRow = new object?[headers.Count];
+            titleRow[0] = title;
+            return [titleRow, [.. headers]];
+        }
+
         /// <summary>MiniExcel's thread waits here for the database or the caller's rows.</summary>
         internal bool Next()
         {
             cancellationToken.ThrowIfCancellationRequested();
-            return rows.MoveNextAsync().AsTask().GetAwaiter().GetResult();
+            if (_headRead < head.Count)
+            {
+                _current = head[_headRead++];
+                return true;
+            }
+            if (rest is null || !rest.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+                return false;
+            _current = rest.Current;
+            return true;
         }
 
-        internal object?[] Current => rows.Current;
+        internal object?[] Current => _current;
         internal bool Pending
         {
             get => _pending;
@@ -202,13 +245,25 @@ public static class XlsxExport
     }
 
     /// <summary>One sheet's rows, as the forward-only reader MiniExcel streams from.</summary>
-    private sealed class SheetReader(SheetSource source, IReadOnlyList<string> headers, ColumnKind[] kinds, int rowsPerSheet) : IDataReader
+    private sealed class SheetReader(
+        SheetSource source,
+        List<object?[]> above,
+        IReadOnlyList<string> headers,
+        ColumnKind[] kinds,
+        int rowsPerSheet
+    ) : IDataReader
     {
         private int _rows;
+        private int _aboveRead;
         private object?[] _current = [];
 
         public bool Read()
         {
+            if (_aboveRead < above.Count)
+            {
+                _current = above[_aboveRead++];
+                return true;
+            }
             if (_rows == rowsPerSheet || !source.Pending)
                 return false;
             // The row read ahead belongs to this sheet; read the next one to know whether another follows.

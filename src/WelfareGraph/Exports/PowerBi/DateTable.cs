@@ -1,3 +1,4 @@
+using WelfareGraph.Labels;
 using WelfareGraph.Periods;
 
 namespace WelfareGraph.Exports.PowerBi;
@@ -33,8 +34,8 @@ public static class DateTable
                 SolarYearMonth = $"{solar.Year}-{solar.Month:D2}",
                 SolarDay = solar.Day,
                 DayOfWeek = dayOfWeek,
-                DayNameFa = CodeLabels.DaysFa[dayOfWeek - 1],
-                DayNameEn = CodeLabels.DaysEn[dayOfWeek - 1],
+                DayNameFa = DayNames.Fa[dayOfWeek - 1],
+                DayNameEn = DayNames.En[dayOfWeek - 1],
                 WeekStart = day.AddDays(-(dayOfWeek - 1)),
                 SolarWeekOfYear = (day.DayNumber - firstWeekStart.DayNumber) / 7 + 1,
                 GregorianYear = day.Year,

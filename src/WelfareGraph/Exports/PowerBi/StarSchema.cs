@@ -7,6 +7,7 @@ using WelfareGraph.Contributions;
 using WelfareGraph.Data;
 using WelfareGraph.Geography;
 using WelfareGraph.Households;
+using WelfareGraph.Labels;
 using WelfareGraph.Periods;
 using WelfareGraph.Querying;
 
@@ -111,8 +112,8 @@ public static class StarSchema
             });
 
     public static IReadOnlyList<ContributionTypeDim> ContributionTypes { get; } =
-        CodeLabels
-            .Of(CodeLabels.Types)
+        CodeDimension
+            .Of<ContributionType>()
             .Select(x => new ContributionTypeDim
             {
                 Type = x.Code,
@@ -123,8 +124,8 @@ public static class StarSchema
             .ToList();
 
     public static IReadOnlyList<SectorDim> Sectors { get; } =
-        CodeLabels
-            .Of(CodeLabels.Sectors)
+        CodeDimension
+            .Of<Sector>()
             .Select(x => new SectorDim
             {
                 Sector = x.Code,
@@ -135,8 +136,8 @@ public static class StarSchema
             .ToList();
 
     public static IReadOnlyList<IntentDim> Intents { get; } =
-        CodeLabels
-            .Of(CodeLabels.Intents)
+        CodeDimension
+            .Of<Intent>()
             .Select(x => new IntentDim
             {
                 Intent = x.Code,
@@ -147,8 +148,8 @@ public static class StarSchema
             .ToList();
 
     public static IReadOnlyList<ChannelDim> Channels { get; } =
-        CodeLabels
-            .Of(CodeLabels.Channels)
+        CodeDimension
+            .Of<Channel>()
             .Select(x => new ChannelDim
             {
                 Channel = x.Code,
@@ -159,8 +160,8 @@ public static class StarSchema
             .ToList();
 
     public static IReadOnlyList<BenefitDim> Benefits { get; } =
-        CodeLabels
-            .Of(CodeLabels.Benefits)
+        CodeDimension
+            .Of<Benefit>()
             .Select(x => new BenefitDim
             {
                 Benefit = x.Code,
