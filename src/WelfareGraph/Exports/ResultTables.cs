@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQLParser.AST;
+using WelfareGraph.Periods;
 
 namespace WelfareGraph.Exports;
 
@@ -188,15 +189,16 @@ public static class ResultTables
         };
 
     public static ColumnKind KindOf(IGraphType type) =>
-        type.Name switch
-        {
-            "Int" or "Long" or "Short" or "UShort" or "UInt" or "ULong" or "Byte" or "SByte" or "BigInt" => ColumnKind.Integer,
-            "Decimal" => ColumnKind.Decimal,
-            "Float" => ColumnKind.Float,
-            "Boolean" => ColumnKind.Boolean,
-            "Date" => ColumnKind.Date,
-            _ => ColumnKind.Text,
-        };
+        type is DateScalar
+            ? ColumnKind.Date
+            : type.Name switch
+            {
+                "Int" or "Long" or "Short" or "UShort" or "UInt" or "ULong" or "Byte" or "SByte" or "BigInt" => ColumnKind.Integer,
+                "Decimal" => ColumnKind.Decimal,
+                "Float" => ColumnKind.Float,
+                "Boolean" => ColumnKind.Boolean,
+                _ => ColumnKind.Text,
+            };
 
     private static IGraphType Unwrap(IGraphType type) => type is NonNullGraphType nonNull ? Unwrap(nonNull.ResolvedType!) : type;
 
