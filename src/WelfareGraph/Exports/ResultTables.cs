@@ -4,6 +4,7 @@ using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQLParser.AST;
 using WelfareGraph.Labels;
+using WelfareGraph.Periods;
 
 namespace WelfareGraph.Exports;
 
@@ -191,15 +192,16 @@ public static class ResultTables
         };
 
     public static ColumnKind KindOf(IGraphType type) =>
-        type.Name switch
-        {
-            "Int" or "Long" or "Short" or "UShort" or "UInt" or "ULong" or "Byte" or "SByte" or "BigInt" => ColumnKind.Integer,
-            "Decimal" => ColumnKind.Decimal,
-            "Float" => ColumnKind.Float,
-            "Boolean" => ColumnKind.Boolean,
-            "Date" => ColumnKind.Date,
-            _ => ColumnKind.Text,
-        };
+        type is DateScalar
+            ? ColumnKind.Date
+            : type.Name switch
+            {
+                "Int" or "Long" or "Short" or "UShort" or "UInt" or "ULong" or "Byte" or "SByte" or "BigInt" => ColumnKind.Integer,
+                "Decimal" => ColumnKind.Decimal,
+                "Float" => ColumnKind.Float,
+                "Boolean" => ColumnKind.Boolean,
+                _ => ColumnKind.Text,
+            };
 
     /// <summary>The CLR enum behind a GraphQL enum field, when the label table has words for it.</summary>
     private static Type? LabelledEnum(IGraphType type)

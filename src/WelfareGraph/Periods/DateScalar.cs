@@ -4,16 +4,17 @@ using GraphQLParser.AST;
 namespace WelfareGraph.Periods;
 
 /// <summary>
-/// <c>DateOnly</c> under HotChocolate's scalar name <c>Date</c>, so saved operations that declare
-/// <c>$from: Date</c> validate here unchanged. Output is ISO <c>yyyy-MM-dd</c> (Gregorian); input also
-/// takes Solar Hijri dates (<c>1404-09-30</c>, Persian digits too), told apart by the year, and refuses
-/// impossible days such as Esfand 30 of a common year with a precise message.
+/// <c>DateOnly</c> under HotChocolate 15's scalar name <c>LocalDate</c> (13 and 14 called it <c>Date</c>), so
+/// operations and generated clients that declare <c>$from: LocalDate</c> validate here unchanged. Output is ISO
+/// <c>yyyy-MM-dd</c> (Gregorian), as HotChocolate writes it; input also takes Solar Hijri dates (<c>1404-09-30</c>,
+/// Persian digits too), told apart by the year, and refuses impossible days such as Esfand 30 of a common year
+/// with a precise message.
 /// </summary>
 public sealed class DateScalar : DateOnlyGraphType
 {
     public DateScalar()
     {
-        Name = "Date";
+        Name = "LocalDate";
         Description = "A calendar day: ISO yyyy-MM-dd (Gregorian) on output; on input also a Solar Hijri date such as 1404-09-30.";
     }
 

@@ -21,6 +21,9 @@ public sealed record EntityField(string Name, PropertyInfo Member, EntityFieldKi
             ? Member.PropertyType.GetGenericArguments()[0]
             : Nullable.GetUnderlyingType(Member.PropertyType) ?? Member.PropertyType;
 
+    /// <summary>A value-type property that can be null (<c>QuantityUnit?</c>, <c>DateOnly?</c>).</summary>
+    public bool IsNullable { get; } = Nullable.GetUnderlyingType(Member.PropertyType) is not null;
+
     /// <summary>An optional reference (a nullable foreign key), which filters and projections must null-check.</summary>
     public bool IsOptionalReference { get; init; }
 }

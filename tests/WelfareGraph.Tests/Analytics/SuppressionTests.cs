@@ -15,7 +15,7 @@ public sealed class SuppressionTests(SmallCellsServer server) : IClassFixture<Sm
     private const int K = 5;
 
     private const string Query = """
-        query($where: HouseholdFilterInput, $groupBy: [HouseholdDimension!], $asOf: Date) {
+        query($where: HouseholdFilterInput, $groupBy: [HouseholdDimension!], $asOf: LocalDate) {
           householdTotals(where: $where, groupBy: $groupBy, asOf: $asOf) {
             total { count suppressed partial allHouseholds coverageRate }
             groups { key { county { code } benefit } count suppressed partial share coverageRate }

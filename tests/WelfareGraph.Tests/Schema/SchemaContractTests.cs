@@ -57,7 +57,11 @@ public sealed class SchemaContractTests(SqliteDemoServer server) : IClassFixture
     public void The_schema_uses_HotChocolate_scalar_names()
     {
         var sdl = Schema.Print();
-        Assert.Contains("scalar Date", sdl);
+        Assert.Contains("scalar LocalDate", sdl);
+        Assert.DoesNotContain("scalar Date\n", sdl);
+        Assert.Contains("input LocalDateOperationFilterInput", sdl);
+        Assert.DoesNotContain("input DateOperationFilterInput", sdl);
+        Assert.Contains("input NullableOfQuantityUnitOperationFilterInput", sdl);
         Assert.Contains("scalar Long", sdl);
         Assert.Contains("scalar Decimal", sdl);
         Assert.DoesNotContain("DateOnly", sdl);

@@ -133,8 +133,8 @@ public sealed class FilterExpressionBuilder(QueryLimitOptions limits)
             var fold = isString && values.OfType<string>().Any(PersianText.NeedsFolding);
             var column = fold ? PersianText.FoldColumn(member) : member;
             var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(column.Type))!;
-            foreach (var item in values)
-                list.Add(item is null ? null : ConvertValue(fold ? PersianText.Fold((string)item) : item, column.Type, field));
+            foreach (var item in values.OfType<object>())
+                list.Add(ConvertValue(fold ? PersianText.Fold((string)item) : item, column.Type, field));
             Expression call = Expression.Call(
                 typeof(Enumerable),
                 nameof(Enumerable.Contains),
@@ -142,6 +142,10 @@ public sealed class FilterExpressionBuilder(QueryLimitOptions limits)
                 Parameter(list, list.GetType()),
                 column
             );
+            // A null item means "the field is null", as in HotChocolate (`in: [HOUR, null]`): IS NULL beside the IN list.
+            // A field that cannot be null has no such rows, so there the item matches nothing, as `eq: null` does.
+            if (values.Contains(null) && (!member.Type.IsValueType || Nullable.GetUnderlyingType(member.Type) is not null))
+                call = Expression.OrElse(call, Expression.Equal(member, Expression.Constant(null, member.Type)));
             return name == "in" ? call : Expression.Not(call);
         }
 

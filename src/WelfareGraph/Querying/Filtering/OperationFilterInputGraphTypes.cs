@@ -20,7 +20,7 @@ public sealed class StringOperationFilterInputGraphType : InputObjectGraphType
     }
 }
 
-/// <summary>HotChocolate's <c>IntOperationFilterInput</c>, <c>LongOperationFilterInput</c>, <c>DateOperationFilterInput</c>, ...</summary>
+/// <summary>HotChocolate's <c>IntOperationFilterInput</c>, <c>LongOperationFilterInput</c>, <c>LocalDateOperationFilterInput</c>, ...</summary>
 public sealed class ComparableOperationFilterInputGraphType<TScalar> : InputObjectGraphType
     where TScalar : ScalarGraphType, new()
 {
@@ -36,7 +36,11 @@ public sealed class ComparableOperationFilterInputGraphType<TScalar> : InputObje
     }
 }
 
-/// <summary>HotChocolate's <c>BooleanOperationFilterInput</c>, <c>IdOperationFilterInput</c> and <c>{Enum}OperationFilterInput</c>: equality only.</summary>
+/// <summary>
+/// HotChocolate's equality-only inputs: <c>BooleanOperationFilterInput</c> (<c>eq neq</c>), <c>IdOperationFilterInput</c>
+/// (<c>in</c>/<c>nin</c> take <c>[ID]</c>, null items allowed, as HotChocolate declares them) and, for an enum field that
+/// cannot be null, <c>{Enum}OperationFilterInput</c> (<c>in</c>/<c>nin</c> take <c>[Enum!]</c>).
+/// </summary>
 public sealed class EqualityOperationFilterInputGraphType<TGraphType> : InputObjectGraphType
     where TGraphType : IGraphType, new()
 {
@@ -48,7 +52,12 @@ public sealed class EqualityOperationFilterInputGraphType<TGraphType> : InputObj
         Field<ListGraphType<NonNullGraphType<EqualityOperationFilterInputGraphType<TGraphType>>>>("or");
         Field<TGraphType>("eq");
         Field<TGraphType>("neq");
-        if (name != "Boolean")
+        if (name == "ID")
+        {
+            Field<ListGraphType<TGraphType>>("in");
+            Field<ListGraphType<TGraphType>>("nin");
+        }
+        else if (name != "Boolean")
         {
             Field<ListGraphType<NonNullGraphType<TGraphType>>>("in");
             Field<ListGraphType<NonNullGraphType<TGraphType>>>("nin");
@@ -56,12 +65,37 @@ public sealed class EqualityOperationFilterInputGraphType<TGraphType> : InputObj
     }
 }
 
+/// <summary>
+/// HotChocolate's <c>NullableOf{Enum}OperationFilterInput</c>, for an enum field that can be null: its lists take
+/// null items (<c>in: [HOUR, null]</c>), a null item meaning the field is null.
+/// </summary>
+public sealed class NullableEnumOperationFilterInputGraphType<TEnumGraphType> : InputObjectGraphType
+    where TEnumGraphType : EnumerationGraphType, new()
+{
+    public NullableEnumOperationFilterInputGraphType()
+    {
+        Name = "NullableOf" + new TEnumGraphType().Name + "OperationFilterInput";
+        Field<ListGraphType<NonNullGraphType<NullableEnumOperationFilterInputGraphType<TEnumGraphType>>>>("and");
+        Field<ListGraphType<NonNullGraphType<NullableEnumOperationFilterInputGraphType<TEnumGraphType>>>>("or");
+        Field<TEnumGraphType>("eq");
+        Field<TEnumGraphType>("neq");
+        Field<ListGraphType<TEnumGraphType>>("in");
+        Field<ListGraphType<TEnumGraphType>>("nin");
+    }
+}
+
 internal static class OperationFilterInputs
 {
-    /// <summary>The operation input type for a mapped scalar or enum field.</summary>
+    /// <summary>
+    /// The operation input type for a mapped scalar or enum field. An enum property that can be null gets the
+    /// <c>NullableOf</c> input, as HotChocolate gives it, read from the property's type: no field is listed by hand.
+    /// </summary>
     public static Type For(EntityField field) =>
         field switch
         {
+            { Kind: EntityFieldKind.Enum, IsNullable: true } => typeof(NullableEnumOperationFilterInputGraphType<>).MakeGenericType(
+                field.GraphType!
+            ),
             { Kind: EntityFieldKind.Enum } => typeof(EqualityOperationFilterInputGraphType<>).MakeGenericType(field.GraphType!),
             { IsId: true } => typeof(EqualityOperationFilterInputGraphType<IdGraphType>),
             _ when field.ClrType == typeof(string) => typeof(StringOperationFilterInputGraphType),

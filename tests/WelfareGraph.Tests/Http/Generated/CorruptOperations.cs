@@ -142,7 +142,13 @@ public static class CorruptOperations
                 GraphQLValue.Object(("from", GraphQLValue.Of("1404-01-01")), ("to", GraphQLValue.Of(date))),
                 asVariable
             ),
-            "asOf" => Dated("date:asOf", "householdTotals(asOf: {0}) { asOf total { count } }", "Date", GraphQLValue.Of(date), asVariable),
+            "asOf" => Dated(
+                "date:asOf",
+                "householdTotals(asOf: {0}) { asOf total { count } }",
+                "LocalDate",
+                GraphQLValue.Of(date),
+                asVariable
+            ),
             "relative-asOf" => Dated(
                 "date:relative",
                 "contributionTotals(period: {0}) { total { sum } }",

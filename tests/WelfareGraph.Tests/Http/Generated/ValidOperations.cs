@@ -164,7 +164,7 @@ public static class ValidOperations
     /// <summary>Household counts are stocks on a day: without <c>asOf</c> or a period that day is today, so the answer moves with the clock.</summary>
     private static readonly Gen<RootField> HouseholdTotals =
         from day in Gen.Frequency(
-            (3, Required("asOf", "Date", DemoValues.SolarDate.Select(Of)).Select(a => (Argument?)a)),
+            (3, Required("asOf", "LocalDate", DemoValues.SolarDate.Select(Of)).Select(a => (Argument?)a)),
             (2, Required("period", "PeriodInput", Period).Select(a => (Argument?)a)),
             (1, Gen.Const((Argument?)null))
         )

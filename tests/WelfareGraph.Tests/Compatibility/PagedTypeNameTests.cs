@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GraphQL.Types;
+using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WelfareGraph.Data;
@@ -8,7 +9,7 @@ using WelfareGraph.Schema;
 using WelfareGraph.Security;
 using WelfareGraph.Tests.Infrastructure;
 
-namespace WelfareGraph.Tests.Schema;
+namespace WelfareGraph.Tests.Compatibility;
 
 /// <summary>
 /// HotChocolate 15 names a paged field's types after the FIELD: <c>contributions</c> → <c>ContributionsConnection</c>
@@ -19,7 +20,7 @@ namespace WelfareGraph.Tests.Schema;
 public sealed class PagedTypeNameTests(SqliteDemoServer server) : IClassFixture<SqliteDemoServer>
 {
     /// <summary>Every cursor-paged root field: its connection and its edge.</summary>
-    private static readonly (string Field, string Connection, string Edge)[] CursorPaged =
+    internal static readonly (string Field, string Connection, string Edge)[] CursorPaged =
     [
         ("provinces", "ProvincesConnection", "ProvincesEdge"),
         ("counties", "CountiesConnection", "CountiesEdge"),
@@ -31,7 +32,7 @@ public sealed class PagedTypeNameTests(SqliteDemoServer server) : IClassFixture<
     ];
 
     /// <summary>Every offset-paged root field: its segment.</summary>
-    private static readonly (string Field, string Segment)[] OffsetPaged =
+    internal static readonly (string Field, string Segment)[] OffsetPaged =
     [
         ("provincesPage", "ProvincesPageCollectionSegment"),
         ("countiesPage", "CountiesPageCollectionSegment"),
@@ -75,6 +76,42 @@ public sealed class PagedTypeNameTests(SqliteDemoServer server) : IClassFixture<
             Assert.NotNull(Schema.AllTypes[edge]);
         }
     }
+
+    [Fact]
+    public async Task The_SDL_the_server_serves_names_every_paged_type_as_the_lists_say()
+    {
+        // The text codegen and schema registries download (GET /graphql?sdl), read with a plain GraphQL parser.
+        var response = await server.Client.Http.GetAsync("/graphql?sdl");
+        response.EnsureSuccessStatusCode();
+        var types = GraphQLParser
+            .Parser.Parse(await response.Content.ReadAsStringAsync())
+            .Definitions.OfType<GraphQLObjectTypeDefinition>()
+            .ToDictionary(t => t.Name.StringValue);
+        string FieldType(string type, string field) => Named(types[type].Fields!.Items.Single(f => f.Name.StringValue == field).Type);
+
+        foreach (var (field, connection, edge) in CursorPaged)
+        {
+            Assert.Equal(connection, FieldType("Query", field));
+            Assert.Equal(edge, FieldType(connection, "edges"));
+            Assert.Equal("PageInfo", FieldType(connection, "pageInfo"));
+            Assert.Equal(FieldType(edge, "node"), FieldType(connection, "nodes"));
+        }
+        foreach (var (field, segment) in OffsetPaged)
+        {
+            Assert.Equal(segment, FieldType("Query", field));
+            Assert.Equal("CollectionSegmentInfo", FieldType(segment, "pageInfo"));
+            Assert.Equal("Int", FieldType(segment, "totalCount"));
+        }
+    }
+
+    private static string Named(GraphQLType type) =>
+        type switch
+        {
+            GraphQLNonNullType n => Named(n.Type),
+            GraphQLListType l => Named(l.Type),
+            GraphQLNamedType t => t.Name.StringValue,
+            _ => throw new ArgumentOutOfRangeException(nameof(type)),
+        };
 
     [Fact]
     public void Each_offset_paged_root_field_has_a_segment_named_after_the_field()
