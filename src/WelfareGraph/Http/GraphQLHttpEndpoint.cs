@@ -217,6 +217,11 @@ public static class GraphQLHttpEndpoint
             }
         }
 
+        // Documents that only read may be answered by the replica; one mutation in a batch keeps the whole batch on
+        // the primary, so the batch's later reads see its writes.
+        if (prepared.All(p => p.Document is { IsMutation: false }))
+            await services.Routing.ChooseAsync(http, http.RequestAborted);
+
         var results = new List<(int Status, ExecutionResult Result, Task Audit)>(prepared.Count);
         foreach (var request in prepared)
             results.Add(await ExecuteAsync(http, services, request, mediaType, isGet));
@@ -313,6 +318,9 @@ public static class GraphQLHttpEndpoint
             },
             deadline
         );
+
+        if (result.Executed && request.Document is { } executed)
+            await DataVersionExtensions.AddAsync(http, result, executed.IsMutation, services.ResolverServices);
 
         var audit = services.Audit;
         var recorded = Task.CompletedTask;
