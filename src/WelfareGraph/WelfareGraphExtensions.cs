@@ -34,6 +34,7 @@ public static class WelfareGraphExtensions
         services.AddSettings<AnalyticsOptions>();
         services.AddWelfareSecurity(configuration, builder.Environment, root);
         services.AddWelfareRequests();
+        services.AddAnswerCache(configuration);
         services.AddWelfareIngestion();
 
         services.AddGraphQL(graphql =>
@@ -55,7 +56,8 @@ public static class WelfareGraphExtensions
         services
             .AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-            .AddCheck<ReplicaHealthCheck>("replica", tags: ["ready"]);
+            .AddCheck<ReplicaHealthCheck>("replica", tags: ["ready"])
+            .AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         services.AddWelfareExports();
         return builder;
     }

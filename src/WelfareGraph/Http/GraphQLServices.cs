@@ -17,5 +17,6 @@ public sealed record GraphQLServices(
     IHostEnvironment Environment,
     WelfareSchema Schema,
     ReadRouting Routing,
+    AnswerCache Cache,
     IServiceProvider ResolverServices
 );
