@@ -7,8 +7,13 @@ namespace WelfareGraph.Requests;
 [SettingsSection("Cache")]
 public sealed class AnswerCacheOptions
 {
-    /// <summary>Off: every analytics answer is computed by the database.</summary>
-    public bool Enabled { get; set; } = true;
+    /// <summary>
+    /// On: aggregates are answered from the cache while the data version stands. Off (the default, for a single
+    /// server and for tools that write to the database behind the server's back): every answer is computed.
+    /// Writes that bypass the server's mutations and import command do not move the data version, so turn it on
+    /// only where all writes go through them.
+    /// </summary>
+    public bool Enabled { get; set; }
 
     /// <summary>
     /// How long an answer is kept. Correctness does not depend on it — the data version is part of the key, so

@@ -16,7 +16,9 @@ public sealed class RedisOutageTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _redis.InitializeAsync();
-        _server = new WelfareGraphFactory(new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = _redis.ConnectionString });
+        _server = new WelfareGraphFactory(
+            new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = _redis.ConnectionString, ["Cache:Enabled"] = "true" }
+        );
         _server.CreateClient().Dispose();
     }
 
