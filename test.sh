@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the WelfareGraph test suite:   ./test.sh [extra dotnet test arguments, e.g. --filter Periods]
 #
-# The tests start real programs: a throwaway PostgreSQL 15 cluster, a headless Chromium
+# The tests start real programs: a throwaway PostgreSQL 15 cluster (and a streaming replica), a redis-server, a headless Chromium
 # (browser tests of the IDE page) and LibreOffice Calc (spreadsheet exports). On Debian/Ubuntu
 # as root (CI, containers) this script installs whichever of them is missing; elsewhere it says
 # what is missing and carries on, and only the tests that need it fail, each with its own message.
@@ -19,6 +19,10 @@ lean=()        # Debian packages installed without recommends (LibreOffice's are
 if [[ ! -x /usr/lib/postgresql/15/bin/initdb ]]; then
   missing+=("PostgreSQL 15 server (/usr/lib/postgresql/15/bin/initdb)")
   packages+=(postgresql-15)
+fi
+if [[ ! -x /usr/bin/redis-server ]]; then
+  missing+=("Redis server (/usr/bin/redis-server)")
+  packages+=(redis-server)
 fi
 if [[ ! -x /usr/bin/chromium ]]; then
   missing+=("Chromium (/usr/bin/chromium)")

@@ -5,6 +5,7 @@ using WelfareGraph.Analytics;
 using WelfareGraph.Configuration;
 using WelfareGraph.Data;
 using WelfareGraph.Exports;
+using WelfareGraph.Exports.OData;
 using WelfareGraph.Http;
 using WelfareGraph.Ingestion;
 using WelfareGraph.Periods;
@@ -33,6 +34,7 @@ public static class WelfareGraphExtensions
         services.AddSettings<AnalyticsOptions>();
         services.AddWelfareSecurity(configuration, builder.Environment, root);
         services.AddWelfareRequests();
+        services.AddAnswerCache(configuration);
         services.AddWelfareIngestion();
 
         services.AddGraphQL(graphql =>
@@ -51,7 +53,11 @@ public static class WelfareGraphExtensions
                 .AddWelfareSecurity()
         );
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services
+            .AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<ReplicaHealthCheck>("replica", tags: ["ready"])
+            .AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         services.AddWelfareExports();
         return builder;
     }
@@ -62,6 +68,11 @@ public static class WelfareGraphExtensions
         // The deadline counts from here: a request queued for its share of the server waits within it too.
         app.UseRequestDeadlines();
         app.UseWelfareSecurity();
+        // Edges that only read take the replica when it is fit; /graphql chooses per document (a mutation never does).
+        app.UseReplicaReads(path =>
+            path.StartsWithSegments("/exports") && !path.StartsWithSegments("/exports/jobs")
+            || path.StartsWithSegments("/" + FeedModel.RoutePrefix)
+        );
         // Refusals in front of the GraphQL endpoint (rate limit, fair share) speak its negotiated media type.
         app.MapGroup("").WithMetadata(new ErrorMediaType(GraphQLMediaTypes.Negotiate)).MapGraphQLHttp("/graphql");
         app.MapSchemaDownload("/graphql");

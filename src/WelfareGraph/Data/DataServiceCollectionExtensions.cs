@@ -21,6 +21,11 @@ public static class DataServiceCollectionExtensions
         // the validated options once the container exists.
         var provider = configuration.GetValue("Database:" + nameof(DatabaseOptions.Provider), DatabaseProvider.Sqlite);
         var connectionString = configuration.GetConnectionString("WelfareGraph");
+        var readOnly = configuration.GetConnectionString("WelfareGraphReadOnly");
+        if (!string.IsNullOrWhiteSpace(readOnly) && provider == DatabaseProvider.Sqlite)
+            throw new InvalidOperationException(
+                "ConnectionStrings:WelfareGraphReadOnly names a read replica, which only the Postgres and SqlServer providers have."
+            );
 
         // Interceptors registered in DI (diagnostics, tests counting commands) join every context.
         // A factory, not a scoped context: GraphQL.NET resolves sibling fields in parallel,
@@ -41,10 +46,18 @@ public static class DataServiceCollectionExtensions
                 );
                 break;
             case DatabaseProvider.Postgres:
-                AddFactories<PostgresWelfareDbContext>(services, (b, options) => Configure(b, options, Required(connectionString)));
+                AddFactories<PostgresWelfareDbContext>(
+                    services,
+                    (b, options) => Configure(b, options, Required(connectionString)),
+                    Replica(readOnly)
+                );
                 break;
             case DatabaseProvider.SqlServer:
-                AddFactories<SqlServerWelfareDbContext>(services, (b, options) => Configure(b, options, Required(connectionString)));
+                AddFactories<SqlServerWelfareDbContext>(
+                    services,
+                    (b, options) => Configure(b, options, Required(connectionString)),
+                    Replica(readOnly)
+                );
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{provider}' is not one of Sqlite, Postgres, SqlServer.");
@@ -98,14 +111,29 @@ public static class DataServiceCollectionExtensions
     /// </summary>
     private static void AddFactories<TContext>(
         IServiceCollection services,
-        Func<DbContextOptionsBuilder, DatabaseOptions, DbContextOptionsBuilder> configure
+        Func<DbContextOptionsBuilder, DatabaseOptions, DbContextOptionsBuilder> configure,
+        Func<DbContextOptionsBuilder, DatabaseOptions, DbContextOptionsBuilder>? configureReplica = null
     )
         where TContext : WelfareDbContext
     {
+        var hasReplica = configureReplica is not null;
         services.AddDbContextFactory<TContext>(
             (sp, b) => configure(b, sp.GetRequiredService<DatabaseOptions>()).AddInterceptors(sp.GetServices<IInterceptor>())
         );
         services.AddHttpContextAccessor();
+        services.AddSingleton<DataVersionClock>();
+        // The replica's contexts carry the DI interceptors too: what a request reads is counted wherever it is read.
+        services.AddSingleton(sp =>
+        {
+            if (!hasReplica)
+                return new ReadReplica(null);
+            var replica = configureReplica!(new DbContextOptionsBuilder<TContext>(), sp.GetRequiredService<DatabaseOptions>())
+                .AddInterceptors(sp.GetServices<IInterceptor>())
+                .Options;
+            return new ReadReplica(() => (WelfareDbContext)Activator.CreateInstance(typeof(TContext), replica)!);
+        });
+        services.AddSingleton<ReplicaLagMonitor>();
+        services.AddSingleton<ReadRouting>();
         services.AddSingleton<IDbContextFactory<WelfareDbContext>, CallerDbContextFactory<TContext>>();
         services.AddSingleton(sp => new SystemDbContextFactory(
             sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext,
@@ -124,6 +152,10 @@ public static class DataServiceCollectionExtensions
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         return $"Data Source={path}";
     }
+
+    /// <summary>How the replica's contexts are configured, or null when no replica is.</summary>
+    private static Func<DbContextOptionsBuilder, DatabaseOptions, DbContextOptionsBuilder>? Replica(string? readOnly) =>
+        string.IsNullOrWhiteSpace(readOnly) ? null : (b, options) => Configure(b, options, readOnly);
 
     private static string Required(string? connectionString) =>
         string.IsNullOrWhiteSpace(connectionString)

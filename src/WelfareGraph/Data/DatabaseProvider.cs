@@ -34,4 +34,15 @@ public sealed class DatabaseOptions
     /// <summary>How long SQLite waits for a lock held by another connection before it reports the file busy.</summary>
     [Range(typeof(TimeSpan), "00:00:00", Durations.Longest)]
     public TimeSpan SqliteBusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// With <c>ConnectionStrings:WelfareGraphReadOnly</c>: reads go to the primary while the replica is further
+    /// behind than this (measured by WAL position, or SQL Server's redo queue).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", Durations.Longest)]
+    public TimeSpan MaxReplicaLag { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long one measurement of the replica's lag stands before the next request measures again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", Durations.Longest)]
+    public TimeSpan ReplicaLagCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -26,6 +26,9 @@ public sealed class SystemDbContextFactory(Func<WelfareDbContext> create, IHttpC
     /// </summary>
     internal WelfareDbContext CreateForReferenceLookup() => Create();
 
+    /// <summary>And one more: the primary's WAL position, against which the replica's lag is measured.</summary>
+    internal WelfareDbContext CreateForReplicaCheck() => Create();
+
     private WelfareDbContext Create()
     {
         var db = create();

@@ -217,6 +217,11 @@ public static class GraphQLHttpEndpoint
             }
         }
 
+        // Documents that only read may be answered by the replica; one mutation in a batch keeps the whole batch on
+        // the primary, so the batch's later reads see its writes.
+        if (prepared.All(p => p.Document is { IsMutation: false }))
+            await services.Routing.ChooseAsync(http, http.RequestAborted);
+
         var results = new List<(int Status, ExecutionResult Result, Task Audit)>(prepared.Count);
         foreach (var request in prepared)
             results.Add(await ExecuteAsync(http, services, request, mediaType, isGet));
@@ -297,22 +302,31 @@ public static class GraphQLHttpEndpoint
         // resolver passes it to EF, so the database command itself is cancelled (on SQLite, interrupted).
         var deadline = RequestDeadline.Of(http)!;
         var started = Stopwatch.GetTimestamp();
-        var (result, timedOut) = await services.Runner.ExecuteAsync(
-            new ExecutionOptions
-            {
-                Query = request.Query,
-                Document = request.Document?.Document, // parsed once, in Prepare; null leaves the parse (and its errors) to the executer
-                OperationName = request.Request.OperationName,
-                Variables = request.Request.Variables,
-                Extensions = request.Request.Extensions,
-                RequestServices = services.ResolverServices,
-                User = http.User,
-                CancellationToken = http.RequestAborted,
-                // The result is only serialized (and counted for the audit), so large lists may be written as they resolve.
-                UserContext = new Dictionary<string, object?> { [ListWritingExecutionStrategy.Requested] = true },
-            },
-            deadline
-        );
+        var execution = () =>
+            services.Runner.ExecuteAsync(
+                new ExecutionOptions
+                {
+                    Query = request.Query,
+                    Document = request.Document?.Document, // parsed once, in Prepare; null leaves the parse (and its errors) to the executer
+                    OperationName = request.Request.OperationName,
+                    Variables = request.Request.Variables,
+                    Extensions = request.Request.Extensions,
+                    RequestServices = services.ResolverServices,
+                    User = http.User,
+                    CancellationToken = http.RequestAborted,
+                    // The result is only serialized (and counted for the audit), so large lists may be written as they resolve.
+                    UserContext = new Dictionary<string, object?> { [ListWritingExecutionStrategy.Requested] = true },
+                },
+                deadline
+            );
+        // Dashboards' aggregates come from the shared cache when it holds them at the data's current version.
+        var ((result, timedOut), cachedRows) =
+            request.Document is { } read && services.Cache.Accepts(read)
+                ? await services.Cache.RunAsync(http, request.Key, request.Request, execution)
+                : (await execution(), null);
+
+        if (result.Executed && request.Document is { } executed)
+            await DataVersionExtensions.AddAsync(http, result, executed.IsMutation, services.ResolverServices);
 
         var audit = services.Audit;
         var recorded = Task.CompletedTask;
@@ -323,7 +337,7 @@ public static class GraphQLHttpEndpoint
                 document.Operation.Name?.StringValue,
                 request.Key,
                 document.RootFields,
-                AuditLog.CountRows(result),
+                cachedRows ?? AuditLog.CountRows(result),
                 timedOut ? "timeout" : AuditLog.Outcome(result),
                 Stopwatch.GetElapsedTime(started)
             );

@@ -1,4 +1,5 @@
 using GraphQL;
+using WelfareGraph.Data;
 using WelfareGraph.Requests;
 using WelfareGraph.Schema;
 using WelfareGraph.Security;
@@ -15,5 +16,7 @@ public sealed record GraphQLServices(
     AuditLog Audit,
     IHostEnvironment Environment,
     WelfareSchema Schema,
+    ReadRouting Routing,
+    AnswerCache Cache,
     IServiceProvider ResolverServices
 );

@@ -10,7 +10,7 @@ namespace WelfareGraph.Ingestion;
 /// a dry run that rolls back, change-feed stamping before commit, and the counts. A resent batch changes nothing;
 /// a failed batch writes nothing.
 /// </summary>
-public sealed class BatchWriter(IngestionOptions options, IChangeFeedStamper stamper)
+public sealed class BatchWriter(IngestionOptions options, IChangeFeedStamper stamper, DataVersionClock versions)
 {
     /// <param name="db">A context with the caller's scope; reference data is read through <paramref name="system"/>.</param>
     public async Task<UpsertResult> UpsertAsync<TRecord, TEntity>(
@@ -117,7 +117,12 @@ public sealed class BatchWriter(IngestionOptions options, IChangeFeedStamper sta
         }
         var feed = changes.Select(c => mapping.FeedEntry(c.Row, c.Kind)).OfType<FeedEntry>().ToList();
         await stamper.StampAsync(db, feed, cancellationToken);
+        // Every change moves the data version, reference data too: a county's all-households count or a centre's
+        // name changes answers that no feed entry names.
+        long? version = changes.Count > 0 ? await DataVersionClock.AdvanceAsync(db, cancellationToken) : null;
         await transaction.CommitAsync(cancellationToken);
+        if (version is { } committed)
+            versions.Committed(committed);
         return counts;
     }
 

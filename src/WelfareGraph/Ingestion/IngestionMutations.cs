@@ -80,6 +80,7 @@ public static class IngestionMutations
                 await using var db = ctx.CreateDbContext();
                 return await PeriodClosing.CloseAsync(
                     db,
+                    ctx.Service<DataVersionClock>(),
                     ctx.GetArgument<string>("province"),
                     ctx.GetArgument<int>("year"),
                     ctx.GetArgument<int>("month"),
@@ -97,6 +98,7 @@ public static class IngestionMutations
                 await using var db = ctx.CreateDbContext();
                 return await PeriodClosing.ReopenAsync(
                     db,
+                    ctx.Service<DataVersionClock>(),
                     ctx.GetArgument<string>("province"),
                     ctx.GetArgument<int>("year"),
                     ctx.GetArgument<int>("month"),
@@ -115,6 +117,7 @@ public static class IngestionMutations
                 await using var db = ctx.CreateDbContext();
                 return await Publishing.PublishAsync(
                     db,
+                    ctx.Service<DataVersionClock>(),
                     ctx.GetArgument<string>("province"),
                     period,
                     CallerName(ctx.User),

@@ -10,6 +10,7 @@ public static class PeriodClosing
 {
     public static async Task<ClosedPeriod?> CloseAsync(
         WelfareDbContext db,
+        DataVersionClock versions,
         string provinceCode,
         int year,
         int month,
@@ -32,13 +33,19 @@ public static class PeriodClosing
             ClosedAt = DateTime.UtcNow,
             ClosedBy = by,
         };
+        // The closed month is part of answers (closedPeriods, the report's state): it moves the data version.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ClosedPeriods.Add(closed);
         await db.SaveChangesAsync(cancellationToken);
+        var version = await DataVersionClock.AdvanceAsync(db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        versions.Committed(version);
         return closed;
     }
 
     public static async Task<bool> ReopenAsync(
         WelfareDbContext db,
+        DataVersionClock versions,
         string provinceCode,
         int year,
         int month,
@@ -46,9 +53,16 @@ public static class PeriodClosing
     )
     {
         var provinceId = await ProvinceIdAsync(db, provinceCode, year, month, cancellationToken);
-        return await db
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var reopened =
+            await db
                 .ClosedPeriods.Where(p => p.ProvinceId == provinceId && p.Year == year && p.Month == month)
                 .ExecuteDeleteAsync(cancellationToken) > 0;
+        long? version = reopened ? await DataVersionClock.AdvanceAsync(db, cancellationToken) : null;
+        await transaction.CommitAsync(cancellationToken);
+        if (version is { } committed)
+            versions.Committed(committed);
+        return reopened;
     }
 
     private static async Task<int> ProvinceIdAsync(

@@ -13,6 +13,7 @@ public static class Publishing
 {
     public static async Task<PublishedReport> PublishAsync(
         WelfareDbContext db,
+        DataVersionClock versions,
         string provinceCode,
         ResolvedPeriod period,
         string by,
@@ -32,8 +33,12 @@ public static class Publishing
             PublishedAt = DateTime.UtcNow,
             PublishedBy = by,
         };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.PublishedReports.Add(published);
         await db.SaveChangesAsync(cancellationToken);
+        var version = await DataVersionClock.AdvanceAsync(db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        versions.Committed(version);
         return published;
     }
 

@@ -6,7 +6,7 @@ using WelfareGraph.Data;
 namespace WelfareGraph.Ingestion;
 
 /// <summary>Marks contributions retracted — kept for audit, gone from totals and exports — never a hard delete.</summary>
-public sealed class Retraction(IChangeFeedStamper stamper)
+public sealed class Retraction(IChangeFeedStamper stamper, DataVersionClock versions)
 {
     public async Task<RetractResult> RetractAsync(
         WelfareDbContext db,
@@ -63,7 +63,10 @@ public sealed class Retraction(IChangeFeedStamper stamper)
                     retracting.Select(r => ContributionMapping.Entry(r, ChangeKind.Retract)).ToList(),
                     cancellationToken
                 );
+                long? version = retracting.Count > 0 ? await DataVersionClock.AdvanceAsync(db, cancellationToken) : null;
                 await transaction.CommitAsync(cancellationToken);
+                if (version is { } committed)
+                    versions.Committed(committed);
                 return new RetractResult(retracting.Count, rows.Count - retracting.Count, errors);
             }
         );

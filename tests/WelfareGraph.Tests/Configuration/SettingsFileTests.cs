@@ -37,6 +37,7 @@ public sealed class SettingsFileTests
         Assert.Equal(
             [
                 "AnalyticsOptions Analytics",
+                "AnswerCacheOptions Cache",
                 "DatabaseOptions Database",
                 "ExportOptions Exports",
                 "FairShareOptions GraphQL",

@@ -24,5 +24,7 @@ public static class DataSetWriter
         }
         await BulkCopy.InsertAsync<Household>(db, set.Households, cancellationToken);
         await BulkCopy.InsertAsync<Contribution>(db, set.Contributions, cancellationToken);
+        // A set written into a database other servers already answer from must not leave their caches standing.
+        await DataVersionClock.AdvanceAsync(db, cancellationToken);
     }
 }
