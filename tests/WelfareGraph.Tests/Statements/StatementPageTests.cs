@@ -214,7 +214,7 @@ public sealed class StatementPageTests(LoopbackServer server, ITestOutputHelper 
     )
     {
         var bars = await TitlesAsync(page, "#households g[aria-label='bar'] rect");
-        var withheld = await page.Locator("#households g[aria-label='suppressed'] text").CountAsync();
+        var withheld = await page.Locator("#households g.suppressed text").CountAsync();
         Assert.Equal(cells, bars.Count + withheld);
         Assert.Equal(covered.Count(c => c.Value < 5), withheld);
         var benefits = new Dictionary<string, string> { ["1"] = "مستمری‌بگیر", ["2"] = "سایر خدمات" };

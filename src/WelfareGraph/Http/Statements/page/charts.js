@@ -69,6 +69,7 @@ window.StatementCharts = (() => {
     const counties = [...new Set(cells.map((c) => c.county))];
     const shown = cells.filter((c) => !c.suppressed);
     const withheld = cells.filter((c) => c.suppressed);
+    const colours = ["#1f6f8b", "#5f93a6"];
     const chart = Plot.plot({
       width: wideWidth,
       height,
@@ -77,7 +78,7 @@ window.StatementCharts = (() => {
       style,
       x: { label: null, domain: counties, reverse: text.rtl },
       y: { grid: true, label: text.households, tickFormat: (v) => text.number(v) },
-      color: { legend: true, domain: [text.benefit.PENSION, text.benefit.OTHER_SERVICES], range: ["#1f6f8b", "#8fb8c7"] },
+      color: { legend: true, domain: [text.benefit.PENSION, text.benefit.OTHER_SERVICES], range: colours },
       marks: [
         Plot.barY(shown, {
           x: "county",
@@ -85,13 +86,20 @@ window.StatementCharts = (() => {
           fill: (c) => text.benefit[c.benefit],
           title: (c) => `${c.county}, ${text.benefit[c.benefit]}: ${text.number(c.count)}`,
         }),
-        Plot.text(withheld, {
-          x: "county",
-          y: 0,
-          dy: -8,
-          text: (c) => `${text.benefit[c.benefit]}: ${text.suppressed}`,
-          ariaLabel: "suppressed",
-        }),
+        ...["PENSION", "OTHER_SERVICES"].map((benefit, row) =>
+          Plot.text(
+            withheld.filter((c) => c.benefit === benefit),
+            {
+              x: "county",
+              y: 0,
+              dy: -8 - 14 * row,
+              text: () => text.suppressed,
+              fill: colours[row],
+              title: (c) => `${c.county}, ${text.benefit[c.benefit]}: ${text.suppressed}`,
+              className: "suppressed",
+            },
+          ),
+        ),
         Plot.ruleY([0]),
       ],
     });
