@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the WelfareGraph test suite:   ./test.sh [extra dotnet test arguments, e.g. --filter Periods]
 #
-# The tests start real programs: a throwaway PostgreSQL 15 cluster (and a streaming replica), a redis-server, a headless Chromium
-# (browser tests of the IDE page) and LibreOffice Calc (spreadsheet exports). On Debian/Ubuntu
+# The tests start real programs: a throwaway PostgreSQL 15 cluster (and a streaming replica), a redis-server,
+# a headless Chromium (browser tests of the IDE and statement pages), pdftotext (the printed statement) and
+# LibreOffice Calc (spreadsheet exports). On Debian/Ubuntu
 # as root (CI, containers) this script installs whichever of them is missing; elsewhere it says
 # what is missing and carries on, and only the tests that need it fail, each with its own message.
 set -euo pipefail
@@ -27,6 +28,10 @@ fi
 if [[ ! -x /usr/bin/chromium ]]; then
   missing+=("Chromium (/usr/bin/chromium)")
   packages+=(chromium)
+fi
+if ! command -v pdftotext >/dev/null 2>&1; then
+  missing+=("pdftotext (poppler-utils), which reads the printed statement page back")
+  packages+=(poppler-utils)
 fi
 if ! command -v soffice >/dev/null 2>&1 && ! command -v libreoffice >/dev/null 2>&1; then
   missing+=("LibreOffice Calc (soffice)")

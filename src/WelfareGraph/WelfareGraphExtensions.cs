@@ -32,6 +32,7 @@ public static class WelfareGraphExtensions
         services.AddSettings<PagingOptions>();
         services.AddSettings<QueryLimitOptions>();
         services.AddSettings<AnalyticsOptions>();
+        services.AddSettings<StatementPageOptions>();
         services.AddWelfareSecurity(configuration, builder.Environment, root);
         services.AddWelfareRequests();
         services.AddAnswerCache(configuration);
@@ -77,6 +78,7 @@ public static class WelfareGraphExtensions
         app.MapGroup("").WithMetadata(new ErrorMediaType(GraphQLMediaTypes.Negotiate)).MapGraphQLHttp("/graphql");
         app.MapSchemaDownload("/graphql");
         app.MapBananaCakePop("/graphql");
+        app.MapStatementPage();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapWelfareExports();

@@ -45,6 +45,7 @@ public sealed class SettingsFileTests
                 "IngestionOptions Ingestion",
                 "PagingOptions GraphQL",
                 "QueryLimitOptions GraphQL",
+                "StatementPageOptions Statements",
             ],
             SettingsClasses().Select(s => $"{s.Type.Name} {s.Section}").Order(StringComparer.Ordinal)
         );
