@@ -12,6 +12,7 @@ using WelfareGraph.Querying;
 using WelfareGraph.Requests;
 using WelfareGraph.Schema;
 using WelfareGraph.Security;
+using WelfareGraph.Telemetry;
 
 namespace WelfareGraph;
 
@@ -53,6 +54,7 @@ public static class WelfareGraphExtensions
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddWelfareExports();
+        services.AddWelfareTelemetry(configuration, FairShareMetrics.MeterName);
         return builder;
     }
 
@@ -62,6 +64,7 @@ public static class WelfareGraphExtensions
         // The deadline counts from here: a request queued for its share of the server waits within it too.
         app.UseRequestDeadlines();
         app.UseWelfareSecurity();
+        app.MapMetrics();
         // Refusals in front of the GraphQL endpoint (rate limit, fair share) speak its negotiated media type.
         app.MapGroup("").WithMetadata(new ErrorMediaType(GraphQLMediaTypes.Negotiate)).MapGraphQLHttp("/graphql");
         app.MapSchemaDownload("/graphql");

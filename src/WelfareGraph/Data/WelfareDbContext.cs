@@ -28,6 +28,7 @@ public abstract class WelfareDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<FeedClock> FeedClock => Set<FeedClock>();
     public DbSet<ClosedPeriod> ClosedPeriods => Set<ClosedPeriod>();
     public DbSet<PublishedReport> PublishedReports => Set<PublishedReport>();
+    public DbSet<ExportJobRecord> ExportJobs => Set<ExportJobRecord>();
 
     /// <summary>
     /// The rows this context may read and write (Security/ScopeFilters): set once, by the factory that made
