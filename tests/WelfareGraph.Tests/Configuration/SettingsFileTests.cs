@@ -44,6 +44,7 @@ public sealed class SettingsFileTests
                 "IngestionOptions Ingestion",
                 "PagingOptions GraphQL",
                 "QueryLimitOptions GraphQL",
+                "TelemetryOptions OpenTelemetry",
             ],
             SettingsClasses().Select(s => $"{s.Type.Name} {s.Section}").Order(StringComparer.Ordinal)
         );
