@@ -35,6 +35,9 @@ public sealed class ExportJobs(
     private readonly ConcurrentDictionary<string, (ExportJob Job, Task Run)> _running = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
 
+    /// <summary>Ends of jobs the database was away for: written at the next beat that reaches it.</summary>
+    private readonly ConcurrentDictionary<string, Func<Task<bool>>> _unrecorded = new(StringComparer.Ordinal);
+
     /// <summary>This server process, as the holder of the jobs it runs.</summary>
     public string ServerId { get; } =
         $"{Environment.MachineName[..Math.Min(20, Environment.MachineName.Length)]}-{Environment.ProcessId}-{Guid.NewGuid():N}";
@@ -146,6 +149,11 @@ public sealed class ExportJobs(
     /// <summary>One beat of this server: renew its leases, stop jobs cancelled elsewhere, take over abandoned jobs, expire old ones.</summary>
     public async Task BeatAsync(CancellationToken cancellationToken)
     {
+        foreach (var (id, record) in _unrecorded)
+        {
+            await record();
+            _unrecorded.TryRemove(id, out _);
+        }
         await RenewAsync(cancellationToken);
         await TakeOverAsync(cancellationToken);
         await ExpireAsync(cancellationToken);
@@ -371,33 +379,53 @@ public sealed class ExportJobs(
         string? message
     )
     {
-        var running = Name(ExportJobState.Running);
-        var (name, now) = (Name(state), Now);
         try
         {
-            // Not the stopping token: the end of a job is written even while the server shuts down.
-            await using var db = database.CreateDbContext();
-            return await db
-                    .ExportJobs.Where(j => j.Id == id && j.Holder == ServerId && j.State == running)
-                    .ExecuteUpdateAsync(s =>
-                        s.SetProperty(j => j.State, name)
-                            .SetProperty(j => j.FinishedAt, now)
-                            .SetProperty(j => j.RowsWritten, rows)
-                            .SetProperty(j => j.FileName, fileName)
-                            .SetProperty(j => j.StoredName, stored)
-                            .SetProperty(j => j.ErrorCode, code)
-                            .SetProperty(j => j.Error, message)
-                            .SetProperty(j => j.RunningSlot, (int?)null)
-                            .SetProperty(j => j.Holder, (string?)null)
-                            .SetProperty(j => j.LeaseExpiresAt, (DateTime?)null)
-                    ) == 1;
+            return await RecordEndAsync(id, state, rows, fileName, stored, code, message, Now);
         }
         catch (Exception e) when (DatabaseOutage.IsOutage(e))
         {
-            // Its lease runs out and another server (or this one, later) settles it.
-            logger.LogWarning("Export job {Job} ended ({State}) but the database is unavailable to record it.", id, name);
+            // Kept for the next beat: the end is recorded once the database is back (before the lease can pass there).
+            logger.LogWarning(
+                "Export job {Job} ended ({State}) while the database is unavailable; it is recorded once it is back.",
+                id,
+                state
+            );
+            var now = Now;
+            _unrecorded[id] = () => RecordEndAsync(id, state, rows, fileName, stored, code, message, now);
             return false;
         }
+    }
+
+    private async Task<bool> RecordEndAsync(
+        string id,
+        ExportJobState state,
+        long rows,
+        string? fileName,
+        string? stored,
+        string? code,
+        string? message,
+        DateTime now
+    )
+    {
+        var running = Name(ExportJobState.Running);
+        var name = Name(state);
+        // Not the stopping token: the end of a job is written even while the server shuts down.
+        await using var db = database.CreateDbContext();
+        return await db
+                .ExportJobs.Where(j => j.Id == id && j.Holder == ServerId && j.State == running)
+                .ExecuteUpdateAsync(s =>
+                    s.SetProperty(j => j.State, name)
+                        .SetProperty(j => j.FinishedAt, now)
+                        .SetProperty(j => j.RowsWritten, rows)
+                        .SetProperty(j => j.FileName, fileName)
+                        .SetProperty(j => j.StoredName, stored)
+                        .SetProperty(j => j.ErrorCode, code)
+                        .SetProperty(j => j.Error, message)
+                        .SetProperty(j => j.RunningSlot, (int?)null)
+                        .SetProperty(j => j.Holder, (string?)null)
+                        .SetProperty(j => j.LeaseExpiresAt, (DateTime?)null)
+                ) == 1;
     }
 
     /// <summary>A job stopped by this server's shutdown: its lease ends now, and the start it used is not counted against it.</summary>
