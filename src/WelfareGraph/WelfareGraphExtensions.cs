@@ -13,6 +13,7 @@ using WelfareGraph.Querying;
 using WelfareGraph.Requests;
 using WelfareGraph.Schema;
 using WelfareGraph.Security;
+using WelfareGraph.Telemetry;
 
 namespace WelfareGraph;
 
@@ -60,6 +61,7 @@ public static class WelfareGraphExtensions
             .AddCheck<ReplicaHealthCheck>("replica", tags: ["ready"])
             .AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         services.AddWelfareExports();
+        services.AddWelfareTelemetry(configuration, FairShareMetrics.MeterName);
         return builder;
     }
 
@@ -74,6 +76,7 @@ public static class WelfareGraphExtensions
             path.StartsWithSegments("/exports") && !path.StartsWithSegments("/exports/jobs")
             || path.StartsWithSegments("/" + FeedModel.RoutePrefix)
         );
+        app.MapMetrics();
         // Refusals in front of the GraphQL endpoint (rate limit, fair share) speak its negotiated media type.
         app.MapGroup("").WithMetadata(new ErrorMediaType(GraphQLMediaTypes.Negotiate)).MapGraphQLHttp("/graphql");
         app.MapSchemaDownload("/graphql");

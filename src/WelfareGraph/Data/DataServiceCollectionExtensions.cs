@@ -144,6 +144,11 @@ public static class DataServiceCollectionExtensions
             var audit = configure(new DbContextOptionsBuilder<TContext>(), sp.GetRequiredService<DatabaseOptions>()).Options;
             return new AuditDbContextFactory(() => (WelfareDbContext)Activator.CreateInstance(typeof(TContext), audit)!);
         });
+        services.AddSingleton(sp =>
+        {
+            var jobs = configure(new DbContextOptionsBuilder<TContext>(), sp.GetRequiredService<DatabaseOptions>()).Options;
+            return new ExportJobDbContextFactory(() => (WelfareDbContext)Activator.CreateInstance(typeof(TContext), jobs)!);
+        });
     }
 
     public static string DefaultSqliteConnectionString(string contentRoot, string file)

@@ -29,6 +29,7 @@ public abstract class WelfareDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<ClosedPeriod> ClosedPeriods => Set<ClosedPeriod>();
     public DbSet<PublishedReport> PublishedReports => Set<PublishedReport>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+    public DbSet<ExportJobRecord> ExportJobs => Set<ExportJobRecord>();
 
     /// <summary>
     /// The rows this context may read and write (Security/ScopeFilters): set once, by the factory that made

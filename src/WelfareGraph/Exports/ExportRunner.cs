@@ -12,6 +12,7 @@ using WelfareGraph.Periods;
 using WelfareGraph.Querying;
 using WelfareGraph.Requests;
 using WelfareGraph.Security;
+using WelfareGraph.Telemetry;
 
 namespace WelfareGraph.Exports;
 
@@ -44,7 +45,8 @@ public sealed class ExportRunner(
     IDbContextFactory<WelfareDbContext> contexts,
     TimeProvider clock,
     ExportOptions options,
-    AuditLog audit
+    AuditLog audit,
+    WelfareMetrics metrics
 )
 {
     /// <summary>The logging category of exports.</summary>
@@ -160,6 +162,7 @@ public sealed class ExportRunner(
         }
         finally
         {
+            metrics.ExportRows(progress.Rows, ExportFormats.Extension(export.Spec.Format), export.Spec.Mode.ToString().ToLowerInvariant());
             await RecordAsync(
                 user,
                 export.Spec,

@@ -15,7 +15,9 @@ public static class ExportsRegistration
     {
         services.AddSettings<ExportOptions>();
         services.AddSingleton<ExportRunner>();
+        services.AddSingleton(sp => ExportJobStores.Create(sp.GetRequiredService<ExportOptions>()));
         services.AddSingleton<ExportJobs>();
+        services.AddHostedService<ExportJobLeases>();
         // The OData feed runs on controllers (OData's routing and query handling are built for them); they are
         // the only controllers of the app, and every one of them passes the feed's access filter. The route's resource
         // serializer is replaced by one that counts what it writes, for that filter's audit entry (a route's own

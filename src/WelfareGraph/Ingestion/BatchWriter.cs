@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WelfareGraph.ChangeFeed;
 using WelfareGraph.Data;
+using WelfareGraph.Telemetry;
 
 namespace WelfareGraph.Ingestion;
 
@@ -10,10 +11,30 @@ namespace WelfareGraph.Ingestion;
 /// a dry run that rolls back, change-feed stamping before commit, and the counts. A resent batch changes nothing;
 /// a failed batch writes nothing.
 /// </summary>
-public sealed class BatchWriter(IngestionOptions options, IChangeFeedStamper stamper, DataVersionClock versions)
+public sealed class BatchWriter(IngestionOptions options, IChangeFeedStamper stamper, DataVersionClock versions, WelfareMetrics metrics)
 {
     /// <param name="db">A context with the caller's scope; reference data is read through <paramref name="system"/>.</param>
     public async Task<UpsertResult> UpsertAsync<TRecord, TEntity>(
+        IBatchMapping<TRecord, TEntity> mapping,
+        WelfareDbContext db,
+        WelfareDbContext system,
+        UpsertBatch<TRecord> batch,
+        CancellationToken cancellationToken
+    )
+        where TEntity : class
+    {
+        var result = await WriteBatchAsync(mapping, db, system, batch, cancellationToken);
+        if (!result.DryRun)
+        {
+            var kind = typeof(TEntity).Name.ToLowerInvariant();
+            metrics.Ingested(kind, result.Inserted + result.Updated);
+            foreach (var refused in result.Errors.GroupBy(e => e.Code, StringComparer.Ordinal))
+                metrics.Rejected(kind, refused.Key, refused.Count());
+        }
+        return result;
+    }
+
+    private async Task<UpsertResult> WriteBatchAsync<TRecord, TEntity>(
         IBatchMapping<TRecord, TEntity> mapping,
         WelfareDbContext db,
         WelfareDbContext system,

@@ -1,6 +1,7 @@
 using GraphQL;
 using WelfareGraph.Schema;
 using WelfareGraph.Security;
+using WelfareGraph.Telemetry;
 
 namespace WelfareGraph.Requests;
 
@@ -12,12 +13,20 @@ public sealed record DeadlineResult(ExecutionResult Result, bool TimedOut);
 /// export jobs): parsing, validation and execution share the deadline's token, and a document the deadline ended
 /// is a timeout, however it surfaced.
 /// </summary>
-public sealed class GraphQLRunner(IDocumentExecuter<WelfareSchema> executer)
+public sealed class GraphQLRunner(IDocumentExecuter<WelfareSchema> executer, WelfareMetrics metrics)
 {
     public const string TimeoutCode = "EXECUTION_TIMEOUT";
 
     /// <param name="options">The execution, its <see cref="ExecutionOptions.CancellationToken"/> one that the deadline cancels.</param>
     public async Task<DeadlineResult> ExecuteAsync(ExecutionOptions options, RequestDeadline deadline)
+    {
+        using var span = new OperationSpan(options, metrics);
+        var answer = await RunAsync(options, deadline);
+        span.End(answer.Result, answer.TimedOut);
+        return answer;
+    }
+
+    private async Task<DeadlineResult> RunAsync(ExecutionOptions options, RequestDeadline deadline)
     {
         ExecutionResult result;
         try

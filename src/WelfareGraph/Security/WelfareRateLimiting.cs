@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using WelfareGraph.Telemetry;
 
 namespace WelfareGraph.Security;
 
@@ -37,6 +38,7 @@ public static class WelfareRateLimiting
                     );
                     limiter.OnRejected = (rejected, cancellationToken) =>
                     {
+                        rejected.HttpContext.RequestServices.GetService<WelfareMetrics>()?.RateLimited();
                         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.Window;
                         var message =
                             $"Too many requests: at most {options.PermitLimit} per {options.Window}. Retry after {RefusalResponse.RetryAfterSeconds(retryAfter)} s.";

@@ -33,6 +33,7 @@ public sealed class LayeringTests
         "WelfareGraph.Data",
         "WelfareGraph.Querying",
         "WelfareGraph.Security",
+        "WelfareGraph.Telemetry",
     ];
 
     /// <summary>Top: what the server offers, and the schema composed from it.</summary>

@@ -46,6 +46,7 @@ public sealed class SettingsFileTests
                 "PagingOptions GraphQL",
                 "QueryLimitOptions GraphQL",
                 "StatementPageOptions Statements",
+                "TelemetryOptions OpenTelemetry",
             ],
             SettingsClasses().Select(s => $"{s.Type.Name} {s.Section}").Order(StringComparer.Ordinal)
         );

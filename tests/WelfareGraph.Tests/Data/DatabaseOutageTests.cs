@@ -94,10 +94,6 @@ public sealed class DatabaseOutageTests(OutageServer server) : IClassFixture<Out
         var modelOutcome = await model.WaitAsync(HangGuard);
         Assert.True(modelOutcome.Started, "the model's response had started before the outage");
         Assert.NotNull(modelOutcome.Failure);
-        var job = await FinishedJobAsync(jobToken, jobId).WaitAsync(HangGuard);
-        Assert.Equal("failed", job["state"]!.GetValue<string>());
-        Assert.Equal("DATABASE_UNAVAILABLE", job["errorCode"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.Conflict, await StatusOfAsync(jobToken, HttpMethod.Get, $"/exports/jobs/{jobId}/file"));
 
         // While it is down, every edge answers 503 DATABASE_UNAVAILABLE at once, on every media type.
         foreach (var mediaType in new[] { "application/graphql-response+json", "application/json" })
@@ -132,6 +128,12 @@ public sealed class DatabaseOutageTests(OutageServer server) : IClassFixture<Out
         await server.Postgres.RestartAsync();
         Assert.Equal(HttpStatusCode.OK, await ReadinessAsync().WaitAsync(HangGuard));
         Assert.NotEmpty((await server.DataAsync(analyst, "{ centers(first: 3) { nodes { code } } }"))["centers"]!["nodes"]!.AsArray());
+
+        // A job's state is in the database, so it is read once the database is back: the job failed, no file.
+        var job = await FinishedJobAsync(jobToken, jobId).WaitAsync(HangGuard);
+        Assert.Equal("failed", job["state"]!.GetValue<string>());
+        Assert.Equal("DATABASE_UNAVAILABLE", job["errorCode"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Conflict, await StatusOfAsync(jobToken, HttpMethod.Get, $"/exports/jobs/{jobId}/file"));
 
         // The interrupted batch wrote nothing; its retry writes every record once, and a second retry changes nothing.
         Assert.Equal((0L, 0L), await StoredAsync());

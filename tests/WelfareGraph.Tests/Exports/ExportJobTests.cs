@@ -44,10 +44,11 @@ public sealed class UnderlyingQueryGate : DbCommandInterceptor
         CancellationToken cancellationToken = default
     )
     {
-        // The fact rows of an underlying export: every contribution column, in id order.
+        // The fact rows of an underlying export: every contribution column, in id order (PostgreSQL leaves the
+        // lower-case names unquoted, SQLite quotes them).
         if (
             _armed
-            && command.CommandText.Contains("\"external_id\"", StringComparison.Ordinal)
+            && command.CommandText.Contains("external_id", StringComparison.Ordinal)
             && command.CommandText.Contains("ORDER BY", StringComparison.Ordinal)
         )
         {
@@ -69,7 +70,7 @@ public sealed class JobsServer : IDisposable
     public UnderlyingQueryGate Gate { get; } = new();
     public WelfareGraphFactory Factory { get; }
     public GraphQLClient Client { get; }
-    public string Folder => Factory.Services.GetRequiredService<ExportJobs>().Folder;
+    public string Folder => ((FolderJobStore)Factory.Services.GetRequiredService<IExportJobStore>()).Folder;
 
     public void Dispose() => Factory.Dispose();
 }

@@ -1,3 +1,4 @@
+using WelfareGraph.Data;
 using WelfareGraph.Exports.Formats;
 using WelfareGraph.Requests;
 using WelfareGraph.Security;
@@ -43,10 +44,10 @@ public static class ExportJobEndpoints
         try
         {
             var spec = runner.Resolve(http.User, request);
-            var job = jobs.Start(http, spec);
+            var job = await jobs.StartAsync(http.User, request, spec, http.RequestAborted);
             http.Response.StatusCode = StatusCodes.Status202Accepted;
             http.Response.Headers.Location = StatusUrl(http, job);
-            await http.Response.WriteAsJsonAsync(Status(http, job), ExportJson.Options, http.RequestAborted);
+            await http.Response.WriteAsJsonAsync(Status(http, jobs, job), ExportJson.Options, http.RequestAborted);
         }
         catch (ExportException e)
         {
@@ -58,41 +59,49 @@ public static class ExportJobEndpoints
     {
         if (await FindAsync(http, jobs, id) is not { } job)
             return;
-        await http.Response.WriteAsJsonAsync(Status(http, job), ExportJson.Options, http.RequestAborted);
+        await http.Response.WriteAsJsonAsync(Status(http, jobs, job), ExportJson.Options, http.RequestAborted);
     }
 
     private static async Task DownloadAsync(HttpContext http, string id, ExportJobs jobs)
     {
         if (await FindAsync(http, jobs, id) is not { } job)
             return;
-        if (job.State != ExportJobState.Succeeded || job.FilePath is not { } path)
+        var file =
+            job.State == ExportJobs.Name(ExportJobState.Succeeded) && job.StoredName is { } stored
+                ? await jobs.Store.OpenReadAsync(stored, http.RequestAborted)
+                : null;
+        if (file is not var (content, length))
         {
             await RefusalResponse.WriteAsync(
                 http,
                 StatusCodes.Status409Conflict,
-                $"The export is {job.State.ToString().ToLowerInvariant()}: there is no file to download.",
+                $"The export is {job.State}: there is no file to download.",
                 "EXPORT_NOT_READY"
             );
             return;
         }
-        ExportFileNames.SetAttachment(http.Response, ExportFormats.ContentType(job.Spec.Format), job.FileName!);
-        await http.Response.SendFileAsync(path, http.RequestAborted);
+        await using (content)
+        {
+            ExportFileNames.SetAttachment(http.Response, ExportFormats.ContentType(FormatOf(job)), job.FileName!);
+            http.Response.ContentLength = length;
+            await content.CopyToAsync(http.Response.Body, http.RequestAborted);
+        }
     }
 
     private static async Task CancelAsync(HttpContext http, string id, ExportJobs jobs)
     {
         if (await FindAsync(http, jobs, id) is not { } job)
             return;
-        var running = job.State == ExportJobState.Running;
-        jobs.Remove(job);
+        var running = job.State == ExportJobs.Name(ExportJobState.Running);
+        await jobs.RemoveAsync(job, http.RequestAborted);
         http.Response.StatusCode = running ? StatusCodes.Status202Accepted : StatusCodes.Status204NoContent;
         if (running)
-            await http.Response.WriteAsJsonAsync(Status(http, job), ExportJson.Options, http.RequestAborted);
+            await http.Response.WriteAsJsonAsync(Status(http, jobs, job), ExportJson.Options, http.RequestAborted);
     }
 
-    private static async Task<ExportJob?> FindAsync(HttpContext http, ExportJobs jobs, string id)
+    private static async Task<ExportJobRecord?> FindAsync(HttpContext http, ExportJobs jobs, string id)
     {
-        var job = jobs.Find(id, http.User);
+        var job = await jobs.FindAsync(id, http.User, http.RequestAborted);
         if (job is null)
             await RefusalResponse.WriteAsync(
                 http,
@@ -103,21 +112,25 @@ public static class ExportJobEndpoints
         return job;
     }
 
-    private static string StatusUrl(HttpContext http, ExportJob job) => $"{http.Request.PathBase}/exports/jobs/{job.Id}";
+    private static ExportFormat FormatOf(ExportJobRecord job) => ExportSpec.ParseEnum(job.Format, "format", ExportFormat.Csv);
 
-    private static JobStatus Status(HttpContext http, ExportJob job) =>
+    private static string StatusUrl(HttpContext http, ExportJobRecord job) => $"{http.Request.PathBase}/exports/jobs/{job.Id}";
+
+    private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+
+    private static JobStatus Status(HttpContext http, ExportJobs jobs, ExportJobRecord job) =>
         new(
             job.Id,
-            job.State.ToString().ToLowerInvariant(),
-            job.Progress.Rows,
-            ExportFormats.Extension(job.Spec.Format),
-            job.Spec.Mode.ToString().ToLowerInvariant(),
+            job.State,
+            jobs.RowsWritten(job),
+            job.Format,
+            job.Mode,
             job.FileName,
-            job.StartedAt,
-            job.FinishedAt,
+            Utc(job.StartedAt),
+            job.FinishedAt is { } finished ? Utc(finished) : null,
             job.Error,
             job.ErrorCode,
             StatusUrl(http, job),
-            job.State == ExportJobState.Succeeded ? StatusUrl(http, job) + "/file" : null
+            job.State == ExportJobs.Name(ExportJobState.Succeeded) ? StatusUrl(http, job) + "/file" : null
         );
 }
