@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Npgsql;
 using WelfareGraph.Security;
+using WelfareGraph.Tests.Exports.Jobs;
 using WelfareGraph.Tests.Security;
 
 namespace WelfareGraph.Tests.Data;
@@ -233,18 +234,10 @@ public sealed class DatabaseOutageTests(OutageServer server) : IClassFixture<Out
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
     }
 
-    /// <summary>Polls the job until it is no longer running (a condition, bounded by the caller's hang guard).</summary>
     private async Task<JsonNode> FinishedJobAsync(string token, string id)
     {
-        using var client = server.Factory.CreateClient();
-        TestIdentity.Authorize(client, token);
-        while (true)
-        {
-            var status = JsonNode.Parse(await client.GetStringAsync($"/exports/jobs/{id}"))!;
-            if (status["state"]!.GetValue<string>() != "running")
-                return status;
-            await Task.Delay(TimeSpan.FromMilliseconds(50)); // a polling interval, not a synchronisation: the loop ends on the state
-        }
+        using var client = TestIdentity.Authorize(server.Factory.CreateClient(), token);
+        return await JobClient.FinishedAsync(client, id);
     }
 
     private async Task<HttpStatusCode> StatusOfAsync(string token, HttpMethod method, string path) =>

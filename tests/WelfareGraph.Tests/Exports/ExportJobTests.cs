@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using WelfareGraph.Exports.Jobs;
+using WelfareGraph.Tests.Exports.Jobs;
 using WelfareGraph.Tests.Infrastructure;
 using static WelfareGraph.Tests.Exports.ExportFiles;
 
@@ -89,19 +90,6 @@ public sealed class ExportJobTests(JobsServer server) : IClassFixture<JobsServer
         return status;
     }
 
-    /// <summary>Polls the job's status until it leaves <c>running</c>, within a time limit (a condition, not a sleep).</summary>
-    private static async Task<JsonNode> FinishedAsync(HttpClient client, string id)
-    {
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var status = JsonNode.Parse(await client.GetStringAsync($"/exports/jobs/{id}", limit.Token))!;
-            if (status["state"]!.GetValue<string>() != "running")
-                return status;
-            await Task.Delay(50, limit.Token);
-        }
-    }
-
     [Fact]
     public async Task A_job_reports_the_rows_written_and_offers_the_complete_file()
     {
@@ -119,7 +107,7 @@ public sealed class ExportJobTests(JobsServer server) : IClassFixture<JobsServer
         );
         var id = started["id"]!.GetValue<string>();
 
-        var status = await FinishedAsync(client, id);
+        var status = await JobClient.FinishedAsync(client, id);
         Assert.Equal("succeeded", status["state"]!.GetValue<string>());
         Assert.Equal(total["count"]!.GetValue<int>(), status["rowsWritten"]!.GetValue<long>());
         Assert.Equal("contributionTotals_1403-01_1403-12_underlying.xlsx", status["fileName"]!.GetValue<string>());
@@ -164,7 +152,7 @@ public sealed class ExportJobTests(JobsServer server) : IClassFixture<JobsServer
 
             using (var cancel = await client.DeleteAsync($"/exports/jobs/{id}"))
                 Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
-            var status = await FinishedAsync(client, id);
+            var status = await JobClient.FinishedAsync(client, id);
             Assert.Equal("cancelled", status["state"]!.GetValue<string>());
             Assert.Empty(Directory.GetFiles(server.Folder, id + "*"));
             Assert.Equal(HttpStatusCode.Conflict, (await GetAsync(client, $"/exports/jobs/{id}/file")).Status);
@@ -182,7 +170,7 @@ public sealed class ExportJobTests(JobsServer server) : IClassFixture<JobsServer
         var id = (
             await StartAsync(client, new { query = "{ contributionTotals(period: { year: 1404, toMonth: 13 }) { total { sum } } }" })
         )["id"]!.GetValue<string>();
-        var status = await FinishedAsync(client, id);
+        var status = await JobClient.FinishedAsync(client, id);
         Assert.Equal("failed", status["state"]!.GetValue<string>());
         Assert.Equal("INVALID_PERIOD", status["errorCode"]!.GetValue<string>());
         Assert.Empty(Directory.GetFiles(server.Folder, id + "*"));

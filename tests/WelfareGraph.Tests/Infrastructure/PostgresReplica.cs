@@ -24,7 +24,7 @@ public sealed partial class PostgresServer
             ["-h", "127.0.0.1", "-p", Port.ToString(), "-U", Superuser, "-D", data, "-R", "-X", "stream", "--checkpoint=fast", "--no-sync"],
             asPostgres: true
         );
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         File.AppendAllText(
             Path.Combine(data, "postgresql.auto.conf"),
             $"""

@@ -252,7 +252,7 @@ public sealed partial class PostgresServer : IAsyncLifetime
         const int attempts = 3;
         for (var attempt = 1; ; attempt++)
         {
-            Port = FreePort();
+            Port = LoopbackPort.Free();
             WriteSettings();
             var start = await RunAsync(
                 PgCtl,
@@ -298,20 +298,6 @@ public sealed partial class PostgresServer : IAsyncLifetime
         var file = Path.Combine(DataDirectory, "postgresql.auto.conf");
         // Overwriting keeps the owner (postgres) when running as root; the server only needs to read it.
         File.WriteAllText(file, settings);
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
     }
 
     private string InitDb => Path.Combine(_binDir ?? throw NotStarted(), "initdb");

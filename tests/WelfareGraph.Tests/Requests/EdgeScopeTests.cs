@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using WelfareGraph.Security;
+using WelfareGraph.Tests.Exports.Jobs;
 using WelfareGraph.Tests.Security;
 using static WelfareGraph.Tests.Exports.ExportFiles;
 
@@ -98,24 +99,13 @@ public sealed class EdgeScopeTests(SecuredDemoServer server) : IClassFixture<Sec
         return (rows.Count, rows.Sum(r => decimal.Parse(r[amount]!, CultureInfo.InvariantCulture)));
     }
 
-    /// <summary>Runs the underlying export as a background job and downloads its file, polling its state with a time limit.</summary>
+    /// <summary>Runs the underlying export as a background job and downloads its file.</summary>
     private static async Task<Download> JobFileAsync(HttpClient client)
     {
-        using var started = await client.PostAsJsonAsync("/exports/jobs", new { query = Totals, mode = "underlying" });
-        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        var id = JsonNode.Parse(await started.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var status = JsonNode.Parse(await client.GetStringAsync($"/exports/jobs/{id}", limit.Token))!;
-            var state = status["state"]!.GetValue<string>();
-            if (state != "running")
-            {
-                Assert.Equal("succeeded", state);
-                return await GetAsync(client, status["downloadUrl"]!.GetValue<string>());
-            }
-            await Task.Delay(50, limit.Token);
-        }
+        var id = await JobClient.StartAsync(client, new { query = Totals, mode = "underlying" });
+        var status = await JobClient.FinishedAsync(client, id);
+        Assert.Equal("succeeded", JobClient.State(status));
+        return await GetAsync(client, status["downloadUrl"]!.GetValue<string>());
     }
 
     private string BusiestCounty()

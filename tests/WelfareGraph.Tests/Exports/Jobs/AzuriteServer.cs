@@ -26,7 +26,7 @@ public sealed class AzuriteServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await NpmPackages.RestoreAsync(Folder);
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo(
             "node",
             [
@@ -79,13 +79,6 @@ public sealed class AzuriteServer : IAsyncLifetime
     }
 
     public BlobContainerClient Container(string name) => new(ConnectionString, name);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public Task DisposeAsync()
     {
