@@ -21,6 +21,4 @@ public static class CodeLabels
     /// <summary>The label of a code, or the value itself when it is not one of the enum's codes.</summary>
     public static object? Label(IReadOnlyDictionary<string, string> labels, object? value) =>
         value is string code && labels.TryGetValue(code, out var label) ? label : value;
-
-    public static Language Of(ExportLanguage language) => language == ExportLanguage.Fa ? Language.Fa : Language.En;
 }

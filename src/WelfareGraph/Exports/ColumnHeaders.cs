@@ -1,3 +1,5 @@
+using WelfareGraph.Labels;
+
 namespace WelfareGraph.Exports;
 
 /// <summary>
@@ -93,5 +95,5 @@ public static class ColumnHeaders
     }
 
     /// <summary>The words for "total" in a pivot's totals row and column.</summary>
-    public static string Total(ExportLanguage language) => language == ExportLanguage.Fa ? "جمع کل" : "Total";
+    public static string Total(Language language) => language == Language.Fa ? "جمع کل" : "Total";
 }

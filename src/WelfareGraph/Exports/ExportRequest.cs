@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GraphQL;
+using WelfareGraph.Labels;
 
 namespace WelfareGraph.Exports;
 
@@ -22,12 +23,6 @@ public enum ExportMode
 
     /// <summary>The fact rows behind a totals query: same where, period and scope; no row cap.</summary>
     Underlying,
-}
-
-public enum ExportLanguage
-{
-    En,
-    Fa,
 }
 
 /// <summary>The pivot of <see cref="ExportMode.Layout"/>: column names of the summarized table.</summary>
@@ -64,7 +59,7 @@ public sealed record ExportSpec(
     ExportFormat Format,
     ExportMode Mode,
     PivotLayout? Layout,
-    ExportLanguage Language,
+    Language Language,
     bool LabelValues = false
 )
 {
@@ -72,7 +67,7 @@ public sealed record ExportSpec(
     {
         var format = ParseEnum<ExportFormat>(request.Format, "format", ExportFormat.Csv);
         var mode = ParseEnum<ExportMode>(request.Mode, "mode", ExportMode.Summarized);
-        var language = ParseEnum<ExportLanguage>(request.Lang, "lang", ExportLanguage.En);
+        var language = ParseEnum<Language>(request.Lang, "lang", Language.En);
         if (mode == ExportMode.Layout && (request.Layout is null || request.Layout.Values is not { Count: > 0 }))
             throw new ExportException(
                 "`mode: layout` needs `layout: { rows: [...], columns: [...], values: [...] }` naming columns of the summarized table."

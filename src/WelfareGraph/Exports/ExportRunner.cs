@@ -86,7 +86,7 @@ public sealed class ExportRunner(
     )
     {
         var executed = await ExportExecution.ExecuteAsync(runner, limits, user, resolverServices, spec, cancellationToken);
-        Language? labels = spec.LabelValues ? CodeLabels.Of(spec.Language) : null;
+        Language? labels = spec.LabelValues ? spec.Language : null;
         var table = spec.Mode switch
         {
             ExportMode.Underlying => UnderlyingRows.Create(user, executed.Root, queryLimits, clock, contexts),

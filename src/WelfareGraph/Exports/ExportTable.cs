@@ -32,7 +32,7 @@ public sealed record ExportColumn(string Name, ColumnKind Kind, string? HeaderFa
     /// <summary>The spreadsheet number format (Excel's codes), or null for text.</summary>
     public string? NumberFormat { get; init; } = NumberFormats.Of(Name, Kind);
 
-    public string Header(ExportLanguage language) => language == ExportLanguage.Fa ? HeaderFa ?? ColumnHeaders.Fa(Name) : Name;
+    public string Header(Language language) => language == Language.Fa ? HeaderFa ?? ColumnHeaders.Fa(Name) : Name;
 }
 
 /// <summary>
@@ -75,12 +75,12 @@ public sealed class ExportTable(IReadOnlyList<ExportColumn> columns, IAsyncEnume
     /// the Solar Hijri calendar, spreadsheets and Power BI compute with Gregorian dates; exports carry both.
     /// A Persian reader reads the Solar Hijri date first, so with <c>fa</c> it comes before the Gregorian one.
     /// </summary>
-    public ExportTable WithSolarDates(ExportLanguage language = ExportLanguage.En)
+    public ExportTable WithSolarDates(Language language = Language.En)
     {
         var dates = Columns.Select((c, i) => (c, i)).Where(x => x.c.Kind == ColumnKind.Date).Select(x => x.i).ToArray();
         if (dates.Length == 0)
             return this;
-        var solarFirst = language == ExportLanguage.Fa;
+        var solarFirst = language == Language.Fa;
         var columns = new List<ExportColumn>();
         foreach (var column in Columns)
         {
@@ -89,7 +89,7 @@ public sealed class ExportTable(IReadOnlyList<ExportColumn> columns, IAsyncEnume
                 columns.Add(column);
                 continue;
             }
-            var solar = new ExportColumn(column.Name + "Solar", ColumnKind.Text, column.Header(ExportLanguage.Fa) + " (شمسی)");
+            var solar = new ExportColumn(column.Name + "Solar", ColumnKind.Text, column.Header(Language.Fa) + " (شمسی)");
             columns.AddRange(solarFirst ? [solar, column] : [column, solar]);
         }
         return new ExportTable(columns, AddSolar(Rows, Columns.Count, dates, solarFirst));

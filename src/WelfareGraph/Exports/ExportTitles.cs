@@ -1,5 +1,6 @@
 using System.Globalization;
 using WelfareGraph.Analytics;
+using WelfareGraph.Labels;
 using WelfareGraph.Periods;
 
 namespace WelfareGraph.Exports;
@@ -10,18 +11,12 @@ namespace WelfareGraph.Exports;
 /// </summary>
 public static class ExportTitles
 {
-    public static string For(
-        string operation,
-        ResolvedPeriod? period,
-        MoneyUnit? unit,
-        DateTimeOffset producedInTehran,
-        ExportLanguage language
-    )
+    public static string For(string operation, ResolvedPeriod? period, MoneyUnit? unit, DateTimeOffset producedInTehran, Language language)
     {
         var day = SolarCalendar.FromGregorian(DateOnly.FromDateTime(producedInTehran.DateTime)).ToString();
         var time = producedInTehran.ToString("HH:mm", CultureInfo.InvariantCulture);
         var parts = new List<string> { operation };
-        if (language == ExportLanguage.Fa)
+        if (language == Language.Fa)
         {
             if (period is not null)
                 parts.Add($"دوره: {period.LabelFa}");

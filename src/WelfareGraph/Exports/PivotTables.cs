@@ -25,7 +25,7 @@ public static class PivotTables
     };
 
     /// <param name="labels">The language enum codes in column headers are labelled in, or null to keep the codes.</param>
-    public static ExportTable Build(ResultTable table, PivotLayout layout, ExportLanguage language, Language? labels = null)
+    public static ExportTable Build(ResultTable table, PivotLayout layout, Language language, Language? labels = null)
     {
         var index = table.Columns.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
         int[] Find(IEnumerable<string> names) =>
@@ -122,8 +122,8 @@ public static class PivotTables
             : withValueName ? $"{label} | {value.Name}"
             : label;
         var fa =
-            label is null ? value.Header(ExportLanguage.Fa)
-            : withValueName ? $"{label} | {value.Header(ExportLanguage.Fa)}"
+            label is null ? value.Header(Language.Fa)
+            : withValueName ? $"{label} | {value.Header(Language.Fa)}"
             : label;
         // A copy of the measure's column, so it keeps its number format.
         return value with { Name = name, HeaderFa = fa, Codes = null };

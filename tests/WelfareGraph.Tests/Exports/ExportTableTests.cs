@@ -1,5 +1,6 @@
 using WelfareGraph.Exports;
 using WelfareGraph.Exports.Formats;
+using WelfareGraph.Labels;
 
 namespace WelfareGraph.Tests.Exports;
 
@@ -28,7 +29,7 @@ public sealed class ExportTableTests
             .WithSolarDates();
 
         Assert.Equal(["id", "date", "dateSolar", "until", "untilSolar"], table.Columns.Select(c => c.Name));
-        Assert.Equal("تاریخ (شمسی)", table.Columns[2].Header(ExportLanguage.Fa));
+        Assert.Equal("تاریخ (شمسی)", table.Columns[2].Header(Language.Fa));
         var rows = await RowsAsync(table);
         Assert.Equal([1L, new DateOnly(2025, 3, 21), "1404-01-01", null, null], rows[0]);
         Assert.Equal([2L, new DateOnly(2025, 3, 20), "1403-12-30", new DateOnly(2025, 12, 21), "1404-09-30"], rows[1]);
@@ -59,7 +60,7 @@ public sealed class ExportTableTests
                 [1404L, "CASH", 7m, 7m],
             ]
         );
-        var table = PivotTables.Build(result, new PivotLayout(["year"], ["type"], ["sum", "average"]), ExportLanguage.En);
+        var table = PivotTables.Build(result, new PivotLayout(["year"], ["type"], ["sum", "average"]), Language.En);
 
         Assert.Equal(
             ["year", "CASH | sum", "CASH | average", "IN_KIND | sum", "IN_KIND | average", "Total | sum", "Total | average"],
@@ -83,7 +84,7 @@ public sealed class ExportTableTests
             ]
         );
         using var stream = new MemoryStream();
-        await CsvExport.WriteAsync(stream, table, ExportLanguage.En, new ExportProgress(), CancellationToken.None);
+        await CsvExport.WriteAsync(stream, table, Language.En, new ExportProgress(), CancellationToken.None);
         var text = System.Text.Encoding.UTF8.GetString(stream.ToArray());
 
         Assert.Equal("\uFEFFdescription,amount\r\n\"'=HYPERLINK(\"\"x\"\")\",-5\r\n\"کمک, \"\"نقدی\"\"\",3\r\n", text);

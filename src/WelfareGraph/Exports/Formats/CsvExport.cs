@@ -1,4 +1,5 @@
 using CsvHelper;
+using WelfareGraph.Labels;
 
 namespace WelfareGraph.Exports.Formats;
 
@@ -21,7 +22,7 @@ public static class CsvExport
     public static async Task WriteAsync(
         Stream destination,
         ExportTable table,
-        ExportLanguage language,
+        Language language,
         ExportProgress progress,
         CancellationToken cancellationToken
     )

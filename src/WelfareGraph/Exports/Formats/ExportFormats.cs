@@ -1,3 +1,5 @@
+using WelfareGraph.Labels;
+
 namespace WelfareGraph.Exports.Formats;
 
 /// <summary>Counts the rows written so far: a background job's status reads it while the writer runs.</summary>
@@ -27,7 +29,7 @@ public static class ExportFormats
         ExportFormat format,
         Stream destination,
         ExportTable table,
-        ExportLanguage language,
+        Language language,
         ExportOptions options,
         string? title,
         ExportProgress progress,

@@ -4,6 +4,7 @@ using System.IO.Pipelines;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
+using WelfareGraph.Labels;
 
 namespace WelfareGraph.Exports.Formats;
 
@@ -35,7 +36,7 @@ public static class XlsxExport
     public static async Task WriteAsync(
         Stream destination,
         ExportTable table,
-        ExportLanguage language,
+        Language language,
         int rowsPerSheet,
         string? title,
         ExportProgress progress,
@@ -52,7 +53,7 @@ public static class XlsxExport
         var widths = ColumnWidths.Fit(headers, formats, head);
         var configuration = new OpenXmlConfiguration
         {
-            RightToLeft = language == ExportLanguage.Fa,
+            RightToLeft = language == Language.Fa,
             // The title row and the header stay in view; a filter over the title row would filter nothing.
             FreezeRowCount = title is null ? 1 : 2,
             AutoFilter = title is null,
@@ -151,7 +152,7 @@ public static class XlsxExport
         string? title,
         ColumnKind[] kinds,
         int rowsPerSheet,
-        ExportLanguage language,
+        Language language,
         ExportProgress progress,
         CancellationToken cancellationToken
     ) : IDictionary<string, object>
@@ -177,7 +178,7 @@ public static class XlsxExport
             }
         }
 
-        private string SheetName(int sheet) => (language == ExportLanguage.Fa ? "داده‌ها" : "Data") + (sheet == 1 ? "" : " " + sheet);
+        private string SheetName(int sheet) => (language == Language.Fa ? "داده‌ها" : "Data") + (sheet == 1 ? "" : " " + sheet);
 
         /// <summary>The rows above a sheet's data when it has a title: the title, then the header.</summary>
         private List<object?[]> Above()

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Analytics;
 using WelfareGraph.Data;
 using WelfareGraph.Exports.Formats;
+using WelfareGraph.Labels;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Exports.PowerBi;
@@ -87,7 +88,7 @@ public static class PowerBiModel
                     await CsvExport.WriteAsync(
                         stream,
                         await table.Rows(cancellationToken),
-                        ExportLanguage.En,
+                        Language.En,
                         new ExportProgress(),
                         cancellationToken
                     ),
