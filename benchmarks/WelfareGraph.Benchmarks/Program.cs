@@ -218,7 +218,7 @@ return;
 async Task<int> RunEngine()
 {
     await using var db = host.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
-    var result = await ContributionTotalsQuery.RunAsync(db, q => q, question, 50_000, CancellationToken.None);
+    var result = await ContributionTotalsQuery.RunAsync(ContributionSource.FactsOf(db), question, 50_000, CancellationToken.None);
     var ids = result.Groups.Select(g => g.County!.Value).Distinct().ToList();
     var counties = await db.Counties.Where(c => ids.Contains(c.Id)).ToListAsync();
     return result.Groups.Count + counties.Count * 0;
@@ -228,7 +228,7 @@ async Task<int> RunEngine()
 async Task<System.Data.Common.DbCommand> EngineCommand()
 {
     await using var db = host.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
-    return ContributionTotalsQuery.GroupQuery(db.Contributions, question, maxGroups: 50_000).CreateDbCommand();
+    return ContributionTotalsQuery.GroupQuery(ContributionSource.FactsOf(db), question, maxGroups: 50_000).CreateDbCommand();
 }
 
 // The engine's SQL with its parameters, read to the end on the reference's connection: the database's share.

@@ -1,11 +1,14 @@
 using System.Reflection;
 using Microsoft.Extensions.Options;
 using WelfareGraph;
+using WelfareGraph.Data.Rollups;
 using WelfareGraph.Ingestion;
 using WelfareGraph.Security;
 
 if (ImportCommand.Handles(args))
     return await ImportCommand.RunAsync(args, command => command.AddWelfareGraph());
+if (RollupsCommand.Handles(args))
+    return await RollupsCommand.RunAsync(args, command => command.AddWelfareGraph());
 
 var builder = WebApplication.CreateBuilder(args);
 try

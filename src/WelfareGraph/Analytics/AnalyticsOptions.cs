@@ -17,6 +17,12 @@ public sealed class AnalyticsOptions
     [Range(1, int.MaxValue)]
     public int MaxGroups { get; set; } = 50_000;
 
+    /// <summary>
+    /// Totals are read from the monthly rollup whenever it gives exactly the facts' answer (off: always from the
+    /// facts — for comparing the two, or while a rollup is being rebuilt).
+    /// </summary>
+    public bool UseRollups { get; set; } = true;
+
     /// <summary>Bound once at start-up (a singleton), not per field.</summary>
     public static AnalyticsOptions From(IResolveFieldContext context) => context.Service<AnalyticsOptions>();
 }

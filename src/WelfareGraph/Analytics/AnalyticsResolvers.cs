@@ -3,6 +3,7 @@ using GraphQL;
 using WelfareGraph.Periods;
 using WelfareGraph.Querying;
 using WelfareGraph.Querying.Sorting;
+using WelfareGraph.Telemetry;
 
 namespace WelfareGraph.Analytics;
 
@@ -39,13 +40,8 @@ internal static class ContributionTotalsResolver
         };
         var options = AnalyticsOptions.From(context);
         await using var db = context.CreateDbContext();
-        var totals = ContributionTotalsQuery.RunAsync(
-            db,
-            facts => facts.ApplyWhere(context),
-            request,
-            options.MaxGroups,
-            context.CancellationToken
-        );
+        var source = new ContributionSource(db, QueryArguments.WherePredicate<Contributions.Contribution>(context), options.UseRollups);
+        var totals = ContributionTotalsQuery.RunAsync(source, request, options.MaxGroups, context.CancellationToken);
         var places = KeyEntities.LoadPlacesAsync(
             context.CreateDbContext,
             request.GroupBy.Contains(ContributionDimension.Province),
@@ -56,6 +52,7 @@ internal static class ContributionTotalsResolver
         );
         await Task.WhenAll(totals, places); // both finish, whichever fails, before their contexts go
         var result = await totals;
+        OperationFacts.Of(context.UserContext)?.AddSources(source.Used);
         var keys = await KeyEntities.LoadAsync(db, result.Groups, selection, "groups.key", context.CancellationToken, await places);
         return new ContributionTotalsView(
             new AnalyticsRow(result.Total, KeyEntities.None) { Unit = request.Unit },

@@ -10,7 +10,8 @@ namespace WelfareGraph.Analytics;
 public sealed record TotalsResult(GroupRow Total, IReadOnlyList<GroupRow> Groups);
 
 /// <summary>
-/// The contribution totals engine. One GROUP BY over the filtered fact rows gives the groups (with HAVING,
+/// The contribution totals engine. One GROUP BY over the filtered rows (the monthly rollup's cells when they give
+/// the same answer, else the facts: <see cref="ContributionSource"/>) gives the groups (with HAVING,
 /// ORDER BY and LIMIT in SQL when those need nothing computed afterwards); the total is the sum of the
 /// groups when they cover the whole set, else one aggregate query; a comparison is one more GROUP BY over
 /// the comparison period. Subtotals, gap rows, shares and growth are arithmetic on those grouped rows —
@@ -19,8 +20,7 @@ public sealed record TotalsResult(GroupRow Total, IReadOnlyList<GroupRow> Groups
 public static class ContributionTotalsQuery
 {
     public static async Task<TotalsResult> RunAsync(
-        WelfareDbContext db,
-        Func<IQueryable<Contribution>, IQueryable<Contribution>> where,
+        ContributionSource source,
         ContributionTotalsRequest request,
         int maxGroups,
         CancellationToken cancellationToken
@@ -33,27 +33,24 @@ public static class ContributionTotalsQuery
             || request.FillGaps
             || MeasureFilter.NeedsComputedMeasures(request.Having)
             || GroupOrder.NeedsComputedMeasures(request.Order);
-        IQueryable<Contribution> Facts(ResolvedPeriod? period) =>
-            period is null ? where(db.Contributions) : where(db.Contributions).InPeriod(period);
-
         var main = Plan(request, request.Period);
         List<GroupRow> rows;
         GroupRow total;
         if (!afterSql)
         {
-            rows = main.Complete(await GroupQuery(where(db.Contributions), request, maxGroups).ToListAsync(cancellationToken), maxGroups);
+            rows = main.Complete(await GroupQuery(source, request, maxGroups).ToListAsync(cancellationToken), maxGroups);
             if (SortsAfterSql(request))
                 rows = GroupOrder.ByKeys(rows, slots, main.ConstantSlot);
             var complete = having is null && (request.First is null || rows.Count < request.First);
             total =
                 complete || !request.NeedsTotal
                     ? Rollup.Combine(rows, new GroupRow())
-                    : (await main.Total().Group(Facts(request.Period)).ToListAsync(cancellationToken)).FirstOrDefault() ?? new GroupRow();
+                    : (await main.Total().Group(source, request.Period).ToListAsync(cancellationToken)).FirstOrDefault() ?? new GroupRow();
         }
         else
         {
             // No ORDER BY: Arrange sorts these rows (with the ones only computed here) anyway.
-            rows = main.Complete(await main.Group(Facts(request.Period)).Take(maxGroups + 1).ToListAsync(cancellationToken), maxGroups);
+            rows = main.Complete(await main.Group(source, request.Period).Take(maxGroups + 1).ToListAsync(cancellationToken), maxGroups);
             total = Rollup.Combine(rows, new GroupRow());
         }
         total.Subtotal = true;
@@ -71,7 +68,7 @@ public static class ContributionTotalsQuery
             var comparison = ComparisonPeriod.For(request.Period, compareTo);
             var plan = Plan(request with { Order = [], Having = null, NeedsMin = false, NeedsMax = false }, comparison.Period);
             var compared = plan.Complete(
-                await plan.Group(Facts(comparison.Period)).Take(maxGroups + 1).ToListAsync(cancellationToken),
+                await plan.Group(source, comparison.Period).Take(maxGroups + 1).ToListAsync(cancellationToken),
                 maxGroups
             );
             Compare(all, total, compared, comparison, request);
@@ -87,16 +84,10 @@ public static class ContributionTotalsQuery
     }
 
     /// <summary>The main GROUP BY as the engine sends it when nothing is computed after SQL (the tests and the benchmark inspect it).</summary>
-    public static IQueryable<GroupRow> GroupQuery(IQueryable<Contribution> facts, ContributionTotalsRequest request, int maxGroups)
+    public static IQueryable<GroupRow> GroupQuery(ContributionSource source, ContributionTotalsRequest request, int maxGroups)
     {
         var plan = Plan(request, request.Period);
-        return Limited(
-            plan.Group(request.Period is null ? facts : facts.InPeriod(request.Period)),
-            request,
-            plan,
-            MeasureFilter.Build(request.Having, request.Unit),
-            maxGroups
-        );
+        return Limited(plan.Group(source, request.Period), request, plan, MeasureFilter.Build(request.Having, request.Unit), maxGroups);
     }
 
     /// <summary>HAVING, then ORDER BY and LIMIT for a top N or an explicit order; otherwise only a bound on the groups.</summary>
@@ -201,7 +192,8 @@ public static class ContributionTotalsQuery
             slots.Where(s => constantYear is null || s != Slot.Year).OrderBy(SlicingIndexRank).ToList(),
             GroupOrder.CodeSlots(request.Order).Where(slots.Contains).ToList(),
             constantYear,
-            new Aggregates<Contribution>(c => c.AmountRial, request.NeedsMin, request.NeedsMax)
+            request.NeedsMin,
+            request.NeedsMax
         );
     }
 
@@ -212,12 +204,12 @@ public static class ContributionTotalsQuery
     private static int SlicingIndexRank(Slot slot) =>
         Array.IndexOf(SlicingIndexOrder, slot) is >= 0 and var rank ? rank : SlicingIndexOrder.Length + (int)slot;
 
-    private sealed record GroupingPlan(List<Slot> SqlSlots, List<Slot> CodeSlots, int? ConstantYear, Aggregates<Contribution> Aggregates)
+    private sealed record GroupingPlan(List<Slot> SqlSlots, List<Slot> CodeSlots, int? ConstantYear, bool Min, bool Max)
     {
         public Slot? ConstantSlot => ConstantYear is null ? null : Slot.Year;
 
-        public IQueryable<GroupRow> Group(IQueryable<Contribution> facts) =>
-            GroupingBuilder.Group(facts, FactColumns.Contributions, SqlSlots, CodeSlots, Aggregates);
+        public IQueryable<GroupRow> Group(ContributionSource source, ResolvedPeriod? period) =>
+            source.Group(period, SqlSlots, CodeSlots, Min, Max);
 
         public GroupingPlan Total() => this with { SqlSlots = [], CodeSlots = [], ConstantYear = null };
 

@@ -7,13 +7,18 @@ namespace WelfareGraph.Analytics;
 /// <summary>
 /// Which aggregates a GROUP BY computes: only those a request needs, so the SQL does no extra work. <c>Sum</c>
 /// (with its <c>Min</c> and <c>Max</c>) is a contribution amount in rial; centres sum their places and residents.
+/// Over rows that are themselves sums (the rollup's cells), <c>RowCount</c>, <c>Least</c> and <c>Greatest</c> name
+/// the columns that count and bound the rows they stand for.
 /// </summary>
 public sealed record Aggregates<T>(
     Expression<Func<T, long>>? Sum = null,
     bool Min = false,
     bool Max = false,
     Expression<Func<T, long>>? Capacity = null,
-    Expression<Func<T, long>>? Residents = null
+    Expression<Func<T, long>>? Residents = null,
+    Expression<Func<T, long>>? RowCount = null,
+    Expression<Func<T, long>>? Least = null,
+    Expression<Func<T, long>>? Greatest = null
 );
 
 /// <summary>
@@ -59,17 +64,26 @@ public static class GroupingBuilder
             bindings.AddRange(slots.Select(s => Expression.Bind(Slots.Property(s), Expression.Property(key, Slots.Property(s)))));
             bindings.AddRange(codeSlots.Select(s => Expression.Bind(Slots.CodeOf(s)!, Expression.Property(key, Slots.CodeOf(s)!))));
         }
-        bindings.Add(Expression.Bind(Member(nameof(GroupRow.Count)), Expression.Call(LongCountMethod.MakeGenericMethod(typeof(T)), g)));
+        var count = aggregates.RowCount is { } rowCount
+            ? Aggregate(SumMethod, g, rowCount)
+            : Expression.Call(LongCountMethod.MakeGenericMethod(typeof(T)), g);
+        bindings.Add(Expression.Bind(Member(nameof(GroupRow.Count)), count));
         if (aggregates.Sum is { } sum)
         {
             bindings.Add(Expression.Bind(Member(nameof(GroupRow.Sum)), Aggregate(SumMethod, g, sum)));
             if (aggregates.Min)
                 bindings.Add(
-                    Expression.Bind(Member(nameof(GroupRow.Min)), Expression.Convert(Aggregate(MinMethod, g, sum), typeof(long?)))
+                    Expression.Bind(
+                        Member(nameof(GroupRow.Min)),
+                        Expression.Convert(Aggregate(MinMethod, g, aggregates.Least ?? sum), typeof(long?))
+                    )
                 );
             if (aggregates.Max)
                 bindings.Add(
-                    Expression.Bind(Member(nameof(GroupRow.Max)), Expression.Convert(Aggregate(MaxMethod, g, sum), typeof(long?)))
+                    Expression.Bind(
+                        Member(nameof(GroupRow.Max)),
+                        Expression.Convert(Aggregate(MaxMethod, g, aggregates.Greatest ?? sum), typeof(long?))
+                    )
                 );
         }
         if (aggregates.Capacity is { } capacity)

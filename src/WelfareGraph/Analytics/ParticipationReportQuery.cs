@@ -4,6 +4,7 @@ using WelfareGraph.Contributions;
 using WelfareGraph.Data;
 using WelfareGraph.Periods;
 using WelfareGraph.Querying;
+using WelfareGraph.Telemetry;
 
 namespace WelfareGraph.Analytics;
 
@@ -18,14 +19,20 @@ public static class ParticipationReportQuery
     {
         var period = PeriodResolver.Resolve(context.GetArgument<PeriodInput>("period"), context.Service<TimeProvider>());
         await using var db = context.CreateDbContext();
-        return await RunAsync(
+        var options = AnalyticsOptions.From(context);
+        var sources = new SortedSet<string>(StringComparer.Ordinal);
+        var report = await RunAsync(
             db,
             context.GetArgument<string>("province"),
             period,
             context.GetArgument("unit", MoneyUnit.Toman),
             context.CancellationToken,
-            AnalyticsOptions.From(context).SuppressionThreshold
+            options.SuppressionThreshold,
+            options.UseRollups,
+            sources
         );
+        OperationFacts.Of(context.UserContext)?.AddSources(sources);
+        return report;
     }
 
     public static async Task<ParticipationReport> RunAsync(
@@ -34,16 +41,18 @@ public static class ParticipationReportQuery
         ResolvedPeriod period,
         MoneyUnit unit,
         CancellationToken cancellationToken,
-        int suppressionThreshold = 5
+        int suppressionThreshold = 5,
+        bool useRollups = true,
+        ISet<string>? sources = null
     )
     {
         var province =
             await db.Provinces.SingleOrDefaultAsync(p => p.Code == provinceCode, cancellationToken)
             ?? throw new ExecutionError($"There is no province with code '{provinceCode}'.") { Code = "UNKNOWN_PROVINCE" };
 
+        var source = new ContributionSource(db, c => c.County.ProvinceId == province.Id, useRollups);
         var contributions = await ContributionTotalsQuery.RunAsync(
-            db,
-            facts => facts.Where(c => c.County.ProvinceId == province.Id),
+            source,
             new ContributionTotalsRequest
             {
                 GroupBy = [ContributionDimension.Sector, ContributionDimension.Type],
@@ -53,6 +62,7 @@ public static class ParticipationReportQuery
             maxGroups: 100,
             cancellationToken
         );
+        sources?.UnionWith(source.Used);
         long Rial(Sector sector, ContributionType? type = null) =>
             contributions.Groups.Where(g => g.Sector == sector && (type is null || g.Type == type)).Sum(g => g.Sum);
 

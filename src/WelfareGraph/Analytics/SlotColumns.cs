@@ -19,6 +19,8 @@ public sealed class SlotColumns<T>
         return this;
     }
 
+    public bool Has(Slot slot) => _columns.ContainsKey(slot);
+
     public LambdaExpression Column(Slot slot) =>
         _columns.TryGetValue(slot, out var column) ? column : throw new ArgumentException($"{typeof(T).Name} has no {slot} column.");
 
@@ -40,6 +42,18 @@ public static class FactColumns
         .Add(Slot.Year, c => c.SolarYear)
         .Add(Slot.Quarter, c => c.SolarQuarter)
         .Add(Slot.Month, c => c.SolarMonth);
+
+    /// <summary>The rollup's cells carry every contribution slot but centre and charity.</summary>
+    public static readonly SlotColumns<MonthlyContribution> MonthlyContributions = new SlotColumns<MonthlyContribution>()
+        .Add(Slot.Province, m => m.County.ProvinceId, m => m.County.Province.Code)
+        .Add(Slot.County, m => m.CountyId, m => m.County.Code)
+        .Add(Slot.Type, m => m.Type)
+        .Add(Slot.Sector, m => m.Sector)
+        .Add(Slot.Intent, m => m.Intent)
+        .Add(Slot.Channel, m => m.Channel)
+        .Add(Slot.Year, m => m.SolarYear)
+        .Add(Slot.Quarter, m => m.SolarQuarter)
+        .Add(Slot.Month, m => m.SolarMonth);
 
     public static readonly SlotColumns<Household> Households = new SlotColumns<Household>()
         .Add(Slot.Province, h => h.County.ProvinceId, h => h.County.Province.Code)

@@ -42,4 +42,10 @@ public sealed class AuditEntry
     public required string Outcome { get; set; }
 
     public int DurationMs { get; set; }
+
+    /// <summary>
+    /// What the totals were summed from: <c>rollup</c>, <c>facts</c> or <c>facts+rollup</c>; null when no
+    /// totals were read (or a cache answered).
+    /// </summary>
+    public string? Source { get; set; }
 }

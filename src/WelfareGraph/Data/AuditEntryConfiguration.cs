@@ -17,6 +17,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Document).HasMaxLength(100);
         builder.Property(a => a.Fields).HasMaxLength(1000);
         builder.Property(a => a.Outcome).HasMaxLength(400);
+        builder.Property(a => a.Source).HasMaxLength(40);
         // Auditors ask "what did this caller do, when".
         builder.HasIndex(a => a.At);
         builder.HasIndex(a => new { a.Subject, a.At });

@@ -6,6 +6,7 @@ using WelfareGraph.Querying;
 using WelfareGraph.Requests;
 using WelfareGraph.Schema;
 using WelfareGraph.Security;
+using WelfareGraph.Telemetry;
 
 namespace WelfareGraph.Http;
 
@@ -302,6 +303,8 @@ public static class GraphQLHttpEndpoint
         // resolver passes it to EF, so the database command itself is cancelled (on SQLite, interrupted).
         var deadline = RequestDeadline.Of(http)!;
         var started = Stopwatch.GetTimestamp();
+        // Filled in by the resolvers (where the answer came from) and read by the span and the audit entry.
+        var facts = new OperationFacts();
         var execution = () =>
             services.Runner.ExecuteAsync(
                 new ExecutionOptions
@@ -315,7 +318,11 @@ public static class GraphQLHttpEndpoint
                     User = http.User,
                     CancellationToken = http.RequestAborted,
                     // The result is only serialized (and counted for the audit), so large lists may be written as they resolve.
-                    UserContext = new Dictionary<string, object?> { [ListWritingExecutionStrategy.Requested] = true },
+                    UserContext = new Dictionary<string, object?>
+                    {
+                        [ListWritingExecutionStrategy.Requested] = true,
+                        [OperationFacts.Key] = facts,
+                    },
                 },
                 deadline
             );
@@ -339,7 +346,8 @@ public static class GraphQLHttpEndpoint
                 document.RootFields,
                 cachedRows ?? AuditLog.CountRows(result),
                 timedOut ? "timeout" : AuditLog.Outcome(result),
-                Stopwatch.GetElapsedTime(started)
+                Stopwatch.GetElapsedTime(started),
+                cachedRows is null ? facts.Source : null
             );
         else if (!result.Executed && !timedOut)
             audit.LogRefused(http.User, request.Key, result);

@@ -97,6 +97,7 @@ public sealed class BatchWriter(IngestionOptions options, IChangeFeedStamper sta
         where TEntity : class
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var rollups = await mapping.BeginRollupsAsync(db, cancellationToken);
         var existing = new Dictionary<string, TEntity>(StringComparer.Ordinal);
         foreach (var chunk in rows.Select(mapping.Key).Chunk(1_000))
         {
@@ -113,11 +114,16 @@ public sealed class BatchWriter(IngestionOptions options, IChangeFeedStamper sta
             {
                 inserts.Add(row);
                 changes.Add((row, ChangeKind.Insert));
+                rollups?.Added(row);
+                continue;
             }
-            else if (mapping.Fields.CopyIfChanged(row, stored))
+            // Told before the copy: a change may move the row to another cell.
+            rollups?.Removing(stored);
+            if (mapping.Fields.CopyIfChanged(row, stored))
                 changes.Add((stored, ChangeKind.Update));
             else
                 unchanged++;
+            rollups?.Added(stored);
         }
         var counts = (inserts.Count, changes.Count - inserts.Count, unchanged);
         if (dryRun)
@@ -136,6 +142,8 @@ public sealed class BatchWriter(IngestionOptions options, IChangeFeedStamper sta
             db.Set<TEntity>().AddRange(inserts);
             await db.SaveChangesAsync(cancellationToken);
         }
+        if (rollups is not null)
+            await rollups.ApplyAsync(db, cancellationToken);
         var feed = changes.Select(c => mapping.FeedEntry(c.Row, c.Kind)).OfType<FeedEntry>().ToList();
         await stamper.StampAsync(db, feed, cancellationToken);
         // Every change moves the data version, reference data too: a county's all-households count or a centre's

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WelfareGraph.ChangeFeed;
 using WelfareGraph.Contributions;
 using WelfareGraph.Data;
+using WelfareGraph.Data.Rollups;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Ingestion;
@@ -53,6 +54,9 @@ public sealed class ContributionMapping : IBatchMapping<ContributionRecord, Cont
         );
 
     public bool BulkInsert => true;
+
+    public async Task<IRollupChanges<Contribution>?> BeginRollupsAsync(WelfareDbContext db, CancellationToken cancellationToken) =>
+        await MonthlyRollupChanges.BeginAsync(db, cancellationToken);
 
     public FeedEntry FeedEntry(Contribution row, ChangeKind kind) => Entry(row, kind);
 

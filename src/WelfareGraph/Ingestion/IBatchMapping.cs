@@ -1,5 +1,6 @@
 using WelfareGraph.ChangeFeed;
 using WelfareGraph.Data;
+using WelfareGraph.Data.Rollups;
 using WelfareGraph.Security;
 
 namespace WelfareGraph.Ingestion;
@@ -47,4 +48,11 @@ public interface IBatchMapping<TRecord, TEntity>
 
     /// <summary>The row's change-feed entry, built after the row is written (so a new row's id is known); null for a kind no feed follows.</summary>
     FeedEntry? FeedEntry(TEntity row, ChangeKind kind);
+
+    /// <summary>
+    /// Starts the maintenance of the rollups this kind of record feeds, as the first step of the write's transaction
+    /// (it may take the writers' lock); null for a kind no rollup sums.
+    /// </summary>
+    Task<IRollupChanges<TEntity>?> BeginRollupsAsync(WelfareDbContext db, CancellationToken cancellationToken) =>
+        Task.FromResult<IRollupChanges<TEntity>?>(null);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WelfareGraph.ChangeFeed;
 using WelfareGraph.Contributions;
 using WelfareGraph.Data;
+using WelfareGraph.Data.Rollups;
 
 namespace WelfareGraph.Ingestion;
 
@@ -29,6 +30,7 @@ public sealed class Retraction(IChangeFeedStamper stamper, DataVersionClock vers
             async () =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var rollup = await MonthlyRollupChanges.BeginAsync(db, cancellationToken);
                 var rows = new List<Contribution>();
                 foreach (var chunk in ids.Chunk(1_000))
                     rows.AddRange(
@@ -52,12 +54,16 @@ public sealed class Retraction(IChangeFeedStamper stamper, DataVersionClock vers
                 var now = DateTime.UtcNow;
                 var retracting = rows.Where(r => !r.IsRetracted).OrderBy(r => r.ExternalId, StringComparer.Ordinal).ToList();
                 foreach (var row in retracting)
+                {
+                    rollup.Removing(row);
                     (row.IsRetracted, row.RetractedAt, row.RetractionReason) = (
                         true,
                         now,
                         reason.Trim()[..Math.Min(reason.Trim().Length, 500)]
                     );
+                }
                 await db.SaveChangesAsync(cancellationToken);
+                await rollup.ApplyAsync(db, cancellationToken);
                 await stamper.StampAsync(
                     db,
                     retracting.Select(r => ContributionMapping.Entry(r, ChangeKind.Retract)).ToList(),

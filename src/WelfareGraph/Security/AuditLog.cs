@@ -22,7 +22,8 @@ public sealed class AuditLog(AuditWriter writer, CallerScopes scopes, TimeProvid
         IEnumerable<string> fields,
         int rows,
         string outcome,
-        TimeSpan duration
+        TimeSpan duration,
+        string? source = null
     )
     {
         var entry = new AuditEntry
@@ -39,6 +40,7 @@ public sealed class AuditLog(AuditWriter writer, CallerScopes scopes, TimeProvid
             Rows = rows,
             Outcome = Truncate(outcome, 400),
             DurationMs = (int)Math.Min(int.MaxValue, duration.TotalMilliseconds),
+            Source = source,
         };
         logger.LogInformation(
             "Audit: {Kind} {Operation} ({Document}: {Fields}) by {Subject} via {Client} as {Roles} in scope {Scope}: {Rows} rows, {Outcome}, {DurationMs} ms",

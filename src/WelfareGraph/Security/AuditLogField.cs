@@ -28,6 +28,8 @@ public sealed class AuditEntryGraphType : ObjectGraphType<AuditEntry>
         Field(a => a.Rows).Description("List items in the result: an approximation of the rows returned.");
         Field(a => a.Outcome).Description("ok, errors with their codes, or timeout.");
         Field(a => a.DurationMs);
+        Field(a => a.Source, nullable: true)
+            .Description("What the totals were summed from: rollup, facts or facts+rollup; null when no totals were read.");
     }
 }
 

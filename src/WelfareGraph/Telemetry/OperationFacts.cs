@@ -9,8 +9,21 @@ public sealed class OperationFacts
 {
     public const string Key = "welfaregraph.operationFacts";
 
-    /// <summary>The source of the answer, e.g. <c>rollup</c> or <c>facts</c>; null when nothing said.</summary>
+    /// <summary>The source of the answer, e.g. <c>rollup</c>, <c>facts</c> or both (<c>facts+rollup</c>); null when nothing said.</summary>
     public string? Source { get; set; }
+
+    /// <summary>Adds sources a field read (fields of one operation resolve concurrently).</summary>
+    public void AddSources(IEnumerable<string> sources)
+    {
+        lock (this)
+            Source = string.Join(
+                '+',
+                (Source?.Split('+') ?? []).Concat(sources).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            )
+                is { Length: > 0 } joined
+                ? joined
+                : null;
+    }
 
     /// <summary>Whether a cache answered; null when no cache was asked.</summary>
     public bool? CacheHit { get; set; }

@@ -377,7 +377,7 @@ public sealed class PostgresGeneratedTotalsTests(PostgresGeneratedDataServer ser
         await using (var db = server.Factory.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext())
             engine = ContributionTotalsQuery
                 .GroupQuery(
-                    db.Contributions,
+                    ContributionSource.FactsOf(db),
                     new ContributionTotalsRequest
                     {
                         GroupBy = [ContributionDimension.County, ContributionDimension.Type, ContributionDimension.Month],

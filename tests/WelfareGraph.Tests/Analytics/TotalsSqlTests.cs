@@ -39,7 +39,7 @@ public sealed class TotalsSqlTests(CountedDemoServer server) : IClassFixture<Cou
             GroupBy = [ContributionDimension.County, ContributionDimension.Type, ContributionDimension.Month],
             Period = ResolvedPeriod.Months(1404, 1, 9),
         };
-        var sql = ContributionTotalsQuery.GroupQuery(db.Contributions, request, maxGroups: 50_000).ToQueryString();
+        var sql = ContributionTotalsQuery.GroupQuery(ContributionSource.FactsOf(db), request, maxGroups: 50_000).ToQueryString();
 
         Assert.Contains("SUM([c].[amount_rial])", sql);
         Assert.Contains("COUNT_BIG(*)", sql);
@@ -66,7 +66,9 @@ public sealed class TotalsSqlTests(CountedDemoServer server) : IClassFixture<Cou
             Order = [new GroupSort("county", SortDirection.Asc), new GroupSort("sum", SortDirection.Desc)],
             NeedsMin = true,
         };
-        var sql = ContributionTotalsQuery.GroupQuery(db.Contributions, request with { First = 10 }, maxGroups: 50_000).ToQueryString();
+        var sql = ContributionTotalsQuery
+            .GroupQuery(ContributionSource.FactsOf(db), request with { First = 10 }, maxGroups: 50_000)
+            .ToQueryString();
 
         // 100.05 toman is 1000.5 rial: "at least" that is at least 1001 whole rial, an exact integer comparison.
         Assert.Contains("HAVING COALESCE(SUM([c].[amount_rial]), CAST(0 AS bigint)) >= CAST(1001 AS bigint)", sql);

@@ -12,21 +12,13 @@ namespace WelfareGraph.Tests.Ingestion;
 /// <summary>
 /// The change feed under a forced out-of-order commit on the real PostgreSQL: transaction A starts first and is
 /// held open after writing its rows, B commits, the feed is read, A commits, the feed is read again from the
-/// cursor — every change appears exactly once.
+/// cursor — every change appears exactly once. The writers write care centres: writers of contributions take
+/// the rollup's writers' lock first, so two of them never commit out of order, but every other kind can.
 /// </summary>
 public sealed class ChangeFeedTests(PostgresDemoServer server) : IClassFixture<PostgresDemoServer>
 {
-    private static ContributionRecord Record(string id) =>
-        new()
-        {
-            ExternalId = id,
-            Date = "1404-08-01",
-            CountyCode = "IR-19-04",
-            Type = "CASH",
-            Sector = "GOVERNMENT",
-            Channel = "ONLINE",
-            AmountRial = "2500000",
-        };
+    private static CenterRecord Record(string code) =>
+        new(code, $"Centre {code}", null, "IR-19-04", Centers.CenterKind.Elderly, Centers.CenterOwnership.Government, 40, 30);
 
     [Fact]
     public async Task A_reader_resuming_from_its_cursor_sees_a_late_committing_writer_exactly_once()
@@ -40,7 +32,7 @@ public sealed class ChangeFeedTests(PostgresDemoServer server) : IClassFixture<P
             )
         );
 
-        async Task<UpsertResult> RunAsync(IServiceProvider services, string source, string[] ids)
+        async Task<UpsertResult> RunAsync(IServiceProvider services, string[] codes)
         {
             var system = services.GetRequiredService<SystemDbContextFactory>();
             await using var db = system.CreateDbContext();
@@ -48,26 +40,26 @@ public sealed class ChangeFeedTests(PostgresDemoServer server) : IClassFixture<P
             return await services
                 .GetRequiredService<BatchWriter>()
                 .UpsertAsync(
-                    services.GetRequiredService<ContributionMapping>(),
+                    services.GetRequiredService<CenterMapping>(),
                     db,
                     reference,
-                    new UpsertBatch<ContributionRecord>(source, ids.Select(Record).ToList()),
+                    new UpsertBatch<CenterRecord>(ReferenceSource.Name, codes.Select(Record).ToList()),
                     CancellationToken.None
                 );
         }
 
-        var a = Task.Run(() => RunAsync(holdingHost.Services, "feed-a", ["a1", "a2", "a3"]));
+        var a = Task.Run(() => RunAsync(holdingHost.Services, ["FEED-A1", "FEED-A2", "FEED-A3"]));
         await aWritten.Task.WaitAsync(TimeSpan.FromSeconds(30)); // A has written its rows and holds its transaction open
 
-        var b = await RunAsync(server.Factory.Services, "feed-b", ["b1", "b2"]);
+        var b = await RunAsync(server.Factory.Services, ["FEED-B1", "FEED-B2"]);
         Assert.Equal(2, b.Inserted);
         var (firstRead, cursor) = await ReadAsync(null);
-        Assert.Equal(["feed-b/b1", "feed-b/b2"], firstRead);
+        Assert.Equal(["FEED-B1", "FEED-B2"], firstRead);
 
         releaseA.SetResult();
         Assert.Equal(3, (await a).Inserted);
         var (secondRead, _) = await ReadAsync(cursor);
-        Assert.Equal(["feed-a/a1", "feed-a/a2", "feed-a/a3"], secondRead);
+        Assert.Equal(["FEED-A1", "FEED-A2", "FEED-A3"], secondRead);
 
         var (everything, _) = await ReadAsync(null);
         Assert.Equal(5, everything.Count);
@@ -90,15 +82,15 @@ public sealed class ChangeFeedTests(PostgresDemoServer server) : IClassFixture<P
         var page = (
             await server.Client.DataAsync(
                 """
-                query($after: String) { contributionChanges(after: $after, first: 100) { nodes { sourceSystem key kind } endCursor } }
+                query($after: String) { centerChanges(after: $after, first: 100) { nodes { key kind } endCursor } }
                 """,
                 new { after }
             )
-        )["contributionChanges"]!;
+        )["centerChanges"]!;
         var changes = page["nodes"]!
             .AsArray()
-            .Where(n => n!["sourceSystem"]!.GetValue<string>().StartsWith("feed-", StringComparison.Ordinal))
-            .Select(n => $"{n!["sourceSystem"]!.GetValue<string>()}/{n["key"]!.GetValue<string>()}")
+            .Select(n => n!["key"]!.GetValue<string>())
+            .Where(key => key.StartsWith("FEED-", StringComparison.Ordinal))
             .ToList();
         return (changes, page["endCursor"]?.GetValue<string>() ?? after);
     }

@@ -336,6 +336,70 @@ namespace WelfareGraph.Data.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("WelfareGraph.Contributions.MonthlyContribution", b =>
+                {
+                    b.Property<int>("SolarYear")
+                        .HasColumnType("int")
+                        .HasColumnName("solar_year");
+
+                    b.Property<int>("SolarMonth")
+                        .HasColumnType("int")
+                        .HasColumnName("solar_month");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("int")
+                        .HasColumnName("county_id");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("int")
+                        .HasColumnName("type");
+
+                    b.Property<int>("Sector")
+                        .HasColumnType("int")
+                        .HasColumnName("sector");
+
+                    b.Property<int>("Intent")
+                        .HasColumnType("int")
+                        .HasColumnName("intent");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("int")
+                        .HasColumnName("channel");
+
+                    b.Property<long>("MaxRial")
+                        .HasColumnType("bigint")
+                        .HasColumnName("max_rial");
+
+                    b.Property<long>("MinRial")
+                        .HasColumnType("bigint")
+                        .HasColumnName("min_rial");
+
+                    b.Property<long>("RowCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("row_count");
+
+                    b.Property<int>("SolarQuarter")
+                        .HasColumnType("int")
+                        .HasColumnName("solar_quarter");
+
+                    b.Property<long>("SumRial")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sum_rial");
+
+                    b.HasKey("SolarYear", "SolarMonth", "CountyId", "Type", "Sector", "Intent", "Channel")
+                        .HasName("pk_contributions_monthly");
+
+                    b.HasIndex("CountyId", "SolarYear", "SolarMonth")
+                        .HasDatabaseName("ix_contributions_monthly_county_id_solar_year_solar_month");
+
+                    b.ToTable("contributions_monthly", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_contributions_monthly_month", "solar_month BETWEEN 1 AND 12");
+
+                            t.HasCheckConstraint("ck_contributions_monthly_rows", "row_count > 0");
+                        });
+                });
+
             modelBuilder.Entity("WelfareGraph.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -402,6 +466,11 @@ namespace WelfareGraph.Data.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)")
                         .HasColumnName("scope");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)")
+                        .HasColumnName("source");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -1103,6 +1172,18 @@ namespace WelfareGraph.Data.Migrations.SqlServer
                     b.Navigation("Center");
 
                     b.Navigation("Charity");
+
+                    b.Navigation("County");
+                });
+
+            modelBuilder.Entity("WelfareGraph.Contributions.MonthlyContribution", b =>
+                {
+                    b.HasOne("WelfareGraph.Geography.County", "County")
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contributions_monthly_counties_county_id");
 
                     b.Navigation("County");
                 });

@@ -324,6 +324,70 @@ namespace WelfareGraph.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("WelfareGraph.Contributions.MonthlyContribution", b =>
+                {
+                    b.Property<int>("SolarYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("solar_year");
+
+                    b.Property<int>("SolarMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("solar_month");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("county_id");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("type");
+
+                    b.Property<int>("Sector")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sector");
+
+                    b.Property<int>("Intent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("intent");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channel");
+
+                    b.Property<long>("MaxRial")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_rial");
+
+                    b.Property<long>("MinRial")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("min_rial");
+
+                    b.Property<long>("RowCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_count");
+
+                    b.Property<int>("SolarQuarter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("solar_quarter");
+
+                    b.Property<long>("SumRial")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sum_rial");
+
+                    b.HasKey("SolarYear", "SolarMonth", "CountyId", "Type", "Sector", "Intent", "Channel")
+                        .HasName("pk_contributions_monthly");
+
+                    b.HasIndex("CountyId", "SolarYear", "SolarMonth")
+                        .HasDatabaseName("ix_contributions_monthly_county_id_solar_year_solar_month");
+
+                    b.ToTable("contributions_monthly", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_contributions_monthly_month", "solar_month BETWEEN 1 AND 12");
+
+                            t.HasCheckConstraint("ck_contributions_monthly_rows", "row_count > 0");
+                        });
+                });
+
             modelBuilder.Entity("WelfareGraph.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -388,6 +452,11 @@ namespace WelfareGraph.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("scope");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -1078,6 +1147,18 @@ namespace WelfareGraph.Data.Migrations.Sqlite
                     b.Navigation("Center");
 
                     b.Navigation("Charity");
+
+                    b.Navigation("County");
+                });
+
+            modelBuilder.Entity("WelfareGraph.Contributions.MonthlyContribution", b =>
+                {
+                    b.HasOne("WelfareGraph.Geography.County", "County")
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contributions_monthly_counties_county_id");
 
                     b.Navigation("County");
                 });
