@@ -61,8 +61,10 @@ public sealed class MonthlyRollupChanges : IRollupChanges<Contribution>
         _removing.Clear();
         // In key order, as every writer does, although the lock already keeps writers of cells apart.
         foreach (var chunk in _lost.Order().Chunk(CellsPerStatement))
-        foreach (var statement in _sql.Recompute(chunk))
-            await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
+        {
+            foreach (var statement in _sql.Recompute(chunk))
+                await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
+        }
         var grown = _added.Where(a => !_lost.Contains(a.Key)).OrderBy(a => a.Key).Select(a => (a.Key, a.Value)).ToList();
         foreach (var chunk in grown.Chunk(CellsPerStatement))
             await db.Database.ExecuteSqlRawAsync(_sql.Add(chunk), cancellationToken);
