@@ -101,7 +101,9 @@ public sealed class ConcurrentRollupWritersTests : IAsyncLifetime
         var facts = await ReadAsync(
             "SELECT COALESCE(SUM(amount_rial), 0)::bigint, COUNT(*), COUNT(DISTINCT (solar_year, solar_month, county_id, type, sector, intent, channel)) FROM contributions WHERE NOT is_retracted"
         );
-        var cells = await ReadAsync("SELECT COALESCE(SUM(sum_rial), 0)::bigint, COALESCE(SUM(row_count), 0)::bigint, COUNT(*) FROM contributions_monthly");
+        var cells = await ReadAsync(
+            "SELECT COALESCE(SUM(sum_rial), 0)::bigint, COALESCE(SUM(row_count), 0)::bigint, COUNT(*) FROM contributions_monthly"
+        );
         Assert.Equal(facts, cells);
         var (written, retracted, _) = await ReadAsync(
             "SELECT COUNT(*), COUNT(*) FILTER (WHERE is_retracted), 0::bigint FROM contributions WHERE source_system = 'concurrent'"

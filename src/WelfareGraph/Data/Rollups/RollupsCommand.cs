@@ -41,11 +41,16 @@ public static class RollupsCommand
             (year, found, done, all) =>
                 Console.WriteLine(
                     $"Verified {year} ({done}/{all} years): "
-                        + (found == 0 ? "exact." : $"{found:N0} cell" + (found == 1 ? "" : "s") + " differ from the facts.")
+                        + found switch
+                        {
+                            0 => "exact.",
+                            1 => "1 cell differs from the facts.",
+                            _ => $"{found:N0} cells differ from the facts.",
+                        }
                 )
         );
         Console.WriteLine(
-            differences == 0 ? "The monthly rollup equals the facts." : $"{differences} cells differ: run `rollups rebuild`."
+            differences == 0 ? "The monthly rollup equals the facts." : $"{differences:N0} cells in all differ: run `rollups rebuild`."
         );
         return differences == 0 ? 0 : 1;
     }
