@@ -16,12 +16,15 @@ internal sealed class SharedRateLimiter : ReplenishingRateLimiter
     private readonly RateLimiter _shared;
     private readonly FixedWindowRateLimiter _local;
     private readonly SharedRateLimitCircuit _circuit;
+    private readonly IConnectionMultiplexer _redis;
 
-    public SharedRateLimiter(string caller, RateLimitOptions options, IConnectionMultiplexer redis, SharedRateLimitCircuit circuit)
+    /// <param name="key">The caller's key in Redis, prefixed; the same on every server.</param>
+    public SharedRateLimiter(string key, RateLimitOptions options, IConnectionMultiplexer redis, SharedRateLimitCircuit circuit)
     {
         _circuit = circuit;
+        _redis = redis;
         _shared = new RedisFixedWindowRateLimiter<string>(
-            "welfaregraph:" + caller,
+            key,
             new RedisFixedWindowRateLimiterOptions
             {
                 PermitLimit = options.PermitLimit,
@@ -57,7 +60,8 @@ internal sealed class SharedRateLimiter : ReplenishingRateLimiter
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
-        if (_circuit.AsksRedis)
+        // A connection known to be down is not asked: its commands would wait in its backlog until they time out.
+        if (_circuit.AsksRedis && _redis.IsConnected)
         {
             try
             {
@@ -72,6 +76,10 @@ internal sealed class SharedRateLimiter : ReplenishingRateLimiter
             {
                 _circuit.Failed(e);
             }
+        }
+        else if (_circuit.AsksRedis)
+        {
+            _circuit.Failed(new RedisConnectionException(ConnectionFailureType.UnableToConnect, "The connection to Redis is down."));
         }
         _circuit.CountedHere();
         return await _local.AcquireAsync(permitCount, cancellationToken);

@@ -22,10 +22,12 @@ public static class WelfareRateLimiting
         // Configured from the validated GraphQL:RateLimit once the container exists.
         services
             .AddOptions<RateLimiterOptions>()
-            .Configure<GraphQLLimits>(
-                (limiter, limits) =>
+            .Configure<GraphQLLimits, IConfiguration>(
+                (limiter, limits, configuration) =>
                 {
                     var options = limits.RateLimit;
+                    // The answer cache's prefix: deployments that share one Redis keep their callers' counts apart.
+                    var prefix = configuration["Cache:KeyPrefix"] is { Length: > 0 } configured ? configured : "welfaregraph:";
                     limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
                     limiter.AddPolicy(
                         Policy,
@@ -35,7 +37,10 @@ public static class WelfareRateLimiting
                             if (http.RequestServices.GetService<IConnectionMultiplexer>() is { } redis)
                             {
                                 var circuit = http.RequestServices.GetRequiredService<SharedRateLimitCircuit>();
-                                return RateLimitPartition.Get(caller, key => new SharedRateLimiter(key, options, redis, circuit));
+                                return RateLimitPartition.Get(
+                                    caller,
+                                    key => new SharedRateLimiter(prefix + "rate:" + key, options, redis, circuit)
+                                );
                             }
                             return RateLimitPartition.GetFixedWindowLimiter(
                                 caller,
