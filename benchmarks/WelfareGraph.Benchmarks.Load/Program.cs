@@ -12,6 +12,15 @@ using static WelfareGraph.Benchmarks.Statistics;
 // embedded SQLite default, then a throwaway PostgreSQL 15), each with the demo data. Printed: requests per second,
 // p50/p95/p99 overall and per operation, and the process's resident and private memory after the warm-up and at
 // the end. Targets for steady load: p99 ≤ 5 × p50, memory at the end within 10 % of after the warm-up.
+// Or a dashboard of ten visuals against two server processes, cache off, cold and warm (TwoServerDashboard.cs):
+//   dotnet run -c Release --project benchmarks/WelfareGraph.Benchmarks.Load -- twoservers [seconds per run] [users]
+if (args.Length > 0 && args[0] == "twoservers")
+{
+    CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+    await TwoServerDashboard.RunAsync(args[1..]);
+    return;
+}
+
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 120;
 var providers = (args.Length > 1 ? args[1] : "sqlite,postgres").Split(
     ',',

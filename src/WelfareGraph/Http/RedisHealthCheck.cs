@@ -20,7 +20,9 @@ internal sealed class RedisHealthCheck(IServiceProvider services) : IHealthCheck
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            return HealthCheckResult.Degraded("Redis does not answer: each server caches in its own memory only.");
+            return HealthCheckResult.Degraded(
+                "Redis does not answer: each server caches in its own memory only and counts its callers' rate limits alone."
+            );
         }
     }
 }

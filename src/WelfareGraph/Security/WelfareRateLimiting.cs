@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using StackExchange.Redis;
 using WelfareGraph.Telemetry;
 
 namespace WelfareGraph.Security;
@@ -7,6 +8,8 @@ namespace WelfareGraph.Security;
 /// <summary>
 /// Per-client rate limit of the GraphQL endpoint (ASP.NET Core's limiter, a fixed window per client): the
 /// caller's object id when authenticated, else its address (<see cref="CallerKey"/>). Over the limit: 429 with <c>Retry-After</c>.
+/// With <c>ConnectionStrings:Redis</c> the window is counted in Redis (<see cref="SharedRateLimiter"/>), so a caller
+/// has one allowance however many servers it reaches; while Redis does not answer, each server counts alone.
 /// </summary>
 public static class WelfareRateLimiting
 {
@@ -14,27 +17,41 @@ public static class WelfareRateLimiting
 
     public static IServiceCollection AddWelfareRateLimiting(this IServiceCollection services)
     {
+        services.AddSingleton<SharedRateLimitCircuit>();
         services.AddRateLimiter(_ => { });
         // Configured from the validated GraphQL:RateLimit once the container exists.
         services
             .AddOptions<RateLimiterOptions>()
-            .Configure<GraphQLLimits>(
-                (limiter, limits) =>
+            .Configure<GraphQLLimits, IConfiguration>(
+                (limiter, limits, configuration) =>
                 {
                     var options = limits.RateLimit;
+                    // The answer cache's prefix: deployments that share one Redis keep their callers' counts apart.
+                    var prefix = configuration["Cache:KeyPrefix"] is { Length: > 0 } configured ? configured : "welfaregraph:";
                     limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
                     limiter.AddPolicy(
                         Policy,
                         http =>
-                            RateLimitPartition.GetFixedWindowLimiter(
-                                CallerKey.Of(http),
+                        {
+                            var caller = CallerKey.Of(http);
+                            if (http.RequestServices.GetService<IConnectionMultiplexer>() is { } redis)
+                            {
+                                var circuit = http.RequestServices.GetRequiredService<SharedRateLimitCircuit>();
+                                return RateLimitPartition.Get(
+                                    caller,
+                                    key => new SharedRateLimiter(prefix + "rate:" + key, options, redis, circuit)
+                                );
+                            }
+                            return RateLimitPartition.GetFixedWindowLimiter(
+                                caller,
                                 _ => new FixedWindowRateLimiterOptions
                                 {
                                     PermitLimit = options.PermitLimit,
                                     Window = options.Window,
                                     QueueLimit = 0,
                                 }
-                            )
+                            );
+                        }
                     );
                     limiter.OnRejected = (rejected, cancellationToken) =>
                     {

@@ -15,6 +15,7 @@ public sealed class WelfareMetrics
     private readonly Counter<long> _ingestedRows;
     private readonly Counter<long> _ingestionRejections;
     private readonly Counter<long> _rateLimited;
+    private readonly Counter<long> _rateLimitCountedHere;
 
     public WelfareMetrics(IMeterFactory meters)
     {
@@ -41,6 +42,11 @@ public sealed class WelfareMetrics
             "{request}",
             "Requests answered 429 by the per-caller rate limit."
         );
+        _rateLimitCountedHere = Meter.CreateCounter<long>(
+            "welfaregraph.rate_limit.per_server",
+            "{request}",
+            "Requests whose rate limit this server counted alone because Redis, which shares the count, did not answer."
+        );
     }
 
     /// <summary>The one meter of the server, for instruments defined elsewhere.</summary>
@@ -64,4 +70,6 @@ public sealed class WelfareMetrics
         _ingestionRejections.Add(rows, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("code", code));
 
     public void RateLimited() => _rateLimited.Add(1);
+
+    public void RateLimitCountedHere() => _rateLimitCountedHere.Add(1);
 }

@@ -25,17 +25,20 @@ public sealed class TestIdentity
 
     private readonly RSA _rsa = RSA.Create(2048);
 
-    public TestIdentity()
+    /// <param name="instance">The tenant's authority host; another than Entra's for a server in another process, which fetches the metadata itself (<see cref="LoopbackTokenAuthority"/>).</param>
+    public TestIdentity(string instance = Instance)
     {
+        InstanceUrl = instance;
         Key = new RsaSecurityKey(_rsa) { KeyId = "test-key-" + Guid.NewGuid().ToString("N")[..8] };
     }
 
+    public string InstanceUrl { get; }
     public string TenantId { get; } = Guid.NewGuid().ToString();
     public string ClientId { get; } = Guid.NewGuid().ToString();
 
     /// <summary>Entra v2.0 access tokens carry the API's client id as audience (Identity.Web checks that).</summary>
     public string Audience => ClientId;
-    public string Issuer => $"{Instance}{TenantId}/v2.0";
+    public string Issuer => $"{InstanceUrl}{TenantId}/v2.0";
     public RsaSecurityKey Key { get; }
 
     /// <summary>Metadata requests the in-process handler answered, and any other it refused.</summary>
@@ -46,7 +49,7 @@ public sealed class TestIdentity
     public IReadOnlyDictionary<string, string?> AzureAdSettings =>
         new Dictionary<string, string?>
         {
-            ["AzureAd:Instance"] = Instance,
+            ["AzureAd:Instance"] = InstanceUrl,
             ["AzureAd:TenantId"] = TenantId,
             ["AzureAd:ClientId"] = ClientId,
         };
@@ -122,8 +125,38 @@ public sealed class TestIdentity
         return client;
     }
 
-    private string MetadataUri => $"{Instance}{TenantId}/v2.0/.well-known/openid-configuration";
-    private string JwksUri => $"{Instance}{TenantId}/discovery/v2.0/keys";
+    private string MetadataUri => $"{InstanceUrl}{TenantId}/v2.0/.well-known/openid-configuration";
+    private string JwksUri => $"{InstanceUrl}{TenantId}/discovery/v2.0/keys";
+
+    /// <summary>The tenant's metadata document or its key set, as Entra serves them at these addresses; null for any other.</summary>
+    public string? DocumentAt(Uri uri) =>
+        uri.AbsoluteUri == MetadataUri
+            ? JsonSerializer.Serialize(
+                new
+                {
+                    issuer = Issuer,
+                    jwks_uri = JwksUri,
+                    authorization_endpoint = $"{InstanceUrl}{TenantId}/oauth2/v2.0/authorize",
+                    token_endpoint = $"{InstanceUrl}{TenantId}/oauth2/v2.0/token",
+                    id_token_signing_alg_values_supported = new[] { "RS256" },
+                }
+            )
+        : uri.AbsoluteUri == JwksUri
+            ? JsonSerializer.Serialize(
+                new
+                {
+                    keys = new[] { PublicJwk() }.Select(k => new
+                    {
+                        kty = k.Kty,
+                        use = k.Use,
+                        kid = k.Kid,
+                        e = k.E,
+                        n = k.N,
+                        issuer = Issuer,
+                    }),
+                }
+            )
+        : null;
 
     private JsonWebKey PublicJwk()
     {
@@ -146,34 +179,7 @@ public sealed class TestIdentity
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var uri = request.RequestUri!;
-            string? body =
-                uri.AbsoluteUri == identity.MetadataUri
-                    ? JsonSerializer.Serialize(
-                        new
-                        {
-                            issuer = identity.Issuer,
-                            jwks_uri = identity.JwksUri,
-                            authorization_endpoint = $"{Instance}{identity.TenantId}/oauth2/v2.0/authorize",
-                            token_endpoint = $"{Instance}{identity.TenantId}/oauth2/v2.0/token",
-                            id_token_signing_alg_values_supported = new[] { "RS256" },
-                        }
-                    )
-                : uri.AbsoluteUri == identity.JwksUri
-                    ? JsonSerializer.Serialize(
-                        new
-                        {
-                            keys = new[] { identity.PublicJwk() }.Select(k => new
-                            {
-                                kty = k.Kty,
-                                use = k.Use,
-                                kid = k.Kid,
-                                e = k.E,
-                                n = k.N,
-                                issuer = identity.Issuer,
-                            }),
-                        }
-                    )
-                : null;
+            var body = identity.DocumentAt(uri);
             if (body is null)
             {
                 identity.UnexpectedRequests.Enqueue(uri);
