@@ -210,6 +210,29 @@ public static class ExportEndpoints
         }
     }
 
+    /// <summary>The export's query was refused or failed before anything was written (of a file export or a job): audited, and answered with its GraphQL errors.</summary>
+    internal static async Task RefuseAsync(
+        HttpContext http,
+        ExportServices services,
+        ExportSpec spec,
+        ExportQueryException e,
+        TimeSpan elapsed
+    )
+    {
+        await services.Runner.RecordAsync(
+            http.User,
+            spec,
+            null,
+            ["export"],
+            0,
+            "errors: " + string.Join(' ', e.Result.Errors!.Select(x => x.Code ?? "ERROR").Distinct()),
+            elapsed
+        );
+        http.Response.StatusCode = e.Status;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await services.Serializer.WriteAsync(http.Response.Body, e.Result, http.RequestAborted);
+    }
+
     /// <summary>Prepares, then streams the file; refusals before the first byte are status codes with a JSON error.</summary>
     private static async Task ServeAsync(HttpContext http, ExportServices services, ExportSpec spec)
     {
@@ -221,18 +244,7 @@ public static class ExportEndpoints
         }
         catch (ExportQueryException e)
         {
-            await services.Runner.RecordAsync(
-                http.User,
-                spec,
-                null,
-                ["export"],
-                0,
-                "errors: " + string.Join(' ', e.Result.Errors!.Select(x => x.Code ?? "ERROR").Distinct()),
-                Stopwatch.GetElapsedTime(started)
-            );
-            http.Response.StatusCode = e.Status;
-            http.Response.ContentType = "application/json; charset=utf-8";
-            await services.Serializer.WriteAsync(http.Response.Body, e.Result, http.RequestAborted);
+            await RefuseAsync(http, services, spec, e, Stopwatch.GetElapsedTime(started));
             return;
         }
         catch (ExportException e)

@@ -76,6 +76,21 @@ public sealed class ExportRunner(
         return ExportSpec.Parse(request, query, document?.Id, variables);
     }
 
+    /// <summary>
+    /// Refuses, before anything runs, a document whose root fields the access policy does not open to the caller: the
+    /// refusal the query's own authorization would give (403 with the fields' errors), so that a job is not accepted
+    /// for a document that would fail once it runs, and an export runs no SQL for the fields it may use beside them.
+    /// </summary>
+    /// <exception cref="ExportQueryException">A root field is refused.</exception>
+    public void Authorize(ClaimsPrincipal user, ExportSpec spec)
+    {
+        // A document that does not parse is left to the executer, which says where; the limits were checked by Resolve.
+        if (RequestDocument.TryParse(spec.Query, spec.OperationName, limits) is not { } document)
+            return;
+        if (runner.RefusedRootFields(user, document) is { Count: > 0 } refusals)
+            throw new ExportQueryException(new ExecutionResult { Errors = [.. refusals] }, StatusCodes.Status403Forbidden);
+    }
+
     /// <summary>Runs the query and builds the table; nothing has been written yet, so errors can still be a status code.</summary>
     /// <param name="resolverServices">The caller's service scope, in which the export's query is resolved.</param>
     public async Task<PreparedExport> PrepareAsync(
@@ -85,6 +100,7 @@ public sealed class ExportRunner(
         CancellationToken cancellationToken
     )
     {
+        Authorize(user, spec);
         var executed = await ExportExecution.ExecuteAsync(runner, limits, user, resolverServices, spec, cancellationToken);
         Language? labels = spec.LabelValues ? spec.Language : null;
         var table = spec.Mode switch
