@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Claims;
 using System.Text.Json;
 using GraphQL;
@@ -150,8 +149,7 @@ public sealed class ExportRunner(
         CancellationToken cancellationToken
     )
     {
-        var started = Stopwatch.GetTimestamp();
-        var outcome = "ok";
+        var recording = BeginAudit(user, export.Spec, export.Operation, export.Fields);
         try
         {
             await ExportFormats.WriteAsync(
@@ -168,47 +166,32 @@ public sealed class ExportRunner(
         }
         catch (OperationCanceledException)
         {
-            outcome = "cancelled";
+            recording.Cancelled();
             throw;
         }
         catch (Exception e)
         {
-            outcome = "errors: " + (e is ExportException x ? x.Code : "EXPORT_FAILED");
+            recording.Failed(e is ExportException x ? x.Code : "EXPORT_FAILED");
             throw;
         }
         finally
         {
             metrics.ExportRows(progress.Rows, ExportFormats.Extension(export.Spec.Format), export.Spec.Mode.ToString().ToLowerInvariant());
-            await RecordAsync(
-                user,
-                export.Spec,
-                export.Operation,
-                export.Fields,
-                (int)Math.Min(int.MaxValue, progress.Rows),
-                outcome,
-                Stopwatch.GetElapsedTime(started)
-            );
+            recording.Rows = (int)Math.Min(int.MaxValue, progress.Rows);
+            await recording.RecordAsync();
         }
     }
 
-    /// <summary>An export that failed before writing is audited too: who tried what, and why it was refused.</summary>
-    public Task RecordAsync(
-        ClaimsPrincipal user,
-        ExportSpec spec,
-        string? operation,
-        IEnumerable<string> fields,
-        int rows,
-        string outcome,
-        TimeSpan duration
-    ) =>
-        audit.RecordAsync(
+    /// <summary>
+    /// Begins an export's audit entry. An export that fails before writing is audited too (who tried what, and why it was
+    /// refused), as one asking for <c>export</c> of the operation the request names.
+    /// </summary>
+    public AuditStep BeginAudit(ClaimsPrincipal user, ExportSpec spec, string? operation = null, IEnumerable<string>? fields = null) =>
+        audit.Begin(
             user,
             "export",
-            operation ?? spec.OperationName,
             spec.TrustedId ?? TrustedDocuments.HashOf(spec.Query),
-            fields,
-            rows,
-            outcome,
-            duration
+            operation ?? spec.OperationName,
+            fields ?? ["export"]
         );
 }

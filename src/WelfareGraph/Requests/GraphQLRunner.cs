@@ -18,9 +18,29 @@ public sealed class GraphQLRunner(IDocumentExecuter<WelfareSchema> executer, Wel
 {
     public const string TimeoutCode = "EXECUTION_TIMEOUT";
 
-    /// <summary>The root fields of a document the caller may not use, as the schema's authorization would refuse them when it runs.</summary>
+    /// <summary>The root fields of a document the caller may not use, refused as the schema's authorization refuses them.</summary>
     public IReadOnlyList<ExecutionError> RefusedRootFields(ClaimsPrincipal user, RequestDocument document) =>
         RootFieldAuthorization.Refusals(user, document, schema);
+
+    /// <summary>A document's execution as the caller, its resolvers in the caller's service scope (the request's, or a job's).</summary>
+    /// <param name="cancellationToken">One that the deadline cancels.</param>
+    public static ExecutionOptions Options(
+        string? query,
+        string? operationName,
+        Inputs? variables,
+        ClaimsPrincipal user,
+        IServiceProvider resolverServices,
+        CancellationToken cancellationToken
+    ) =>
+        new()
+        {
+            Query = query,
+            OperationName = operationName,
+            Variables = variables,
+            RequestServices = resolverServices,
+            User = user,
+            CancellationToken = cancellationToken,
+        };
 
     /// <param name="options">The execution, its <see cref="ExecutionOptions.CancellationToken"/> one that the deadline cancels.</param>
     public async Task<DeadlineResult> ExecuteAsync(ExecutionOptions options, RequestDeadline deadline)

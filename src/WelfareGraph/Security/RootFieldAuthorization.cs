@@ -23,7 +23,7 @@ public sealed class RootFieldAuthorization : BaseSchemaNodeVisitor
             field.Resolver = new AuthorizingResolver(field.Resolver ?? NameFieldResolver.Instance, root, field.Name);
     }
 
-    /// <summary>Why the caller may not use a root field, or null when it may: the one rule, whether checked as the field resolves or before.</summary>
+    /// <summary>Why the caller may not use a root field, or null when it may: one rule, checked as the field resolves or before.</summary>
     public static ExecutionError? Refusal(ClaimsPrincipal? user, OperationType operation, string field)
     {
         if (AccessPolicy.Allows(user, operation, field))

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using WelfareGraph.Data;
 using WelfareGraph.Exports.Formats;
 using WelfareGraph.Requests;
@@ -43,11 +42,11 @@ public static class ExportJobEndpoints
     {
         if (await ExportEndpoints.ReadBodyAsync(http, services.Limits) is not { } request)
             return;
-        var started = Stopwatch.GetTimestamp();
-        ExportSpec? spec = null;
+        AuditStep? refusal = null;
         try
         {
-            spec = services.Runner.Resolve(http.User, request);
+            var spec = services.Runner.Resolve(http.User, request);
+            refusal = services.Runner.BeginAudit(http.User, spec);
             services.Runner.Authorize(http.User, spec);
             var job = await jobs.StartAsync(http.User, request, spec, http.RequestAborted);
             http.Response.StatusCode = StatusCodes.Status202Accepted;
@@ -56,7 +55,7 @@ public static class ExportJobEndpoints
         }
         catch (ExportQueryException e)
         {
-            await ExportEndpoints.RefuseAsync(http, services, spec!, e, Stopwatch.GetElapsedTime(started));
+            await ExportEndpoints.RefuseAsync(http, services, refusal!, e);
         }
         catch (ExportException e)
         {
