@@ -14,7 +14,7 @@ public static class IngestionMutations
     public static void AddIngestionMutations(this ObjectGraphType mutation)
     {
         mutation
-            .Field<NonNullGraphType<UpsertResultGraphType>>("upsertContributions")
+            .Field<NonNullGraphType<ResultGraphType<UpsertResult>>>("upsertContributions")
             .Description("Idempotent batch upsert keyed by (sourceSystem, externalId).")
             .Argument<NonNullGraphType<BatchInputGraphType<ContributionInputGraphType>>>("input")
             .ResolveAsync(async ctx =>
@@ -24,7 +24,7 @@ public static class IngestionMutations
             });
 
         mutation
-            .Field<NonNullGraphType<UpsertResultGraphType>>("upsertHouseholds")
+            .Field<NonNullGraphType<ResultGraphType<UpsertResult>>>("upsertHouseholds")
             .Description("Households keyed by a keyed hash of their national id; the id itself is never stored.")
             .Argument<NonNullGraphType<BatchInputGraphType<HouseholdInputGraphType>>>("input")
             .ResolveAsync(async ctx =>
@@ -33,25 +33,17 @@ public static class IngestionMutations
                 return await UpsertAsync(ctx, ctx.Service<HouseholdMapping>(), batch);
             });
 
-        Reference<CenterInputGraphType, CenterRecord, Centers.Center>(mutation, "upsertCenters", "Care centres keyed by code.");
-        Reference<CharityInputGraphType, CharityRecord, Charities.Charity>(
+        Reference<CenterRecord, Centers.Center>(mutation, "upsertCenters", "Care centres keyed by code.");
+        Reference<CharityRecord, Charities.Charity>(mutation, "upsertCharities", "Licensed charities keyed by code.");
+        Reference<CountyRecord, Geography.County>(mutation, "upsertCounties", "Counties with their all-households counts, keyed by code.");
+        Reference<ProvinceRecord, Geography.Province>(
             mutation,
-            "upsertCharities",
-            "Licensed charities keyed by code."
+            "upsertProvinces",
+            "Province names (the 31 codes are fixed reference data)."
         );
-        Reference<CountyInputGraphType, CountyRecord, Geography.County>(
-            mutation,
-            "upsertCounties",
-            "Counties with their all-households counts, keyed by code."
-        );
-        mutation
-            .Field<NonNullGraphType<UpsertResultGraphType>>("upsertProvinces")
-            .Description("Province names (the 31 codes are fixed reference data).")
-            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<ProvinceInputGraphType>>>>("items")
-            .ResolveAsync(async ctx => await UpsertAsync(ctx, ctx.Service<ProvinceMapping>(), ReferenceBatch<ProvinceRecord>(ctx)));
 
         mutation
-            .Field<NonNullGraphType<RetractResultGraphType>>("retractContributions")
+            .Field<NonNullGraphType<ResultGraphType<RetractResult>>>("retractContributions")
             .Description("Marks contributions retracted: kept for audit, excluded from totals and exports. Never a hard delete.")
             .Argument<NonNullGraphType<StringGraphType>>("sourceSystem")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("externalIds")
@@ -126,13 +118,13 @@ public static class IngestionMutations
             });
     }
 
-    private static void Reference<TInput, TRecord, TEntity>(ObjectGraphType mutation, string name, string description)
-        where TInput : IGraphType
+    /// <summary>A reference kind's upsert: its items typed by the record (<c>[CenterInput!]!</c> from <see cref="CenterRecord"/>).</summary>
+    private static void Reference<TRecord, TEntity>(ObjectGraphType mutation, string name, string description)
         where TEntity : class =>
         mutation
-            .Field<NonNullGraphType<UpsertResultGraphType>>(name)
+            .Field<NonNullGraphType<ResultGraphType<UpsertResult>>>(name)
             .Description(description)
-            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<TInput>>>>("items")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<AutoRegisteringInputObjectGraphType<TRecord>>>>>("items")
             .ResolveAsync(async ctx =>
                 await UpsertAsync(ctx, ctx.Service<IBatchMapping<TRecord, TEntity>>(), ReferenceBatch<TRecord>(ctx))
             );
