@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using GraphQL;
+using GraphQL.Builders;
 using GraphQL.Types;
 using WelfareGraph.Data;
 using WelfareGraph.Periods;
@@ -61,41 +62,29 @@ public static class IngestionMutations
                     );
             });
 
-        mutation
-            .Field<NonNullGraphType<ClosedPeriodGraphType>>("closePeriod")
+        MonthField<NonNullGraphType<ClosedPeriodGraphType>>(mutation, "closePeriod")
             .Description("Closes a province's Solar Hijri month: writes into it are refused with PERIOD_CLOSED.")
-            .Argument<NonNullGraphType<StringGraphType>>("province")
-            .Argument<NonNullGraphType<IntGraphType>>("year")
-            .Argument<NonNullGraphType<IntGraphType>>("month")
             .ResolveAsync(async ctx =>
             {
                 await using var db = ctx.CreateDbContext();
+                var (province, year, month) = Month(ctx);
+                var by = CallerName(ctx.User);
                 return await PeriodClosing.CloseAsync(
                     db,
                     ctx.Service<DataVersionClock>(),
-                    ctx.GetArgument<string>("province"),
-                    ctx.GetArgument<int>("year"),
-                    ctx.GetArgument<int>("month"),
-                    CallerName(ctx.User),
+                    province,
+                    year,
+                    month,
+                    by,
                     ctx.CancellationToken
                 );
             });
-        mutation
-            .Field<NonNullGraphType<BooleanGraphType>>("reopenPeriod")
-            .Argument<NonNullGraphType<StringGraphType>>("province")
-            .Argument<NonNullGraphType<IntGraphType>>("year")
-            .Argument<NonNullGraphType<IntGraphType>>("month")
+        MonthField<NonNullGraphType<BooleanGraphType>>(mutation, "reopenPeriod")
             .ResolveAsync(async ctx =>
             {
                 await using var db = ctx.CreateDbContext();
-                return await PeriodClosing.ReopenAsync(
-                    db,
-                    ctx.Service<DataVersionClock>(),
-                    ctx.GetArgument<string>("province"),
-                    ctx.GetArgument<int>("year"),
-                    ctx.GetArgument<int>("month"),
-                    ctx.CancellationToken
-                );
+                var (province, year, month) = Month(ctx);
+                return await PeriodClosing.ReopenAsync(db, ctx.Service<DataVersionClock>(), province, year, month, ctx.CancellationToken);
             });
 
         mutation
@@ -117,6 +106,18 @@ public static class IngestionMutations
                 );
             });
     }
+
+    /// <summary>A field about one province's Solar Hijri month: its arguments <c>province</c>, <c>year</c> and <c>month</c>.</summary>
+    private static FieldBuilder<object?, object> MonthField<TGraphType>(ObjectGraphType mutation, string name)
+        where TGraphType : IGraphType =>
+        mutation
+            .Field<TGraphType>(name)
+            .Argument<NonNullGraphType<StringGraphType>>("province")
+            .Argument<NonNullGraphType<IntGraphType>>("year")
+            .Argument<NonNullGraphType<IntGraphType>>("month");
+
+    private static (string Province, int Year, int Month) Month(IResolveFieldContext ctx) =>
+        (ctx.GetArgument<string>("province"), ctx.GetArgument<int>("year"), ctx.GetArgument<int>("month"));
 
     /// <summary>A reference kind's upsert: its items typed by the record (<c>[CenterInput!]!</c> from <see cref="CenterRecord"/>).</summary>
     private static void Reference<TRecord, TEntity>(ObjectGraphType mutation, string name, string description)
