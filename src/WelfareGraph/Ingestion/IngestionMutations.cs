@@ -14,25 +14,18 @@ public static class IngestionMutations
 {
     public static void AddIngestionMutations(this ObjectGraphType mutation)
     {
-        mutation
-            .Field<NonNullGraphType<ResultGraphType<UpsertResult>>>("upsertContributions")
-            .Description("Idempotent batch upsert keyed by (sourceSystem, externalId).")
-            .Argument<NonNullGraphType<BatchInputGraphType<ContributionInputGraphType>>>("input")
-            .ResolveAsync(async ctx =>
-            {
-                var batch = Batch(ctx, ContributionInputGraphType.ToRecord);
-                return await UpsertAsync(ctx, ctx.Service<ContributionMapping>(), batch);
-            });
-
-        mutation
-            .Field<NonNullGraphType<ResultGraphType<UpsertResult>>>("upsertHouseholds")
-            .Description("Households keyed by a keyed hash of their national id; the id itself is never stored.")
-            .Argument<NonNullGraphType<BatchInputGraphType<HouseholdInputGraphType>>>("input")
-            .ResolveAsync(async ctx =>
-            {
-                var batch = Batch(ctx, HouseholdInputGraphType.ToRecord);
-                return await UpsertAsync(ctx, ctx.Service<HouseholdMapping>(), batch);
-            });
+        Sent<ContributionInputGraphType, ContributionRecord, Contributions.Contribution>(
+            mutation,
+            "upsertContributions",
+            "Idempotent batch upsert keyed by (sourceSystem, externalId).",
+            ContributionInputGraphType.ToRecord
+        );
+        Sent<HouseholdInputGraphType, HouseholdRecord, Households.Household>(
+            mutation,
+            "upsertHouseholds",
+            "Households keyed by a keyed hash of their national id; the id itself is never stored.",
+            HouseholdInputGraphType.ToRecord
+        );
 
         Reference<CenterRecord, Centers.Center>(mutation, "upsertCenters", "Care centres keyed by code.");
         Reference<CharityRecord, Charities.Charity>(mutation, "upsertCharities", "Licensed charities keyed by code.");
@@ -118,6 +111,21 @@ public static class IngestionMutations
 
     private static (string Province, int Year, int Month) Month(IResolveFieldContext ctx) =>
         (ctx.GetArgument<string>("province"), ctx.GetArgument<int>("year"), ctx.GetArgument<int>("month"));
+
+    /// <summary>An upsert of records a system sends (with its name, and atomic and dry-run flags): its batch input type and its mapping.</summary>
+    private static void Sent<TInput, TRecord, TEntity>(
+        ObjectGraphType mutation,
+        string name,
+        string description,
+        Func<IDictionary<string, object?>, TRecord> toRecord
+    )
+        where TInput : IInputObjectGraphType
+        where TEntity : class =>
+        mutation
+            .Field<NonNullGraphType<ResultGraphType<UpsertResult>>>(name)
+            .Description(description)
+            .Argument<NonNullGraphType<BatchInputGraphType<TInput>>>("input")
+            .ResolveAsync(async ctx => await UpsertAsync(ctx, ctx.Service<IBatchMapping<TRecord, TEntity>>(), Batch(ctx, toRecord)));
 
     /// <summary>A reference kind's upsert: its items typed by the record (<c>[CenterInput!]!</c> from <see cref="CenterRecord"/>).</summary>
     private static void Reference<TRecord, TEntity>(ObjectGraphType mutation, string name, string description)
