@@ -28,7 +28,8 @@ public static class GraphQLHttpEndpoint
 
     /// <summary>A request ready to run, or the reason it cannot.</summary>
     /// <param name="Key">What the audit log calls the document: the trusted id, or the hash of the text.</param>
-    /// <param name="InDocument">The error is the document's (too many tokens, nested past the parser): answered by media type, as a parse error is.</param>
+    /// <param name="InDocument">The error is the document's (too many tokens, nested past the parser): answered by media type, as a parse
+    /// error is.</param>
     private sealed record Prepared(
         GraphQLRequest Request,
         string? Query,
@@ -428,6 +429,8 @@ public static class GraphQLHttpEndpoint
         return json;
     }
 
-    /// <summary>The answer is written even past the deadline (it may be the one that says so); Kestrel's minimum data rate bounds a slow reader.</summary>
+    /// <summary>
+    /// The answer is written even past the deadline (it may be the one that says so); Kestrel's minimum data rate bounds a slow reader.
+    /// </summary>
     private static CancellationToken Caller(HttpContext http) => RequestDeadline.Of(http)?.Caller ?? http.RequestAborted;
 }

@@ -112,7 +112,9 @@ public static class IngestionMutations
     private static (string Province, int Year, int Month) Month(IResolveFieldContext ctx) =>
         (ctx.GetArgument<string>("province"), ctx.GetArgument<int>("year"), ctx.GetArgument<int>("month"));
 
-    /// <summary>An upsert of records a system sends (with its name, and atomic and dry-run flags): its batch input type and its mapping.</summary>
+    /// <summary>
+    /// An upsert of records a system sends (with its name, and atomic and dry-run flags): its batch input type and its mapping.
+    /// </summary>
     private static void Sent<TInput, TRecord, TEntity>(
         ObjectGraphType mutation,
         string name,
@@ -127,7 +129,9 @@ public static class IngestionMutations
             .Argument<NonNullGraphType<BatchInputGraphType<TInput>>>("input")
             .ResolveAsync(async ctx => await UpsertAsync(ctx, ctx.Service<IBatchMapping<TRecord, TEntity>>(), Batch(ctx, toRecord)));
 
-    /// <summary>A reference kind's upsert: its items typed by the record (<c>[CenterInput!]!</c> from <see cref="CenterRecord"/>).</summary>
+    /// <summary>
+    /// A reference kind's upsert: its items typed by the record (<c>[CenterInput!]!</c> from <see cref="CenterRecord"/>).
+    /// </summary>
     private static void Reference<TRecord, TEntity>(ObjectGraphType mutation, string name, string description)
         where TEntity : class =>
         mutation

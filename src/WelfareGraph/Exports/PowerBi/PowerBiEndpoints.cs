@@ -6,7 +6,10 @@ using WelfareGraph.Security;
 
 namespace WelfareGraph.Exports.PowerBi;
 
-/// <summary><c>GET /exports/powerbi/model.zip</c> (the star schema as files) and <c>GET /exports/powerbi/welfaregraph.pbids</c> (a connection file for the feed).</summary>
+/// <summary>
+/// <c>GET /exports/powerbi/model.zip</c> (the star schema as files) and <c>GET /exports/powerbi/welfaregraph.pbids</c> (a connection file
+/// for the feed).
+/// </summary>
 public static class PowerBiEndpoints
 {
     public static void MapPowerBiEndpoints(this IEndpointRouteBuilder endpoints)
