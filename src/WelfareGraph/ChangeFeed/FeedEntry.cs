@@ -19,6 +19,17 @@ public sealed class FeedEntry
     /// <summary>County of the record, so the feed is scoped like everything else.</summary>
     public int CountyId { get; set; }
     public DateTime CommittedAt { get; set; }
+
+    /// <summary>The entry of one written record; its sequence and commit time are the stamper's.</summary>
+    public static FeedEntry Of(FeedEntity entity, ChangeKind kind, string sourceSystem, string key, int countyId) =>
+        new()
+        {
+            Entity = entity,
+            Kind = kind,
+            SourceSystem = sourceSystem,
+            Key = key,
+            CountyId = countyId,
+        };
 }
 
 public enum FeedEntity

@@ -4,7 +4,9 @@ using WelfareGraph.Querying;
 
 namespace WelfareGraph.Exports;
 
-/// <summary>An enum column's API codes (<c>IN_KIND</c>) mapped to the labels of <see cref="EnumLabels"/>, made once per enum and language.</summary>
+/// <summary>
+/// An enum column's API codes (<c>IN_KIND</c>) mapped to the labels of <see cref="EnumLabels"/>, made once per enum and language.
+/// </summary>
 public static class CodeLabels
 {
     private static readonly ConcurrentDictionary<(Type, Language), IReadOnlyDictionary<string, string>> Made = new();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using GraphQL;
@@ -210,10 +209,23 @@ public static class ExportEndpoints
         }
     }
 
+    /// <summary>
+    /// The export's query was refused or failed before anything was written (of a file export or a job): audited, and
+    /// answered with its GraphQL errors.
+    /// </summary>
+    internal static async Task RefuseAsync(HttpContext http, ExportServices services, AuditStep audit, ExportQueryException e)
+    {
+        audit.Ended(e.Result);
+        await audit.RecordAsync();
+        http.Response.StatusCode = e.Status;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await services.Serializer.WriteAsync(http.Response.Body, e.Result, http.RequestAborted);
+    }
+
     /// <summary>Prepares, then streams the file; refusals before the first byte are status codes with a JSON error.</summary>
     private static async Task ServeAsync(HttpContext http, ExportServices services, ExportSpec spec)
     {
-        var started = Stopwatch.GetTimestamp();
+        var refusal = services.Runner.BeginAudit(http.User, spec);
         PreparedExport export;
         try
         {
@@ -221,23 +233,13 @@ public static class ExportEndpoints
         }
         catch (ExportQueryException e)
         {
-            await services.Runner.RecordAsync(
-                http.User,
-                spec,
-                null,
-                ["export"],
-                0,
-                "errors: " + string.Join(' ', e.Result.Errors!.Select(x => x.Code ?? "ERROR").Distinct()),
-                Stopwatch.GetElapsedTime(started)
-            );
-            http.Response.StatusCode = e.Status;
-            http.Response.ContentType = "application/json; charset=utf-8";
-            await services.Serializer.WriteAsync(http.Response.Body, e.Result, http.RequestAborted);
+            await RefuseAsync(http, services, refusal, e);
             return;
         }
         catch (ExportException e)
         {
-            await services.Runner.RecordAsync(http.User, spec, null, ["export"], 0, "errors: " + e.Code, Stopwatch.GetElapsedTime(started));
+            refusal.Failed(e.Code);
+            await refusal.RecordAsync();
             await RefusalResponse.WriteAsync(http, e.Status, e.Message, e.Code);
             return;
         }

@@ -37,15 +37,7 @@ public static class ExportExecution
     {
         var capture = new ArgumentCapture();
         using var deadline = RequestDeadline.Begin(limits.ExecutionTimeout, cancellationToken);
-        var options = new ExecutionOptions
-        {
-            Query = spec.Query,
-            OperationName = spec.OperationName,
-            Variables = spec.Variables,
-            RequestServices = resolverServices,
-            User = user,
-            CancellationToken = deadline.Token,
-        };
+        var options = GraphQLRunner.Options(spec.Query, spec.OperationName, spec.Variables, user, resolverServices, deadline.Token);
         options.Listeners.Add(capture);
         var (result, timedOut) = await runner.ExecuteAsync(options, deadline);
         if (timedOut)

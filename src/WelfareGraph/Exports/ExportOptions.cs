@@ -26,7 +26,9 @@ public sealed class ExportOptions
     [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$")]
     public string JobContainer { get; set; } = "welfaregraph-exports";
 
-    /// <summary>The older name of a folder <see cref="JobStore"/>; empty (with no JobStore) means a folder under the system's temp folder.</summary>
+    /// <summary>
+    /// The older name of a folder <see cref="JobStore"/>; empty (with no JobStore) means a folder under the system's temp folder.
+    /// </summary>
     public string JobFolder { get; set; } = "";
 
     /// <summary>
@@ -36,11 +38,15 @@ public sealed class ExportOptions
     [Range(typeof(TimeSpan), Durations.Positive, Durations.Longest)]
     public TimeSpan JobLease { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How often a server renews the leases of the jobs it runs (and looks for jobs to take over); less than <see cref="JobLease"/>.</summary>
+    /// <summary>
+    /// How often a server renews the leases of the jobs it runs (and looks for jobs to take over); less than <see cref="JobLease"/>.
+    /// </summary>
     [Range(typeof(TimeSpan), Durations.Positive, Durations.Longest)]
     public TimeSpan JobHeartbeat { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How many times a job is started (the first run and takeovers) before a job whose servers keep dying is marked failed.</summary>
+    /// <summary>
+    /// How many times a job is started (the first run and takeovers) before a job whose servers keep dying is marked failed.
+    /// </summary>
     [Range(1, 100)]
     public int JobAttempts { get; set; } = 3;
 
@@ -59,7 +65,9 @@ public sealed class ExportOptions
     /// <summary>The server's public address for the Power BI connection file; empty means the address the request came to.</summary>
     public string PublicBaseUrl { get; set; } = "";
 
-    /// <summary>The job store as configured: <see cref="JobStore"/>, else the folder <see cref="JobFolder"/> names, else the temp folder's.</summary>
+    /// <summary>
+    /// The job store as configured: <see cref="JobStore"/>, else the folder <see cref="JobFolder"/> names, else the temp folder's.
+    /// </summary>
     public string ResolvedJobStore =>
         !string.IsNullOrWhiteSpace(JobStore) ? JobStore.Trim()
         : !string.IsNullOrWhiteSpace(JobFolder) ? Path.GetFullPath(JobFolder)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Claims;
 using System.Text.Json;
 using GraphQL;
@@ -76,6 +75,21 @@ public sealed class ExportRunner(
         return ExportSpec.Parse(request, query, document?.Id, variables);
     }
 
+    /// <summary>
+    /// Refuses, before anything runs, a document whose root fields the access policy does not open to the caller: the
+    /// refusal the query's own authorization would give (403 with the fields' errors), so that a job is not accepted
+    /// for a document that would fail once it runs, and an export runs no SQL for the fields it may use beside them.
+    /// </summary>
+    /// <exception cref="ExportQueryException">A root field is refused.</exception>
+    public void Authorize(ClaimsPrincipal user, ExportSpec spec)
+    {
+        // A document that does not parse is left to the executer, which says where; the limits were checked by Resolve.
+        if (RequestDocument.TryParse(spec.Query, spec.OperationName, limits) is not { } document)
+            return;
+        if (runner.RefusedRootFields(user, document) is { Count: > 0 } refusals)
+            throw new ExportQueryException(new ExecutionResult { Errors = [.. refusals] }, StatusCodes.Status403Forbidden);
+    }
+
     /// <summary>Runs the query and builds the table; nothing has been written yet, so errors can still be a status code.</summary>
     /// <param name="resolverServices">The caller's service scope, in which the export's query is resolved.</param>
     public async Task<PreparedExport> PrepareAsync(
@@ -85,6 +99,7 @@ public sealed class ExportRunner(
         CancellationToken cancellationToken
     )
     {
+        Authorize(user, spec);
         var executed = await ExportExecution.ExecuteAsync(runner, limits, user, resolverServices, spec, cancellationToken);
         Language? labels = spec.LabelValues ? spec.Language : null;
         var table = spec.Mode switch
@@ -134,8 +149,7 @@ public sealed class ExportRunner(
         CancellationToken cancellationToken
     )
     {
-        var started = Stopwatch.GetTimestamp();
-        var outcome = "ok";
+        var recording = BeginAudit(user, export.Spec, export.Operation, export.Fields);
         try
         {
             await ExportFormats.WriteAsync(
@@ -152,47 +166,32 @@ public sealed class ExportRunner(
         }
         catch (OperationCanceledException)
         {
-            outcome = "cancelled";
+            recording.Cancelled();
             throw;
         }
         catch (Exception e)
         {
-            outcome = "errors: " + (e is ExportException x ? x.Code : "EXPORT_FAILED");
+            recording.Failed(e is ExportException x ? x.Code : "EXPORT_FAILED");
             throw;
         }
         finally
         {
             metrics.ExportRows(progress.Rows, ExportFormats.Extension(export.Spec.Format), export.Spec.Mode.ToString().ToLowerInvariant());
-            await RecordAsync(
-                user,
-                export.Spec,
-                export.Operation,
-                export.Fields,
-                (int)Math.Min(int.MaxValue, progress.Rows),
-                outcome,
-                Stopwatch.GetElapsedTime(started)
-            );
+            recording.Rows = (int)Math.Min(int.MaxValue, progress.Rows);
+            await recording.RecordAsync();
         }
     }
 
-    /// <summary>An export that failed before writing is audited too: who tried what, and why it was refused.</summary>
-    public Task RecordAsync(
-        ClaimsPrincipal user,
-        ExportSpec spec,
-        string? operation,
-        IEnumerable<string> fields,
-        int rows,
-        string outcome,
-        TimeSpan duration
-    ) =>
-        audit.RecordAsync(
+    /// <summary>
+    /// Begins an export's audit entry. An export that fails before writing is audited too (who tried what, and why it was
+    /// refused), as one asking for <c>export</c> of the operation the request names.
+    /// </summary>
+    public AuditStep BeginAudit(ClaimsPrincipal user, ExportSpec spec, string? operation = null, IEnumerable<string>? fields = null) =>
+        audit.Begin(
             user,
             "export",
-            operation ?? spec.OperationName,
             spec.TrustedId ?? TrustedDocuments.HashOf(spec.Query),
-            fields,
-            rows,
-            outcome,
-            duration
+            operation ?? spec.OperationName,
+            fields ?? ["export"]
         );
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
@@ -30,7 +29,8 @@ public static class GraphQLHttpEndpoint
 
     /// <summary>A request ready to run, or the reason it cannot.</summary>
     /// <param name="Key">What the audit log calls the document: the trusted id, or the hash of the text.</param>
-    /// <param name="InDocument">The error is the document's (too many tokens, nested past the parser): answered by media type, as a parse error is.</param>
+    /// <param name="InDocument">The error is the document's (too many tokens, nested past the parser): answered by media type, as a parse
+    /// error is.</param>
     private sealed record Prepared(
         GraphQLRequest Request,
         string? Query,
@@ -302,30 +302,35 @@ public static class GraphQLHttpEndpoint
         // The request's one deadline (parsing, validation and execution share it) is its RequestAborted: every
         // resolver passes it to EF, so the database command itself is cancelled (on SQLite, interrupted).
         var deadline = RequestDeadline.Of(http)!;
-        var started = Stopwatch.GetTimestamp();
-        // Filled in by the resolvers (where the answer came from) and read by the span and the audit entry.
+        var audit = request.Document is { IsIntrospectionOnly: false } document
+            ? services.Audit.Begin(
+                http.User,
+                document.IsMutation ? "mutation" : "query",
+                request.Key,
+                document.Operation.Name?.StringValue,
+                document.RootFields
+            )
+            : null;
+        var options = GraphQLRunner.Options(
+            request.Query,
+            request.Request.OperationName,
+            request.Request.Variables,
+            http.User,
+            services.ResolverServices,
+            http.RequestAborted
+        );
+        // Parsed once, in Prepare; null leaves the parse (and its errors) to the executer.
+        options.Document = request.Document?.Document;
+        options.Extensions = request.Request.Extensions;
+        // The result is only serialized (and counted for the audit), so large lists may be written as they resolve.
+        // The resolvers fill in where the answer came from; the span and the audit entry read it.
         var facts = new OperationFacts();
-        var execution = () =>
-            services.Runner.ExecuteAsync(
-                new ExecutionOptions
-                {
-                    Query = request.Query,
-                    Document = request.Document?.Document, // parsed once, in Prepare; null leaves the parse (and its errors) to the executer
-                    OperationName = request.Request.OperationName,
-                    Variables = request.Request.Variables,
-                    Extensions = request.Request.Extensions,
-                    RequestServices = services.ResolverServices,
-                    User = http.User,
-                    CancellationToken = http.RequestAborted,
-                    // The result is only serialized (and counted for the audit), so large lists may be written as they resolve.
-                    UserContext = new Dictionary<string, object?>
-                    {
-                        [ListWritingExecutionStrategy.Requested] = true,
-                        [OperationFacts.Key] = facts,
-                    },
-                },
-                deadline
-            );
+        options.UserContext = new Dictionary<string, object?>
+        {
+            [ListWritingExecutionStrategy.Requested] = true,
+            [OperationFacts.Key] = facts,
+        };
+        var execution = () => services.Runner.ExecuteAsync(options, deadline);
         // Dashboards' aggregates come from the shared cache when it holds them at the data's current version.
         var ((result, timedOut), cachedRows) =
             request.Document is { } read && services.Cache.Accepts(read)
@@ -335,22 +340,19 @@ public static class GraphQLHttpEndpoint
         if (result.Executed && request.Document is { } executed)
             await DataVersionExtensions.AddAsync(http, result, executed.IsMutation, services.ResolverServices);
 
-        var audit = services.Audit;
         var recorded = Task.CompletedTask;
-        if ((result.Executed || timedOut) && request.Document is { IsIntrospectionOnly: false } document)
-            recorded = audit.RecordAsync(
-                http.User,
-                document.IsMutation ? "mutation" : "query",
-                document.Operation.Name?.StringValue,
-                request.Key,
-                document.RootFields,
-                cachedRows ?? AuditLog.CountRows(result),
-                timedOut ? "timeout" : AuditLog.Outcome(result),
-                Stopwatch.GetElapsedTime(started),
-                cachedRows is null ? facts.Source : null
-            );
+        if ((result.Executed || timedOut) && audit is not null)
+        {
+            audit.Rows = cachedRows ?? AuditLog.CountRows(result);
+            audit.Source = cachedRows is null ? facts.Source : null;
+            if (timedOut)
+                audit.TimedOut();
+            else
+                audit.Ended(result);
+            recorded = audit.RecordAsync();
+        }
         else if (!result.Executed && !timedOut)
-            audit.LogRefused(http.User, request.Key, result);
+            services.Audit.LogRefused(http.User, request.Key, result);
 
         // Documents that never executed (syntax, validation, variable coercion) are a 400 for
         // graphql-response+json; legacy application/json clients get 200 with errors.
@@ -435,6 +437,8 @@ public static class GraphQLHttpEndpoint
         return json;
     }
 
-    /// <summary>The answer is written even past the deadline (it may be the one that says so); Kestrel's minimum data rate bounds a slow reader.</summary>
+    /// <summary>
+    /// The answer is written even past the deadline (it may be the one that says so); Kestrel's minimum data rate bounds a slow reader.
+    /// </summary>
     private static CancellationToken Caller(HttpContext http) => RequestDeadline.Of(http)?.Caller ?? http.RequestAborted;
 }

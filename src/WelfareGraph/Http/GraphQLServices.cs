@@ -7,7 +7,7 @@ using WelfareGraph.Security;
 namespace WelfareGraph.Http;
 
 /// <summary>What the GraphQL over HTTP handlers need, injected as one parameter (<c>[AsParameters]</c>).</summary>
-/// <param name="ResolverServices">The request's service scope, handed to GraphQL.NET as its <c>RequestServices</c> so resolvers run in it.</param>
+/// <param name="ResolverServices">The request's service scope, in which the document's resolvers run.</param>
 public sealed record GraphQLServices(
     GraphQLRunner Runner,
     IGraphQLTextSerializer Serializer,

@@ -1,48 +1,24 @@
 using WelfareGraph.ChangeFeed;
 using WelfareGraph.Charities;
 using WelfareGraph.Data;
-using WelfareGraph.Security;
 
 namespace WelfareGraph.Ingestion;
 
 /// <summary>Licensed charities, keyed by code, in a county of the caller's scope.</summary>
-public sealed class CharityMapping : ReferenceMapping<CharityRecord, Charity>
+public sealed class CharityMapping() : ReferenceMapping<CharityRecord, Charity>(r => r.Code, c => c.Code)
 {
-    protected override string CodeOf(CharityRecord record) => record.Code;
+    public override ComparedFields<Charity> Fields { get; } = new(c => c.Name, c => c.NameEn, c => c.CountyId, c => c.LicenceNo);
 
-    protected override string CodeOf(Charity row) => row.Code;
+    public override FeedEntry? FeedEntry(Charity row, ChangeKind kind) => Feed(FeedEntity.Charity, row, kind, row.CountyId);
 
-    public override async Task<IRecordValidator<CharityRecord, Charity>> LoadAsync(
-        WelfareDbContext system,
-        WelfareScope scope,
-        string sourceSystem,
-        IReadOnlyList<CharityRecord> records,
-        CancellationToken cancellationToken
-    ) => new Validator(await CountyLookup.LoadAsync(system, scope, records.Select(r => r.CountyCode), cancellationToken));
+    protected override async Task<IRecordValidator<CharityRecord, Charity>> ValidatorAsync(ReferenceLoad<CharityRecord> load) =>
+        new Validator(await load.CountiesAsync(r => r.CountyCode));
 
-    public override IQueryable<Charity> Stored(WelfareDbContext db, string sourceSystem, IReadOnlyCollection<string> keys) =>
-        db.Charities.Where(c => keys.Contains(c.Code));
+    protected override IQueryable<Charity> Rows(WelfareDbContext db, IReadOnlyCollection<string> codes) =>
+        db.Charities.Where(c => codes.Contains(c.Code));
 
-    public override IQueryable<StoredPlace>? Places(WelfareDbContext system, string sourceSystem, IReadOnlyCollection<string> keys) =>
-        Stored(system, sourceSystem, keys).Select(c => new StoredPlace(c.Code, c.CountyId));
-
-    public override ComparedFields<Charity> Fields { get; } =
-        new(
-            ComparedField<Charity>.Of(c => c.Name, (c, v) => c.Name = v),
-            ComparedField<Charity>.Of(c => c.NameEn, (c, v) => c.NameEn = v),
-            ComparedField<Charity>.Of(c => c.CountyId, (c, v) => c.CountyId = v),
-            ComparedField<Charity>.Of(c => c.LicenceNo, (c, v) => c.LicenceNo = v)
-        );
-
-    public override FeedEntry? FeedEntry(Charity row, ChangeKind kind) =>
-        new()
-        {
-            Entity = FeedEntity.Charity,
-            Kind = kind,
-            SourceSystem = ReferenceSource.Name,
-            Key = row.Code,
-            CountyId = row.CountyId,
-        };
+    protected override IQueryable<StoredPlace> PlacesOf(WelfareDbContext system, IReadOnlyCollection<string> codes) =>
+        Rows(system, codes).Select(c => new StoredPlace(c.Code, c.CountyId));
 
     private sealed class Validator(CountyLookup counties) : IRecordValidator<CharityRecord, Charity>
     {

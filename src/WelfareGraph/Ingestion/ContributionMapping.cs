@@ -36,22 +36,22 @@ public sealed class ContributionMapping : IBatchMapping<ContributionRecord, Cont
     public IQueryable<StoredPlace> Places(WelfareDbContext system, string sourceSystem, IReadOnlyCollection<string> keys) =>
         Stored(system, sourceSystem, keys).Select(c => new StoredPlace(c.ExternalId, c.CountyId));
 
+    // The date is set through the entity's own rule (it keeps the Solar Hijri parts beside it).
     public ComparedFields<Contribution> Fields { get; } =
-        new(
-            ComparedField<Contribution>.Of(c => c.Date, (c, v) => c.SetDate(v)),
-            ComparedField<Contribution>.Of(c => c.CountyId, (c, v) => c.CountyId = v),
-            ComparedField<Contribution>.Of(c => c.Type, (c, v) => c.Type = v),
-            ComparedField<Contribution>.Of(c => c.Sector, (c, v) => c.Sector = v),
-            ComparedField<Contribution>.Of(c => c.Intent, (c, v) => c.Intent = v),
-            ComparedField<Contribution>.Of(c => c.Channel, (c, v) => c.Channel = v),
-            ComparedField<Contribution>.Of(c => c.AmountRial, (c, v) => c.AmountRial = v),
-            ComparedField<Contribution>.Of(c => c.CenterId, (c, v) => c.CenterId = v),
-            ComparedField<Contribution>.Of(c => c.CharityId, (c, v) => c.CharityId = v),
-            ComparedField<Contribution>.Of(c => c.Quantity, (c, v) => c.Quantity = v),
-            ComparedField<Contribution>.Of(c => c.QuantityUnit, (c, v) => c.QuantityUnit = v),
-            ComparedField<Contribution>.Of(c => c.Description, (c, v) => c.Description = v),
-            ComparedField<Contribution>.Of(c => c.ValuationBasis, (c, v) => c.ValuationBasis = v)
-        );
+        new ComparedFields<Contribution>(
+            c => c.CountyId,
+            c => c.Type,
+            c => c.Sector,
+            c => c.Intent,
+            c => c.Channel,
+            c => c.AmountRial,
+            c => c.CenterId,
+            c => c.CharityId,
+            c => c.Quantity,
+            c => c.QuantityUnit,
+            c => c.Description,
+            c => c.ValuationBasis
+        ).And(ComparedField<Contribution>.Of(c => c.Date, (c, v) => c.SetDate(v)));
 
     public bool BulkInsert => true;
 
@@ -61,12 +61,5 @@ public sealed class ContributionMapping : IBatchMapping<ContributionRecord, Cont
     public FeedEntry FeedEntry(Contribution row, ChangeKind kind) => Entry(row, kind);
 
     internal static FeedEntry Entry(Contribution row, ChangeKind kind) =>
-        new()
-        {
-            Entity = FeedEntity.Contribution,
-            Kind = kind,
-            SourceSystem = row.SourceSystem,
-            Key = row.ExternalId,
-            CountyId = row.CountyId,
-        };
+        ChangeFeed.FeedEntry.Of(FeedEntity.Contribution, kind, row.SourceSystem, row.ExternalId, row.CountyId);
 }

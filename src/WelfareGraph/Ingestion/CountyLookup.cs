@@ -29,7 +29,9 @@ internal sealed class CountyLookup(Dictionary<string, (int Id, int ProvinceId)> 
 
     public IEnumerable<int> ProvinceIds => counties.Values.Select(c => c.ProvinceId).Distinct();
 
-    /// <summary>The county a record names, or null once <paramref name="error"/> has been told why (missing, unknown, outside the scope).</summary>
+    /// <summary>
+    /// The county a record names, or null once <paramref name="error"/> has been told why (missing, unknown, outside the scope).
+    /// </summary>
     public (int Id, int ProvinceId)? Find(string? text, Action<string, string, string> error)
     {
         if (RecordFields.Clean(text) is not { } code)

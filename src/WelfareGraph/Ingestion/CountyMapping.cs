@@ -2,54 +2,29 @@ using Microsoft.EntityFrameworkCore;
 using WelfareGraph.ChangeFeed;
 using WelfareGraph.Data;
 using WelfareGraph.Geography;
-using WelfareGraph.Security;
 
 namespace WelfareGraph.Ingestion;
 
 /// <summary>Counties with their all-households counts, keyed by code (so provinces beyond the demo can be loaded).</summary>
-public sealed class CountyMapping : ReferenceMapping<CountyRecord, County>
+public sealed class CountyMapping() : ReferenceMapping<CountyRecord, County>(r => r.Code, c => c.Code)
 {
-    protected override string CodeOf(CountyRecord record) => record.Code;
+    public override ComparedFields<County> Fields { get; } = new(c => c.NameFa, c => c.NameEn, c => c.ProvinceId, c => c.TotalHouseholds);
 
-    protected override string CodeOf(County row) => row.Code;
+    public override FeedEntry? FeedEntry(County row, ChangeKind kind) => Feed(FeedEntity.County, row, kind, row.Id);
 
-    public override async Task<IRecordValidator<CountyRecord, County>> LoadAsync(
-        WelfareDbContext system,
-        WelfareScope scope,
-        string sourceSystem,
-        IReadOnlyList<CountyRecord> records,
-        CancellationToken cancellationToken
-    )
+    /// <summary>A county names its province, which must exist.</summary>
+    protected override async Task<IRecordValidator<CountyRecord, County>> ValidatorAsync(ReferenceLoad<CountyRecord> load)
     {
-        var codes = records.Select(r => r.ProvinceCode).Distinct().ToList();
-        return new Validator(
-            await system.Provinces.Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, p => p.Id, cancellationToken)
-        );
+        var codes = load.Records.Select(r => r.ProvinceCode).Distinct().ToList();
+        var provinces = load.System.Provinces.Where(p => codes.Contains(p.Code));
+        return new Validator(await provinces.ToDictionaryAsync(p => p.Code, p => p.Id, load.CancellationToken));
     }
 
-    public override IQueryable<County> Stored(WelfareDbContext db, string sourceSystem, IReadOnlyCollection<string> keys) =>
-        db.Counties.Where(c => keys.Contains(c.Code));
+    protected override IQueryable<County> Rows(WelfareDbContext db, IReadOnlyCollection<string> codes) =>
+        db.Counties.Where(c => codes.Contains(c.Code));
 
-    public override IQueryable<StoredPlace>? Places(WelfareDbContext system, string sourceSystem, IReadOnlyCollection<string> keys) =>
-        Stored(system, sourceSystem, keys).Select(c => new StoredPlace(c.Code, c.Id));
-
-    public override ComparedFields<County> Fields { get; } =
-        new(
-            ComparedField<County>.Of(c => c.NameFa, (c, v) => c.NameFa = v),
-            ComparedField<County>.Of(c => c.NameEn, (c, v) => c.NameEn = v),
-            ComparedField<County>.Of(c => c.ProvinceId, (c, v) => c.ProvinceId = v),
-            ComparedField<County>.Of(c => c.TotalHouseholds, (c, v) => c.TotalHouseholds = v)
-        );
-
-    public override FeedEntry? FeedEntry(County row, ChangeKind kind) =>
-        new()
-        {
-            Entity = FeedEntity.County,
-            Kind = kind,
-            SourceSystem = ReferenceSource.Name,
-            Key = row.Code,
-            CountyId = row.Id,
-        };
+    protected override IQueryable<StoredPlace> PlacesOf(WelfareDbContext system, IReadOnlyCollection<string> codes) =>
+        Rows(system, codes).Select(c => new StoredPlace(c.Code, c.Id));
 
     private sealed class Validator(Dictionary<string, int> provinces) : IRecordValidator<CountyRecord, County>
     {

@@ -42,26 +42,12 @@ public sealed class HouseholdMapping(HouseholdPseudonyms pseudonyms) : IBatchMap
         Stored(system, sourceSystem, keys).Select(h => new StoredPlace(h.Pseudonym, h.CountyId));
 
     public ComparedFields<Household> Fields { get; } =
-        new(
-            ComparedField<Household>.Of(h => h.CountyId, (h, v) => h.CountyId = v),
-            ComparedField<Household>.Of(h => h.Benefit, (h, v) => h.Benefit = v),
-            ComparedField<Household>.Of(h => h.CoveredSince, (h, v) => h.CoveredSince = v),
-            ComparedField<Household>.Of(h => h.CoveredUntil, (h, v) => h.CoveredUntil = v),
-            ComparedField<Household>.Of(h => h.ExitReason, (h, v) => h.ExitReason = v),
-            ComparedField<Household>.Of(h => h.Members, (h, v) => h.Members = v)
-        );
+        new(h => h.CountyId, h => h.Benefit, h => h.CoveredSince, h => h.CoveredUntil, h => h.ExitReason, h => h.Members);
 
     public bool BulkInsert => true;
 
     public FeedEntry FeedEntry(Household row, ChangeKind kind) =>
-        new()
-        {
-            Entity = FeedEntity.Household,
-            Kind = kind,
-            SourceSystem = row.SourceSystem,
-            Key = row.Pseudonym,
-            CountyId = row.CountyId,
-        };
+        ChangeFeed.FeedEntry.Of(FeedEntity.Household, kind, row.SourceSystem, row.Pseudonym, row.CountyId);
 
     private sealed class Validator(CountyLookup counties, string sourceSystem, HouseholdPseudonyms pseudonyms)
         : IRecordValidator<HouseholdRecord, Household>

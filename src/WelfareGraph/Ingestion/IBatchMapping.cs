@@ -37,16 +37,22 @@ public interface IBatchMapping<TRecord, TEntity>
     /// <summary>Stored rows with these keys (retracted ones included: a resend finds them rather than inserting a twin).</summary>
     IQueryable<TEntity> Stored(WelfareDbContext db, string sourceSystem, IReadOnlyCollection<string> keys);
 
-    /// <summary>Where stored rows with these keys live; null for national reference data, which the context's write guard refuses outright.</summary>
+    /// <summary>
+    /// Where stored rows with these keys live; null for national reference data, which the context's write guard refuses outright.
+    /// </summary>
     IQueryable<StoredPlace>? Places(WelfareDbContext system, string sourceSystem, IReadOnlyCollection<string> keys);
 
     /// <summary>The fields a resend is compared on and an update copies.</summary>
     ComparedFields<TEntity> Fields { get; }
 
-    /// <summary>Many rows go through the provider's bulk path (validated for scope above); few go through the tracked context and its write guard.</summary>
+    /// <summary>
+    /// Many rows go through the provider's bulk path (validated for scope above); few go through the tracked context and its write guard.
+    /// </summary>
     bool BulkInsert { get; }
 
-    /// <summary>The row's change-feed entry, built after the row is written (so a new row's id is known); null for a kind no feed follows.</summary>
+    /// <summary>
+    /// The row's change-feed entry, built after the row is written (so a new row's id is known); null for a kind no feed follows.
+    /// </summary>
     FeedEntry? FeedEntry(TEntity row, ChangeKind kind);
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using GraphQL;
+using GraphQL.Builders;
 using GraphQL.Types;
 using WelfareGraph.Data;
 using WelfareGraph.Periods;
@@ -13,45 +14,30 @@ public static class IngestionMutations
 {
     public static void AddIngestionMutations(this ObjectGraphType mutation)
     {
-        mutation
-            .Field<NonNullGraphType<UpsertResultGraphType>>("upsertContributions")
-            .Description("Idempotent batch upsert keyed by (sourceSystem, externalId).")
-            .Argument<NonNullGraphType<BatchInputGraphType<ContributionInputGraphType>>>("input")
-            .ResolveAsync(async ctx =>
-            {
-                var batch = Batch(ctx, ContributionInputGraphType.ToRecord);
-                return await UpsertAsync(ctx, ctx.Service<ContributionMapping>(), batch);
-            });
-
-        mutation
-            .Field<NonNullGraphType<UpsertResultGraphType>>("upsertHouseholds")
-            .Description("Households keyed by a keyed hash of their national id; the id itself is never stored.")
-            .Argument<NonNullGraphType<BatchInputGraphType<HouseholdInputGraphType>>>("input")
-            .ResolveAsync(async ctx =>
-            {
-                var batch = Batch(ctx, HouseholdInputGraphType.ToRecord);
-                return await UpsertAsync(ctx, ctx.Service<HouseholdMapping>(), batch);
-            });
-
-        Reference<CenterInputGraphType, CenterRecord, Centers.Center>(mutation, "upsertCenters", "Care centres keyed by code.");
-        Reference<CharityInputGraphType, CharityRecord, Charities.Charity>(
+        Sent<ContributionInputGraphType, ContributionRecord, Contributions.Contribution>(
             mutation,
-            "upsertCharities",
-            "Licensed charities keyed by code."
+            "upsertContributions",
+            "Idempotent batch upsert keyed by (sourceSystem, externalId).",
+            ContributionInputGraphType.ToRecord
         );
-        Reference<CountyInputGraphType, CountyRecord, Geography.County>(
+        Sent<HouseholdInputGraphType, HouseholdRecord, Households.Household>(
             mutation,
-            "upsertCounties",
-            "Counties with their all-households counts, keyed by code."
+            "upsertHouseholds",
+            "Households keyed by a keyed hash of their national id; the id itself is never stored.",
+            HouseholdInputGraphType.ToRecord
         );
-        mutation
-            .Field<NonNullGraphType<UpsertResultGraphType>>("upsertProvinces")
-            .Description("Province names (the 31 codes are fixed reference data).")
-            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<ProvinceInputGraphType>>>>("items")
-            .ResolveAsync(async ctx => await UpsertAsync(ctx, ctx.Service<ProvinceMapping>(), ReferenceBatch<ProvinceRecord>(ctx)));
+
+        Reference<CenterRecord, Centers.Center>(mutation, "upsertCenters", "Care centres keyed by code.");
+        Reference<CharityRecord, Charities.Charity>(mutation, "upsertCharities", "Licensed charities keyed by code.");
+        Reference<CountyRecord, Geography.County>(mutation, "upsertCounties", "Counties with their all-households counts, keyed by code.");
+        Reference<ProvinceRecord, Geography.Province>(
+            mutation,
+            "upsertProvinces",
+            "Province names (the 31 codes are fixed reference data)."
+        );
 
         mutation
-            .Field<NonNullGraphType<RetractResultGraphType>>("retractContributions")
+            .Field<NonNullGraphType<ResultGraphType<RetractResult>>>("retractContributions")
             .Description("Marks contributions retracted: kept for audit, excluded from totals and exports. Never a hard delete.")
             .Argument<NonNullGraphType<StringGraphType>>("sourceSystem")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("externalIds")
@@ -69,41 +55,29 @@ public static class IngestionMutations
                     );
             });
 
-        mutation
-            .Field<NonNullGraphType<ClosedPeriodGraphType>>("closePeriod")
+        MonthField<NonNullGraphType<ClosedPeriodGraphType>>(mutation, "closePeriod")
             .Description("Closes a province's Solar Hijri month: writes into it are refused with PERIOD_CLOSED.")
-            .Argument<NonNullGraphType<StringGraphType>>("province")
-            .Argument<NonNullGraphType<IntGraphType>>("year")
-            .Argument<NonNullGraphType<IntGraphType>>("month")
             .ResolveAsync(async ctx =>
             {
                 await using var db = ctx.CreateDbContext();
+                var (province, year, month) = Month(ctx);
+                var by = CallerName(ctx.User);
                 return await PeriodClosing.CloseAsync(
                     db,
                     ctx.Service<DataVersionClock>(),
-                    ctx.GetArgument<string>("province"),
-                    ctx.GetArgument<int>("year"),
-                    ctx.GetArgument<int>("month"),
-                    CallerName(ctx.User),
+                    province,
+                    year,
+                    month,
+                    by,
                     ctx.CancellationToken
                 );
             });
-        mutation
-            .Field<NonNullGraphType<BooleanGraphType>>("reopenPeriod")
-            .Argument<NonNullGraphType<StringGraphType>>("province")
-            .Argument<NonNullGraphType<IntGraphType>>("year")
-            .Argument<NonNullGraphType<IntGraphType>>("month")
+        MonthField<NonNullGraphType<BooleanGraphType>>(mutation, "reopenPeriod")
             .ResolveAsync(async ctx =>
             {
                 await using var db = ctx.CreateDbContext();
-                return await PeriodClosing.ReopenAsync(
-                    db,
-                    ctx.Service<DataVersionClock>(),
-                    ctx.GetArgument<string>("province"),
-                    ctx.GetArgument<int>("year"),
-                    ctx.GetArgument<int>("month"),
-                    ctx.CancellationToken
-                );
+                var (province, year, month) = Month(ctx);
+                return await PeriodClosing.ReopenAsync(db, ctx.Service<DataVersionClock>(), province, year, month, ctx.CancellationToken);
             });
 
         mutation
@@ -126,13 +100,44 @@ public static class IngestionMutations
             });
     }
 
-    private static void Reference<TInput, TRecord, TEntity>(ObjectGraphType mutation, string name, string description)
-        where TInput : IGraphType
+    /// <summary>A field about one province's Solar Hijri month: its arguments <c>province</c>, <c>year</c> and <c>month</c>.</summary>
+    private static FieldBuilder<object?, object> MonthField<TGraphType>(ObjectGraphType mutation, string name)
+        where TGraphType : IGraphType =>
+        mutation
+            .Field<TGraphType>(name)
+            .Argument<NonNullGraphType<StringGraphType>>("province")
+            .Argument<NonNullGraphType<IntGraphType>>("year")
+            .Argument<NonNullGraphType<IntGraphType>>("month");
+
+    private static (string Province, int Year, int Month) Month(IResolveFieldContext ctx) =>
+        (ctx.GetArgument<string>("province"), ctx.GetArgument<int>("year"), ctx.GetArgument<int>("month"));
+
+    /// <summary>
+    /// An upsert of records a system sends (with its name, and atomic and dry-run flags): its batch input type and its mapping.
+    /// </summary>
+    private static void Sent<TInput, TRecord, TEntity>(
+        ObjectGraphType mutation,
+        string name,
+        string description,
+        Func<IDictionary<string, object?>, TRecord> toRecord
+    )
+        where TInput : IInputObjectGraphType
         where TEntity : class =>
         mutation
-            .Field<NonNullGraphType<UpsertResultGraphType>>(name)
+            .Field<NonNullGraphType<ResultGraphType<UpsertResult>>>(name)
             .Description(description)
-            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<TInput>>>>("items")
+            .Argument<NonNullGraphType<BatchInputGraphType<TInput>>>("input")
+            .ResolveAsync(async ctx => await UpsertAsync(ctx, ctx.Service<IBatchMapping<TRecord, TEntity>>(), Batch(ctx, toRecord)));
+
+    /// <summary>
+    /// A reference kind's upsert: its items typed by the record (<c>[CenterInput!]!</c> from <see cref="CenterRecord"/>).
+    /// </summary>
+    private static void Reference<TRecord, TEntity>(ObjectGraphType mutation, string name, string description)
+        where TEntity : class =>
+        mutation
+            .Field<NonNullGraphType<ResultGraphType<UpsertResult>>>(name)
+            .Description(description)
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<AutoRegisteringInputObjectGraphType<TRecord>>>>>("items")
             .ResolveAsync(async ctx =>
                 await UpsertAsync(ctx, ctx.Service<IBatchMapping<TRecord, TEntity>>(), ReferenceBatch<TRecord>(ctx))
             );

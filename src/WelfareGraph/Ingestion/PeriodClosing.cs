@@ -34,12 +34,7 @@ public static class PeriodClosing
             ClosedBy = by,
         };
         // The closed month is part of answers (closedPeriods, the report's state): it moves the data version.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.ClosedPeriods.Add(closed);
-        await db.SaveChangesAsync(cancellationToken);
-        var version = await DataVersionClock.AdvanceAsync(db, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        versions.Committed(version);
+        await VersionedWrite.AddAsync(db, versions, closed, cancellationToken);
         return closed;
     }
 
@@ -53,16 +48,13 @@ public static class PeriodClosing
     )
     {
         var provinceId = await ProvinceIdAsync(db, provinceCode, year, month, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var reopened =
-            await db
-                .ClosedPeriods.Where(p => p.ProvinceId == provinceId && p.Year == year && p.Month == month)
-                .ExecuteDeleteAsync(cancellationToken) > 0;
-        long? version = reopened ? await DataVersionClock.AdvanceAsync(db, cancellationToken) : null;
-        await transaction.CommitAsync(cancellationToken);
-        if (version is { } committed)
-            versions.Committed(committed);
-        return reopened;
+        var closed = db.ClosedPeriods.Where(p => p.ProvinceId == provinceId && p.Year == year && p.Month == month);
+        return await VersionedWrite.RunAsync(
+            db,
+            versions,
+            async () => await closed.ExecuteDeleteAsync(cancellationToken) > 0,
+            cancellationToken
+        );
     }
 
     private static async Task<int> ProvinceIdAsync(

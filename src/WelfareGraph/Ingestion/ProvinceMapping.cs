@@ -2,45 +2,30 @@ using Microsoft.EntityFrameworkCore;
 using WelfareGraph.ChangeFeed;
 using WelfareGraph.Data;
 using WelfareGraph.Geography;
-using WelfareGraph.Security;
 
 namespace WelfareGraph.Ingestion;
 
 /// <summary>Province names, keyed by code. The 31 provinces are fixed: an unknown code is refused, never inserted.</summary>
-public sealed class ProvinceMapping : ReferenceMapping<ProvinceRecord, Province>
+public sealed class ProvinceMapping() : ReferenceMapping<ProvinceRecord, Province>(r => r.Code, p => p.Code)
 {
-    protected override string CodeOf(ProvinceRecord record) => record.Code;
-
-    protected override string CodeOf(Province row) => row.Code;
-
-    public override async Task<IRecordValidator<ProvinceRecord, Province>> LoadAsync(
-        WelfareDbContext system,
-        WelfareScope scope,
-        string sourceSystem,
-        IReadOnlyList<ProvinceRecord> records,
-        CancellationToken cancellationToken
-    )
-    {
-        var codes = records.Select(r => r.Code).Distinct().ToList();
-        return new Validator(
-            (await system.Provinces.Where(p => codes.Contains(p.Code)).Select(p => p.Code).ToListAsync(cancellationToken)).ToHashSet()
-        );
-    }
-
-    public override IQueryable<Province> Stored(WelfareDbContext db, string sourceSystem, IReadOnlyCollection<string> keys) =>
-        db.Provinces.Where(p => keys.Contains(p.Code));
-
-    // National reference data: the context's write guard refuses any change to a province below national scope.
-    public override IQueryable<StoredPlace>? Places(WelfareDbContext system, string sourceSystem, IReadOnlyCollection<string> keys) => null;
-
-    public override ComparedFields<Province> Fields { get; } =
-        new(
-            ComparedField<Province>.Of(p => p.NameFa, (p, v) => p.NameFa = v),
-            ComparedField<Province>.Of(p => p.NameEn, (p, v) => p.NameEn = v)
-        );
+    public override ComparedFields<Province> Fields { get; } = new(p => p.NameFa, p => p.NameEn);
 
     // A province belongs to no one county, and the feed is scoped by county: no feed follows provinces.
     public override FeedEntry? FeedEntry(Province row, ChangeKind kind) => null;
+
+    /// <summary>Only the 31 provinces exist: the validator knows which of the sent codes are theirs.</summary>
+    protected override async Task<IRecordValidator<ProvinceRecord, Province>> ValidatorAsync(ReferenceLoad<ProvinceRecord> load)
+    {
+        var codes = load.Records.Select(r => r.Code).Distinct().ToList();
+        var known = load.System.Provinces.Where(p => codes.Contains(p.Code)).Select(p => p.Code);
+        return new Validator((await known.ToListAsync(load.CancellationToken)).ToHashSet());
+    }
+
+    protected override IQueryable<Province> Rows(WelfareDbContext db, IReadOnlyCollection<string> codes) =>
+        db.Provinces.Where(p => codes.Contains(p.Code));
+
+    // National reference data: the context's write guard refuses any change to a province below national scope.
+    protected override IQueryable<StoredPlace>? PlacesOf(WelfareDbContext system, IReadOnlyCollection<string> codes) => null;
 
     private sealed class Validator(HashSet<string> known) : IRecordValidator<ProvinceRecord, Province>
     {

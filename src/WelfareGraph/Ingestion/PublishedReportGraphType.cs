@@ -23,7 +23,7 @@ public sealed class PublishedReportGraphType : ObjectGraphType<PublishedReport>
         Field<NonNullGraphType<ReportFiguresGraphType>>("figures")
             .Description("As published, in rial.")
             .Resolve(ctx => Publishing.Figures(ctx.Source));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CorrectionGraphType>>>>("corrections")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResultGraphType<Correction>>>>>("corrections")
             .Description("Figures that differ today from the published ones (late or corrected records).")
             .ResolveAsync(async ctx =>
             {

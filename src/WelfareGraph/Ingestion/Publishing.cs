@@ -33,12 +33,7 @@ public static class Publishing
             PublishedAt = DateTime.UtcNow,
             PublishedBy = by,
         };
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.PublishedReports.Add(published);
-        await db.SaveChangesAsync(cancellationToken);
-        var version = await DataVersionClock.AdvanceAsync(db, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        versions.Committed(version);
+        await VersionedWrite.AddAsync(db, versions, published, cancellationToken);
         return published;
     }
 

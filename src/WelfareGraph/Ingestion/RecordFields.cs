@@ -31,7 +31,9 @@ internal static class RecordFields
         }
     }
 
-    /// <summary>A typed value as it is; text as <see cref="ParseEnum{T}(string?, string, bool, Action{string, string, string})"/> reads it.</summary>
+    /// <summary>
+    /// A typed value as it is; text as <see cref="ParseEnum{T}(string?, string, bool, Action{string, string, string})"/> reads it.
+    /// </summary>
     public static T? ParseEnum<T>(SentValue<T> sent, string field, bool required, Action<string, string, string> error)
         where T : struct, Enum => sent.Value ?? ParseEnum<T>(sent.Text, field, required, error);
 

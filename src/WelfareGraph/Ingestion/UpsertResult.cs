@@ -1,9 +1,21 @@
+using System.ComponentModel;
+using GraphQL;
+using GraphQL.Types;
+
 namespace WelfareGraph.Ingestion;
 
 /// <summary>What a batch did: counts, and the items it refused.</summary>
-public sealed record UpsertResult(int Inserted, int Updated, int Unchanged, IReadOnlyList<IngestionError> Errors, bool DryRun)
+public sealed record UpsertResult(
+    int Inserted,
+    int Updated,
+    [property: Description("Items that matched their stored record exactly (a resend).")] int Unchanged,
+    [property: OutputType(typeof(NonNullGraphType<ListGraphType<NonNullGraphType<ResultGraphType<IngestionError>>>>))]
+        IReadOnlyList<IngestionError> Errors,
+    bool DryRun
+)
 {
     /// <summary>Something was stored: a row inserted or changed, not in a dry run.</summary>
+    [Description("Whether anything was written.")]
     public bool Written => !DryRun && Inserted + Updated > 0;
 
     public static UpsertResult Refused(IReadOnlyList<IngestionError> errors, bool dryRun) => new(0, 0, 0, errors, dryRun);

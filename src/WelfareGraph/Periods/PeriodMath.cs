@@ -7,7 +7,9 @@ public static class PeriodMath
 
     public static (int Year, int Month) FromMonthIndex(int index) => (index / 12, index % 12 + 1);
 
-    /// <summary>The first and last month index of a period made of whole Solar Hijri months; null when it starts or ends mid-month.</summary>
+    /// <summary>
+    /// The first and last month index of a period made of whole Solar Hijri months; null when it starts or ends mid-month.
+    /// </summary>
     public static (int First, int Last)? WholeMonths(ResolvedPeriod period)
     {
         var (from, to) = (SolarCalendar.FromGregorian(period.From), SolarCalendar.FromGregorian(period.To));

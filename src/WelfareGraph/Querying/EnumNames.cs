@@ -2,7 +2,9 @@ using GraphQL;
 
 namespace WelfareGraph.Querying;
 
-/// <summary>An enum value as the GraphQL API writes it (<c>InKind</c> → <c>IN_KIND</c>): exports, feeds and messages name things alike.</summary>
+/// <summary>
+/// An enum value as the GraphQL API writes it (<c>InKind</c> → <c>IN_KIND</c>): exports, feeds and messages name things alike.
+/// </summary>
 public static class EnumNames
 {
     public static string Code(Enum value) => value.ToString().ToConstantCase();

@@ -39,7 +39,9 @@ public static class PersianText
     /// <summary>Whether folding could matter: ASCII text (codes, licence numbers) is compared as it is, so indexes stay usable.</summary>
     public static bool NeedsFolding(string text) => text.Any(c => c > 127);
 
-    /// <summary>The same folding of a column, as nested REPLACE calls EF translates on every provider. Digits in stored text are ASCII already.</summary>
+    /// <summary>
+    /// The same folding of a column, as nested REPLACE calls EF translates on every provider. Digits in stored text are ASCII already.
+    /// </summary>
     public static Expression FoldColumn(Expression column)
     {
         var replace = typeof(string).GetMethod(nameof(string.Replace), [typeof(string), typeof(string)])!;

@@ -12,7 +12,9 @@ public static class Projection
 {
     private const int MaxDepth = 6;
 
-    /// <summary>Where the entity's fields sit in the selection: under the field itself, a connection's nodes/edges, or a segment's items.</summary>
+    /// <summary>
+    /// Where the entity's fields sit in the selection: under the field itself, a connection's nodes/edges, or a segment's items.
+    /// </summary>
     public enum Shape
     {
         Object,

@@ -25,14 +25,18 @@ public static class QueryArguments
             )
             : null;
 
-    /// <summary>A <c>where</c> argument's value (as exports read it from the document) as a predicate over <paramref name="graphType"/>'s entity.</summary>
+    /// <summary>
+    /// A <c>where</c> argument's value (as exports read it from the document) as a predicate over <paramref name="graphType"/>'s entity.
+    /// </summary>
     public static System.Linq.Expressions.Expression<Func<T, bool>>? WherePredicate<T>(
         IDictionary<string, object?>? where,
         Type graphType,
         QueryLimitOptions limits
     ) => where is { Count: > 0 } ? new FilterExpressionBuilder(limits).Build<T>(where, graphType) : null;
 
-    /// <summary>The entity GraphQL type behind an argument typed <c>FilterInputGraphType&lt;X&gt;</c> or <c>[SortInputGraphType&lt;X&gt;!]</c>.</summary>
+    /// <summary>
+    /// The entity GraphQL type behind an argument typed <c>FilterInputGraphType&lt;X&gt;</c> or <c>[SortInputGraphType&lt;X&gt;!]</c>.
+    /// </summary>
     private static Type EntityGraphTypeOf(IResolveFieldContext context, string argument, Type generic)
     {
         var type = context.FieldDefinition.Arguments?.Find(argument)?.Type;

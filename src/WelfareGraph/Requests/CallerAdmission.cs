@@ -27,7 +27,8 @@ public static class CallerAdmission
     public const string NotAuthenticated = "AUTH_NOT_AUTHENTICATED";
     public const string InsufficientScope = "AUTH_INSUFFICIENT_SCOPE";
 
-    /// <param name="export">The export's name in <see cref="AccessPolicy.Exports"/>; null when the GraphQL fields it runs are checked instead.</param>
+    /// <param name="export">The export's name in <see cref="AccessPolicy.Exports"/>; null when the GraphQL fields it runs are checked
+    /// instead.</param>
     /// <returns>Null when the caller is admitted.</returns>
     public static AdmissionRefusal? Check(ClaimsPrincipal user, string? export)
     {

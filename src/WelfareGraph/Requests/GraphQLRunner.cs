@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using GraphQL;
 using WelfareGraph.Schema;
 using WelfareGraph.Security;
@@ -13,9 +14,33 @@ public sealed record DeadlineResult(ExecutionResult Result, bool TimedOut);
 /// export jobs): parsing, validation and execution share the deadline's token, and a document the deadline ended
 /// is a timeout, however it surfaced.
 /// </summary>
-public sealed class GraphQLRunner(IDocumentExecuter<WelfareSchema> executer, WelfareMetrics metrics)
+public sealed class GraphQLRunner(IDocumentExecuter<WelfareSchema> executer, WelfareSchema schema, WelfareMetrics metrics)
 {
     public const string TimeoutCode = "EXECUTION_TIMEOUT";
+
+    /// <summary>The root fields of a document the caller may not use, refused as the schema's authorization refuses them.</summary>
+    public IReadOnlyList<ExecutionError> RefusedRootFields(ClaimsPrincipal user, RequestDocument document) =>
+        RootFieldAuthorization.Refusals(user, document, schema);
+
+    /// <summary>A document's execution as the caller, its resolvers in the caller's service scope (the request's, or a job's).</summary>
+    /// <param name="cancellationToken">One that the deadline cancels.</param>
+    public static ExecutionOptions Options(
+        string? query,
+        string? operationName,
+        Inputs? variables,
+        ClaimsPrincipal user,
+        IServiceProvider resolverServices,
+        CancellationToken cancellationToken
+    ) =>
+        new()
+        {
+            Query = query,
+            OperationName = operationName,
+            Variables = variables,
+            RequestServices = resolverServices,
+            User = user,
+            CancellationToken = cancellationToken,
+        };
 
     /// <param name="options">The execution, its <see cref="ExecutionOptions.CancellationToken"/> one that the deadline cancels.</param>
     public async Task<DeadlineResult> ExecuteAsync(ExecutionOptions options, RequestDeadline deadline)

@@ -88,7 +88,9 @@ public sealed class OperationSpan : IDisposable
         }
     }
 
-    /// <summary>The operation the execution runs: the named one, else the document's only one (the executer refuses anything else).</summary>
+    /// <summary>
+    /// The operation the execution runs: the named one, else the document's only one (the executer refuses anything else).
+    /// </summary>
     private static GraphQLOperationDefinition? Operation(GraphQLDocument? document, string? name)
     {
         var operations = document?.Definitions.OfType<GraphQLOperationDefinition>().ToList() ?? [];

@@ -14,18 +14,21 @@ namespace WelfareGraph.Security;
 /// </summary>
 public sealed class AuditLog(AuditWriter writer, CallerScopes scopes, TimeProvider clock, ILogger<AuditLog> logger)
 {
-    public async Task RecordAsync(
+    /// <summary>Starts the audit entry of one piece of an edge's work, and its clock.</summary>
+    /// <param name="kind"><c>query</c>, <c>mutation</c> or <c>export</c>.</param>
+    /// <param name="document">A trusted document's id, the hash of a text, or the edge's name for what it serves.</param>
+    /// <param name="fields">The root fields, or the parts of an export, it asks for (when known at the start).</param>
+    public AuditStep Begin(
         ClaimsPrincipal user,
         string kind,
-        string? operation,
         string document,
-        IEnumerable<string> fields,
-        int rows,
-        string outcome,
-        TimeSpan duration,
-        string? source = null
-    )
+        string? operation = null,
+        IEnumerable<string>? fields = null
+    ) => new(this, user, kind, document) { Operation = operation, Fields = fields ?? [] };
+
+    internal async Task WriteAsync(AuditStep step, TimeSpan duration)
     {
+        var user = step.User;
         var entry = new AuditEntry
         {
             At = clock.GetUtcNow().UtcDateTime,
@@ -33,14 +36,14 @@ public sealed class AuditLog(AuditWriter writer, CallerScopes scopes, TimeProvid
             Client = user.FindFirst("azp")?.Value ?? user.FindFirst("appid")?.Value,
             Roles = string.Join(' ', WelfareRoles.Of(user).Order(StringComparer.Ordinal)),
             Scope = Truncate(scopes.Current.Description, 1000),
-            Kind = kind,
-            Operation = operation is null ? null : Truncate(operation, 200),
-            Document = document,
-            Fields = Truncate(string.Join(' ', fields), 1000),
-            Rows = rows,
-            Outcome = Truncate(outcome, 400),
+            Kind = step.Kind,
+            Operation = step.Operation is { } operation ? Truncate(operation, 200) : null,
+            Document = step.Document,
+            Fields = Truncate(string.Join(' ', step.Fields), 1000),
+            Rows = step.Rows,
+            Outcome = Truncate(step.Outcome, 400),
             DurationMs = (int)Math.Min(int.MaxValue, duration.TotalMilliseconds),
-            Source = source,
+            Source = step.Source,
         };
         logger.LogInformation(
             "Audit: {Kind} {Operation} ({Document}: {Fields}) by {Subject} via {Client} as {Roles} in scope {Scope}: {Rows} rows, {Outcome}, {DurationMs} ms",
@@ -71,7 +74,7 @@ public sealed class AuditLog(AuditWriter writer, CallerScopes scopes, TimeProvid
             document,
             SubjectOf(user),
             string.Join(' ', WelfareRoles.Of(user).Order(StringComparer.Ordinal)),
-            Outcome(result)
+            AuditStep.OutcomeOf(result)
         );
 
     /// <summary>Who the caller is, as entries record it (export jobs belong to it too): the object id, else the subject.</summary>
@@ -79,12 +82,6 @@ public sealed class AuditLog(AuditWriter writer, CallerScopes scopes, TimeProvid
 
     /// <summary>The number of list items anywhere in the result: an approximation of the rows it returned.</summary>
     public static int CountRows(ExecutionResult result) => result.Data is ExecutionNode node ? Count(node) : 0;
-
-    /// <summary><c>ok</c>, or the distinct error codes.</summary>
-    public static string Outcome(ExecutionResult result) =>
-        result.Errors is not { Count: > 0 } errors
-            ? "ok"
-            : "errors: " + string.Join(' ', errors.Select(e => e.Code ?? "ERROR").Distinct(StringComparer.Ordinal));
 
     private static int Count(ExecutionNode node) =>
         node switch

@@ -28,7 +28,9 @@ public sealed class DocumentAnalysis
     /// </summary>
     public long Cost { get; private init; }
 
-    /// <summary>The most introspection lists (<c>fields</c>, <c>inputFields</c>, <c>interfaces</c>, <c>possibleTypes</c>) on one path.</summary>
+    /// <summary>
+    /// The most introspection lists (<c>fields</c>, <c>inputFields</c>, <c>interfaces</c>, <c>possibleTypes</c>) on one path.
+    /// </summary>
     public int IntrospectionNesting { get; private init; }
 
     /// <summary>
@@ -125,7 +127,8 @@ public sealed class DocumentAnalysis
         public int DirectivesPerLocation;
         public string? FragmentCycle;
 
-        /// <param name="complete">A field's own selection set, or the operation's — not an inline fragment's or a fragment's, which merge into one.</param>
+        /// <param name="complete">A field's own selection set, or the operation's — not an inline fragment's or a fragment's, which merge
+        /// into one.</param>
         public Summary SelectionSet(GraphQLSelectionSet set, IGraphType? parent, bool complete)
         {
             var summary = new Summary();

@@ -30,11 +30,15 @@ public sealed class GraphQLLimits
     [Range(1, int.MaxValue)]
     public int MaxRootFields { get; set; } = 20;
 
-    /// <summary>Fields selected once fragments are expanded (counted, never expanded). The IDE's full introspection selects about 80.</summary>
+    /// <summary>
+    /// Fields selected once fragments are expanded (counted, never expanded). The IDE's full introspection selects about 80.
+    /// </summary>
     [Range(1, int.MaxValue)]
     public int MaxFields { get; set; } = 2_000;
 
-    /// <summary>Fields sharing one response name in one selection set once fragments are merged (field merging compares them pairwise).</summary>
+    /// <summary>
+    /// Fields sharing one response name in one selection set once fragments are merged (field merging compares them pairwise).
+    /// </summary>
     [Range(1, int.MaxValue)]
     public int MaxSameNameFields { get; set; } = 20;
 
@@ -49,11 +53,16 @@ public sealed class GraphQLLimits
     [Range(1, int.MaxValue)]
     public int MaxVariablesDepth { get; set; } = 10;
 
-    /// <summary>Longest list in the variables: above an ingestion batch's 5,000 records (<c>Ingestion:MaxBatchSize</c>), whose own limit answers a batch just over it precisely.</summary>
+    /// <summary>
+    /// Longest list in the variables: above an ingestion batch's 5,000 records (<c>Ingestion:MaxBatchSize</c>), whose own limit answers a
+    /// batch just over it precisely.
+    /// </summary>
     [Range(1, int.MaxValue)]
     public int MaxVariablesListLength { get; set; } = 10_000;
 
-    /// <summary>Introspection lists nested on one path; their output grows as the schema's size to that power (graphql-js's rule: 3).</summary>
+    /// <summary>
+    /// Introspection lists nested on one path; their output grows as the schema's size to that power (graphql-js's rule: 3).
+    /// </summary>
     [Range(1, int.MaxValue)]
     public int MaxIntrospectionNesting { get; set; } = 3;
 

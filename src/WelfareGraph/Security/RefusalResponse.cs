@@ -6,7 +6,8 @@ namespace WelfareGraph.Security;
 
 /// <summary>
 /// The answer of a limit that refuses or stops a request outside its endpoint (rate limit, fair share, deadline,
-/// database outage) and of every file edge: a status, <c>Retry-After</c> where waiting helps, and a GraphQL-style error body (<c>{"errors":[{"message", "extensions":{"code"}}]}</c>) in the media type the edge
+/// database outage) and of every file edge: a status, <c>Retry-After</c> where waiting helps, and a GraphQL-style error body
+/// (<c>{"errors":[{"message", "extensions":{"code"}}]}</c>) in the media type the edge
 /// negotiates, so dashboards read a refusal the way they read any other error.
 /// </summary>
 public static class RefusalResponse

@@ -35,7 +35,8 @@ public sealed class RequestDocument
     /// <summary>Asks for nothing but the schema (<c>__schema</c>, <c>__type</c>, <c>__typename</c>).</summary>
     public bool IsIntrospectionOnly { get; }
 
-    /// <returns>Null for a document that does not parse (the executer reports syntax errors precisely) or names no operation to run.</returns>
+    /// <returns>Null for a document that does not parse (the executer reports syntax errors precisely) or names no operation to
+    /// run.</returns>
     /// <exception cref="DocumentRefusedException">Too long, too many tokens, or nested past the parser's limit.</exception>
     public static RequestDocument? TryParse(string text, string? operationName, GraphQLLimits limits)
     {

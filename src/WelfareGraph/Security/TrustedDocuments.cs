@@ -51,7 +51,9 @@ public sealed class TrustedDocuments
     public bool RequiredFor(ClaimsPrincipal user) =>
         _options.RequiredForAll || WelfareRoles.Of(user).Any(_options.RequiredForRoles.Contains);
 
-    /// <summary><c>sha256:&lt;hex&gt;</c> of the text with its line endings as \n (a document's hash whatever the sender's platform).</summary>
+    /// <summary>
+    /// <c>sha256:&lt;hex&gt;</c> of the text with its line endings as \n (a document's hash whatever the sender's platform).
+    /// </summary>
     public static string HashOf(string text) =>
         HashPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n"))));
 }

@@ -8,7 +8,9 @@ namespace WelfareGraph.Telemetry;
 [SettingsSection("OpenTelemetry")]
 public sealed class TelemetryOptions
 {
-    /// <summary>The OTLP collector that traces and metrics are sent to; empty sends nothing (the <c>/metrics</c> scrape still works).</summary>
+    /// <summary>
+    /// The OTLP collector that traces and metrics are sent to; empty sends nothing (the <c>/metrics</c> scrape still works).
+    /// </summary>
     [HttpUrlOrEmpty]
     public string Endpoint { get; set; } = "";
 

@@ -6,7 +6,9 @@ using WelfareGraph.Configuration;
 
 namespace WelfareGraph.Telemetry;
 
-/// <summary>How OpenTelemetry joins the composition: traces and metrics, the Prometheus exporter, and OTLP when an endpoint is set.</summary>
+/// <summary>
+/// How OpenTelemetry joins the composition: traces and metrics, the Prometheus exporter, and OTLP when an endpoint is set.
+/// </summary>
 public static class TelemetryRegistration
 {
     /// <param name="meters">Meters of other parts of the server to report too (fair sharing's, say).</param>

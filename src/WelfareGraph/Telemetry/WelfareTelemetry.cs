@@ -8,6 +8,8 @@ public static class WelfareTelemetry
     public const string SourceName = "WelfareGraph";
     public const string MeterName = "WelfareGraph";
 
-    /// <summary>The spans of the server's own work (one per GraphQL operation); the framework's and the database's come from their instrumentation.</summary>
+    /// <summary>
+    /// The spans of the server's own work (one per GraphQL operation); the framework's and the database's come from their instrumentation.
+    /// </summary>
     public static readonly ActivitySource Source = new(SourceName);
 }

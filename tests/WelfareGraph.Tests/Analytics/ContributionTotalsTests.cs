@@ -3,7 +3,10 @@ using WelfareGraph.Tests.Infrastructure;
 
 namespace WelfareGraph.Tests.Analytics;
 
-/// <summary>The published Zanjan figures (the province's statement, as the demo data carries them) through the analytics fields, on SQLite and on PostgreSQL.</summary>
+/// <summary>
+/// The published Zanjan figures (the province's statement, as the demo data carries them) through the analytics fields, on SQLite and on
+/// PostgreSQL.
+/// </summary>
 public abstract class ContributionTotalsTests(GraphQLClient client)
 {
     private const string NineMonths = "period: { year: 1404, fromMonth: 1, toMonth: 9 }";

@@ -7,7 +7,9 @@ using WelfareGraph.Tests.Querying;
 
 namespace WelfareGraph.Tests.Analytics;
 
-/// <summary>The SQL the totals engine sends: SQL Server's through ToQueryString (no server here), and round trips counted on SQLite.</summary>
+/// <summary>
+/// The SQL the totals engine sends: SQL Server's through ToQueryString (no server here), and round trips counted on SQLite.
+/// </summary>
 public sealed class TotalsSqlTests(CountedDemoServer server) : IClassFixture<CountedDemoServer>, IDisposable
 {
     public void Dispose() => server.Counter.Reset();

@@ -12,7 +12,9 @@ namespace WelfareGraph.Tests.Architecture;
 /// </summary>
 public sealed class LayeringTests
 {
-    /// <summary>Bottom: the entities, their EF configuration, their enums and their labels, the calendar, and each entity's GraphQL type.</summary>
+    /// <summary>
+    /// Bottom: the entities, their EF configuration, their enums and their labels, the calendar, and each entity's GraphQL type.
+    /// </summary>
     private static readonly string[] DomainModel =
     [
         "WelfareGraph.Centers",

@@ -27,7 +27,10 @@ public sealed class CommandHold : DbCommandInterceptor
             (fragment is null || sql.Contains(fragment, StringComparison.Ordinal)) && Interlocked.Increment(ref _seen) == ordinal;
     }
 
-    /// <summary>Holds the <paramref name="ordinal"/>-th command of <paramref name="subject"/> (counting those containing <paramref name="fragment"/>).</summary>
+    /// <summary>
+    /// Holds the <paramref name="ordinal"/>-th command of <paramref name="subject"/> (counting those containing
+    /// <paramref name="fragment"/>).
+    /// </summary>
     public Hold Add(string subject, int ordinal = 1, string? fragment = null) => _holds[subject] = new Hold(ordinal, fragment);
 
     public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(

@@ -10,7 +10,9 @@ using Parquet.Schema;
 
 namespace WelfareGraph.Tests.Exports;
 
-/// <summary>Requests exports and reads every format back with a real reader: CsvHelper, MiniExcel, the OOXML itself, Parquet.Net, LibreOffice.</summary>
+/// <summary>
+/// Requests exports and reads every format back with a real reader: CsvHelper, MiniExcel, the OOXML itself, Parquet.Net, LibreOffice.
+/// </summary>
 public static class ExportFiles
 {
     public sealed record Download(System.Net.HttpStatusCode Status, string? ContentType, string? FileName, byte[] Body)

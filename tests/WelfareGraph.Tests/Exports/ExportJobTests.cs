@@ -76,7 +76,9 @@ public sealed class JobsServer : IDisposable
     public void Dispose() => Factory.Dispose();
 }
 
-/// <summary>Background exports: status with rows written, download when done, cancellation that leaves no file, failures reported.</summary>
+/// <summary>
+/// Background exports: status with rows written, download when done, cancellation that leaves no file, failures reported.
+/// </summary>
 public sealed class ExportJobTests(JobsServer server) : IClassFixture<JobsServer>
 {
     private const string Query = "{ contributionTotals(period: { year: 1403 }, unit: RIAL) { total { sum count } } }";

@@ -4,7 +4,9 @@ using WelfareGraph.Labels;
 
 namespace WelfareGraph.Tests.Exports;
 
-/// <summary>The pieces between a result and a file: Solar Hijri columns, Persian headers, pivots, CSV that a spreadsheet cannot run.</summary>
+/// <summary>
+/// The pieces between a result and a file: Solar Hijri columns, Persian headers, pivots, CSV that a spreadsheet cannot run.
+/// </summary>
 public sealed class ExportTableTests
 {
     private static async Task<List<object?[]>> RowsAsync(ExportTable table)

@@ -5,7 +5,9 @@ using static WelfareGraph.Tests.Exports.ExportFiles;
 
 namespace WelfareGraph.Tests.Exports;
 
-/// <summary><c>GET /exports/{operation}.{format}</c>: trusted operations with variables from the query string, for refreshable links.</summary>
+/// <summary>
+/// <c>GET /exports/{operation}.{format}</c>: trusted operations with variables from the query string, for refreshable links.
+/// </summary>
 public sealed class NamedExportTests(SqliteDemoServer server) : IClassFixture<SqliteDemoServer>
 {
     private const string Period = "%7B%22year%22%3A1404%2C%22fromMonth%22%3A1%2C%22toMonth%22%3A9%7D"; // {"year":1404,"fromMonth":1,"toMonth":9}

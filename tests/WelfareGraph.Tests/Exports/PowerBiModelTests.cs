@@ -6,7 +6,10 @@ using static WelfareGraph.Tests.Exports.ExportFiles;
 
 namespace WelfareGraph.Tests.Exports;
 
-/// <summary>The Power BI model on the demo data: the star schema's files, figures equal to GraphQL's, suppression, and the Solar Hijri date table held against published calendars.</summary>
+/// <summary>
+/// The Power BI model on the demo data: the star schema's files, figures equal to GraphQL's, suppression, and the Solar Hijri date table
+/// held against published calendars.
+/// </summary>
 public sealed class PowerBiModelTests(SqliteDemoServer server) : IClassFixture<SqliteDemoServer>
 {
     private static byte[] Entry(ZipArchive zip, string name)

@@ -8,7 +8,9 @@ using static WelfareGraph.Tests.Exports.ExportFiles;
 
 namespace WelfareGraph.Tests.Exports;
 
-/// <summary>The generated data set with small xlsx sheets and Parquet row groups, so continuation is exercised on a few thousand rows.</summary>
+/// <summary>
+/// The generated data set with small xlsx sheets and Parquet row groups, so continuation is exercised on a few thousand rows.
+/// </summary>
 public sealed class SmallSheetsServer : GeneratedDataServer
 {
     public const int RowsPerSheet = 50,

@@ -6,7 +6,9 @@ using WelfareGraph.Tests.Infrastructure;
 
 namespace WelfareGraph.Tests.Ingestion;
 
-/// <summary>The bulk import CLI as a real process: killed with SIGKILL half-way and run again, it ends with exactly the file's rows.</summary>
+/// <summary>
+/// The bulk import CLI as a real process: killed with SIGKILL half-way and run again, it ends with exactly the file's rows.
+/// </summary>
 public sealed class ImportCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("welfaregraph-import-").FullName;

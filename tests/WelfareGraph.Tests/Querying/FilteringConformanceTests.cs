@@ -82,7 +82,8 @@ public abstract class FilteringConformanceTests(GeneratedDataServer server)
             .Select(x => x.c.ExternalId)
             .ToList();
         var actual = Keys(data["contributions"]!["nodes"]!, "externalId");
-        // Where NULLs sort differs by provider (SQLite and SQL Server first, PostgreSQL last ascending); compare dates and the non-null order.
+        // Where NULLs sort differs by provider (SQLite and SQL Server first, PostgreSQL last ascending); compare dates and the non-null
+        // order.
         Assert.Equal(expected.Count, actual.Count);
         Assert.Equal(expected.Select(Date), actual.Select(Date));
         DateOnly Date(string id) => server.Set.Contributions.Single(c => c.ExternalId == id).Date;

@@ -45,7 +45,9 @@ public abstract class FirstWithLastTests(GeneratedDataServer server)
         );
     }
 
-    /// <summary>The cursor the server issues for row <paramref name="index"/>, read from a page that ends with it or starts at the end.</summary>
+    /// <summary>
+    /// The cursor the server issues for row <paramref name="index"/>, read from a page that ends with it or starts at the end.
+    /// </summary>
     private async Task<string> CursorOfAsync(int index) =>
         Rows.Count - index <= 10
             ? (await PageAsync($"last: {Rows.Count - index}")).Cursors[0]

@@ -52,10 +52,12 @@ public sealed class EdgeRefusalTests(SecuredDemoServer server) : IClassFixture<S
             { Edge.ExportJob, Caller.NoDelegatedPermission, HttpStatusCode.Forbidden, "AUTH_INSUFFICIENT_SCOPE" },
             { Edge.PowerBiModel, Caller.NoDelegatedPermission, HttpStatusCode.Forbidden, "AUTH_INSUFFICIENT_SCOPE" },
             { Edge.ODataFeed, Caller.NoDelegatedPermission, HttpStatusCode.Forbidden, "AUTH_INSUFFICIENT_SCOPE" },
-            // A role the access policy does not open `province` (GraphQL fields, file exports) or contribution exports
-            // (model, feed) to. GraphQL answers a field it refuses with null and the error, as it does any field error.
+            // A role the access policy does not open `province` (GraphQL fields, file exports, jobs) or contribution
+            // exports (model, feed) to. GraphQL answers a field it refuses with null and the error, as it does any field
+            // error; a job is refused before it is accepted, not accepted and failed later.
             { Edge.GraphQL, Caller.RoleWithoutAccess, HttpStatusCode.OK, RootFieldAuthorization.NotAuthorized },
             { Edge.Export, Caller.RoleWithoutAccess, HttpStatusCode.Forbidden, RootFieldAuthorization.NotAuthorized },
+            { Edge.ExportJob, Caller.RoleWithoutAccess, HttpStatusCode.Forbidden, RootFieldAuthorization.NotAuthorized },
             { Edge.PowerBiModel, Caller.RoleWithoutAccess, HttpStatusCode.Forbidden, RootFieldAuthorization.NotAuthorized },
             { Edge.ODataFeed, Caller.RoleWithoutAccess, HttpStatusCode.Forbidden, RootFieldAuthorization.NotAuthorized },
         };

@@ -9,7 +9,9 @@ using WelfareGraph.Tests.Infrastructure;
 
 namespace WelfareGraph.Tests.Statements;
 
-/// <summary>The small-cells data set (<see cref="SmallCellsServer.Spec"/>: county × benefit cells of 1–7 households) on Kestrel, for a real browser.</summary>
+/// <summary>
+/// The small-cells data set (<see cref="SmallCellsServer.Spec"/>: county × benefit cells of 1–7 households) on Kestrel, for a real browser.
+/// </summary>
 public sealed class SmallCellsLoopbackServer : IAsyncLifetime
 {
     public WelfareGraphFactory Factory { get; } = new(new Dictionary<string, string?> { ["Database:SeedDemoData"] = "false" });

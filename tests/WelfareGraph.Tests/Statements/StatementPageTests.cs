@@ -205,7 +205,9 @@ public sealed class StatementPageTests(LoopbackServer server, ITestOutputHelper 
         Assert.Equal(rialByLabel.ToDictionary(e => e.Key, e => Toman(e.Value)).OrderBy(e => e.Key), shown.OrderBy(e => e.Key));
     }
 
-    /// <summary>Every county × benefit cell is a bar with its count, or a written "suppressed" where the count is under the threshold.</summary>
+    /// <summary>
+    /// Every county × benefit cell is a bar with its count, or a written "suppressed" where the count is under the threshold.
+    /// </summary>
     internal static async Task AssertHouseholdsAsync(
         IPage page,
         Dictionary<string, long> covered,

@@ -32,7 +32,8 @@ public static class XlsxExport
     /// </summary>
     public const int WidthSample = 2_000;
 
-    /// <param name="title">A line above the table naming what it is (layout sheets, for people), or null for a table whose header is row 1.</param>
+    /// <param name="title">A line above the table naming what it is (layout sheets, for people), or null for a table whose header is row
+    /// 1.</param>
     public static async Task WriteAsync(
         Stream destination,
         ExportTable table,

@@ -10,7 +10,9 @@ public enum ExportJobState
     Cancelled,
 }
 
-/// <summary>A job this server is running: its cancellation and the rows written so far (the database has them as of the last heartbeat).</summary>
+/// <summary>
+/// A job this server is running: its cancellation and the rows written so far (the database has them as of the last heartbeat).
+/// </summary>
 public sealed class ExportJob(string id)
 {
     private readonly CancellationTokenSource _cancel = new();

@@ -37,17 +37,25 @@ public static class ExportJobEndpoints
         jobs.MapDelete("/{id}", CancelAsync);
     }
 
-    private static async Task StartAsync(HttpContext http, ExportJobs jobs, ExportRunner runner, GraphQLLimits limits)
+    /// <remarks>The document is refused here as <c>POST /exports</c> would refuse it, not accepted for a job that then fails.</remarks>
+    private static async Task StartAsync(HttpContext http, ExportJobs jobs, [AsParameters] ExportServices services)
     {
-        if (await ExportEndpoints.ReadBodyAsync(http, limits) is not { } request)
+        if (await ExportEndpoints.ReadBodyAsync(http, services.Limits) is not { } request)
             return;
+        AuditStep? refusal = null;
         try
         {
-            var spec = runner.Resolve(http.User, request);
+            var spec = services.Runner.Resolve(http.User, request);
+            refusal = services.Runner.BeginAudit(http.User, spec);
+            services.Runner.Authorize(http.User, spec);
             var job = await jobs.StartAsync(http.User, request, spec, http.RequestAborted);
             http.Response.StatusCode = StatusCodes.Status202Accepted;
             http.Response.Headers.Location = StatusUrl(http, job);
             await http.Response.WriteAsJsonAsync(Status(http, jobs, job), ExportJson.Options, http.RequestAborted);
+        }
+        catch (ExportQueryException e)
+        {
+            await ExportEndpoints.RefuseAsync(http, services, refusal!, e);
         }
         catch (ExportException e)
         {

@@ -2,7 +2,9 @@ using Azure.Storage.Blobs;
 
 namespace WelfareGraph.Exports.Jobs;
 
-/// <summary>Reads <c>Exports:JobStore</c>: a container URL or a storage connection string is a blob store, anything else a folder.</summary>
+/// <summary>
+/// Reads <c>Exports:JobStore</c>: a container URL or a storage connection string is a blob store, anything else a folder.
+/// </summary>
 public static class ExportJobStores
 {
     public static IExportJobStore Create(ExportOptions options)

@@ -146,7 +146,9 @@ public sealed class ExportJobs(
         await DeleteFileAsync(job.StoredName);
     }
 
-    /// <summary>One beat of this server: renew its leases, stop jobs cancelled elsewhere, take over abandoned jobs, expire old ones.</summary>
+    /// <summary>
+    /// One beat of this server: renew its leases, stop jobs cancelled elsewhere, take over abandoned jobs, expire old ones.
+    /// </summary>
     public async Task BeatAsync(CancellationToken cancellationToken)
     {
         foreach (var (id, record) in _unrecorded)
@@ -191,7 +193,9 @@ public sealed class ExportJobs(
                 local.Job.Cancel();
     }
 
-    /// <summary>Running jobs whose lease has passed: one server claims each (the update's condition decides which), then runs, cancels or fails it.</summary>
+    /// <summary>
+    /// Running jobs whose lease has passed: one server claims each (the update's condition decides which), then runs, cancels or fails it.
+    /// </summary>
     private async Task TakeOverAsync(CancellationToken cancellationToken)
     {
         await using var db = database.CreateDbContext();
@@ -266,7 +270,9 @@ public sealed class ExportJobs(
         }
     }
 
-    /// <summary>Stops every job this server runs and hands it back (its lease ends now), for another server or this one's next start.</summary>
+    /// <summary>
+    /// Stops every job this server runs and hands it back (its lease ends now), for another server or this one's next start.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();

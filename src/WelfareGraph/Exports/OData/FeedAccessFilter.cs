@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using WelfareGraph.Requests;
@@ -22,19 +21,14 @@ public sealed class FeedAccessFilter(CallerScopes scopes, AuditLog audit) : IAsy
             context.Result = new EmptyResult();
             return;
         }
-        var started = Stopwatch.GetTimestamp();
+        var path = http.Request.Path;
+        var entry = audit.Begin(http.User, "export", "odata:" + path, "odata", [path + http.Request.QueryString]);
         var executed = await next();
         // After the result has been written and before the response ends: a client that has its answer finds it audited.
         var failed = executed.Exception is not null && !executed.ExceptionHandled;
-        await audit.RecordAsync(
-            http.User,
-            "export",
-            "odata",
-            "odata:" + http.Request.Path,
-            [http.Request.Path + http.Request.QueryString],
-            FeedEntityCount.Of(http).Entities,
-            failed || http.Response.StatusCode >= 400 ? $"errors: HTTP_{(failed ? 500 : http.Response.StatusCode)}" : "ok",
-            Stopwatch.GetElapsedTime(started)
-        );
+        entry.Rows = FeedEntityCount.Of(http).Entities;
+        if (failed || http.Response.StatusCode >= 400)
+            entry.Failed($"HTTP_{(failed ? 500 : http.Response.StatusCode)}");
+        await entry.RecordAsync();
     }
 }

@@ -4,7 +4,9 @@ using System.Runtime.CompilerServices;
 
 namespace WelfareGraph.Exports.PowerBi;
 
-/// <summary>An <see cref="ExportTable"/> of typed rows: one column per public property, typed from the property, read by compiled getters.</summary>
+/// <summary>
+/// An <see cref="ExportTable"/> of typed rows: one column per public property, typed from the property, read by compiled getters.
+/// </summary>
 public static class ObjectTables
 {
     public static ExportTable From<T>(IAsyncEnumerable<T> rows)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using WelfareGraph.Data;
 using WelfareGraph.Exports.OData;
@@ -7,7 +6,10 @@ using WelfareGraph.Security;
 
 namespace WelfareGraph.Exports.PowerBi;
 
-/// <summary><c>GET /exports/powerbi/model.zip</c> (the star schema as files) and <c>GET /exports/powerbi/welfaregraph.pbids</c> (a connection file for the feed).</summary>
+/// <summary>
+/// <c>GET /exports/powerbi/model.zip</c> (the star schema as files) and <c>GET /exports/powerbi/welfaregraph.pbids</c> (a connection file
+/// for the feed).
+/// </summary>
 public static class PowerBiEndpoints
 {
     public static void MapPowerBiEndpoints(this IEndpointRouteBuilder endpoints)
@@ -23,43 +25,32 @@ public static class PowerBiEndpoints
 
     private static async Task ModelAsync(HttpContext http, [AsParameters] PowerBiServices services)
     {
-        var started = Stopwatch.GetTimestamp();
+        var audit = services.Audit.Begin(http.User, "export", "powerbi:model.zip", "powerbi-model", ["export:powerbi:model"]);
         var today = DateOnly.FromDateTime(services.Clock.GetUtcNow().UtcDateTime);
         ExportFileNames.SetAttachment(http.Response, "application/zip", $"welfaregraph-model_{today:yyyy-MM-dd}.zip");
-        var rows = 0;
-        var outcome = "ok";
         try
         {
-            rows = await PowerBiModel.WriteAsync(http.User, services, http.Response.Body, http.RequestAborted);
+            audit.Rows = await PowerBiModel.WriteAsync(http.User, services, http.Response.Body, http.RequestAborted);
         }
         catch (OperationCanceledException)
         {
-            outcome = "cancelled";
+            audit.Cancelled();
         }
         catch (Exception e) when (DatabaseOutage.IsOutage(e) && !http.Response.HasStarted)
         {
             // Nothing sent yet: a 503, written by the outage middleware (the audit entry below cannot be stored either).
-            outcome = "errors: " + DatabaseOutage.Code;
+            audit.Failed(DatabaseOutage.Code);
             throw;
         }
         catch (Exception e)
         {
-            outcome = "errors: EXPORT_FAILED";
+            audit.Failed("EXPORT_FAILED");
             services.Log.LogError(e, "The Power BI model failed while streaming");
             http.Abort();
         }
         finally
         {
-            await services.Audit.RecordAsync(
-                http.User,
-                "export",
-                "powerbi-model",
-                "powerbi:model.zip",
-                ["export:powerbi:model"],
-                rows,
-                outcome,
-                Stopwatch.GetElapsedTime(started)
-            );
+            await audit.RecordAsync();
         }
     }
 

@@ -5,7 +5,9 @@ using WelfareGraph.Security;
 
 namespace WelfareGraph.Exports.PowerBi;
 
-/// <summary>What the Power BI endpoints and the model they stream need, injected as one handler parameter (<c>[AsParameters]</c>).</summary>
+/// <summary>
+/// What the Power BI endpoints and the model they stream need, injected as one handler parameter (<c>[AsParameters]</c>).
+/// </summary>
 public sealed record PowerBiServices(
     IDbContextFactory<WelfareDbContext> Contexts,
     TimeProvider Clock,

@@ -31,7 +31,9 @@ internal static class NullOperandError
         return error;
     }
 
-    /// <summary>A GraphQL type reference as SDL writes it, from its CLR graph type (<c>ListGraphType&lt;StringGraphType&gt;</c> → <c>[String]</c>).</summary>
+    /// <summary>
+    /// A GraphQL type reference as SDL writes it, from its CLR graph type (<c>ListGraphType&lt;StringGraphType&gt;</c> → <c>[String]</c>).
+    /// </summary>
     private static string Print(Type type)
     {
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(NonNullGraphType<>))

@@ -20,7 +20,9 @@ public sealed class StringOperationFilterInputGraphType : InputObjectGraphType
     }
 }
 
-/// <summary>HotChocolate's <c>IntOperationFilterInput</c>, <c>LongOperationFilterInput</c>, <c>LocalDateOperationFilterInput</c>, ...</summary>
+/// <summary>
+/// HotChocolate's <c>IntOperationFilterInput</c>, <c>LongOperationFilterInput</c>, <c>LocalDateOperationFilterInput</c>, ...
+/// </summary>
 public sealed class ComparableOperationFilterInputGraphType<TScalar> : InputObjectGraphType
     where TScalar : ScalarGraphType, new()
 {

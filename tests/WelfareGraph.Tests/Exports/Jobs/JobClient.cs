@@ -4,7 +4,9 @@ using System.Text.Json.Nodes;
 
 namespace WelfareGraph.Tests.Exports.Jobs;
 
-/// <summary>The job endpoints as a client uses them, with polling on a condition within a time limit (never a sleep as synchronisation).</summary>
+/// <summary>
+/// The job endpoints as a client uses them, with polling on a condition within a time limit (never a sleep as synchronisation).
+/// </summary>
 public static class JobClient
 {
     public const string Totals = "{ contributionTotals(period: { year: 1403 }, unit: RIAL) { total { sum count } } }";

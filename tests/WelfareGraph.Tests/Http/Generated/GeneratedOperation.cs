@@ -7,7 +7,9 @@ namespace WelfareGraph.Tests.Http.Generated;
 /// <summary>An argument of a root field, written inline or passed as a variable of its schema type.</summary>
 public sealed record Argument(string Name, string Type, GraphQLValue Value, bool AsVariable = false);
 
-/// <summary>One root field as generated: its arguments, its selection set (which may spread fragments), and whether its answer depends on the clock.</summary>
+/// <summary>
+/// One root field as generated: its arguments, its selection set (which may spread fragments), and whether its answer depends on the clock.
+/// </summary>
 public sealed record RootField(string Name, IReadOnlyList<Argument> Arguments, string Selection, bool Deterministic = true);
 
 /// <summary>

@@ -25,7 +25,9 @@ public static class ResponseContract
     /// <summary>Statuses of the transport itself: authentication, method, media types, sizes, rate limits, unavailability.</summary>
     private static readonly HashSet<int> Allowed = [200, 400, 401, 403, 405, 406, 413, 414, 415, 429, 503];
 
-    /// <summary>Codes that say the HTTP request itself was not a well-formed GraphQL request (or was not admitted), as opposed to a document error.</summary>
+    /// <summary>
+    /// Codes that say the HTTP request itself was not a well-formed GraphQL request (or was not admitted), as opposed to a document error.
+    /// </summary>
     private static readonly HashSet<string> RequestCodes =
     [
         "INVALID_REQUEST",
@@ -65,7 +67,9 @@ public static class ResponseContract
         return null;
     }
 
-    /// <summary>Throws when the answer breaks the contract; returns whether it executed: data, and no errors (in every result of a batch).</summary>
+    /// <summary>
+    /// Throws when the answer breaks the contract; returns whether it executed: data, and no errors (in every result of a batch).
+    /// </summary>
     public static bool Check(GeneratedRequest request, ReceivedResponse response)
     {
         if (response.Status >= 500)

@@ -2,7 +2,9 @@ using CsCheck;
 
 namespace WelfareGraph.Tests.Http.Generated;
 
-/// <summary>Selection sets of the schema's output types: non-empty subsets of real fields, with fragments and inline fragments among them.</summary>
+/// <summary>
+/// Selection sets of the schema's output types: non-empty subsets of real fields, with fragments and inline fragments among them.
+/// </summary>
 public static class Selections
 {
     /// <summary>A non-empty subset of the choices, in their order, as a selection set.</summary>

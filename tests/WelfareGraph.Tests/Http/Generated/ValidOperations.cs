@@ -161,7 +161,9 @@ public static class ValidOperations
         Gen.Const(Object())
     );
 
-    /// <summary>Household counts are stocks on a day: without <c>asOf</c> or a period that day is today, so the answer moves with the clock.</summary>
+    /// <summary>
+    /// Household counts are stocks on a day: without <c>asOf</c> or a period that day is today, so the answer moves with the clock.
+    /// </summary>
     private static readonly Gen<RootField> HouseholdTotals =
         from day in Gen.Frequency(
             (3, Required("asOf", "LocalDate", DemoValues.SolarDate.Select(Of)).Select(a => (Argument?)a)),

@@ -1,6 +1,8 @@
 namespace WelfareGraph.Tests.Security.Hostile;
 
-/// <summary>A document an attacker with a valid token might send, the variables it comes with, and the code it must be refused with.</summary>
+/// <summary>
+/// A document an attacker with a valid token might send, the variables it comes with, and the code it must be refused with.
+/// </summary>
 public sealed record HostileDocument(string Name, string Query, string Code, string? VariablesJson = null)
 {
     /// <summary>The one variable a hostile document with variables declares.</summary>
