@@ -55,6 +55,7 @@ public sealed class ODataFeedTests(CountedODataServer server) : IClassFixture<Co
         Assert.Equal(
             [
                 "Contributions",
+                "ContributionsMonthly",
                 "HouseholdCounts",
                 "Dates",
                 "Provinces",
@@ -136,6 +137,33 @@ public sealed class ODataFeedTests(CountedODataServer server) : IClassFixture<Co
         Assert.Contains("GROUP BY", command);
         Assert.Contains("SUM(", command);
         Assert.True(server.Sql.RowsRead <= groups.Count + 1, $"{server.Sql.RowsRead} rows read for {groups.Count} groups");
+    }
+
+    [Fact]
+    public async Task The_monthly_rollup_set_groups_to_the_same_figures_as_the_contributions_reading_only_its_cells()
+    {
+        const string Months = "filter(SolarYear eq 1404 and SolarMonth le 9)";
+        var facts = (
+            await server.GetAsync(
+                $"/odata/Contributions?$apply={Months}/groupby((CountyCode,Type),aggregate(AmountRial with sum as Total,$count as N))"
+            )
+        )["value"]!.AsArray();
+        server.Sql.Reset();
+        var cells = (
+            await server.GetAsync(
+                $"/odata/ContributionsMonthly?$apply={Months}/groupby((CountyCode,Type),aggregate(SumRial with sum as Total,Contributions with sum as N))"
+            )
+        )["value"]!.AsArray();
+
+        Assert.True(facts.Count > 10, $"{facts.Count} groups");
+        string Key(JsonNode? row) => $"{row!["CountyCode"]}/{row["Type"]}";
+        Assert.Equal(
+            facts.Select(r => (Key(r), r!["Total"]!.GetValue<decimal>(), r["N"]!.GetValue<decimal>())).OrderBy(r => r.Item1),
+            cells.Select(r => (Key(r), r!["Total"]!.GetValue<decimal>(), r["N"]!.GetValue<decimal>())).OrderBy(r => r.Item1)
+        );
+        var command = Assert.Single(server.Sql.Commands, c => c.Contains("contributions_monthly", StringComparison.Ordinal));
+        Assert.Contains("GROUP BY", command);
+        Assert.True(server.Sql.RowsRead <= cells.Count + 1, $"{server.Sql.RowsRead} rows read for {cells.Count} groups");
     }
 
     [Fact]

@@ -35,6 +35,7 @@ public sealed class PowerBiModelTests(SqliteDemoServer server) : IClassFixture<S
         string[] tables =
         [
             "contributions",
+            "contributions_monthly",
             "household_counts",
             "dates",
             "provinces",
@@ -56,6 +57,7 @@ public sealed class PowerBiModelTests(SqliteDemoServer server) : IClassFixture<S
         var readme = System.Text.Encoding.UTF8.GetString(Entry(zip, "README.md"));
         Assert.Contains("| contributions | CountyCode | counties |", readme);
         Assert.Contains("| household_counts | Date | dates |", readme);
+        Assert.Contains("| contributions_monthly | CountyCode | counties |", readme);
     }
 
     [Fact]

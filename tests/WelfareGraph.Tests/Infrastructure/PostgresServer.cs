@@ -82,7 +82,6 @@ public sealed partial class PostgresServer : IAsyncLifetime
     {
         AppDomain.CurrentDomain.ProcessExit -= StopOnExit;
         // Pooled connections would point at a dead server; drop them before it goes away.
-        NpgsqlConnection.ClearAllPools();
         if (_started)
         {
             _started = false;
@@ -100,8 +99,21 @@ public sealed partial class PostgresServer : IAsyncLifetime
         _createLock.Dispose();
     }
 
-    /// <summary>Stops the cluster the way a crash would (<c>pg_ctl stop -m immediate</c>), keeping its data, for outage tests.</summary>
-    public Task KillAsync() => RunAsync(PgCtl, ["stop", "-D", DataDirectory, "-m", "immediate", "-w", "-t", "60"], asPostgres: true);
+    /// <summary>
+    /// Stops the cluster the way a crash would (<c>pg_ctl stop -m immediate</c>), keeping its data, for outage tests.
+    /// The test cluster commits without waiting for its log (<c>synchronous_commit = off</c>), so the log is flushed
+    /// first: what was committed survives, as it would on a server that waits for its log before answering.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        await using (var connection = new NpgsqlConnection(AdminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var flush = new NpgsqlCommand("CHECKPOINT", connection);
+            await flush.ExecuteNonQueryAsync();
+        }
+        await RunAsync(PgCtl, ["stop", "-D", DataDirectory, "-m", "immediate", "-w", "-t", "60"], asPostgres: true);
+    }
 
     /// <summary>Starts a stopped cluster again, on the same port (its settings file still names it).</summary>
     public Task RestartAsync() => RunAsync(PgCtl, ["start", "-D", DataDirectory, "-l", LogFile, "-w", "-t", "60"], asPostgres: true);

@@ -15,6 +15,7 @@ public static class FeedModel
     {
         var builder = new ODataConventionModelBuilder { Namespace = "WelfareGraph", ContainerName = "WelfareGraph" };
         builder.EntitySet<ContributionFact>("Contributions");
+        builder.EntitySet<MonthlyContributionFact>("ContributionsMonthly");
         builder.EntitySet<HouseholdCount>("HouseholdCounts");
         builder.EntitySet<DateDim>("Dates");
         builder.EntitySet<ProvinceDim>("Provinces");

@@ -44,6 +44,40 @@ public static class StarSchema
         CharityCode = c.Charity != null ? c.Charity.Code : null,
     });
 
+    private static readonly Expression<Func<MonthlyContribution, MonthlyContributionFact>> MonthlyProjection = Codes.Inline<
+        MonthlyContribution,
+        MonthlyContributionFact
+    >(m => new MonthlyContributionFact
+    {
+        Key =
+            m.County.Code
+            + "/"
+            + m.SolarYear.ToString()
+            + "/"
+            + m.SolarMonth.ToString()
+            + "/"
+            + ((int)m.Type).ToString()
+            + "/"
+            + ((int)m.Sector).ToString()
+            + "/"
+            + ((int)m.Intent).ToString()
+            + "/"
+            + ((int)m.Channel).ToString(),
+        SolarYear = m.SolarYear,
+        SolarQuarter = m.SolarQuarter,
+        SolarMonth = m.SolarMonth,
+        Type = Codes.Of(m.Type),
+        Sector = Codes.Of(m.Sector),
+        Intent = Codes.Of(m.Intent),
+        Channel = Codes.Of(m.Channel),
+        ProvinceCode = m.County.Province.Code,
+        CountyCode = m.County.Code,
+        SumRial = m.SumRial,
+        Contributions = m.RowCount,
+        MinRial = m.MinRial,
+        MaxRial = m.MaxRial,
+    });
+
     private static readonly Expression<Func<Center, CenterDim>> CenterProjection = Codes.Inline<Center, CenterDim>(c => new CenterDim
     {
         CenterCode = c.Code,
@@ -72,6 +106,10 @@ public static class StarSchema
 
     public static IQueryable<ContributionFact> Contributions(WelfareDbContext db) =>
         db.Contributions.AsNoTracking().Select(ContributionProjection);
+
+    /// <summary>The monthly rollup's cells (in the caller's scope, like the facts).</summary>
+    public static IQueryable<MonthlyContributionFact> MonthlyContributions(WelfareDbContext db) =>
+        db.MonthlyContributions.AsNoTracking().Select(MonthlyProjection);
 
     public static IQueryable<HouseholdRow> Households(WelfareDbContext db) => db.Households.AsNoTracking().Select(HouseholdProjection);
 

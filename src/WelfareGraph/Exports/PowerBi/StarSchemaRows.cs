@@ -29,6 +29,30 @@ public sealed class ContributionFact
     public string? CharityCode { get; set; }
 }
 
+/// <summary>
+/// A cell of the monthly rollup: the contributions of one Solar Hijri month, county, type, sector, intent and channel,
+/// summed — for month-level visuals in Import mode, a small fraction of the contributions' rows.
+/// </summary>
+public sealed class MonthlyContributionFact
+{
+    /// <summary><c>IR-19-01/1404/7/1/2/2/5</c> (county, year, month, then the enums' numbers): OData needs a key.</summary>
+    [Key]
+    public string Key { get; set; } = "";
+    public int SolarYear { get; set; }
+    public int SolarQuarter { get; set; }
+    public int SolarMonth { get; set; }
+    public string Type { get; set; } = "";
+    public string Sector { get; set; } = "";
+    public string Intent { get; set; } = "";
+    public string Channel { get; set; } = "";
+    public string ProvinceCode { get; set; } = "";
+    public string CountyCode { get; set; } = "";
+    public long SumRial { get; set; }
+    public long Contributions { get; set; }
+    public long MinRial { get; set; }
+    public long MaxRial { get; set; }
+}
+
 /// <summary>Covered households of a county and benefit at the end of a Solar Hijri month; null when suppressed (below k).</summary>
 public sealed class HouseholdCount
 {
