@@ -55,6 +55,9 @@ public static class BulkCopy
             $"COPY \"{table}\" ({names}) FROM STDIN (FORMAT BINARY)",
             cancellationToken
         );
+        // After the last row the server may work for minutes (the indexes of millions of rows): the caller's token
+        // bounds the copy (a request's deadline), not a read timeout meant for one command.
+        importer.Timeout = TimeSpan.Zero;
         foreach (var row in rows)
         {
             await importer.StartRowAsync(cancellationToken);
