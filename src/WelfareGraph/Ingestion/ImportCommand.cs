@@ -31,16 +31,7 @@ public static class ImportCommand
             return 66;
         }
 
-        var builder = WebApplication.CreateBuilder(
-            args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray()
-        );
-        compose(builder);
-        // The command's own progress and summary are its output; the server's information logs are noise here.
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
-        await using var app = builder.Build();
-        // Migrations (and, on an empty embedded database, the demo data) as the server would do on start.
-        foreach (var service in app.Services.GetServices<IHostedService>().OfType<Data.DatabaseInitializer>())
-            await service.StartAsync(CancellationToken.None);
+        await using var app = await CommandHost.StartAsync(args, compose);
 
         var options = app.Services.GetRequiredService<IngestionOptions>();
         var batchSize = int.TryParse(Option(args, "--batch-size"), out var size)

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
+using WelfareGraph.Tests.Infrastructure;
 
 namespace WelfareGraph.Tests.ScaleOut;
 
@@ -177,18 +178,5 @@ public sealed class ReadReplicaTests(ReplicatedServers servers) : IClassFixture<
         return (reader.GetString(0), reader.GetString(1), reader.GetInt32(2));
     }
 
-    /// <summary>Repeats <paramref name="attempt"/> until <paramref name="done"/> holds, failing past a deadline.</summary>
-    private static async Task<T> PollAsync<T>(Func<Task<T>> attempt, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var result = await attempt();
-            if (done(result))
-                return result;
-            if (DateTime.UtcNow > deadline)
-                throw new Xunit.Sdk.XunitException($"Still not there after {Patience}: {result}");
-            await Task.Delay(50); // a polling interval: the loop ends on the condition, not on the wait
-        }
-    }
+    private static Task<T> PollAsync<T>(Func<Task<T>> attempt, Func<T, bool> done) => Poll.UntilAsync(attempt, done, Patience);
 }

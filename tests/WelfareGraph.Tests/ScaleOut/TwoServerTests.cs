@@ -259,21 +259,7 @@ public sealed class TwoServerTests(TwoServers servers) : IClassFixture<TwoServer
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>
-    /// Repeats <paramref name="attempt"/> every <paramref name="intervalMs"/> until <paramref name="done"/> holds,
-    /// failing past a deadline. The interval is generous: every attempt counts against the caller's rate limit.
-    /// </summary>
-    private static async Task<T> PollAsync<T>(Func<Task<T>> attempt, Func<T, bool> done, int intervalMs)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var result = await attempt();
-            if (done(result))
-                return result;
-            if (DateTime.UtcNow > deadline)
-                throw new Xunit.Sdk.XunitException($"Still not there after {Patience}: {result}");
-            await Task.Delay(intervalMs); // a polling interval: the loop ends on the condition, not on the wait
-        }
-    }
+    /// <summary>Polls with a generous interval: every attempt counts against the caller's rate limit.</summary>
+    private static Task<T> PollAsync<T>(Func<Task<T>> attempt, Func<T, bool> done, int intervalMs) =>
+        Poll.UntilAsync(attempt, done, Patience, intervalMs);
 }

@@ -19,15 +19,7 @@ public static class RollupsCommand
             Console.Error.WriteLine("usage: rollups rebuild | rollups verify   [--Section:Key=value ...]");
             return 64; // EX_USAGE
         }
-        var builder = WebApplication.CreateBuilder(
-            args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray()
-        );
-        compose(builder);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
-        await using var app = builder.Build();
-        // Migrations first, as the server would run them on start: the rollup's table may be new.
-        foreach (var service in app.Services.GetServices<IHostedService>().OfType<DatabaseInitializer>())
-            await service.StartAsync(CancellationToken.None);
+        await using var app = await CommandHost.StartAsync(args, compose);
 
         await using var db = app.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
         if (args[1] == "rebuild")
