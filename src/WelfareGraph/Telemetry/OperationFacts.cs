@@ -16,13 +16,10 @@ public sealed class OperationFacts
     public void AddSources(IEnumerable<string> sources)
     {
         lock (this)
-            Source = string.Join(
-                '+',
-                (Source?.Split('+') ?? []).Concat(sources).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            )
-                is { Length: > 0 } joined
-                ? joined
-                : null;
+        {
+            var all = (Source?.Split('+') ?? []).Concat(sources).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            Source = all.Count == 0 ? null : string.Join('+', all);
+        }
     }
 
     /// <summary>Whether a cache answered; null when no cache was asked.</summary>

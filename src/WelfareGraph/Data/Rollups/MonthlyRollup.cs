@@ -12,25 +12,27 @@ public static class MonthlyRollup
     private static readonly TimeSpan YearTimeout = TimeSpan.FromHours(1);
 
     /// <summary>Replaces every cell with the facts' own figures; reports each year done (year, years done, years in all).</summary>
-    public static async Task RebuildAsync(
+    public static Task RebuildAsync(
         WelfareDbContext db,
         Action<int, int, int>? progress = null,
         CancellationToken cancellationToken = default
     )
     {
         var sql = MonthlyRollupSql.For(db);
-        var years = await YearsAsync(db, cancellationToken);
-        using var _ = LongCommands(db);
-        for (var i = 0; i < years.Count; i++)
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (sql.Lock is { } statement)
-                await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
-            await db.Database.ExecuteSqlRawAsync(sql.Delete(years[i]), cancellationToken);
-            await db.Database.ExecuteSqlRawAsync(sql.Fill(years[i]), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            progress?.Invoke(years[i], i + 1, years.Count);
-        }
+        return EachYearAsync(
+            db,
+            async (year, done, all) =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                if (sql.Lock is { } statement)
+                    await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
+                await db.Database.ExecuteSqlRawAsync(sql.Delete(year), cancellationToken);
+                await db.Database.ExecuteSqlRawAsync(sql.Fill(year), cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                progress?.Invoke(year, done, all);
+            },
+            cancellationToken
+        );
     }
 
     /// <summary>The number of cells that differ from the facts (zero when exact); reports each year (year, its differences, years done, years in all).</summary>
@@ -41,40 +43,45 @@ public static class MonthlyRollup
     )
     {
         var sql = MonthlyRollupSql.For(db);
-        var years = await YearsAsync(db, cancellationToken);
-        using var _ = LongCommands(db);
         long differences = 0;
-        for (var i = 0; i < years.Count; i++)
-        {
-            // One statement reads both sides in one snapshot, so a concurrent writer cannot show as a difference.
-            var found = await db.Database.SqlQueryRaw<long>(sql.CountDifferences(years[i])).SingleAsync(cancellationToken);
-            differences += found;
-            progress?.Invoke(years[i], found, i + 1, years.Count);
-        }
+        await EachYearAsync(
+            db,
+            async (year, done, all) =>
+            {
+                // One statement reads both sides in one snapshot, so a concurrent writer cannot show as a difference.
+                var found = await db.Database.SqlQueryRaw<long>(sql.CountDifferences(year)).SingleAsync(cancellationToken);
+                differences += found;
+                progress?.Invoke(year, found, done, all);
+            },
+            cancellationToken
+        );
         return differences;
     }
 
-    /// <summary>Every year the facts or the rollup hold (every county: these commands and the data sets run with national scope).</summary>
-    private static async Task<List<int>> YearsAsync(WelfareDbContext db, CancellationToken cancellationToken) =>
-        (
+    /// <summary>
+    /// Runs <paramref name="step"/> (year, years done with it, years in all) for every year the facts or the rollup
+    /// hold — every county's: these commands and the data sets run with national scope — with long commands.
+    /// </summary>
+    private static async Task EachYearAsync(WelfareDbContext db, Func<int, int, int, Task> step, CancellationToken cancellationToken)
+    {
+        var years = (
             await db
                 .Contributions.Select(c => c.SolarYear)
-                .Distinct()
-                .Union(db.MonthlyContributions.Select(m => m.SolarYear).Distinct())
+                .Union(db.MonthlyContributions.Select(m => m.SolarYear))
                 .ToListAsync(cancellationToken)
         )
             .Order()
             .ToList();
-
-    private static Restore LongCommands(WelfareDbContext db)
-    {
-        var before = db.Database.GetCommandTimeout();
+        var timeout = db.Database.GetCommandTimeout();
         db.Database.SetCommandTimeout(YearTimeout);
-        return new Restore(() => db.Database.SetCommandTimeout(before));
-    }
-
-    private sealed class Restore(Action restore) : IDisposable
-    {
-        public void Dispose() => restore();
+        try
+        {
+            for (var i = 0; i < years.Count; i++)
+                await step(years[i], i + 1, years.Count);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
     }
 }

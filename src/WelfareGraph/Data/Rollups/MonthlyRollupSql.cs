@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using WelfareGraph.Periods;
 
 namespace WelfareGraph.Data.Rollups;
 
@@ -124,7 +125,7 @@ public sealed class MonthlyRollupSql
     }
 
     private static string Row(MonthlyCell cell, CellTotals totals) =>
-        $"({Key(cell)}, {Number((cell.SolarMonth + 2) / 3)}, {Number(totals.Sum)}, {Number(totals.Count)}, {Number(totals.Min)}, {Number(totals.Max)})";
+        $"({Key(cell)}, {Number(SolarCalendar.QuarterOf(cell.SolarMonth))}, {Number(totals.Sum)}, {Number(totals.Count)}, {Number(totals.Min)}, {Number(totals.Max)})";
 
     private static string Key(MonthlyCell c) =>
         string.Join(
