@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Centers;
 using WelfareGraph.Charities;
 using WelfareGraph.Data;

@@ -1,5 +1,4 @@
 using GraphQL;
-using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Contributions;
 using WelfareGraph.Data;
 using WelfareGraph.Periods;

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace WelfareGraph.Contributions;
 
 internal sealed class MonthlyContributionConfiguration : IEntityTypeConfiguration<MonthlyContribution>

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using WelfareGraph.Configuration;
 
@@ -73,7 +72,7 @@ public static class DataServiceCollectionExtensions
         {
             DatabaseProvider.Sqlite => builder
                 .UseSqlite(connectionString)
-                .AddInterceptors(new SqlitePersianCollation(), new SqliteConcurrency(options.SqliteBusyTimeout)),
+                .AddInterceptors(new SqliteConnectionSetup(options.SqliteBusyTimeout)),
             DatabaseProvider.Postgres => builder.UseNpgsql(connectionString),
             DatabaseProvider.SqlServer => builder.UseSqlServer(
                 connectionString,
@@ -141,13 +140,8 @@ public static class DataServiceCollectionExtensions
         ));
         services.AddSingleton(sp =>
         {
-            var audit = configure(new DbContextOptionsBuilder<TContext>(), sp.GetRequiredService<DatabaseOptions>()).Options;
-            return new AuditDbContextFactory(() => (WelfareDbContext)Activator.CreateInstance(typeof(TContext), audit)!);
-        });
-        services.AddSingleton(sp =>
-        {
-            var jobs = configure(new DbContextOptionsBuilder<TContext>(), sp.GetRequiredService<DatabaseOptions>()).Options;
-            return new ExportJobDbContextFactory(() => (WelfareDbContext)Activator.CreateInstance(typeof(TContext), jobs)!);
+            var bookkeeping = configure(new DbContextOptionsBuilder<TContext>(), sp.GetRequiredService<DatabaseOptions>()).Options;
+            return new BookkeepingDbContextFactory(() => (WelfareDbContext)Activator.CreateInstance(typeof(TContext), bookkeeping)!);
         });
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Data.Generation;
 using WelfareGraph.Querying;
 using WelfareGraph.Security;

@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using GraphQL;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using WelfareGraph.Geography;

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Centers;
 using WelfareGraph.Data;
 using WelfareGraph.Querying;
@@ -23,12 +21,7 @@ public static class CenterRows
         new("ownership", ColumnKind.Text, Codes: typeof(CenterOwnership)),
         new("capacity", ColumnKind.Integer),
         new("residents", ColumnKind.Integer),
-        new("province.code", ColumnKind.Text),
-        new("province.nameFa", ColumnKind.Text),
-        new("province.nameEn", ColumnKind.Text),
-        new("county.code", ColumnKind.Text),
-        new("county.nameFa", ColumnKind.Text),
-        new("county.nameEn", ColumnKind.Text),
+        .. Places.Columns,
     ];
 
     private sealed record CenterRow(
@@ -44,40 +37,26 @@ public static class CenterRows
 
     /// <summary>Centre rows in code order (the order of the <c>centers</c> list), each context scoped by the factory.</summary>
     public static ExportTable Table(IDbContextFactory<WelfareDbContext> contexts, Func<IQueryable<Center>, IQueryable<Center>> where) =>
-        new(Columns, Rows(contexts, where));
-
-    private static async IAsyncEnumerable<object?[]> Rows(
-        IDbContextFactory<WelfareDbContext> contexts,
-        Func<IQueryable<Center>, IQueryable<Center>> where,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default
-    )
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var places = await Places.LoadAsync(db, cancellationToken);
-        var rows = where(db.Centers)
-            .AsNoTracking()
-            .OrderBy(c => c.Code)
-            .Select(c => new CenterRow(c.Code, c.Name, c.NameEn, c.Kind, c.Ownership, c.Capacity, c.Residents, c.CountyId))
-            .AsAsyncEnumerable();
-        await foreach (var c in rows.WithCancellation(cancellationToken))
-        {
-            var (province, county) = places.OfCounty(c.CountyId);
-            yield return
-            [
-                c.Code,
-                c.Name,
-                c.NameEn,
-                EnumNames<CenterKind>.Of(c.Kind),
-                EnumNames<CenterOwnership>.Of(c.Ownership),
-                (long)c.Capacity,
-                (long)c.Residents,
-                province?.Code,
-                province?.NameFa,
-                province?.NameEn,
-                county?.Code,
-                county?.NameFa,
-                county?.NameEn,
-            ];
-        }
-    }
+        new(
+            Columns,
+            EntityRows.StreamAsync(
+                contexts,
+                db =>
+                    where(db.Centers)
+                        .AsNoTracking()
+                        .OrderBy(c => c.Code)
+                        .Select(c => new CenterRow(c.Code, c.Name, c.NameEn, c.Kind, c.Ownership, c.Capacity, c.Residents, c.CountyId)),
+                (c, places) =>
+                    [
+                        c.Code,
+                        c.Name,
+                        c.NameEn,
+                        EnumNames<CenterKind>.Of(c.Kind),
+                        EnumNames<CenterOwnership>.Of(c.Ownership),
+                        (long)c.Capacity,
+                        (long)c.Residents,
+                        .. places.Of(c.CountyId),
+                    ]
+            )
+        );
 }

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
-using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Analytics;
 using WelfareGraph.Data;
 using WelfareGraph.Exports.Formats;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Data;
 
 namespace WelfareGraph.Exports;
@@ -23,6 +22,24 @@ public sealed record Places(
     /// <summary>A county and its province, by the county's id; nulls for a county the scope does not show.</summary>
     public (ProvinceInfo? Province, CountyInfo? County) OfCounty(int countyId) =>
         Counties.GetValueOrDefault(countyId) is { } county ? (Provinces.GetValueOrDefault(county.ProvinceId), county) : (null, null);
+
+    /// <summary>The columns that name a row's province and county, in the order <see cref="Of"/> writes them.</summary>
+    public static readonly IReadOnlyList<ExportColumn> Columns =
+    [
+        new("province.code", ColumnKind.Text),
+        new("province.nameFa", ColumnKind.Text),
+        new("province.nameEn", ColumnKind.Text),
+        new("county.code", ColumnKind.Text),
+        new("county.nameFa", ColumnKind.Text),
+        new("county.nameEn", ColumnKind.Text),
+    ];
+
+    /// <summary>The values of <see cref="Columns"/> for a county.</summary>
+    public object?[] Of(int countyId)
+    {
+        var (province, county) = OfCounty(countyId);
+        return [province?.Code, province?.NameFa, province?.NameEn, county?.Code, county?.NameFa, county?.NameEn];
+    }
 
     /// <param name="withInstitutions">Also the centres and charities (contribution rows name them; other rows do not).</param>
     public static async Task<Places> LoadAsync(WelfareDbContext db, CancellationToken cancellationToken, bool withInstitutions = false) =>

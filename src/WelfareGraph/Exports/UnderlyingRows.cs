@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Analytics;
 using WelfareGraph.Centers;
 using WelfareGraph.Contributions;
@@ -106,12 +104,7 @@ public static class UnderlyingRows
         new("quantityUnit", ColumnKind.Text, Codes: typeof(QuantityUnit)),
         new("valuationBasis", ColumnKind.Text, Codes: typeof(ValuationBasis)),
         new("description", ColumnKind.Text),
-        new("province.code", ColumnKind.Text),
-        new("province.nameFa", ColumnKind.Text),
-        new("province.nameEn", ColumnKind.Text),
-        new("county.code", ColumnKind.Text),
-        new("county.nameFa", ColumnKind.Text),
-        new("county.nameEn", ColumnKind.Text),
+        .. Places.Columns,
         new("center.code", ColumnKind.Text),
         new("center.name", ColumnKind.Text),
         new("charity.code", ColumnKind.Text),
@@ -146,76 +139,69 @@ public static class UnderlyingRows
     public static ExportTable Contributions(
         IDbContextFactory<WelfareDbContext> contexts,
         Func<IQueryable<Contribution>, IQueryable<Contribution>> where
-    ) => new(ContributionColumns, ContributionRows(contexts, where));
+    ) =>
+        new(
+            ContributionColumns,
+            EntityRows.StreamAsync(
+                contexts,
+                db =>
+                    where(db.Contributions)
+                        .AsNoTracking()
+                        .OrderBy(c => c.Id)
+                        .Select(c => new ContributionRow(
+                            c.Id,
+                            c.Date,
+                            c.SolarYear,
+                            c.SolarQuarter,
+                            c.SolarMonth,
+                            c.Type,
+                            c.Sector,
+                            c.Intent,
+                            c.Channel,
+                            c.AmountRial,
+                            c.Quantity,
+                            c.QuantityUnit,
+                            c.ValuationBasis,
+                            c.Description,
+                            c.CountyId,
+                            c.CenterId,
+                            c.CharityId,
+                            c.SourceSystem,
+                            c.ExternalId
+                        )),
+                WriteContribution,
+                withInstitutions: true
+            )
+        );
 
-    private static async IAsyncEnumerable<object?[]> ContributionRows(
-        IDbContextFactory<WelfareDbContext> contexts,
-        Func<IQueryable<Contribution>, IQueryable<Contribution>> where,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default
-    )
+    private static object?[] WriteContribution(ContributionRow c, Places places)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var places = await Places.LoadAsync(db, cancellationToken, withInstitutions: true);
-        var rows = where(db.Contributions)
-            .AsNoTracking()
-            .OrderBy(c => c.Id)
-            .Select(c => new ContributionRow(
-                c.Id,
-                c.Date,
-                c.SolarYear,
-                c.SolarQuarter,
-                c.SolarMonth,
-                c.Type,
-                c.Sector,
-                c.Intent,
-                c.Channel,
-                c.AmountRial,
-                c.Quantity,
-                c.QuantityUnit,
-                c.ValuationBasis,
-                c.Description,
-                c.CountyId,
-                c.CenterId,
-                c.CharityId,
-                c.SourceSystem,
-                c.ExternalId
-            ))
-            .AsAsyncEnumerable();
-        await foreach (var c in rows.WithCancellation(cancellationToken))
-        {
-            var (province, county) = places.OfCounty(c.CountyId);
-            var center = c.CenterId is { } centerId ? places.Centers.GetValueOrDefault(centerId) : null;
-            var charity = c.CharityId is { } charityId ? places.Charities.GetValueOrDefault(charityId) : null;
-            yield return
-            [
-                c.Id,
-                c.Date,
-                (long)c.SolarYear,
-                (long)c.SolarQuarter,
-                (long)c.SolarMonth,
-                EnumNames<ContributionType>.Of(c.Type),
-                EnumNames<Sector>.Of(c.Sector),
-                EnumNames<Intent>.Of(c.Intent),
-                EnumNames<Channel>.Of(c.Channel),
-                c.AmountRial,
-                c.Quantity,
-                EnumNames<QuantityUnit>.Of(c.QuantityUnit),
-                EnumNames<ValuationBasis>.Of(c.ValuationBasis),
-                c.Description,
-                province?.Code,
-                province?.NameFa,
-                province?.NameEn,
-                county?.Code,
-                county?.NameFa,
-                county?.NameEn,
-                center?.Code,
-                center?.Name,
-                charity?.Code,
-                charity?.Name,
-                c.SourceSystem,
-                c.ExternalId,
-            ];
-        }
+        var center = c.CenterId is { } centerId ? places.Centers.GetValueOrDefault(centerId) : null;
+        var charity = c.CharityId is { } charityId ? places.Charities.GetValueOrDefault(charityId) : null;
+        return
+        [
+            c.Id,
+            c.Date,
+            (long)c.SolarYear,
+            (long)c.SolarQuarter,
+            (long)c.SolarMonth,
+            EnumNames<ContributionType>.Of(c.Type),
+            EnumNames<Sector>.Of(c.Sector),
+            EnumNames<Intent>.Of(c.Intent),
+            EnumNames<Channel>.Of(c.Channel),
+            c.AmountRial,
+            c.Quantity,
+            EnumNames<QuantityUnit>.Of(c.QuantityUnit),
+            EnumNames<ValuationBasis>.Of(c.ValuationBasis),
+            c.Description,
+            .. places.Of(c.CountyId),
+            center?.Code,
+            center?.Name,
+            charity?.Code,
+            charity?.Name,
+            c.SourceSystem,
+            c.ExternalId,
+        ];
     }
 
     public static readonly IReadOnlyList<ExportColumn> HouseholdColumns =
@@ -247,46 +233,44 @@ public static class UnderlyingRows
     public static ExportTable Households(
         IDbContextFactory<WelfareDbContext> contexts,
         Func<IQueryable<Household>, IQueryable<Household>> where
-    ) => new(HouseholdColumns, HouseholdRows(contexts, where));
+    ) =>
+        new(
+            HouseholdColumns,
+            EntityRows.StreamAsync(
+                contexts,
+                db =>
+                    where(db.Households)
+                        .AsNoTracking()
+                        .OrderBy(h => h.Id)
+                        .Select(h => new HouseholdRow(
+                            h.Id,
+                            h.Pseudonym,
+                            h.CountyId,
+                            h.Benefit,
+                            h.CoveredSince,
+                            h.CoveredUntil,
+                            h.ExitReason,
+                            h.Members
+                        )),
+                WriteHousehold
+            )
+        );
 
-    private static async IAsyncEnumerable<object?[]> HouseholdRows(
-        IDbContextFactory<WelfareDbContext> contexts,
-        Func<IQueryable<Household>, IQueryable<Household>> where,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default
-    )
+    private static object?[] WriteHousehold(HouseholdRow h, Places places)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var places = await Places.LoadAsync(db, cancellationToken);
-        var rows = where(db.Households)
-            .AsNoTracking()
-            .OrderBy(h => h.Id)
-            .Select(h => new HouseholdRow(
-                h.Id,
-                h.Pseudonym,
-                h.CountyId,
-                h.Benefit,
-                h.CoveredSince,
-                h.CoveredUntil,
-                h.ExitReason,
-                h.Members
-            ))
-            .AsAsyncEnumerable();
-        await foreach (var h in rows.WithCancellation(cancellationToken))
-        {
-            var (province, county) = places.OfCounty(h.CountyId);
-            yield return
-            [
-                h.Pseudonym,
-                province?.Code,
-                county?.Code,
-                county?.NameFa,
-                county?.NameEn,
-                EnumNames<Benefit>.Of(h.Benefit),
-                h.CoveredSince,
-                h.CoveredUntil,
-                EnumNames<ExitReason>.Of(h.ExitReason),
-                (long)h.Members,
-            ];
-        }
+        var (province, county) = places.OfCounty(h.CountyId);
+        return
+        [
+            h.Pseudonym,
+            province?.Code,
+            county?.Code,
+            county?.NameFa,
+            county?.NameEn,
+            EnumNames<Benefit>.Of(h.Benefit),
+            h.CoveredSince,
+            h.CoveredUntil,
+            EnumNames<ExitReason>.Of(h.ExitReason),
+            (long)h.Members,
+        ];
     }
 }

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
-using Microsoft.Net.Http.Headers;
 
 namespace WelfareGraph.Http;
 
@@ -16,8 +14,6 @@ public static class BananaCakePop
 {
     public const string OutputFolder = "ide";
     private const string PackageFolder = "Http/Ide/node_modules/@chillicream/bananacakepop-graphql-ide";
-
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     /// <remarks>
     /// Takes the application, not only its endpoints: routing ignores a trailing slash, so <c>GET {path}/</c>
@@ -94,38 +90,16 @@ public static class BananaCakePop
             if (name == "LICENSE.txt")
                 name = "LICENSE";
             // No fallback to index.html for unknown names: the app has no client-side routes, and its relative
-            // asset paths would break one folder down anyway. PhysicalFileProvider refuses names that climb out.
-            var info = files.GetFileInfo(name);
-            if (!info.Exists || info.IsDirectory || info.PhysicalPath is null)
+            // asset paths would break one folder down anyway.
+            if (BundledFiles.Find(files, name) is not { } info)
                 return Results.NotFound();
 
             // Hashed bundles never change under their name; everything else is revalidated (ETag / Last-Modified).
             http.Response.Headers.CacheControl = name.StartsWith("static/", StringComparison.Ordinal)
                 ? "public, max-age=31536000, immutable"
                 : "no-cache";
-            var lastModified = info.LastModified;
-            var etag = new EntityTagHeaderValue($"\"{info.Length:x}-{lastModified.UtcTicks:x}\"");
-            return Results.File(
-                info.PhysicalPath,
-                ContentTypeOf(name),
-                lastModified: lastModified,
-                entityTag: etag,
-                enableRangeProcessing: true
-            );
+            return BundledFiles.Serve(info, name);
         }
-    }
-
-    private static string ContentTypeOf(string name)
-    {
-        if (Path.GetFileName(name) is "LICENSE" || name.EndsWith(".LICENSE.txt", StringComparison.Ordinal))
-            return "text/plain; charset=utf-8";
-        if (!ContentTypes.TryGetContentType(name, out var type))
-            return "application/octet-stream";
-        return
-            type.StartsWith("text/", StringComparison.Ordinal)
-            || type is "application/javascript" or "text/javascript" or "application/json" or "application/manifest+json"
-            ? type + "; charset=utf-8"
-            : type;
     }
 
     /// <summary>The build output's ide/ folder, else the npm package in the source tree (for runs from source).</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using GraphQL;
-using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Data;
 
 namespace WelfareGraph.Http;

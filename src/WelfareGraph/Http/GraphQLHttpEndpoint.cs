@@ -43,19 +43,9 @@ public static class GraphQLHttpEndpoint
 
     private static async Task PostAsync(HttpContext http, [AsParameters] GraphQLServices services)
     {
-        var mediaType = GraphQLMediaTypes.Negotiate(http.Request);
+        var mediaType = await NegotiateAsync(http, services);
         if (mediaType is null)
-        {
-            await RejectAsync(
-                http,
-                services.Serializer,
-                StatusCodes.Status406NotAcceptable,
-                GraphQLMediaTypes.Json,
-                "The Accept header allows neither application/graphql-response+json nor application/json.",
-                "NOT_ACCEPTABLE"
-            );
             return;
-        }
         if (!GraphQLMediaTypes.IsJsonRequest(http.Request))
         {
             await RejectAsync(
@@ -131,19 +121,9 @@ public static class GraphQLHttpEndpoint
             http.Response.Redirect(http.Request.PathBase + http.Request.Path + "/" + http.Request.QueryString);
             return;
         }
-        var mediaType = GraphQLMediaTypes.Negotiate(http.Request);
+        var mediaType = await NegotiateAsync(http, services);
         if (mediaType is null)
-        {
-            await RejectAsync(
-                http,
-                services.Serializer,
-                StatusCodes.Status406NotAcceptable,
-                GraphQLMediaTypes.Json,
-                "The Accept header allows neither application/graphql-response+json nor application/json.",
-                "NOT_ACCEPTABLE"
-            );
             return;
-        }
         var limits = services.Limits;
         if (http.Request.QueryString.Value?.Length > limits.MaxDocumentLength)
         {
@@ -404,6 +384,22 @@ public static class GraphQLHttpEndpoint
         request.GetTypedHeaders().Accept.Any(m => string.Equals(m.MediaType.Value, "text/html", StringComparison.OrdinalIgnoreCase));
 
     private static ExecutionResult Error(string message, string code) => new() { Errors = [new ExecutionError(message) { Code = code }] };
+
+    /// <summary>The response's media type, or null once a 406 has been written.</summary>
+    private static async Task<string?> NegotiateAsync(HttpContext http, GraphQLServices services)
+    {
+        var mediaType = GraphQLMediaTypes.Negotiate(http.Request);
+        if (mediaType is null)
+            await RejectAsync(
+                http,
+                services.Serializer,
+                StatusCodes.Status406NotAcceptable,
+                GraphQLMediaTypes.Json,
+                "The Accept header allows neither application/graphql-response+json nor application/json.",
+                "NOT_ACCEPTABLE"
+            );
+        return mediaType;
+    }
 
     private static Task RejectAsync(
         HttpContext http,

@@ -1,7 +1,5 @@
 using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
-using Microsoft.Net.Http.Headers;
 
 namespace WelfareGraph.Http;
 
@@ -18,8 +16,6 @@ public static class StatementPage
 {
     public const string Path = "/statements";
     public const string OutputFolder = "statements";
-
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     public static WebApplication MapStatementPage(this WebApplication app)
     {
@@ -62,19 +58,10 @@ public static class StatementPage
     {
         if (files is null)
             return Results.Text("The statement page is not installed on this server.", "text/plain; charset=utf-8", statusCode: 404);
-        // PhysicalFileProvider refuses names that climb out of the folder.
-        var info = files.GetFileInfo(name);
-        if (!info.Exists || info.IsDirectory || info.PhysicalPath is null)
+        if (BundledFiles.Find(files, name) is not { } info)
             return Results.NotFound();
         http.Response.Headers.CacheControl = "no-cache";
-        if (name == "index.html")
-            return Page(info.PhysicalPath, http, signIn(http));
-        return Results.File(
-            info.PhysicalPath,
-            ContentTypeOf(name),
-            lastModified: info.LastModified,
-            entityTag: new EntityTagHeaderValue($"\"{info.Length:x}-{info.LastModified.UtcTicks:x}\"")
-        );
+        return name == "index.html" ? Page(info.PhysicalPath!, http, signIn(http)) : BundledFiles.Serve(info, name);
     }
 
     /// <summary>
@@ -104,19 +91,5 @@ public static class StatementPage
                 : "";
         return $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; "
             + $"connect-src 'self'{authority}; frame-src 'self'{authority}; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
-    }
-
-    private static string ContentTypeOf(string name)
-    {
-        if (
-            name.EndsWith(".txt", StringComparison.Ordinal)
-            || System.IO.Path.GetFileName(name).StartsWith("LICENSE", StringComparison.Ordinal)
-        )
-            return "text/plain; charset=utf-8";
-        if (!ContentTypes.TryGetContentType(name, out var type))
-            return "application/octet-stream";
-        return type.StartsWith("text/", StringComparison.Ordinal) || type is "application/javascript" or "application/json"
-            ? type + "; charset=utf-8"
-            : type;
     }
 }

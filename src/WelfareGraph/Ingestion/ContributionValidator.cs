@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Contributions;
 using WelfareGraph.Data;
 using WelfareGraph.Periods;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Data;
 using WelfareGraph.Security;
 

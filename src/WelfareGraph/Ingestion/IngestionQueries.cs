@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Centers;
 using WelfareGraph.ChangeFeed;
 using WelfareGraph.Contributions;

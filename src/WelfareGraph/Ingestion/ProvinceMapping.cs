@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using WelfareGraph.ChangeFeed;
 using WelfareGraph.Data;
 using WelfareGraph.Geography;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using GraphQL;
-using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Analytics;
 using WelfareGraph.Data;
 using WelfareGraph.Periods;

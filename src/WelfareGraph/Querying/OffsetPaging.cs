@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Data;
 
 namespace WelfareGraph.Querying;

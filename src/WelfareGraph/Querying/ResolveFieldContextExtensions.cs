@@ -1,5 +1,4 @@
 using GraphQL;
-using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Data;
 
 namespace WelfareGraph.Querying;

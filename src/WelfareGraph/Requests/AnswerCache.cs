@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
-using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Analytics;
 using WelfareGraph.Data;
 using WelfareGraph.Periods;

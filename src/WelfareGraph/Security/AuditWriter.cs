@@ -18,13 +18,13 @@ public sealed class AuditWriter : IAsyncDisposable, IDisposable
     private const int MaxBatch = 256;
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly AuditDbContextFactory _contexts;
+    private readonly BookkeepingDbContextFactory _contexts;
     private readonly ILogger<AuditWriter> _logger;
     private readonly Task _writing;
 
     private sealed record Pending(AuditEntry Entry, TaskCompletionSource Stored);
 
-    public AuditWriter(AuditDbContextFactory contexts, ILogger<AuditWriter> logger)
+    public AuditWriter(BookkeepingDbContextFactory contexts, ILogger<AuditWriter> logger)
     {
         (_contexts, _logger) = (contexts, logger);
         _writing = Task.Run(WriteAllAsync);

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Contributions;
 
 namespace WelfareGraph.Data.Rollups;

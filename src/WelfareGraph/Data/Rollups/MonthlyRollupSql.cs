@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Periods;
 
 namespace WelfareGraph.Data.Rollups;

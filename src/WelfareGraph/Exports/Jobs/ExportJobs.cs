@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Data;
 using WelfareGraph.Security;
 
@@ -21,7 +20,7 @@ namespace WelfareGraph.Exports.Jobs;
 public sealed class ExportJobs(
     ExportOptions options,
     IExportJobStore store,
-    ExportJobDbContextFactory database,
+    BookkeepingDbContextFactory database,
     IServiceScopeFactory scopes,
     IHttpContextAccessor http,
     TimeProvider clock,
@@ -224,7 +223,7 @@ public sealed class ExportJobs(
             var job = await db.ExportJobs.SingleAsync(j => j.Id == id, cancellationToken);
             await store.DiscardPartialAsync(id, cancellationToken);
             if (job.CancelRequested)
-                await FinishAsync(job.Id, ExportJobState.Cancelled, job.RowsWritten, null, null, null, null);
+                await FinishAsync(job.Id, JobEnd.Cancelled(job.RowsWritten));
             else if (job.Attempts > options.JobAttempts)
             {
                 logger.LogWarning(
@@ -234,12 +233,11 @@ public sealed class ExportJobs(
                 );
                 await FinishAsync(
                     job.Id,
-                    ExportJobState.Failed,
-                    job.RowsWritten,
-                    null,
-                    null,
-                    ServerLostCode,
-                    $"The servers running this export stopped {job.Attempts - 1} times before it was complete; start it again."
+                    JobEnd.Failed(
+                        job.RowsWritten,
+                        ServerLostCode,
+                        $"The servers running this export stopped {job.Attempts - 1} times before it was complete; start it again."
+                    )
                 );
             }
             else
@@ -326,7 +324,7 @@ public sealed class ExportJobs(
                 await runner.WriteAsync(user, export, upload.Content, job.Progress, linked.Token);
                 await upload.CompleteAsync(stored, linked.Token);
             }
-            if (!await FinishAsync(record.Id, ExportJobState.Succeeded, job.Progress.Rows, export.FileName, stored, null, null))
+            if (!await FinishAsync(record.Id, JobEnd.Succeeded(job.Progress.Rows, export.FileName, stored)))
                 logger.LogWarning("Export job {Job} completed here after another server had taken it over; its result stands.", record.Id);
         }
         catch (OperationCanceledException) when (job.Lost)
@@ -339,33 +337,28 @@ public sealed class ExportJobs(
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
-            await FinishAsync(record.Id, ExportJobState.Cancelled, job.Progress.Rows, null, null, null, null);
+            await FinishAsync(record.Id, JobEnd.Cancelled(job.Progress.Rows));
         }
         catch (ExportQueryException e)
         {
             var error = e.Result.Errors![0];
-            await FinishAsync(record.Id, ExportJobState.Failed, job.Progress.Rows, null, null, error.Code ?? "ERROR", error.Message);
+            await FinishAsync(record.Id, JobEnd.Failed(job.Progress.Rows, error.Code ?? "ERROR", error.Message));
         }
         catch (ExportException e)
         {
-            await FinishAsync(record.Id, ExportJobState.Failed, job.Progress.Rows, null, null, e.Code, e.Message);
+            await FinishAsync(record.Id, JobEnd.Failed(job.Progress.Rows, e.Code, e.Message));
         }
         catch (Exception e) when (DatabaseOutage.IsOutage(e))
         {
             logger.LogWarning("Export job {Job} failed: the database is unavailable ({Reason})", record.Id, e.Message);
-            await FinishAsync(record.Id, ExportJobState.Failed, job.Progress.Rows, null, null, DatabaseOutage.Code, DatabaseOutage.Message);
+            await FinishAsync(record.Id, JobEnd.Failed(job.Progress.Rows, DatabaseOutage.Code, DatabaseOutage.Message));
         }
         catch (Exception e)
         {
             logger.LogError(e, "Export job {Job} failed", record.Id);
             await FinishAsync(
                 record.Id,
-                ExportJobState.Failed,
-                job.Progress.Rows,
-                null,
-                null,
-                "EXPORT_FAILED",
-                "The export failed; the server log has the details."
+                JobEnd.Failed(job.Progress.Rows, "EXPORT_FAILED", "The export failed; the server log has the details.")
             );
         }
         finally
@@ -375,19 +368,11 @@ public sealed class ExportJobs(
     }
 
     /// <summary>Records how a job ended, if this server still holds it; false when another server took it over meanwhile.</summary>
-    private async Task<bool> FinishAsync(
-        string id,
-        ExportJobState state,
-        long rows,
-        string? fileName,
-        string? stored,
-        string? code,
-        string? message
-    )
+    private async Task<bool> FinishAsync(string id, JobEnd end)
     {
         try
         {
-            return await RecordEndAsync(id, state, rows, fileName, stored, code, message, Now);
+            return await RecordEndAsync(id, end, Now);
         }
         catch (Exception e) when (DatabaseOutage.IsOutage(e))
         {
@@ -395,27 +380,18 @@ public sealed class ExportJobs(
             logger.LogWarning(
                 "Export job {Job} ended ({State}) while the database is unavailable; it is recorded once it is back.",
                 id,
-                state
+                end.State
             );
             var now = Now;
-            _unrecorded[id] = () => RecordEndAsync(id, state, rows, fileName, stored, code, message, now);
+            _unrecorded[id] = () => RecordEndAsync(id, end, now);
             return false;
         }
     }
 
-    private async Task<bool> RecordEndAsync(
-        string id,
-        ExportJobState state,
-        long rows,
-        string? fileName,
-        string? stored,
-        string? code,
-        string? message,
-        DateTime now
-    )
+    private async Task<bool> RecordEndAsync(string id, JobEnd end, DateTime now)
     {
         var running = Name(ExportJobState.Running);
-        var name = Name(state);
+        var name = Name(end.State);
         // Not the stopping token: the end of a job is written even while the server shuts down.
         await using var db = database.CreateDbContext();
         return await db
@@ -423,11 +399,11 @@ public sealed class ExportJobs(
                 .ExecuteUpdateAsync(s =>
                     s.SetProperty(j => j.State, name)
                         .SetProperty(j => j.FinishedAt, now)
-                        .SetProperty(j => j.RowsWritten, rows)
-                        .SetProperty(j => j.FileName, fileName)
-                        .SetProperty(j => j.StoredName, stored)
-                        .SetProperty(j => j.ErrorCode, code)
-                        .SetProperty(j => j.Error, message)
+                        .SetProperty(j => j.RowsWritten, end.Rows)
+                        .SetProperty(j => j.FileName, end.FileName)
+                        .SetProperty(j => j.StoredName, end.Stored)
+                        .SetProperty(j => j.ErrorCode, end.Code)
+                        .SetProperty(j => j.Error, end.Message)
                         .SetProperty(j => j.RunningSlot, (int?)null)
                         .SetProperty(j => j.Holder, (string?)null)
                         .SetProperty(j => j.LeaseExpiresAt, (DateTime?)null)

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.OData.Routing.Controllers;
-using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Analytics;
 using WelfareGraph.Data;
 using WelfareGraph.Exports.PowerBi;

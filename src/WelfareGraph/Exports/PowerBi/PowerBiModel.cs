@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Analytics;
 using WelfareGraph.Data;
 using WelfareGraph.Exports.Formats;

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
 using WelfareGraph.Analytics;
 using WelfareGraph.Centers;
 using WelfareGraph.Charities;
@@ -150,64 +149,15 @@ public static class StarSchema
             });
 
     public static IReadOnlyList<ContributionTypeDim> ContributionTypes { get; } =
-        CodeDimension
-            .Of<ContributionType>()
-            .Select(x => new ContributionTypeDim
-            {
-                Type = x.Code,
-                NameFa = x.Fa,
-                NameEn = x.En,
-                SortOrder = x.Order,
-            })
-            .ToList();
+        CodeDimension.Of<ContributionType, ContributionTypeDim>((d, code) => d.Type = code);
 
-    public static IReadOnlyList<SectorDim> Sectors { get; } =
-        CodeDimension
-            .Of<Sector>()
-            .Select(x => new SectorDim
-            {
-                Sector = x.Code,
-                NameFa = x.Fa,
-                NameEn = x.En,
-                SortOrder = x.Order,
-            })
-            .ToList();
+    public static IReadOnlyList<SectorDim> Sectors { get; } = CodeDimension.Of<Sector, SectorDim>((d, code) => d.Sector = code);
 
-    public static IReadOnlyList<IntentDim> Intents { get; } =
-        CodeDimension
-            .Of<Intent>()
-            .Select(x => new IntentDim
-            {
-                Intent = x.Code,
-                NameFa = x.Fa,
-                NameEn = x.En,
-                SortOrder = x.Order,
-            })
-            .ToList();
+    public static IReadOnlyList<IntentDim> Intents { get; } = CodeDimension.Of<Intent, IntentDim>((d, code) => d.Intent = code);
 
-    public static IReadOnlyList<ChannelDim> Channels { get; } =
-        CodeDimension
-            .Of<Channel>()
-            .Select(x => new ChannelDim
-            {
-                Channel = x.Code,
-                NameFa = x.Fa,
-                NameEn = x.En,
-                SortOrder = x.Order,
-            })
-            .ToList();
+    public static IReadOnlyList<ChannelDim> Channels { get; } = CodeDimension.Of<Channel, ChannelDim>((d, code) => d.Channel = code);
 
-    public static IReadOnlyList<BenefitDim> Benefits { get; } =
-        CodeDimension
-            .Of<Benefit>()
-            .Select(x => new BenefitDim
-            {
-                Benefit = x.Code,
-                NameFa = x.Fa,
-                NameEn = x.En,
-                SortOrder = x.Order,
-            })
-            .ToList();
+    public static IReadOnlyList<BenefitDim> Benefits { get; } = CodeDimension.Of<Benefit, BenefitDim>((d, code) => d.Benefit = code);
 
     /// <summary>Whole Solar Hijri years from the first contribution the caller can see to this year.</summary>
     public static async Task<(DateOnly From, DateOnly To)> DateRangeAsync(

@@ -128,7 +128,7 @@ public sealed class CharityDim
     public string CountyCode { get; set; } = "";
 }
 
-public sealed class ContributionTypeDim
+public sealed class ContributionTypeDim : ICodeDim
 {
     [Key]
     public string Type { get; set; } = "";
@@ -137,7 +137,7 @@ public sealed class ContributionTypeDim
     public int SortOrder { get; set; }
 }
 
-public sealed class SectorDim
+public sealed class SectorDim : ICodeDim
 {
     [Key]
     public string Sector { get; set; } = "";
@@ -146,7 +146,7 @@ public sealed class SectorDim
     public int SortOrder { get; set; }
 }
 
-public sealed class IntentDim
+public sealed class IntentDim : ICodeDim
 {
     [Key]
     public string Intent { get; set; } = "";
@@ -155,7 +155,7 @@ public sealed class IntentDim
     public int SortOrder { get; set; }
 }
 
-public sealed class ChannelDim
+public sealed class ChannelDim : ICodeDim
 {
     [Key]
     public string Channel { get; set; } = "";
@@ -164,7 +164,7 @@ public sealed class ChannelDim
     public int SortOrder { get; set; }
 }
 
-public sealed class BenefitDim
+public sealed class BenefitDim : ICodeDim
 {
     [Key]
     public string Benefit { get; set; } = "";

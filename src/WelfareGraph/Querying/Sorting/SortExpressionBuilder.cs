@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using GraphQL;
-using Microsoft.EntityFrameworkCore;
 
 namespace WelfareGraph.Querying.Sorting;
 

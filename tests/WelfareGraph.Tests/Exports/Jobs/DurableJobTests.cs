@@ -218,7 +218,7 @@ public abstract class DurableJobTests
     {
         var id = Guid.NewGuid().ToString("N");
         var now = DateTime.UtcNow;
-        await using var db = server.Factory.Services.GetRequiredService<ExportJobDbContextFactory>().CreateDbContext();
+        await using var db = server.Factory.Services.GetRequiredService<BookkeepingDbContextFactory>().CreateDbContext();
         db.ExportJobs.Add(
             new ExportJobRecord
             {
