@@ -45,23 +45,20 @@ public static class DataServiceCollectionExtensions
                 );
                 break;
             case DatabaseProvider.Postgres:
-                AddFactories<PostgresWelfareDbContext>(
-                    services,
-                    (b, options) => Configure(b, options, Required(connectionString)),
-                    Replica(readOnly)
-                );
+                AddServerFactories<PostgresWelfareDbContext>();
                 break;
             case DatabaseProvider.SqlServer:
-                AddFactories<SqlServerWelfareDbContext>(
-                    services,
-                    (b, options) => Configure(b, options, Required(connectionString)),
-                    Replica(readOnly)
-                );
+                AddServerFactories<SqlServerWelfareDbContext>();
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{provider}' is not one of Sqlite, Postgres, SqlServer.");
         }
         return services;
+
+        // A database server: its connection string is required, and it may have a read replica.
+        void AddServerFactories<TContext>()
+            where TContext : WelfareDbContext =>
+            AddFactories<TContext>(services, (b, options) => Configure(b, options, Required(connectionString)), Replica(readOnly));
     }
 
     /// <summary>Applies the provider and the shared conventions; also used at design time and by tests.</summary>

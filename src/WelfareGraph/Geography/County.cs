@@ -3,15 +3,9 @@ using WelfareGraph.Charities;
 
 namespace WelfareGraph.Geography;
 
-public sealed class County
+/// <summary>A county (شهرستان); its code is the province's code plus a two-digit county number, e.g. "IR-19-01".</summary>
+public sealed class County : Place
 {
-    public int Id { get; set; }
-
-    /// <summary>Province code plus a two-digit county number, e.g. "IR-19-01".</summary>
-    public required string Code { get; set; }
-    public required string NameFa { get; set; }
-    public required string NameEn { get; set; }
-
     public int ProvinceId { get; set; }
     public Province Province { get; set; } = null!;
 

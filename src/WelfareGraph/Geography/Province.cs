@@ -1,13 +1,7 @@
 namespace WelfareGraph.Geography;
 
-public sealed class Province
+/// <summary>A province (استان); its code is ISO 3166-2:IR's as renumbered in 2020, e.g. "IR-19" for Zanjan.</summary>
+public sealed class Province : Place
 {
-    public int Id { get; set; }
-
-    /// <summary>ISO 3166-2:IR code as renumbered in 2020, e.g. "IR-19" for Zanjan.</summary>
-    public required string Code { get; set; }
-    public required string NameFa { get; set; }
-    public required string NameEn { get; set; }
-
     public List<County> Counties { get; set; } = [];
 }

@@ -22,29 +22,9 @@ public sealed class BatchWriter(IngestionOptions options, IChangeFeedStamper sta
     )
         where TEntity : class
     {
-        var result = await WriteBatchAsync(mapping, db, system, batch, cancellationToken);
-        if (!result.DryRun)
-        {
-            var kind = typeof(TEntity).Name.ToLowerInvariant();
-            metrics.Ingested(kind, result.Inserted + result.Updated);
-            foreach (var refused in result.Errors.GroupBy(e => e.Code, StringComparer.Ordinal))
-                metrics.Rejected(kind, refused.Key, refused.Count());
-        }
-        return result;
-    }
-
-    private async Task<UpsertResult> WriteBatchAsync<TRecord, TEntity>(
-        IBatchMapping<TRecord, TEntity> mapping,
-        WelfareDbContext db,
-        WelfareDbContext system,
-        UpsertBatch<TRecord> batch,
-        CancellationToken cancellationToken
-    )
-        where TEntity : class
-    {
         var (source, records, atomic, dryRun) = batch;
         if (UpsertResult.RefusedBatch(records.Count, options.MaxBatchSize, source, dryRun) is { } refused)
-            return refused;
+            return Counted<TEntity>(refused);
 
         var validator = await mapping.LoadAsync(system, db.Scope, source, records, cancellationToken);
         var errors = new List<IngestionError>();
@@ -74,7 +54,7 @@ public sealed class BatchWriter(IngestionOptions options, IChangeFeedStamper sta
             valid.Remove(hidden);
         }
         if (errors.Count > 0 && atomic)
-            return UpsertResult.Refused(errors, dryRun);
+            return Counted<TEntity>(UpsertResult.Refused(errors, dryRun));
 
         // Same order in every writer, so that concurrent batches lock shared rows in the same order.
         var rows = valid.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Value.Row).ToList();
@@ -82,7 +62,19 @@ public sealed class BatchWriter(IngestionOptions options, IChangeFeedStamper sta
             db,
             () => WriteAsync(mapping, db, source, rows, dryRun, cancellationToken)
         );
-        return new UpsertResult(inserted, updated, unchanged, errors, dryRun);
+        return Counted<TEntity>(new UpsertResult(inserted, updated, unchanged, errors, dryRun));
+    }
+
+    private UpsertResult Counted<TEntity>(UpsertResult result)
+    {
+        if (!result.DryRun)
+        {
+            var kind = typeof(TEntity).Name.ToLowerInvariant();
+            metrics.Ingested(kind, result.Inserted + result.Updated);
+            foreach (var refused in result.Errors.GroupBy(e => e.Code, StringComparer.Ordinal))
+                metrics.Rejected(kind, refused.Key, refused.Count());
+        }
+        return result;
     }
 
     private async Task<(int, int, int)> WriteAsync<TRecord, TEntity>(

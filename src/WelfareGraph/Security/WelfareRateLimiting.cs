@@ -22,10 +22,14 @@ public static class WelfareRateLimiting
         // Configured from the validated GraphQL:RateLimit once the container exists.
         services
             .AddOptions<RateLimiterOptions>()
-            .Configure<GraphQLLimits, IConfiguration>(
-                (limiter, limits, configuration) =>
+            .Configure<GraphQLLimits, IConfiguration, IServiceProvider>(
+                (limiter, limits, configuration, services) =>
                 {
                     var options = limits.RateLimit;
+                    // Looked up on the first request, not here: the Redis connection is made when first asked for.
+                    var redis = new Lazy<IConnectionMultiplexer?>(services.GetService<IConnectionMultiplexer>);
+                    var circuit = services.GetRequiredService<SharedRateLimitCircuit>();
+                    var metrics = services.GetService<WelfareMetrics>();
                     // The answer cache's prefix: deployments that share one Redis keep their callers' counts apart.
                     var prefix = configuration["Cache:KeyPrefix"] is { Length: > 0 } configured ? configured : "welfaregraph:";
                     limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -34,14 +38,11 @@ public static class WelfareRateLimiting
                         http =>
                         {
                             var caller = CallerKey.Of(http);
-                            if (http.RequestServices.GetService<IConnectionMultiplexer>() is { } redis)
-                            {
-                                var circuit = http.RequestServices.GetRequiredService<SharedRateLimitCircuit>();
+                            if (redis.Value is { } shared)
                                 return RateLimitPartition.Get(
                                     caller,
-                                    key => new SharedRateLimiter(prefix + "rate:" + key, options, redis, circuit)
+                                    key => new SharedRateLimiter(prefix + "rate:" + key, options, shared, circuit)
                                 );
-                            }
                             return RateLimitPartition.GetFixedWindowLimiter(
                                 caller,
                                 _ => new FixedWindowRateLimiterOptions
@@ -55,7 +56,7 @@ public static class WelfareRateLimiting
                     );
                     limiter.OnRejected = (rejected, cancellationToken) =>
                     {
-                        rejected.HttpContext.RequestServices.GetService<WelfareMetrics>()?.RateLimited();
+                        metrics?.RateLimited();
                         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.Window;
                         var message =
                             $"Too many requests: at most {options.PermitLimit} per {options.Window}. Retry after {RefusalResponse.RetryAfterSeconds(retryAfter)} s.";

@@ -216,34 +216,17 @@ public static class DataSetGenerator
                 );
             }
         }
+        // Households of any county and benefit: those that left before the as-of date and those that joined after it.
+        Household Anywhere(DateOnly since, DateOnly? until, ExitReason? exit) =>
+            NewHousehold(set, random, counties[random.Next(counties.Count)], RandomBenefit(random), since, until, exit);
         for (var i = 0; i < spec.ExitedBefore; i++)
         {
             var since = RandomDate(random, earliest, asOf.AddDays(-400));
             var until = RandomDate(random, since.AddDays(30), asOf.AddDays(-1));
-            set.Households.Add(
-                NewHousehold(
-                    set,
-                    random,
-                    counties[random.Next(counties.Count)],
-                    RandomBenefit(random),
-                    since,
-                    until,
-                    (ExitReason)(1 + random.Next(5))
-                )
-            );
+            set.Households.Add(Anywhere(since, until, (ExitReason)(1 + random.Next(5))));
         }
         for (var i = 0; i < spec.JoinedAfter; i++)
-            set.Households.Add(
-                NewHousehold(
-                    set,
-                    random,
-                    counties[random.Next(counties.Count)],
-                    RandomBenefit(random),
-                    asOf.AddDays(1 + random.Next(60)),
-                    null,
-                    null
-                )
-            );
+            set.Households.Add(Anywhere(asOf.AddDays(1 + random.Next(60)), null, null));
     }
 
     private static Household NewHousehold(

@@ -309,8 +309,9 @@ public sealed class ExportJobs(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(job.Cancellation, _stopping.Token);
         var user = ExportJobCaller.Principal(record);
         await using var scope = scopes.CreateAsyncScope();
-        // The job's own request context: what reads the caller from the context accessor (the database scope) finds it there.
-        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider, User = user };
+        // The job's own request context: what reads the caller from the context accessor (the database scope) finds it
+        // there. Its services are handed to the runner, not looked up on the context.
+        var context = new DefaultHttpContext { User = user };
         http.HttpContext = context;
         try
         {

@@ -66,37 +66,34 @@ public static class PowerBiModel
         );
         foreach (var table in tables)
         {
+            // Each table twice, Parquet for Power BI's folder import and CSV for everything else; its rows counted once.
             var progress = new ExportProgress();
-            await WriteEntryAsync(
+            await WriteTableAsync(
                 zip,
                 $"parquet/{table.Name}.parquet",
-                async stream =>
-                    await ParquetExport.WriteAsync(
-                        stream,
-                        await table.Rows(cancellationToken),
-                        options.ParquetRowGroupSize,
-                        progress,
-                        cancellationToken
-                    ),
+                table,
+                (stream, data) => ParquetExport.WriteAsync(stream, data, options.ParquetRowGroupSize, progress, cancellationToken),
                 cancellationToken
             );
-            await WriteEntryAsync(
+            await WriteTableAsync(
                 zip,
                 $"csv/{table.Name}.csv",
-                async stream =>
-                    await CsvExport.WriteAsync(
-                        stream,
-                        await table.Rows(cancellationToken),
-                        Language.En,
-                        new ExportProgress(),
-                        cancellationToken
-                    ),
+                table,
+                (stream, data) => CsvExport.WriteAsync(stream, data, Language.En, new ExportProgress(), cancellationToken),
                 cancellationToken
             );
             rows += (int)Math.Min(int.MaxValue, progress.Rows);
         }
         return rows;
     }
+
+    private static Task WriteTableAsync(
+        ZipArchive zip,
+        string name,
+        Table table,
+        Func<Stream, ExportTable, Task> write,
+        CancellationToken cancellationToken
+    ) => WriteEntryAsync(zip, name, async stream => await write(stream, await table.Rows(cancellationToken)), cancellationToken);
 
     private static async Task WriteEntryAsync(ZipArchive zip, string name, Func<Stream, Task> write, CancellationToken cancellationToken)
     {
