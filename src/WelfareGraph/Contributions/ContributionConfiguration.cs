@@ -1,13 +1,18 @@
 namespace WelfareGraph.Contributions;
 
-/// <param name="notRetractedSql">
-/// The provider's SQL for "not retracted", as it writes <c>!IsRetracted</c> in queries: the slicing index holds
-/// only the rows every total reads, and a database uses a partial index only where the query's condition
-/// matches the index's own.
-/// </param>
-internal sealed class ContributionConfiguration(string notRetractedSql) : IEntityTypeConfiguration<Contribution>
+/// <summary>
+/// Contributions' EF configuration. It needs the provider's SQL, so <c>WelfareDbContext</c> applies it
+/// itself; as an <see cref="IEntityTypeConfiguration{TEntity}"/> the assembly scan would try to construct it.
+/// </summary>
+internal static class ContributionConfiguration
 {
-    public void Configure(EntityTypeBuilder<Contribution> builder)
+    /// <param name="builder">The contributions' builder.</param>
+    /// <param name="notRetractedSql">
+    /// The provider's SQL for "not retracted", as it writes <c>!IsRetracted</c> in queries: the slicing index holds
+    /// only the rows every total reads, and a database uses a partial index only where the query's condition
+    /// matches the index's own.
+    /// </param>
+    public static void Configure(EntityTypeBuilder<Contribution> builder, string notRetractedSql)
     {
         builder.Property(c => c.SourceSystem).HasMaxLength(40);
         builder.Property(c => c.ExternalId).HasMaxLength(64);

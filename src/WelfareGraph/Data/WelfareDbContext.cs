@@ -50,7 +50,9 @@ public abstract class WelfareDbContext(DbContextOptions options) : DbContext(opt
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WelfareDbContext).Assembly);
-        modelBuilder.ApplyConfiguration(new ContributionConfiguration(Database.IsSqlServer() ? "[is_retracted] = 0" : "NOT is_retracted"));
+        modelBuilder.Entity<Contribution>(c =>
+            ContributionConfiguration.Configure(c, Database.IsSqlServer() ? "[is_retracted] = 0" : "NOT is_retracted")
+        );
         modelBuilder.ApplyScopeFilters(this);
     }
 }
