@@ -17,6 +17,12 @@ public sealed class ReadRouting(ReadReplica replica, ReplicaLagMonitor lag, Data
     /// <summary>On every answer chosen for: <c>replica</c> or <c>primary</c>.</summary>
     public const string ReadFromHeader = "WelfareGraph-Read-From";
 
+    /// <summary>
+    /// On answers from the primary while a replica is configured: why (a replica behind its bound, unreachable, or
+    /// not yet at the version asked for), so that an operator can tell lag from an outage.
+    /// </summary>
+    public const string ReadReasonHeader = "WelfareGraph-Read-Reason";
+
     /// <summary>On answers from the replica: when the last write it had replayed committed (ISO 8601, UTC).</summary>
     public const string DataAsOfHeader = "WelfareGraph-Data-As-Of";
 
@@ -35,6 +41,8 @@ public sealed class ReadRouting(ReadReplica replica, ReplicaLagMonitor lag, Data
         if (replica.IsConfigured && !http.Response.HasStarted)
         {
             http.Response.Headers[ReadFromHeader] = source.FromReplica ? "replica" : "primary";
+            if (!source.FromReplica)
+                http.Response.Headers[ReadReasonHeader] = source.Reason;
             if (source.AsOf is { } asOf)
                 http.Response.Headers[DataAsOfHeader] = asOf.ToString("O", CultureInfo.InvariantCulture);
         }

@@ -61,12 +61,18 @@ public sealed class ReadReplicaTests(ReplicatedServers servers) : IClassFixture<
             // Sent the version its write committed, it answers from the primary at once.
             var mine = await PostAsync(servers.Tolerant, Totals, minVersion: version);
             Assert.Equal("primary", mine.From);
+            var behind = System.Text.RegularExpressions.Regex.Match(
+                mine.Reason ?? "",
+                $@"^replica at data version (\d+), WelfareGraph-Min-Version {version}$"
+            );
+            Assert.True(behind.Success && long.Parse(behind.Groups[1].Value) < version, mine.Reason);
             Assert.Equal(fresh, Sum(mine.Body));
             Assert.Null(mine.Body["extensions"]?["dataAsOf"]);
 
             // The strict server turns to the primary once the replica is past its bound, and its health says so.
             var strict = await PollAsync(() => PostAsync(servers.Strict, Totals), r => r.From == "primary");
             Assert.Equal(fresh, Sum(strict.Body));
+            Assert.Matches(@"^replica \d+(\.\d+)? s behind, past Database:MaxReplicaLag$", strict.Reason);
             using var health = servers.Strict.CreateClient();
             await PollAsync(() => health.GetStringAsync("/health/ready"), body => body == "Degraded");
         }
@@ -119,7 +125,7 @@ public sealed class ReadReplicaTests(ReplicatedServers servers) : IClassFixture<
         Assert.Equal((double)count / doubled, replayed.Body["data"]!["householdTotals"]!["total"]!["coverageRate"]!.GetValue<double>(), 9);
     }
 
-    private sealed record Answer(JsonNode Body, string? From);
+    private sealed record Answer(JsonNode Body, string? From, string? Reason = null);
 
     private async Task<(Answer Answer, long Version)> WriteAsync(long amountRial)
     {
@@ -149,7 +155,11 @@ public sealed class ReadReplicaTests(ReplicatedServers servers) : IClassFixture<
         using var response = await client.SendAsync(request);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.True(body["errors"] is null, body.ToJsonString());
-        return new Answer(body, response.Headers.TryGetValues("WelfareGraph-Read-From", out var from) ? from.Single() : null);
+        return new Answer(
+            body,
+            response.Headers.TryGetValues("WelfareGraph-Read-From", out var from) ? from.Single() : null,
+            response.Headers.TryGetValues("WelfareGraph-Read-Reason", out var reason) ? reason.Single() : null
+        );
     }
 
     private static long Sum(JsonNode body) => body["data"]!["contributionTotals"]!["total"]!["sum"]!.GetValue<long>();
