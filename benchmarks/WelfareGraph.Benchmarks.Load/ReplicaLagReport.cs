@@ -41,12 +41,13 @@ public static class ReplicaLagReport
         Line("catch-up after the import", $"{run.CatchUp.TotalSeconds:N2} s");
         Reads("idle", run.Idle);
         Reads("during the import", run.During);
+        Reads("idle after", run.After);
         // dataAsOf is when the newest replayed write committed: before the import's first batch that is the demo data's
         // load, however fresh the replica, so only answers that include the import's writes say how stale reads are.
         var before = run.Idle.Select(r => r.Version ?? 0).DefaultIfEmpty().Max();
         var ages = run.During.Where(r => r.Version > before).Select(r => r.AgeMilliseconds!.Value).ToList();
         Line("dataAsOf age, answers with imported rows (ms)", Spread(ages, "F0") + $"  ({ages.Count} answers)");
-        if (run.Idle.Concat(run.During).FirstOrDefault(r => r.Error is not null) is { } failed)
+        if (run.Idle.Concat(run.During).Concat(run.After).FirstOrDefault(r => r.Error is not null) is { } failed)
             Line("first error", failed.Error!);
     }
 
