@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text;
 using Npgsql;
+using WelfareGraph.Benchmarks;
 using WelfareGraph.Tests.Infrastructure;
 
 // Ingestion throughput against PostgreSQL's own COPY of the same rows, on one throwaway cluster:
@@ -12,7 +12,7 @@ var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 
 var folder = Directory.CreateTempSubdirectory("welfaregraph-ingestion-bench-").FullName;
 var file = Path.Combine(folder, "contributions.csv");
 Console.WriteLine($"Generating {rows:N0} rows ...");
-WriteCsv(file, rows);
+ContributionsFile.Write(file, rows);
 
 await using var postgres = new PostgresServer();
 await postgres.InitializeAsync();
@@ -65,34 +65,10 @@ var copy = await TimeAsync(async () =>
     }
 });
 
-// 2. The import CLI as a real process.
-// The server as built beside this benchmark (same configuration), started the way an operator would.
-var server = Path.Combine(
-    RepositoryPaths.Root,
-    "src",
-    "WelfareGraph",
-    "bin",
-    Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/'))!),
-    "net10.0",
-    "WelfareGraph.dll"
-);
+// 2. The import CLI as a real process, started the way an operator would.
 var cli = await TimeAsync(async () =>
-{
-    var start = new ProcessStartInfo("dotnet", ["exec", server, "import", "contributions", file, "--source", "bench-cli"])
-    {
-        RedirectStandardOutput = true,
-        RedirectStandardError = true,
-        WorkingDirectory = RepositoryPaths.Root,
-    };
-    start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-    start.Environment["Database__Provider"] = "Postgres";
-    start.Environment["ConnectionStrings__WelfareGraph"] = connectionString;
-    using var process = Process.Start(start)!;
-    var output = process.StandardOutput.ReadToEndAsync();
-    _ = process.StandardError.ReadToEndAsync();
-    await process.WaitForExitAsync();
-    Console.WriteLine("  CLI: " + (await output).Trim());
-});
+    Console.WriteLine("  CLI: " + await ContributionsImport.RunAsync(file, connectionString, "bench-cli"))
+);
 
 // 3. The GraphQL API, in batches of 5,000, as a national system would send them.
 var api = await TimeAsync(async () =>
@@ -192,24 +168,4 @@ static async Task<(long Copy, long Cli, long Api)> CountAsync(string connectionS
         await Count("SELECT COUNT(*) FROM contributions WHERE source_system = 'bench-cli'"),
         await Count("SELECT COUNT(*) FROM contributions WHERE source_system = 'bench-api'")
     );
-}
-
-static void WriteCsv(string file, int rows)
-{
-    using var writer = new StreamWriter(file, false, new UTF8Encoding(false));
-    writer.WriteLine("externalId,date,countyCode,type,sector,intent,channel,amountRial,description");
-    string[] types = ["CASH", "IN_KIND", "VOLUNTEER_SERVICE"],
-        intents = ["EDUCATION_CULTURE_SPORT", "LIVELIHOOD", "FACILITY_CONSTRUCTION", "EQUIPMENT", "UNRESTRICTED"];
-    string[] channels = ["COLLECTION_BASE", "BANK_ACCOUNT", "ONLINE"];
-    var start = new DateOnly(2024, 3, 20);
-    for (var i = 0; i < rows; i++)
-    {
-        var date = start.AddDays(i % 600).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        writer.WriteLine(
-            string.Create(
-                CultureInfo.InvariantCulture,
-                $"B{i:D8},{date},IR-19-0{1 + i % 8},{types[i % 3]},{(i % 5 == 0 ? "CHARITY" : "GOVERNMENT")},{intents[i % 5]},{channels[i % 3]},{10_000L * (1 + i % 5000)},row {i}"
-            )
-        );
-    }
 }

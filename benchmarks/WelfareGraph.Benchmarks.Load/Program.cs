@@ -14,10 +14,19 @@ using static WelfareGraph.Benchmarks.Statistics;
 // the end. Targets for steady load: p99 ≤ 5 × p50, memory at the end within 10 % of after the warm-up.
 // Or a dashboard of ten visuals against two server processes, cache off, cold and warm (TwoServerDashboard.cs):
 //   dotnet run -c Release --project benchmarks/WelfareGraph.Benchmarks.Load -- twoservers [seconds per run] [users]
+// Or how far a streaming replica falls behind while the import command writes N contributions (1,000,000 by
+// default) into the primary, and what a dashboard reading through the replica sees meanwhile (ReplicaLagUnderImport.cs):
+//   dotnet run -c Release --project benchmarks/WelfareGraph.Benchmarks.Load -- replicalag [rows]
 if (args.Length > 0 && args[0] == "twoservers")
 {
     CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
     await TwoServerDashboard.RunAsync(args[1..]);
+    return;
+}
+if (args.Length > 0 && args[0] == "replicalag")
+{
+    CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+    await ReplicaLagUnderImport.RunAsync(args[1..]);
     return;
 }
 
