@@ -314,7 +314,7 @@ public static class GraphQLHttpEndpoint
         // Dashboards' aggregates come from the shared cache when it holds them at the data's current version.
         var ((result, timedOut), cachedRows) =
             request.Document is { } read && services.Cache.Accepts(read)
-                ? await services.Cache.RunAsync(http, request.Key, request.Request, execution)
+                ? await services.Cache.RunAsync(http, read, request.Request, execution)
                 : (await execution(), null);
 
         if (result.Executed && request.Document is { } executed)

@@ -14,7 +14,8 @@ namespace WelfareGraph.Requests;
 /// <summary>
 /// Analytics answers shared by every server: FusionCache's memory level on each, Redis behind it when
 /// <c>ConnectionStrings:Redis</c> is set (its backplane keeps the memory levels in step). An answer is keyed by
-/// everything that can change it — the caller's scope and roles, the document and operation, the variables,
+/// everything that can change it — the caller's scope and roles, the document (<see cref="RequestDocument.Normalized"/>)
+/// and operation, the variables,
 /// the suppression settings, the day in Tehran (relative periods and "today" counts) and the data version of
 /// the database it is read from — so a write makes the next request a miss, and no answer is older than its
 /// source. The version is read before the answer and again after it: an answer during which a write committed
@@ -56,7 +57,7 @@ public sealed class AnswerCache(
     /// <returns>The answer, and for a hit the row count its audit entry records.</returns>
     public async Task<(DeadlineResult Result, int? Rows)> RunAsync(
         HttpContext http,
-        string documentKey,
+        RequestDocument document,
         GraphQLRequest request,
         Func<Task<DeadlineResult>> run
     )
@@ -65,7 +66,7 @@ public sealed class AnswerCache(
         string key;
         try
         {
-            key = Key(http, documentKey, request, await VersionAsync(http, cancellation));
+            key = Key(http, document, request, await VersionAsync(http, cancellation));
         }
         catch (Exception e) when (DatabaseOutage.IsOutage(e))
         {
@@ -132,15 +133,15 @@ public sealed class AnswerCache(
         return (await DataVersionClock.ReadAsync(db, cancellation)).Value;
     }
 
-    private string Key(HttpContext http, string documentKey, GraphQLRequest request, long version)
+    private string Key(HttpContext http, RequestDocument document, GraphQLRequest request, long version)
     {
         var roles = string.Join(',', WelfareRoles.Of(http.User).Order(StringComparer.Ordinal));
         var scope = string.Join(',', ScopeClaim.Read(http.User).All.Order(StringComparer.Ordinal));
         var variables = request.Variables is null ? "" : serializer.Serialize(request.Variables);
         var material = string.Join(
             '\n',
-            "answer-v1",
-            documentKey,
+            "answer-v2",
+            document.Normalized,
             request.OperationName ?? "",
             variables,
             roles,

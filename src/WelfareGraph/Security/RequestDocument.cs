@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQLParser.AST;
+using GraphQLParser.Visitors;
 
 namespace WelfareGraph.Security;
 
@@ -34,6 +35,12 @@ public sealed class RequestDocument
 
     /// <summary>Asks for nothing but the schema (<c>__schema</c>, <c>__type</c>, <c>__typename</c>).</summary>
     public bool IsIntrospectionOnly { get; }
+
+    /// <summary>
+    /// The document as GraphQL's printer writes it, without comments: the same for texts that differ only in layout,
+    /// commas and comments, so that they share cached answers. Printed when first asked for (cached requests only).
+    /// </summary>
+    public string Normalized => field ??= new SDLPrinter(new SDLPrinterOptions { PrintComments = false }).Print(Document);
 
     /// <returns>Null for a document that does not parse (the executer reports syntax errors precisely) or names no operation to
     /// run.</returns>

@@ -96,6 +96,37 @@ public sealed class CachedAnswerTests : IDisposable
         Assert.True(hits * 3 >= requests, $"only {hits} of {requests} requests were cache hits");
     }
 
+    [Fact]
+    public async Task Texts_that_differ_only_in_layout_commas_and_comments_share_one_cached_answer()
+    {
+        var caller = _identity.Token([WelfareRoles.Analyst], ScopeClaim.National, subject: "analyst-layout");
+        const string compact = "{ centerTotals { total { residents } } }";
+        const string spread = "# residents, as the dashboard's card asks\nquery {\n  centerTotals {\n    total { residents, }\n  }\n}\n";
+        const string other = "{ centerTotals(groupBy: [COUNTY]) { total { residents } } }";
+        var cached = Residents(await PostAsync(_cached, caller, compact, new { }));
+
+        // A change made behind the servers' backs does not move the data version: from here on only a cached answer
+        // can still give the old figure.
+        await using (var sqlite = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_database};Pooling=false"))
+        {
+            await sqlite.OpenAsync();
+            await using var command = sqlite.CreateCommand();
+            command.CommandText = "UPDATE centers SET residents = residents + 7 WHERE id = (SELECT MIN(id) FROM centers)";
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+        var now = Residents(await PostAsync(_uncached, caller, compact, new { }));
+        Assert.Equal(cached + 7, now);
+
+        Assert.Equal(cached, Residents(await PostAsync(_cached, caller, spread, new { }))); // the same question: the kept answer
+        Assert.Equal(now, Residents(await PostAsync(_cached, caller, other, new { }))); // another question: read afresh
+    }
+
+    private static long Residents(JsonNode body)
+    {
+        Assert.True(body["errors"] is null, body.ToJsonString());
+        return body["data"]!["centerTotals"]!["total"]!["residents"]!.GetValue<long>();
+    }
+
     /// <summary>One write of each kind that can change an answer, with a value drawn each time.</summary>
     private static Func<Random, string>[] Writes() =>
         [
