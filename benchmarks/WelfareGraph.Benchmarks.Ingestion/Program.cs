@@ -35,7 +35,8 @@ var copy = await TimeAsync(async () =>
     await using var connection = new NpgsqlConnection(connectionString);
     await connection.OpenAsync();
     await using var writer = await connection.BeginTextImportAsync(
-        "COPY copy_target (external_id, date, solar_year, solar_quarter, solar_month, county_id, type, sector, intent, channel, amount_rial, description, source_system, is_retracted) FROM STDIN (FORMAT csv)"
+        "COPY copy_target (external_id, date, solar_year, solar_quarter, solar_month, county_id, type, sector, "
+            + "intent, channel, amount_rial, description, source_system, is_retracted) FROM STDIN (FORMAT csv)"
     );
     var counties = await CountyIdsAsync(connectionString);
     foreach (var line in File.ReadLines(file).Skip(1))
@@ -146,7 +147,9 @@ return;
 
 void Report(string name, TimeSpan time, TimeSpan reference) =>
     Console.WriteLine(
-        $"{name.PadRight(18)} {time.TotalSeconds.ToString("N1").PadLeft(8)} s {(rows / time.TotalSeconds).ToString("N0").PadLeft(12)} rows/s {(reference.TotalSeconds / time.TotalSeconds).ToString("P0").PadLeft(8)} of COPY"
+        $"{name.PadRight(18)} {time.TotalSeconds.ToString("N1").PadLeft(8)} s "
+            + $"{(rows / time.TotalSeconds).ToString("N0").PadLeft(12)} rows/s "
+            + $"{(reference.TotalSeconds / time.TotalSeconds).ToString("P0").PadLeft(8)} of COPY"
     );
 
 static async Task<TimeSpan> TimeAsync(Func<Task> work)
@@ -205,10 +208,12 @@ static void WriteCsv(string file, int rows)
     for (var i = 0; i < rows; i++)
     {
         var date = start.AddDays(i % 600).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var sector = i % 5 == 0 ? "CHARITY" : "GOVERNMENT";
+        var amount = 10_000L * (1 + i % 5000);
         writer.WriteLine(
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"B{i:D8},{date},IR-19-0{1 + i % 8},{types[i % 3]},{(i % 5 == 0 ? "CHARITY" : "GOVERNMENT")},{intents[i % 5]},{channels[i % 3]},{10_000L * (1 + i % 5000)},row {i}"
+                $"B{i:D8},{date},IR-19-0{1 + i % 8},{types[i % 3]},{sector},{intents[i % 5]},{channels[i % 3]},{amount},row {i}"
             )
         );
     }

@@ -147,9 +147,13 @@ public static class HotChocolateCases
             query ZanjanCounties {
               counties(first: 3, where: { province: { code: { eq: "IR-19" } } }, order: [{ code: ASC }]) { ...CountyPage }
             }
-            fragment CountyPage on CountiesConnection { __typename totalCount pageInfo { hasNextPage hasPreviousPage } edges { ...CountyEdge } }
-            fragment CountyEdge on CountiesEdge { __typename cursor node { code nameFa } }
-            """,
+            fragment CountyPage on CountiesConnection { __typename totalCount pageInfo { hasNextPage hasPreviousPage }
+            """
+                + " "
+                + """
+                edges { ...CountyEdge } }
+                fragment CountyEdge on CountiesEdge { __typename cursor node { code nameFa } }
+                """,
             null,
             First("counties", Counties(c => GeneratedDataSet.ProvinceCodeOf(c) == "IR-19"), 3) with
             {
@@ -164,8 +168,12 @@ public static class HotChocolateCases
             query CountiesWithElderlyCare {
               countiesPage(take: 5, where: { centers: { some: { kind: { eq: ELDERLY } } } }, order: [{ code: ASC }]) { ...CountySegment }
             }
-            fragment CountySegment on CountiesPageCollectionSegment { __typename totalCount pageInfo { hasNextPage hasPreviousPage } items { code } }
-            """,
+            fragment CountySegment on CountiesPageCollectionSegment { __typename totalCount pageInfo { hasNextPage
+            """
+                + " "
+                + """
+                hasPreviousPage } items { code } }
+                """,
             null,
             Segment("countiesPage", Counties(c => d.Centers.Any(x => x.County.Code == c.Code && x.Kind == CenterKind.Elderly)), 0, 5) with
             {
@@ -180,9 +188,13 @@ public static class HotChocolateCases
             query CareCentres($kinds: [CenterKind!]) {
               centers(first: 7, where: { kind: { in: $kinds } }, order: [{ code: ASC }]) { ...CenterPage }
             }
-            fragment CenterPage on CentersConnection { __typename totalCount pageInfo { hasNextPage hasPreviousPage } edges { ...CenterEdge } }
-            fragment CenterEdge on CentersEdge { __typename node { code kind } }
-            """,
+            fragment CenterPage on CentersConnection { __typename totalCount pageInfo { hasNextPage hasPreviousPage }
+            """
+                + " "
+                + """
+                edges { ...CenterEdge } }
+                fragment CenterEdge on CentersEdge { __typename node { code kind } }
+                """,
             Json("""{ "kinds": ["DISABILITY", "ELDERLY"] }"""),
             First(
                 "centers",
@@ -201,10 +213,18 @@ public static class HotChocolateCases
             "a fragment on CentersPageCollectionSegment, two keys in one sort object",
             """
             query CentresByCapacity {
-              centersPage(take: 12, where: { capacity: { gte: 60 } }, order: [{ capacity: DESC, residents: ASC }, { code: ASC }]) { ...CenterSegment }
-            }
-            fragment CenterSegment on CentersPageCollectionSegment { __typename totalCount pageInfo { hasNextPage hasPreviousPage } items { code capacity residents } }
-            """,
+              centersPage(take: 12, where: { capacity: { gte: 60 } }, order: [{ capacity: DESC, residents: ASC },
+            """
+                + " "
+                + """
+                { code: ASC }]) { ...CenterSegment }
+                }
+                fragment CenterSegment on CentersPageCollectionSegment { __typename totalCount pageInfo { hasNextPage
+                """
+                + " "
+                + """
+                hasPreviousPage } items { code capacity residents } }
+                """,
             null,
             Segment(
                 "centersPage",
@@ -230,8 +250,12 @@ public static class HotChocolateCases
             query FarsCharities {
               charities(first: 4, where: { county: { province: { code: { eq: "IR-07" } } } }, order: [{ code: ASC }]) { ...CharityPage }
             }
-            fragment CharityPage on CharitiesConnection { __typename totalCount pageInfo { hasNextPage hasPreviousPage } nodes { code name } }
-            """,
+            fragment CharityPage on CharitiesConnection { __typename totalCount pageInfo { hasNextPage hasPreviousPage }
+            """
+                + " "
+                + """
+                nodes { code name } }
+                """,
             null,
             First("charities", Charities(c => c.County.Code.StartsWith("IR-07-", StringComparison.Ordinal)), 4) with
             {
@@ -245,8 +269,12 @@ public static class HotChocolateCases
             query LicensedCharities {
               charitiesPage(skip: 1, take: 6, where: { licenceNo: { contains: "-1401-" } }, order: [{ code: ASC }]) { ...CharitySegment }
             }
-            fragment CharitySegment on CharitiesPageCollectionSegment { __typename totalCount pageInfo { hasNextPage hasPreviousPage } items { code licenceNo } }
-            """,
+            fragment CharitySegment on CharitiesPageCollectionSegment { __typename totalCount pageInfo { hasNextPage
+            """
+                + " "
+                + """
+                hasPreviousPage } items { code licenceNo } }
+                """,
             null,
             Segment("charitiesPage", Charities(c => c.LicenceNo.Contains("-1401-")), 1, 6) with
             {
@@ -262,9 +290,13 @@ public static class HotChocolateCases
             query ProvincesWithData {
               provinces(first: 2, where: { counties: { any: true } }) { ...ProvincePage }
             }
-            fragment ProvincePage on ProvincesConnection { __typename totalCount pageInfo { hasNextPage hasPreviousPage } edges { ...ProvinceEdge } }
-            fragment ProvinceEdge on ProvincesEdge { __typename cursor node { code nameEn } }
-            """,
+            fragment ProvincePage on ProvincesConnection { __typename totalCount pageInfo { hasNextPage hasPreviousPage }
+            """
+                + " "
+                + """
+                edges { ...ProvinceEdge } }
+                fragment ProvinceEdge on ProvincesEdge { __typename cursor node { code nameEn } }
+                """,
             null,
             First("provinces", Provinces(p => withCounties.Contains(p.Code)), 2) with
             {
@@ -279,8 +311,12 @@ public static class HotChocolateCases
             query KhorasanProvinces {
               provincesPage(take: 5, where: { nameFa: { contains: "خراسان" } }) { ...ProvinceSegment }
             }
-            fragment ProvinceSegment on ProvincesPageCollectionSegment { __typename totalCount pageInfo { hasNextPage hasPreviousPage } items { code } }
-            """,
+            fragment ProvinceSegment on ProvincesPageCollectionSegment { __typename totalCount pageInfo { hasNextPage
+            """
+                + " "
+                + """
+                hasPreviousPage } items { code } }
+                """,
             null,
             Segment("provincesPage", Provinces(p => p.NameFa.Contains("خراسان")), 0, 5) with
             {
@@ -314,9 +350,13 @@ public static class HotChocolateCases
             "a [LocalDate] variable with a null item: the date is never null, so the null matches nothing",
             """
             query GiftsOnDays($days: [LocalDate]) {
-              contributionsPage(take: 50, where: { date: { in: $days } }) { totalCount pageInfo { hasNextPage hasPreviousPage } items { externalId } }
-            }
-            """,
+              contributionsPage(take: 50, where: { date: { in: $days } }) { totalCount pageInfo { hasNextPage hasPreviousPage }
+            """
+                + " "
+                + """
+                items { externalId } }
+                }
+                """,
             Json($$"""{ "days": ["{{Day(days[0])}}", null, "{{Day(days[1])}}"] }"""),
             Segment("contributionsPage", Keys(rows.Where(r => days.Contains(r.Row.Date))), 0, 50)
         );
@@ -326,9 +366,13 @@ public static class HotChocolateCases
             "a LocalDateOperationFilterInput variable on a nullable date",
             """
             query ExitedSince($until: LocalDateOperationFilterInput) {
-              householdsPage(take: 20, where: { coveredUntil: $until }) { totalCount pageInfo { hasNextPage hasPreviousPage } items { id coveredUntil } }
-            }
-            """,
+              householdsPage(take: 20, where: { coveredUntil: $until }) { totalCount pageInfo { hasNextPage hasPreviousPage }
+            """
+                + " "
+                + """
+                items { id coveredUntil } }
+                }
+                """,
             Json($$"""{ "until": { "gte": "{{Day(exitedFrom)}}" } }"""),
             Segment("householdsPage", Households(h => h.CoveredUntil >= exitedFrom), 0, 20)
         );
@@ -339,9 +383,13 @@ public static class HotChocolateCases
             "an [ID] variable with a null item in in: the id is never null, so the null matches nothing",
             """
             query ByIds($ids: [ID]) {
-              contributions(first: 10, where: { id: { in: $ids } }) { totalCount pageInfo { hasNextPage hasPreviousPage } nodes { id externalId } }
-            }
-            """,
+              contributions(first: 10, where: { id: { in: $ids } }) { totalCount pageInfo { hasNextPage hasPreviousPage }
+            """
+                + " "
+                + """
+                nodes { id externalId } }
+                }
+                """,
             Json("""{ "ids": ["1", "42", null, "600"] }"""),
             First("contributions", Keys(rows.Where(r => r.Id is 1 or 42 or 600)), 10)
         );
@@ -365,9 +413,13 @@ public static class HotChocolateCases
             "an [ID!]! variable still fits the [ID] list, with a literal null item beside it in an or",
             """
             query TwoHouseholds($ids: [ID!]!) {
-              households(first: 5, where: { or: [{ id: { in: $ids } }, { id: { in: [null] } }] }) { totalCount pageInfo { hasNextPage hasPreviousPage } nodes { id } }
-            }
-            """,
+              households(first: 5, where: { or: [{ id: { in: $ids } }, { id: { in: [null] }
+            """
+                + " "
+                + """
+                }] }) { totalCount pageInfo { hasNextPage hasPreviousPage } nodes { id } }
+                }
+                """,
             Json($$"""{ "ids": ["{{pseudonyms[0]}}", "{{pseudonyms[1]}}"] }"""),
             First("households", Households(h => pseudonyms.Contains(h.Pseudonym)), 5)
         );
@@ -396,9 +448,13 @@ public static class HotChocolateCases
             "a [QuantityUnit] variable with a null item in nin",
             """
             query MeasuredNotByWeight($units: [QuantityUnit]) {
-              contributionsPage(take: 40, where: { quantityUnit: { nin: $units } }) { totalCount pageInfo { hasNextPage hasPreviousPage } items { externalId } }
-            }
-            """,
+              contributionsPage(take: 40, where: { quantityUnit: { nin: $units } })
+            """
+                + " "
+                + """
+                { totalCount pageInfo { hasNextPage hasPreviousPage } items { externalId } }
+                }
+                """,
             Json("""{ "units": ["KILOGRAM", null] }"""),
             Segment("contributionsPage", Keys(rows.Where(r => r.Row.QuantityUnit is not null and not QuantityUnit.Kilogram)), 0, 40)
         );
@@ -497,9 +553,13 @@ public static class HotChocolateCases
             "or: [] beside a condition adds nothing",
             """
             query InKindWithNothingPicked {
-              contributionsPage(take: 30, where: { or: [], type: { eq: IN_KIND } }) { totalCount pageInfo { hasNextPage hasPreviousPage } items { externalId } }
-            }
-            """,
+              contributionsPage(take: 30, where: { or: [], type: { eq: IN_KIND } })
+            """
+                + " "
+                + """
+                { totalCount pageInfo { hasNextPage hasPreviousPage } items { externalId } }
+                }
+                """,
             null,
             Segment("contributionsPage", Keys(rows.Where(r => r.Row.Type == ContributionType.InKind)), 0, 30)
         );
@@ -512,7 +572,8 @@ public static class HotChocolateCases
             }
             """,
             Json(
-                """{ "where": { "and": [], "or": [], "solarQuarter": { "eq": 2, "or": [] }, "county": { "and": [], "province": { "code": { "eq": "IR-19" } } } } }"""
+                """{ "where": { "and": [], "or": [], "solarQuarter": { "eq": 2, "or": [] """
+                    + """}, "county": { "and": [], "province": { "code": { "eq": "IR-19" } } } } }"""
             ),
             First(
                 "contributions",
@@ -574,9 +635,13 @@ public static class HotChocolateCases
             "first: 0 returns no edges and says more follow",
             """
             query CountOnly {
-              contributions(first: 0, where: { type: { eq: CASH } }) { totalCount pageInfo { hasNextPage hasPreviousPage } edges { node { externalId } } }
-            }
-            """,
+              contributions(first: 0, where: { type: { eq: CASH } }) { totalCount pageInfo { hasNextPage hasPreviousPage }
+            """
+                + " "
+                + """
+                edges { node { externalId } } }
+                }
+                """,
             null,
             First("contributions", cash, 0)
         );
@@ -629,9 +694,13 @@ public static class HotChocolateCases
             "an offset page without take is the default page of 10",
             """
             query FirstHouseholdsPage {
-              householdsPage(where: { benefit: { eq: OTHER_SERVICES } }) { totalCount pageInfo { hasNextPage hasPreviousPage } items { id } }
-            }
-            """,
+              householdsPage(where: { benefit: { eq: OTHER_SERVICES } }) { totalCount pageInfo { hasNextPage hasPreviousPage }
+            """
+                + " "
+                + """
+                items { id } }
+                }
+                """,
             null,
             Segment("householdsPage", Households(h => h.Benefit == Benefit.OtherServices), 0, 10)
         );

@@ -109,16 +109,24 @@ public abstract class ReferenceAndPublishingTests(GraphQLClient client)
                 """
                 mutation { upsertCounties(items: [
                   { code: "IR-23-01", nameFa: "تهران", nameEn: "Tehran", provinceCode: "IR-23", totalHouseholds: 3000000 },
-                  { code: "IR-23-02", nameFa: "ری", nameEn: "Rey", provinceCode: "IR-23", totalHouseholds: 120000 }]) { inserted errors { code } } }
+                  { code: "IR-23-02", nameFa: "ری", nameEn: "Rey", provinceCode: "IR-23", totalHouseholds: 120000 }])
                 """
+                    + " "
+                    + """
+                    { inserted errors { code } } }
+                    """
             )
         )["upsertCounties"]!;
         Assert.Equal(2, counties["inserted"]!.GetValue<int>());
         var refused = (
             await client.DataAsync(
                 """
-                mutation { upsertCounties(items: [{ code: "IR-19-99", nameFa: "x", nameEn: "x", provinceCode: "IR-23", totalHouseholds: 1 }]) { errors { code } } }
+                mutation { upsertCounties(items: [{ code: "IR-19-99", nameFa: "x", nameEn: "x", provinceCode: "IR-23",
                 """
+                    + " "
+                    + """
+                    totalHouseholds: 1 }]) { errors { code } } }
+                    """
             )
         )["upsertCounties"]!;
         Assert.Equal("INVALID_VALUE", refused["errors"]![0]!["code"]!.GetValue<string>());
@@ -126,16 +134,24 @@ public abstract class ReferenceAndPublishingTests(GraphQLClient client)
         var center = (
             await client.DataAsync(
                 """
-                mutation { upsertCenters(items: [{ code: "CE-IR-23-01-01", name: "مرکز نمونه", countyCode: "IR-23-01", kind: ELDERLY, ownership: GOVERNMENT, capacity: 80, residents: 61 }]) { inserted } }
+                mutation { upsertCenters(items: [{ code: "CE-IR-23-01-01", name: "مرکز نمونه", countyCode: "IR-23-01",
                 """
+                    + " "
+                    + """
+                    kind: ELDERLY, ownership: GOVERNMENT, capacity: 80, residents: 61 }]) { inserted } }
+                    """
             )
         )["upsertCenters"]!;
         Assert.Equal(1, center["inserted"]!.GetValue<int>());
         var report = (
             await client.DataAsync(
                 """
-                { participationReport(province: "IR-23", period: { year: 1404, fromMonth: 1, toMonth: 9 }) { households { allHouseholds } centerResidents total } }
+                { participationReport(province: "IR-23", period: { year: 1404, fromMonth: 1, toMonth: 9 })
                 """
+                    + " "
+                    + """
+                    { households { allHouseholds } centerResidents total } }
+                    """
             )
         )["participationReport"]!;
         Assert.Equal(3_120_000, report["households"]!["allHouseholds"]!.GetValue<int>());
@@ -148,8 +164,12 @@ public abstract class ReferenceAndPublishingTests(GraphQLClient client)
         var published = (
             await client.DataAsync(
                 """
-                mutation { publishReport(province: "IR-19", period: { year: 1403, quarter: 2 }) { id periodLabel figures { total } corrections { figure } } }
+                mutation { publishReport(province: "IR-19", period: { year: 1403, quarter: 2 })
                 """
+                    + " "
+                    + """
+                    { id periodLabel figures { total } corrections { figure } } }
+                    """
             )
         )["publishReport"]!;
         Assert.Equal("1403-04..1403-06", published["periodLabel"]!.GetValue<string>());
@@ -160,9 +180,13 @@ public abstract class ReferenceAndPublishingTests(GraphQLClient client)
         // A late record for that quarter arrives after publication.
         await client.DataAsync(
             """
-            mutation { upsertContributions(input: { sourceSystem: "late", items: [{ externalId: "late-1", date: "1403-05-02", countyCode: "IR-19-07",
-              type: CASH, sector: CHARITY, channel: CHARITY_INSTITUTION, amountRial: 12340000 }] }) { inserted } }
+            mutation { upsertContributions(input: { sourceSystem: "late", items: [{ externalId: "late-1", date: "1403-05-02",
             """
+                + " "
+                + """
+                countyCode: "IR-19-07",
+                  type: CASH, sector: CHARITY, channel: CHARITY_INSTITUTION, amountRial: 12340000 }] }) { inserted } }
+                """
         );
         var reports = (
             await client.DataAsync(

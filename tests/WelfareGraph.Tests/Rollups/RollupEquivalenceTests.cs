@@ -22,19 +22,24 @@ namespace WelfareGraph.Tests.Rollups;
 /// </summary>
 public abstract class RollupEquivalenceTests(RollupServers servers)
 {
-    private const string Totals = """
-        query($g: [ContributionDimension!], $w: ContributionFilterInput, $p: PeriodInput, $h: ContributionMeasureFilterInput,
-              $o: [ContributionGroupSortInput!], $f: Int, $r: Boolean, $gaps: Boolean, $c: Comparison, $u: MoneyUnit) {
-          contributionTotals(groupBy: $g, where: $w, period: $p, having: $h, order: $o, first: $f, rollup: $r, fillGaps: $gaps,
-                             compareTo: $c, unit: $u) {
-            total { sum count min max average comparison { sum count } growth }
-            groups {
-              key { province { code } county { code } type sector intent channel year quarter month period center { code } charity { code } }
-              sum count min max average share growth subtotal comparison { sum count }
+    private const string Totals =
+        """
+            query($g: [ContributionDimension!], $w: ContributionFilterInput, $p: PeriodInput, $h: ContributionMeasureFilterInput,
+                  $o: [ContributionGroupSortInput!], $f: Int, $r: Boolean, $gaps: Boolean, $c: Comparison, $u: MoneyUnit) {
+              contributionTotals(groupBy: $g, where: $w, period: $p, having: $h, order: $o, first: $f, rollup: $r, fillGaps: $gaps,
+                                 compareTo: $c, unit: $u) {
+                total { sum count min max average comparison { sum count } growth }
+                groups {
+                  key { province { code } county { code } type sector intent channel year quarter month period center { code }
+            """
+        + " "
+        + """
+            charity { code } }
+                  sum count min max average share growth subtotal comparison { sum count }
+                }
+              }
             }
-          }
-        }
-        """;
+            """;
 
     [Fact]
     public async Task Answers_from_the_rollup_equal_answers_from_the_facts_across_random_requests_and_writes()
@@ -150,10 +155,13 @@ public abstract class RollupEquivalenceTests(RollupServers servers)
     {
         string[] counties = ["IR-19-01", "IR-19-02", "IR-19-07"];
         string Item(string id) =>
-            $$"""{ externalId: "{{id}}", date: "{{(r.Next(2) == 0 ? 1403 : 1404)}}-{{r.Next(1, 10):D2}}-{{r.Next(1, 29):D2}}", countyCode: "{{counties[r.Next(counties.Length)]}}", type: {{(r.Next(2) == 0 ? "CASH" : "IN_KIND")}}, sector: {{(r.Next(2) == 0 ? "CHARITY" : "GOVERNMENT")}}, intent: {{(r.Next(2) == 0 ? "LIVELIHOOD" : "UNRESTRICTED")}}, channel: {{(r.Next(2) == 0 ? "ONLINE" : "BANK_ACCOUNT")}}, amountRial: {{r.Next(
-                1,
-                90_000_000
-            )}} }""";
+            $$"""{ externalId: "{{id}}", date: "{{(r.Next(2) == 0 ? 1403 : 1404)}}-{{r.Next(1, 10):D2}}-{{r.Next(1, 29):D2}}", """
+            + $$"""countyCode: "{{counties[r.Next(counties.Length)]}}", """
+            + $$"""type: {{(r.Next(2) == 0 ? "CASH" : "IN_KIND")}}, """
+            + $$"""sector: {{(r.Next(2) == 0 ? "CHARITY" : "GOVERNMENT")}}, """
+            + $$"""intent: {{(r.Next(2) == 0 ? "LIVELIHOOD" : "UNRESTRICTED")}}, """
+            + $$"""channel: {{(r.Next(2) == 0 ? "ONLINE" : "BANK_ACCOUNT")}}, """
+            + $$"""amountRial: {{r.Next(1, 90_000_000)}} }""";
         string mutation;
         var kind = written.Count < 3 ? 0 : r.Next(3);
         if (kind == 2)
@@ -161,7 +169,9 @@ public abstract class RollupEquivalenceTests(RollupServers servers)
             var retracted = written.OrderBy(_ => r.Next()).Take(2).ToList();
             written.RemoveAll(retracted.Contains);
             mutation =
-                $$"""mutation { retractContributions(sourceSystem: "rollup-test", externalIds: [{{string.Join(", ", retracted.Select(id => $"\"{id}\""))}}], reason: "test") { retracted errors { code } } }""";
+                $$"""mutation { retractContributions(sourceSystem: "rollup-test", """
+                + $$"""externalIds: [{{string.Join(", ", retracted.Select(id => $"\"{id}\""))}}], """
+                + $$"""reason: "test") { retracted errors { code } } }""";
         }
         else
         {
@@ -170,7 +180,8 @@ public abstract class RollupEquivalenceTests(RollupServers servers)
                 ids = [.. ids.Take(2), .. written.OrderBy(_ => r.Next()).Take(2)]; // moved: new date, county, type, amount
             written.AddRange(ids.Except(written));
             mutation =
-                $$"""mutation { upsertContributions(input: { sourceSystem: "rollup-test", items: [{{string.Join(", ", ids.Select(Item))}}] }) { inserted updated errors { code message } } }""";
+                $$"""mutation { upsertContributions(input: { sourceSystem: "rollup-test", """
+                + $$"""items: [{{string.Join(", ", ids.Select(Item))}}] }) { inserted updated errors { code message } } }""";
         }
         var body = JsonNode.Parse(await PostAsync(servers.WithRollups, token, mutation, new Dictionary<string, object?>()))!;
         Assert.True(body["errors"] is null, mutation + "\n" + body.ToJsonString());
