@@ -319,29 +319,19 @@ sealed class ServerProcess(Process process, Uri address) : IDisposable
 
 static class CopySql
 {
-    public const string Text =
-        """
-            COPY (SELECT c.id, c.date, c.solar_year, c.solar_quarter, c.solar_month,
-                    CASE c.type WHEN 1 THEN 'CASH' WHEN 2 THEN 'IN_KIND' ELSE 'VOLUNTEER_SERVICE' END,
-                    CASE c.sector WHEN 1 THEN 'GOVERNMENT' ELSE 'CHARITY' END,
-                    CASE c.intent WHEN 1 THEN 'EDUCATION_CULTURE_SPORT' WHEN 2 THEN 'LIVELIHOOD' WHEN 3 THEN 'FACILITY_CONSTRUCTION'
-            """
-        + " "
-        + """
-            WHEN 4 THEN 'EQUIPMENT' ELSE 'UNRESTRICTED' END,
-                    CASE c.channel WHEN 1 THEN 'COLLECTION_BASE' WHEN 2 THEN 'BANK_ACCOUNT' WHEN 3 THEN 'CHARITY_INSTITUTION'
-            """
-        + " "
-        + """
-            WHEN 4 THEN 'CENTER_DIRECT' ELSE 'ONLINE' END,
-                    c.amount_rial, c.quantity, c.quantity_unit, c.valuation_basis, c.description,
-                    p.code, p.name_fa, p.name_en, k.code, k.name_fa, k.name_en, ce.code, ce.name, ch.code, ch.name, c.source_system,
-            """
-        + " "
-        + """
-            c.external_id
-                  FROM contributions c JOIN counties k ON k.id = c.county_id JOIN provinces p ON p.id = k.province_id
-                  LEFT JOIN centers ce ON ce.id = c.center_id LEFT JOIN charities ch ON ch.id = c.charity_id
-                  WHERE NOT c.is_retracted ORDER BY c.id) TO STDOUT WITH CSV HEADER
-            """;
+    public const string Text = """
+        COPY (SELECT c.id, c.date, c.solar_year, c.solar_quarter, c.solar_month,
+                CASE c.type WHEN 1 THEN 'CASH' WHEN 2 THEN 'IN_KIND' ELSE 'VOLUNTEER_SERVICE' END,
+                CASE c.sector WHEN 1 THEN 'GOVERNMENT' ELSE 'CHARITY' END,
+                CASE c.intent WHEN 1 THEN 'EDUCATION_CULTURE_SPORT' WHEN 2 THEN 'LIVELIHOOD' WHEN 3 THEN 'FACILITY_CONSTRUCTION'
+                  WHEN 4 THEN 'EQUIPMENT' ELSE 'UNRESTRICTED' END,
+                CASE c.channel WHEN 1 THEN 'COLLECTION_BASE' WHEN 2 THEN 'BANK_ACCOUNT' WHEN 3 THEN 'CHARITY_INSTITUTION'
+                  WHEN 4 THEN 'CENTER_DIRECT' ELSE 'ONLINE' END,
+                c.amount_rial, c.quantity, c.quantity_unit, c.valuation_basis, c.description,
+                p.code, p.name_fa, p.name_en, k.code, k.name_fa, k.name_en, ce.code, ce.name, ch.code, ch.name, c.source_system,
+                c.external_id
+              FROM contributions c JOIN counties k ON k.id = c.county_id JOIN provinces p ON p.id = k.province_id
+              LEFT JOIN centers ce ON ce.id = c.center_id LEFT JOIN charities ch ON ch.id = c.charity_id
+              WHERE NOT c.is_retracted ORDER BY c.id) TO STDOUT WITH CSV HEADER
+        """;
 }

@@ -253,11 +253,8 @@ var provinceId = await ScalarAsync(connection, $"SELECT id FROM provinces WHERE 
         $"""
         SELECT f.county_id, f.type, f.solar_month, SUM(f.amount_rial), COUNT(*) FROM contributions f JOIN counties c ON c.id = f.county_id
         WHERE c.province_id = {provinceId} AND f.solar_year = 1404 AND f.solar_month BETWEEN 1 AND 9
-        """
-            + " "
-            + """
-            GROUP BY f.county_id, f.type, f.solar_month
-            """,
+          GROUP BY f.county_id, f.type, f.solar_month
+        """,
         GraphQL.Replace("unit: RIAL", $"unit: RIAL, where: {{ county: {{ province: {{ code: {{ eq: \"{province}\" }} }} }} }}")
     ),
 ];

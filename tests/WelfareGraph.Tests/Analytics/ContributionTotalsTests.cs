@@ -39,11 +39,8 @@ public abstract class ContributionTotalsTests(GraphQLClient client)
             $$"""
             { contributionTotals(where: { {{Zanjan}} }, {{NineMonths}}, groupBy: [COUNTY, MONTH]) {
                 total { sum count } groups { key { county { code nameEn province { code } }
+                  year month period monthNameFa monthNameEn } sum count } } }
             """
-                + " "
-                + $$"""
-                year month period monthNameFa monthNameEn } sum count } } }
-                """
         );
         var totals = data["contributionTotals"]!;
         var groups = totals["groups"]!.AsArray();
@@ -66,16 +63,12 @@ public abstract class ContributionTotalsTests(GraphQLClient client)
     [Fact]
     public async Task Rial_is_ten_times_toman_and_having_compares_in_the_requested_unit()
     {
-        const string query =
-            """
-                query($unit: MoneyUnit, $min: Decimal) {
-                  contributionTotals(period: { year: 1404, fromMonth: 1, toMonth: 9 }, groupBy: [COUNTY], unit: $unit,
-                """
-            + " "
-            + """
+        const string query = """
+            query($unit: MoneyUnit, $min: Decimal) {
+              contributionTotals(period: { year: 1404, fromMonth: 1, toMonth: 9 }, groupBy: [COUNTY], unit: $unit,
                 having: { sum: { gte: $min } }) {
-                    total { sum } groups { key { county { code } } sum } } }
-                """;
+                total { sum } groups { key { county { code } } sum } } }
+            """;
         var all = (await client.DataAsync(query, new { unit = "TOMAN", min = 0 }))["contributionTotals"]!;
         var sums = all["groups"]!.AsArray().Select(g => g!["sum"]!.GetValue<decimal>()).Order().ToList();
         var threshold = sums[sums.Count / 2];
@@ -223,11 +216,8 @@ public abstract class ContributionTotalsTests(GraphQLClient client)
                 $$"""
                 { householdTotals(where: { {{Zanjan}} }, groupBy: [BENEFIT], period: { year: 1404, fromMonth: 1, toMonth: 9 }) {
                     asOf total { count coverageRate allHouseholds suppressed partial } groups { key { benefit }
+                      count share coverageRate suppressed } } }
                 """
-                    + " "
-                    + $$"""
-                    count share coverageRate suppressed } } }
-                    """
             )
         )["householdTotals"]!;
         Assert.Equal("2025-12-21", data["asOf"]!.GetValue<string>());
@@ -275,12 +265,9 @@ public abstract class ContributionTotalsTests(GraphQLClient client)
         var data = await client.DataAsync(
             """
             { centerTotals(groupBy: [COUNTY, KIND]) { total { centers capacity residents occupancy }
+              groups { key { county { code } kind } centers capacity residents occupancy } }
+              participationReport(province: "IR-19", period: { year: 1404, fromMonth: 1, toMonth: 9 }) { centerResidents } }
             """
-                + " "
-                + """
-                groups { key { county { code } kind } centers capacity residents occupancy } }
-                  participationReport(province: "IR-19", period: { year: 1404, fromMonth: 1, toMonth: 9 }) { centerResidents } }
-                """
         );
         var totals = data["centerTotals"]!;
         Assert.Equal(data["participationReport"]!["centerResidents"]!.GetValue<int>(), totals["total"]!["residents"]!.GetValue<int>());

@@ -22,25 +22,18 @@ namespace WelfareGraph.Tests.Analytics;
 /// </summary>
 public abstract partial class GeneratedTotalsTests(GeneratedDataServer server)
 {
-    private const string Query =
-        """
-            query($where: ContributionFilterInput, $period: PeriodInput, $groupBy: [ContributionDimension!], $unit: MoneyUnit,
-                  $having: ContributionMeasureFilterInput, $order: [ContributionGroupSortInput!], $first: Int) {
-              contributionTotals(where: $where, period: $period, groupBy: $groupBy, unit: $unit, having: $having, order:
-            """
-        + " "
-        + """
-            $order, first: $first) {
-                total { sum count min max }
-                groups { key { province { code } county { code } type sector intent channel center { code } charity { code }
-            """
-        + " "
-        + """
-            year quarter month period }
-                         sum count min max average }
-              }
-            }
-            """;
+    private const string Query = """
+        query($where: ContributionFilterInput, $period: PeriodInput, $groupBy: [ContributionDimension!], $unit: MoneyUnit,
+              $having: ContributionMeasureFilterInput, $order: [ContributionGroupSortInput!], $first: Int) {
+          contributionTotals(where: $where, period: $period, groupBy: $groupBy, unit: $unit, having: $having,
+                             order: $order, first: $first) {
+            total { sum count min max }
+            groups { key { province { code } county { code } type sector intent channel center { code } charity { code }
+                           year quarter month period }
+                     sum count min max average }
+          }
+        }
+        """;
 
     private static readonly string[] Dimensions =
     [
@@ -191,12 +184,9 @@ public abstract partial class GeneratedTotalsTests(GeneratedDataServer server)
         var data = await server.Client.DataAsync(
             """
             { contributionTotals(period: { year: 1404 }, groupBy: [SECTOR, MONTH], fillGaps: true, rollup: true,
+              compareTo: SAME_PERIOD_LAST_YEAR, unit: RIAL) {
+                groups { key { sector month } sum subtotal comparison { sum count } } } }
             """
-                + " "
-                + """
-                compareTo: SAME_PERIOD_LAST_YEAR, unit: RIAL) {
-                    groups { key { sector month } sum subtotal comparison { sum count } } } }
-                """
         );
         var groups = data["contributionTotals"]!["groups"]!.AsArray().Select(g => g!).ToList();
         var lastYear = server

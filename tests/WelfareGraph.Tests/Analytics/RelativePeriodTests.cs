@@ -195,12 +195,9 @@ public abstract class RelativePeriodTests(GeneratedDataServer server)
         var data = await server.Client.DataAsync(
             """
             { contributionTotals(period: { relative: LAST_6_MONTHS, asOf: "2025-03-21" }, groupBy: [MONTH, TYPE],
+              compareTo: PREVIOUS_PERIOD, unit: RIAL) {
+                groups { key { year month type } sum comparison { sum } growth } } }
             """
-                + " "
-                + """
-                compareTo: PREVIOUS_PERIOD, unit: RIAL) {
-                    groups { key { year month type } sum comparison { sum } growth } } }
-                """
         );
         var groups = data["contributionTotals"]!["groups"]!.AsArray();
         Assert.Equal(6 * 3, groups.Count);
@@ -229,11 +226,8 @@ public abstract class RelativePeriodTests(GeneratedDataServer server)
         var data = await server.Client.DataAsync(
             """
             { contributionTotals(period: { from: "2024-03-19", to: "2024-03-20" }, groupBy: [YEAR, MONTH], unit: RIAL)
+              { groups { key { period } sum } } }
             """
-                + " "
-                + """
-                { groups { key { period } sum } } }
-                """
         );
         var groups = data["contributionTotals"]!["groups"]!
             .AsArray()

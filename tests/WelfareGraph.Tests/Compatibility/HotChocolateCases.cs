@@ -148,12 +148,9 @@ public static class HotChocolateCases
               counties(first: 3, where: { province: { code: { eq: "IR-19" } } }, order: [{ code: ASC }]) { ...CountyPage }
             }
             fragment CountyPage on CountiesConnection { __typename totalCount pageInfo { hasNextPage hasPreviousPage }
-            """
-                + " "
-                + """
-                edges { ...CountyEdge } }
-                fragment CountyEdge on CountiesEdge { __typename cursor node { code nameFa } }
-                """,
+              edges { ...CountyEdge } }
+            fragment CountyEdge on CountiesEdge { __typename cursor node { code nameFa } }
+            """,
             null,
             First("counties", Counties(c => GeneratedDataSet.ProvinceCodeOf(c) == "IR-19"), 3) with
             {
@@ -168,12 +165,9 @@ public static class HotChocolateCases
             query CountiesWithElderlyCare {
               countiesPage(take: 5, where: { centers: { some: { kind: { eq: ELDERLY } } } }, order: [{ code: ASC }]) { ...CountySegment }
             }
-            fragment CountySegment on CountiesPageCollectionSegment { __typename totalCount pageInfo { hasNextPage
-            """
-                + " "
-                + """
-                hasPreviousPage } items { code } }
-                """,
+            fragment CountySegment on CountiesPageCollectionSegment { __typename totalCount
+              pageInfo { hasNextPage hasPreviousPage } items { code } }
+            """,
             null,
             Segment("countiesPage", Counties(c => d.Centers.Any(x => x.County.Code == c.Code && x.Kind == CenterKind.Elderly)), 0, 5) with
             {
@@ -189,12 +183,9 @@ public static class HotChocolateCases
               centers(first: 7, where: { kind: { in: $kinds } }, order: [{ code: ASC }]) { ...CenterPage }
             }
             fragment CenterPage on CentersConnection { __typename totalCount pageInfo { hasNextPage hasPreviousPage }
-            """
-                + " "
-                + """
-                edges { ...CenterEdge } }
-                fragment CenterEdge on CentersEdge { __typename node { code kind } }
-                """,
+              edges { ...CenterEdge } }
+            fragment CenterEdge on CentersEdge { __typename node { code kind } }
+            """,
             Json("""{ "kinds": ["DISABILITY", "ELDERLY"] }"""),
             First(
                 "centers",
@@ -214,17 +205,11 @@ public static class HotChocolateCases
             """
             query CentresByCapacity {
               centersPage(take: 12, where: { capacity: { gte: 60 } }, order: [{ capacity: DESC, residents: ASC },
-            """
-                + " "
-                + """
                 { code: ASC }]) { ...CenterSegment }
-                }
-                fragment CenterSegment on CentersPageCollectionSegment { __typename totalCount pageInfo { hasNextPage
-                """
-                + " "
-                + """
-                hasPreviousPage } items { code capacity residents } }
-                """,
+            }
+            fragment CenterSegment on CentersPageCollectionSegment { __typename totalCount
+              pageInfo { hasNextPage hasPreviousPage } items { code capacity residents } }
+            """,
             null,
             Segment(
                 "centersPage",
@@ -251,11 +236,8 @@ public static class HotChocolateCases
               charities(first: 4, where: { county: { province: { code: { eq: "IR-07" } } } }, order: [{ code: ASC }]) { ...CharityPage }
             }
             fragment CharityPage on CharitiesConnection { __typename totalCount pageInfo { hasNextPage hasPreviousPage }
-            """
-                + " "
-                + """
-                nodes { code name } }
-                """,
+              nodes { code name } }
+            """,
             null,
             First("charities", Charities(c => c.County.Code.StartsWith("IR-07-", StringComparison.Ordinal)), 4) with
             {
@@ -269,12 +251,9 @@ public static class HotChocolateCases
             query LicensedCharities {
               charitiesPage(skip: 1, take: 6, where: { licenceNo: { contains: "-1401-" } }, order: [{ code: ASC }]) { ...CharitySegment }
             }
-            fragment CharitySegment on CharitiesPageCollectionSegment { __typename totalCount pageInfo { hasNextPage
-            """
-                + " "
-                + """
-                hasPreviousPage } items { code licenceNo } }
-                """,
+            fragment CharitySegment on CharitiesPageCollectionSegment { __typename totalCount
+              pageInfo { hasNextPage hasPreviousPage } items { code licenceNo } }
+            """,
             null,
             Segment("charitiesPage", Charities(c => c.LicenceNo.Contains("-1401-")), 1, 6) with
             {
@@ -291,12 +270,9 @@ public static class HotChocolateCases
               provinces(first: 2, where: { counties: { any: true } }) { ...ProvincePage }
             }
             fragment ProvincePage on ProvincesConnection { __typename totalCount pageInfo { hasNextPage hasPreviousPage }
-            """
-                + " "
-                + """
-                edges { ...ProvinceEdge } }
-                fragment ProvinceEdge on ProvincesEdge { __typename cursor node { code nameEn } }
-                """,
+              edges { ...ProvinceEdge } }
+            fragment ProvinceEdge on ProvincesEdge { __typename cursor node { code nameEn } }
+            """,
             null,
             First("provinces", Provinces(p => withCounties.Contains(p.Code)), 2) with
             {
@@ -311,12 +287,9 @@ public static class HotChocolateCases
             query KhorasanProvinces {
               provincesPage(take: 5, where: { nameFa: { contains: "خراسان" } }) { ...ProvinceSegment }
             }
-            fragment ProvinceSegment on ProvincesPageCollectionSegment { __typename totalCount pageInfo { hasNextPage
-            """
-                + " "
-                + """
-                hasPreviousPage } items { code } }
-                """,
+            fragment ProvinceSegment on ProvincesPageCollectionSegment { __typename totalCount
+              pageInfo { hasNextPage hasPreviousPage } items { code } }
+            """,
             null,
             Segment("provincesPage", Provinces(p => p.NameFa.Contains("خراسان")), 0, 5) with
             {
@@ -351,12 +324,9 @@ public static class HotChocolateCases
             """
             query GiftsOnDays($days: [LocalDate]) {
               contributionsPage(take: 50, where: { date: { in: $days } }) { totalCount pageInfo { hasNextPage hasPreviousPage }
-            """
-                + " "
-                + """
                 items { externalId } }
-                }
-                """,
+            }
+            """,
             Json($$"""{ "days": ["{{Day(days[0])}}", null, "{{Day(days[1])}}"] }"""),
             Segment("contributionsPage", Keys(rows.Where(r => days.Contains(r.Row.Date))), 0, 50)
         );
@@ -367,12 +337,9 @@ public static class HotChocolateCases
             """
             query ExitedSince($until: LocalDateOperationFilterInput) {
               householdsPage(take: 20, where: { coveredUntil: $until }) { totalCount pageInfo { hasNextPage hasPreviousPage }
-            """
-                + " "
-                + """
                 items { id coveredUntil } }
-                }
-                """,
+            }
+            """,
             Json($$"""{ "until": { "gte": "{{Day(exitedFrom)}}" } }"""),
             Segment("householdsPage", Households(h => h.CoveredUntil >= exitedFrom), 0, 20)
         );
@@ -384,12 +351,9 @@ public static class HotChocolateCases
             """
             query ByIds($ids: [ID]) {
               contributions(first: 10, where: { id: { in: $ids } }) { totalCount pageInfo { hasNextPage hasPreviousPage }
-            """
-                + " "
-                + """
                 nodes { id externalId } }
-                }
-                """,
+            }
+            """,
             Json("""{ "ids": ["1", "42", null, "600"] }"""),
             First("contributions", Keys(rows.Where(r => r.Id is 1 or 42 or 600)), 10)
         );
@@ -413,13 +377,10 @@ public static class HotChocolateCases
             "an [ID!]! variable still fits the [ID] list, with a literal null item beside it in an or",
             """
             query TwoHouseholds($ids: [ID!]!) {
-              households(first: 5, where: { or: [{ id: { in: $ids } }, { id: { in: [null] }
-            """
-                + " "
-                + """
-                }] }) { totalCount pageInfo { hasNextPage hasPreviousPage } nodes { id } }
-                }
-                """,
+              households(first: 5, where: { or: [{ id: { in: $ids } }, { id: { in: [null] } }] })
+                { totalCount pageInfo { hasNextPage hasPreviousPage } nodes { id } }
+            }
+            """,
             Json($$"""{ "ids": ["{{pseudonyms[0]}}", "{{pseudonyms[1]}}"] }"""),
             First("households", Households(h => pseudonyms.Contains(h.Pseudonym)), 5)
         );
@@ -449,12 +410,9 @@ public static class HotChocolateCases
             """
             query MeasuredNotByWeight($units: [QuantityUnit]) {
               contributionsPage(take: 40, where: { quantityUnit: { nin: $units } })
-            """
-                + " "
-                + """
                 { totalCount pageInfo { hasNextPage hasPreviousPage } items { externalId } }
-                }
-                """,
+            }
+            """,
             Json("""{ "units": ["KILOGRAM", null] }"""),
             Segment("contributionsPage", Keys(rows.Where(r => r.Row.QuantityUnit is not null and not QuantityUnit.Kilogram)), 0, 40)
         );
@@ -554,12 +512,9 @@ public static class HotChocolateCases
             """
             query InKindWithNothingPicked {
               contributionsPage(take: 30, where: { or: [], type: { eq: IN_KIND } })
-            """
-                + " "
-                + """
                 { totalCount pageInfo { hasNextPage hasPreviousPage } items { externalId } }
-                }
-                """,
+            }
+            """,
             null,
             Segment("contributionsPage", Keys(rows.Where(r => r.Row.Type == ContributionType.InKind)), 0, 30)
         );
@@ -636,12 +591,9 @@ public static class HotChocolateCases
             """
             query CountOnly {
               contributions(first: 0, where: { type: { eq: CASH } }) { totalCount pageInfo { hasNextPage hasPreviousPage }
-            """
-                + " "
-                + """
                 edges { node { externalId } } }
-                }
-                """,
+            }
+            """,
             null,
             First("contributions", cash, 0)
         );
@@ -695,12 +647,9 @@ public static class HotChocolateCases
             """
             query FirstHouseholdsPage {
               householdsPage(where: { benefit: { eq: OTHER_SERVICES } }) { totalCount pageInfo { hasNextPage hasPreviousPage }
-            """
-                + " "
-                + """
                 items { id } }
-                }
-                """,
+            }
+            """,
             null,
             Segment("householdsPage", Households(h => h.Benefit == Benefit.OtherServices), 0, 10)
         );

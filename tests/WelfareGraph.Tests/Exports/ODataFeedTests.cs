@@ -88,12 +88,9 @@ public sealed class ODataFeedTests(CountedODataServer server) : IClassFixture<Co
         var total = (
             await server.Client.DataAsync(
                 """
-                { contributionTotals(where: { county: { code: { eq: "IR-19-03" } }, intent: { eq: LIVELIHOOD }
+                { contributionTotals(where: { county: { code: { eq: "IR-19-03" } }, intent: { eq: LIVELIHOOD } },
+                                     period: { year: 1404, fromMonth: 1, toMonth: 9 }, unit: RIAL) { total { sum count } } }
                 """
-                    + " "
-                    + """
-                    }, period: { year: 1404, fromMonth: 1, toMonth: 9 }, unit: RIAL) { total { sum count } } }
-                    """
             )
         )["contributionTotals"]!["total"]!;
         var feed = await server.GetAsync(
@@ -117,11 +114,8 @@ public sealed class ODataFeedTests(CountedODataServer server) : IClassFixture<Co
             await server.Client.DataAsync(
                 """
                 { contributionTotals(period: { year: 1404, fromMonth: 1, toMonth: 9 }, groupBy: [COUNTY, TYPE], unit: RIAL)
+                  { groups { key { county { code } type } sum count } } }
                 """
-                    + " "
-                    + """
-                    { groups { key { county { code } type } sum count } } }
-                    """
             )
         )["contributionTotals"]!["groups"]!.AsArray();
         server.Sql.Reset();

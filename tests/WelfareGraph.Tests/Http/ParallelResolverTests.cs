@@ -11,21 +11,17 @@ public sealed class ParallelResolverTests(PostgresDemoServer server) : IClassFix
     [Fact]
     public async Task Sibling_root_fields_and_totalCounts_run_side_by_side_on_PostgreSQL()
     {
-        const string query =
-            """
-                {
-                  provinces(first: 5) { totalCount nodes { code counties { code } } }
-                  counties(first: 8) { totalCount nodes { code province { code } centers { code } charities { code } } }
-                  contributions(first: 50) { totalCount nodes { amountRial county { code province { code } } center { code }
-                """
-            + " "
-            + """
+        const string query = """
+            {
+              provinces(first: 5) { totalCount nodes { code counties { code } } }
+              counties(first: 8) { totalCount nodes { code province { code } centers { code } charities { code } } }
+              contributions(first: 50) { totalCount nodes { amountRial county { code province { code } } center { code }
                 charity { code } } }
-                  households(first: 20) { totalCount nodes { benefit county { code } } }
-                  zanjan: province(code: "IR-19") { nameEn counties { code } }
-                  report: participationReport(province: "IR-19", period: { year: 1404, fromMonth: 1, toMonth: 9 }) { total }
-                }
-                """;
+              households(first: 20) { totalCount nodes { benefit county { code } } }
+              zanjan: province(code: "IR-19") { nameEn counties { code } }
+              report: participationReport(province: "IR-19", period: { year: 1404, fromMonth: 1, toMonth: 9 }) { total }
+            }
+            """;
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => server.Client.DataAsync(query)));
         foreach (var data in results)
         {

@@ -172,11 +172,8 @@ public abstract class IngestionTests(GraphQLClient client)
             await client.DataAsync(
                 """
                 mutation($s: String!) { retractContributions(sourceSystem: $s, externalIds: [" r-۱۲۳ "], reason: "duplicate")
-                """
-                    + " "
-                    + """
-                    { retracted errors { code } } }
-                    """,
+                  { retracted errors { code } } }
+                """,
                 new { s = _source }
             )
         )["retractContributions"]!;
@@ -193,11 +190,8 @@ public abstract class IngestionTests(GraphQLClient client)
             await client.DataAsync(
                 """
                 mutation($s: String!) { retractContributions(sourceSystem: $s, externalIds: ["t1", "nope"],
-                """
-                    + " "
-                    + """
-                    reason: "receipt entered twice") { retracted errors { code } } }
-                    """,
+                  reason: "receipt entered twice") { retracted errors { code } } }
+                """,
                 new { s = _source }
             )
         )["retractContributions"]!;
@@ -241,11 +235,8 @@ public abstract class IngestionTests(GraphQLClient client)
                 await client.DataAsync(
                     """
                     query($after: String) { contributionChanges(after: $after, first: 1000) { nodes { kind sourceSystem key }
-                    """
-                        + " "
-                        + """
-                        hasNextPage endCursor } }
-                        """,
+                      hasNextPage endCursor } }
+                    """,
                     new { after }
                 )
             )["contributionChanges"]!;

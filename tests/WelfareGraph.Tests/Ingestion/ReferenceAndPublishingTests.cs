@@ -110,11 +110,8 @@ public abstract class ReferenceAndPublishingTests(GraphQLClient client)
                 mutation { upsertCounties(items: [
                   { code: "IR-23-01", nameFa: "تهران", nameEn: "Tehran", provinceCode: "IR-23", totalHouseholds: 3000000 },
                   { code: "IR-23-02", nameFa: "ری", nameEn: "Rey", provinceCode: "IR-23", totalHouseholds: 120000 }])
-                """
-                    + " "
-                    + """
                     { inserted errors { code } } }
-                    """
+                """
             )
         )["upsertCounties"]!;
         Assert.Equal(2, counties["inserted"]!.GetValue<int>());
@@ -122,11 +119,8 @@ public abstract class ReferenceAndPublishingTests(GraphQLClient client)
             await client.DataAsync(
                 """
                 mutation { upsertCounties(items: [{ code: "IR-19-99", nameFa: "x", nameEn: "x", provinceCode: "IR-23",
+                  totalHouseholds: 1 }]) { errors { code } } }
                 """
-                    + " "
-                    + """
-                    totalHouseholds: 1 }]) { errors { code } } }
-                    """
             )
         )["upsertCounties"]!;
         Assert.Equal("INVALID_VALUE", refused["errors"]![0]!["code"]!.GetValue<string>());
@@ -135,11 +129,8 @@ public abstract class ReferenceAndPublishingTests(GraphQLClient client)
             await client.DataAsync(
                 """
                 mutation { upsertCenters(items: [{ code: "CE-IR-23-01-01", name: "مرکز نمونه", countyCode: "IR-23-01",
+                  kind: ELDERLY, ownership: GOVERNMENT, capacity: 80, residents: 61 }]) { inserted } }
                 """
-                    + " "
-                    + """
-                    kind: ELDERLY, ownership: GOVERNMENT, capacity: 80, residents: 61 }]) { inserted } }
-                    """
             )
         )["upsertCenters"]!;
         Assert.Equal(1, center["inserted"]!.GetValue<int>());
@@ -147,11 +138,8 @@ public abstract class ReferenceAndPublishingTests(GraphQLClient client)
             await client.DataAsync(
                 """
                 { participationReport(province: "IR-23", period: { year: 1404, fromMonth: 1, toMonth: 9 })
+                  { households { allHouseholds } centerResidents total } }
                 """
-                    + " "
-                    + """
-                    { households { allHouseholds } centerResidents total } }
-                    """
             )
         )["participationReport"]!;
         Assert.Equal(3_120_000, report["households"]!["allHouseholds"]!.GetValue<int>());
@@ -165,11 +153,8 @@ public abstract class ReferenceAndPublishingTests(GraphQLClient client)
             await client.DataAsync(
                 """
                 mutation { publishReport(province: "IR-19", period: { year: 1403, quarter: 2 })
+                  { id periodLabel figures { total } corrections { figure } } }
                 """
-                    + " "
-                    + """
-                    { id periodLabel figures { total } corrections { figure } } }
-                    """
             )
         )["publishReport"]!;
         Assert.Equal("1403-04..1403-06", published["periodLabel"]!.GetValue<string>());
@@ -181,12 +166,9 @@ public abstract class ReferenceAndPublishingTests(GraphQLClient client)
         await client.DataAsync(
             """
             mutation { upsertContributions(input: { sourceSystem: "late", items: [{ externalId: "late-1", date: "1403-05-02",
+              countyCode: "IR-19-07", type: CASH, sector: CHARITY, channel: CHARITY_INSTITUTION, amountRial: 12340000 }] })
+              { inserted } }
             """
-                + " "
-                + """
-                countyCode: "IR-19-07",
-                  type: CASH, sector: CHARITY, channel: CHARITY_INSTITUTION, amountRial: 12340000 }] }) { inserted } }
-                """
         );
         var reports = (
             await client.DataAsync(

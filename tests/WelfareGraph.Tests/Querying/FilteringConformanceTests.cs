@@ -49,12 +49,9 @@ public abstract class FilteringConformanceTests(GeneratedDataServer server)
     {
         var data = await server.Client.DataAsync(
             """
-            { contributionsPage(take: 50, where: { solarYear: { eq: 1404 } }, order: [{ county: { code: DESC }
+            { contributionsPage(take: 50, where: { solarYear: { eq: 1404 } },
+                                order: [{ county: { code: DESC } }, { type: ASC }, { amountRial: DESC }]) { items { externalId } } }
             """
-                + " "
-                + """
-                }, { type: ASC }, { amountRial: DESC }]) { items { externalId } } }
-                """
         );
         var expected = server
             .Set.Contributions.Select((c, i) => (c, i))
@@ -110,13 +107,11 @@ public abstract class FilteringConformanceTests(GeneratedDataServer server)
         {
             var data = await server.Client.DataAsync(
                 """
-                query($after: String) { contributions(first: 19, after: $after, where: { type: { eq: CASH },
-                """
-                    + " "
-                    + """
-                    solarYear: { eq: 1403 } }, order: [{ amountRial: DESC }]) {
-                      edges { cursor node { externalId } } pageInfo { hasNextPage hasPreviousPage endCursor } } }
-                    """,
+                query($after: String) {
+                  contributions(first: 19, after: $after, where: { type: { eq: CASH }, solarYear: { eq: 1403 } },
+                                order: [{ amountRial: DESC }]) {
+                    edges { cursor node { externalId } } pageInfo { hasNextPage hasPreviousPage endCursor } } }
+                """,
                 new { after }
             );
             var connection = data["contributions"]!;
@@ -141,11 +136,8 @@ public abstract class FilteringConformanceTests(GeneratedDataServer server)
         var last = await server.Client.DataAsync(
             """
             { contributions(last: 7, where: { sector: { eq: CHARITY } }, order: [{ date: ASC }])
+              { totalCount nodes { externalId } pageInfo { hasNextPage hasPreviousPage startCursor } } }
             """
-                + " "
-                + """
-                { totalCount nodes { externalId } pageInfo { hasNextPage hasPreviousPage startCursor } } }
-                """
         );
         Assert.Equal(all.Count, last["contributions"]!["totalCount"]!.GetValue<int>());
         Assert.Equal(all.TakeLast(7), Keys(last["contributions"]!["nodes"]!, "externalId"));
@@ -155,12 +147,10 @@ public abstract class FilteringConformanceTests(GeneratedDataServer server)
         var before = last["contributions"]!["pageInfo"]!["startCursor"]!.GetValue<string>();
         var previous = await server.Client.DataAsync(
             """
-            query($before: String) { contributions(last: 5, before: $before, where: { sector: { eq: CHARITY }
-            """
-                + " "
-                + """
-                }, order: [{ date: ASC }]) { nodes { externalId } pageInfo { hasNextPage } } }
-                """,
+            query($before: String) {
+              contributions(last: 5, before: $before, where: { sector: { eq: CHARITY } }, order: [{ date: ASC }])
+                { nodes { externalId } pageInfo { hasNextPage } } }
+            """,
             new { before }
         );
         Assert.Equal(all.SkipLast(7).TakeLast(5), Keys(previous["contributions"]!["nodes"]!, "externalId"));
@@ -180,11 +170,8 @@ public abstract class FilteringConformanceTests(GeneratedDataServer server)
         var data = await server.Client.DataAsync(
             """
             { contributionsPage(skip: 30, take: 25, where: { intent: { eq: EQUIPMENT } }, order: [{ amountRial: ASC }])
+              { totalCount items { externalId } pageInfo { hasNextPage hasPreviousPage } } }
             """
-                + " "
-                + """
-                { totalCount items { externalId } pageInfo { hasNextPage hasPreviousPage } } }
-                """
         );
         var page = data["contributionsPage"]!;
         Assert.Equal(all.Count, page["totalCount"]!.GetValue<int>());

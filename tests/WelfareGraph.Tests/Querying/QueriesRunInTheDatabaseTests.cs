@@ -44,12 +44,9 @@ public sealed class QueriesRunInTheDatabaseTests(CountedDemoServer server) : ICl
         server.Counter.Reset();
         var data = await server.Client.DataAsync(
             """
-            { contributions(first: 10, where: { type: { eq: CASH }, amountRial: { gt: 1000000 }
+            { contributions(first: 10, where: { type: { eq: CASH }, amountRial: { gt: 1000000 } }, order: [{ amountRial: DESC }])
+              { nodes { amountRial } } }
             """
-                + " "
-                + """
-                }, order: [{ amountRial: DESC }]) { nodes { amountRial } } }
-                """
         );
         Assert.Equal(10, data["contributions"]!["nodes"]!.AsArray().Count);
         Assert.Equal(1, server.Counter.CommandCount);
@@ -68,11 +65,8 @@ public sealed class QueriesRunInTheDatabaseTests(CountedDemoServer server) : ICl
         var data = await server.Client.DataAsync(
             """
             { contributions(first: 50, order: [{ date: DESC }]) { nodes { amountRial county { nameEn province { code } }
+              center { name } } } }
             """
-                + " "
-                + """
-                center { name } } } }
-                """
         );
         Assert.Equal(50, data["contributions"]!["nodes"]!.AsArray().Count);
         Assert.All(

@@ -22,24 +22,20 @@ namespace WelfareGraph.Tests.Rollups;
 /// </summary>
 public abstract class RollupEquivalenceTests(RollupServers servers)
 {
-    private const string Totals =
-        """
-            query($g: [ContributionDimension!], $w: ContributionFilterInput, $p: PeriodInput, $h: ContributionMeasureFilterInput,
-                  $o: [ContributionGroupSortInput!], $f: Int, $r: Boolean, $gaps: Boolean, $c: Comparison, $u: MoneyUnit) {
-              contributionTotals(groupBy: $g, where: $w, period: $p, having: $h, order: $o, first: $f, rollup: $r, fillGaps: $gaps,
-                                 compareTo: $c, unit: $u) {
-                total { sum count min max average comparison { sum count } growth }
-                groups {
-                  key { province { code } county { code } type sector intent channel year quarter month period center { code }
-            """
-        + " "
-        + """
-            charity { code } }
-                  sum count min max average share growth subtotal comparison { sum count }
-                }
-              }
+    private const string Totals = """
+        query($g: [ContributionDimension!], $w: ContributionFilterInput, $p: PeriodInput, $h: ContributionMeasureFilterInput,
+              $o: [ContributionGroupSortInput!], $f: Int, $r: Boolean, $gaps: Boolean, $c: Comparison, $u: MoneyUnit) {
+          contributionTotals(groupBy: $g, where: $w, period: $p, having: $h, order: $o, first: $f, rollup: $r, fillGaps: $gaps,
+                             compareTo: $c, unit: $u) {
+            total { sum count min max average comparison { sum count } growth }
+            groups {
+              key { province { code } county { code } type sector intent channel year quarter month period center { code }
+                charity { code } }
+              sum count min max average share growth subtotal comparison { sum count }
             }
-            """;
+          }
+        }
+        """;
 
     [Fact]
     public async Task Answers_from_the_rollup_equal_answers_from_the_facts_across_random_requests_and_writes()

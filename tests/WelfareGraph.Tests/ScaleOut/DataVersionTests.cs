@@ -51,14 +51,10 @@ public sealed class DataVersionTests(SqliteDemoServer server) : IClassFixture<Sq
     [Fact]
     public async Task A_write_that_changes_nothing_leaves_the_version_and_answers_the_current_one()
     {
-        const string county =
-            """
-                mutation { upsertCounties(items: [{ code: "IR-19-05", nameFa: "شهرستان ثابت", nameEn: "Still",
-                """
-            + " "
-            + """
-                provinceCode: "IR-19", totalHouseholds: 4242 }]) { updated unchanged } }
-                """;
+        const string county = """
+            mutation { upsertCounties(items: [{ code: "IR-19-05", nameFa: "شهرستان ثابت", nameEn: "Still",
+              provinceCode: "IR-19", totalHouseholds: 4242 }]) { updated unchanged } }
+            """;
         await server.Client.DataAsync(county);
         var after = await StoredVersionAsync();
         var again = await server.Client.QueryAsync(county);

@@ -93,11 +93,8 @@ public sealed class ReadReplicaTests(ReplicatedServers servers) : IClassFixture<
             servers.Tolerant,
             """
             mutation($fa: String!, $en: String!, $n: Int!) { upsertCounties(items: [{ code: "IR-19-07", nameFa: $fa,
-            """
-                + " "
-                + """
-                nameEn: $en, provinceCode: "IR-19", totalHouseholds: $n }]) { updated } }
-                """,
+              nameEn: $en, provinceCode: "IR-19", totalHouseholds: $n }]) { updated } }
+            """,
             variables: new
             {
                 fa = nameFa,
@@ -132,12 +129,9 @@ public sealed class ReadReplicaTests(ReplicatedServers servers) : IClassFixture<
             servers.Tolerant,
             $$"""
             mutation { upsertContributions(input: { sourceSystem: "replica-test", items: [{ externalId: "{{id}}",
+              date: "1403-05-02", countyCode: "IR-19-07", type: CASH, sector: CHARITY, channel: CHARITY_INSTITUTION,
+              amountRial: {{amountRial}} }] }) { inserted errors { code } } }
             """
-                + " "
-                + $$"""
-                date: "1403-05-02", countyCode: "IR-19-07",
-                  type: CASH, sector: CHARITY, channel: CHARITY_INSTITUTION, amountRial: {{amountRial}} }] }) { inserted errors { code } } }
-                """
         );
         Assert.Equal(1, answer.Body["data"]!["upsertContributions"]!["inserted"]!.GetValue<int>());
         return (answer, answer.Body["extensions"]!["dataVersion"]!.GetValue<long>());

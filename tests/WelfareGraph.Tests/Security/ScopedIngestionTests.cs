@@ -19,14 +19,10 @@ public sealed class IngestingSecuredServer : SecuredServer
 /// <summary>Ingestion by a county-scoped system: a key already stored in a county it cannot see is refused by name.</summary>
 public sealed class ScopedIngestionTests(IngestingSecuredServer server) : IClassFixture<IngestingSecuredServer>
 {
-    private const string Upsert =
-        """
-            mutation($input: UpsertContributionsInput!) { upsertContributions(input: $input)
-            """
-        + " "
-        + """
-            { inserted updated unchanged errors { index externalId field code } } }
-            """;
+    private const string Upsert = """
+        mutation($input: UpsertContributionsInput!) { upsertContributions(input: $input)
+          { inserted updated unchanged errors { index externalId field code } } }
+        """;
 
     private static object Input(string county, long amount) =>
         new
@@ -86,15 +82,11 @@ public sealed class ScopedIngestionTests(IngestingSecuredServer server) : IClass
     [Fact]
     public async Task A_household_covered_outside_the_callers_scope_is_refused_without_saying_where()
     {
-        const string upsert =
-            """
-                mutation($items: [HouseholdInput!]!) { upsertHouseholds(input: { sourceSystem: "scoped-registry", items: $items,
-                """
-            + " "
-            + """
-                atomic: false }) {
-                  inserted updated errors { index field code message } } }
-                """;
+        const string upsert = """
+            mutation($items: [HouseholdInput!]!) {
+              upsertHouseholds(input: { sourceSystem: "scoped-registry", items: $items, atomic: false }) {
+                inserted updated errors { index field code message } } }
+            """;
         object Items(string county) =>
             new
             {

@@ -26,12 +26,9 @@ public sealed class PublishedStatementPageTests(LoopbackServer server, ITestOutp
         await client.DataAsync(
             """
             mutation { upsertContributions(input: { sourceSystem: "late", items: [{ externalId: "late-1", date: "1404-05-02",
+              countyCode: "IR-19-07", type: CASH, sector: CHARITY, channel: CHARITY_INSTITUTION, amountRial: 12340000 }] })
+              { inserted } }
             """
-                + " "
-                + """
-                countyCode: "IR-19-07",
-                  type: CASH, sector: CHARITY, channel: CHARITY_INSTITUTION, amountRial: 12340000 }] }) { inserted } }
-                """
         );
 
         await using var browser = await StatementBrowser.LaunchAsync(server.BaseAddress);
