@@ -92,11 +92,14 @@ foreach (var size in sizes)
     );
     results.Add(result);
     Console.WriteLine(
-        $"{size.ToString("N0").PadLeft(9)} rows: COPY via Npgsql {Median(copy):F2} s, via psql {Median(psql):F2} s; the faster is the reference"
+        $"{size.ToString("N0").PadLeft(9)} rows: COPY via Npgsql {Median(copy):F2} s, "
+            + $"via psql {Median(psql):F2} s; the faster is the reference"
     );
     Console.WriteLine(
-        $"{size.ToString("N0").PadLeft(9)} rows: COPY {result.Copy.ToString("F2").PadLeft(6)} s ({copyBytes / 1e6:F0} M chars) | CSV export {result.Csv.ToString("F2").PadLeft(6)} s ({csvBytes / 1e6:F0} MB) = {result.Csv / result.Copy:F2} x COPY | "
-            + $"XLSX export {result.Xlsx.ToString("F2").PadLeft(6)} s ({xlsxBytes / 1e6:F0} MB) = {result.Xlsx / result.Copy:F2} x COPY | server peak RSS: CSV {csvPeak / 1e6:F0} MB, XLSX {xlsxPeak / 1e6:F0} MB"
+        $"{size.ToString("N0").PadLeft(9)} rows: COPY {result.Copy.ToString("F2").PadLeft(6)} s ({copyBytes / 1e6:F0} M chars) "
+            + $"| CSV export {result.Csv.ToString("F2").PadLeft(6)} s ({csvBytes / 1e6:F0} MB) = {result.Csv / result.Copy:F2} x COPY | "
+            + $"XLSX export {result.Xlsx.ToString("F2").PadLeft(6)} s ({xlsxBytes / 1e6:F0} MB) "
+            + $"= {result.Xlsx / result.Copy:F2} x COPY | server peak RSS: CSV {csvPeak / 1e6:F0} MB, XLSX {xlsxPeak / 1e6:F0} MB"
     );
 }
 
@@ -107,13 +110,15 @@ Console.WriteLine(
 Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var r in results)
     Console.WriteLine(
-        $"| {r.Rows:N0} | {r.Copy:F2} | {r.Csv:F2} | {r.Csv / r.Copy:F2} | {r.Xlsx:F2} | {r.Xlsx / r.Copy:F2} | {r.CsvPeak / 1e6:F0} | {r.XlsxPeak / 1e6:F0} |"
+        $"| {r.Rows:N0} | {r.Copy:F2} | {r.Csv:F2} | {r.Csv / r.Copy:F2} | {r.Xlsx:F2} "
+            + $"| {r.Xlsx / r.Copy:F2} | {r.CsvPeak / 1e6:F0} | {r.XlsxPeak / 1e6:F0} |"
     );
 if (results.Count >= 2)
 {
     var (small, large) = (results[0], results[^1]);
     Console.WriteLine(
-        $"peak memory {large.Rows:N0} vs {small.Rows:N0} rows: CSV {(double)large.CsvPeak / small.CsvPeak:F2} x, XLSX {(double)large.XlsxPeak / small.XlsxPeak:F2} x (target within 1.20 x)"
+        $"peak memory {large.Rows:N0} vs {small.Rows:N0} rows: CSV {(double)large.CsvPeak / small.CsvPeak:F2} x, "
+            + $"XLSX {(double)large.XlsxPeak / small.XlsxPeak:F2} x (target within 1.20 x)"
     );
 }
 
@@ -318,10 +323,13 @@ static class CopySql
         COPY (SELECT c.id, c.date, c.solar_year, c.solar_quarter, c.solar_month,
                 CASE c.type WHEN 1 THEN 'CASH' WHEN 2 THEN 'IN_KIND' ELSE 'VOLUNTEER_SERVICE' END,
                 CASE c.sector WHEN 1 THEN 'GOVERNMENT' ELSE 'CHARITY' END,
-                CASE c.intent WHEN 1 THEN 'EDUCATION_CULTURE_SPORT' WHEN 2 THEN 'LIVELIHOOD' WHEN 3 THEN 'FACILITY_CONSTRUCTION' WHEN 4 THEN 'EQUIPMENT' ELSE 'UNRESTRICTED' END,
-                CASE c.channel WHEN 1 THEN 'COLLECTION_BASE' WHEN 2 THEN 'BANK_ACCOUNT' WHEN 3 THEN 'CHARITY_INSTITUTION' WHEN 4 THEN 'CENTER_DIRECT' ELSE 'ONLINE' END,
+                CASE c.intent WHEN 1 THEN 'EDUCATION_CULTURE_SPORT' WHEN 2 THEN 'LIVELIHOOD' WHEN 3 THEN 'FACILITY_CONSTRUCTION'
+                  WHEN 4 THEN 'EQUIPMENT' ELSE 'UNRESTRICTED' END,
+                CASE c.channel WHEN 1 THEN 'COLLECTION_BASE' WHEN 2 THEN 'BANK_ACCOUNT' WHEN 3 THEN 'CHARITY_INSTITUTION'
+                  WHEN 4 THEN 'CENTER_DIRECT' ELSE 'ONLINE' END,
                 c.amount_rial, c.quantity, c.quantity_unit, c.valuation_basis, c.description,
-                p.code, p.name_fa, p.name_en, k.code, k.name_fa, k.name_en, ce.code, ce.name, ch.code, ch.name, c.source_system, c.external_id
+                p.code, p.name_fa, p.name_en, k.code, k.name_fa, k.name_en, ce.code, ce.name, ch.code, ch.name, c.source_system,
+                c.external_id
               FROM contributions c JOIN counties k ON k.id = c.county_id JOIN provinces p ON p.id = k.province_id
               LEFT JOIN centers ce ON ce.id = c.center_id LEFT JOIN charities ch ON ch.id = c.charity_id
               WHERE NOT c.is_retracted ORDER BY c.id) TO STDOUT WITH CSV HEADER

@@ -64,14 +64,17 @@ var hostile = Token("hostile");
 // What a provincial dashboard page asks: the statement and the county breakdown.
 string[] dashboard =
 [
-    """{ participationReport(province: "IR-19", period: { year: 1404, fromMonth: 1, toMonth: 9 }) { government { cash inKind volunteerServices } charities total households { covered coverageRate } } }""",
-    """{ contributionTotals(period: { year: 1404, fromMonth: 1, toMonth: 9 }, groupBy: [COUNTY, TYPE]) { total { sum count } groups { key { county { code } type } sum share } } }""",
+    """{ participationReport(province: "IR-19", period: { year: 1404, fromMonth: 1, toMonth: 9 }) """
+        + """{ government { cash inKind volunteerServices } charities total households { covered coverageRate } } }""",
+    """{ contributionTotals(period: { year: 1404, fromMonth: 1, toMonth: 9 }, groupBy: [COUNTY, """
+        + """TYPE]) { total { sum count } groups { key { county { code } type } sum share } } }""",
 ];
 
 // The flood: every contribution of both years grouped five ways, and a page of rows with a count.
 string[] heavy =
 [
-    """{ contributionTotals(period: { from: "2024-03-20", to: "2025-12-21" }, groupBy: [COUNTY, TYPE, INTENT, CHANNEL, MONTH], compareTo: PREVIOUS_PERIOD) { groups { key { county { code } type intent channel period } sum count growth } } }""",
+    """{ contributionTotals(period: { from: "2024-03-20", to: "2025-12-21" }, groupBy: [COUNTY, TYPE, INTENT, CHANNEL, """
+        + """MONTH], compareTo: PREVIOUS_PERIOD) { groups { key { county { code } type intent channel period } sum count growth } } }""",
     """{ contributions(first: 50, order: [{ amountRial: DESC }]) { totalCount nodes { id date amountRial county { nameFa } } } }""",
 ];
 
@@ -166,19 +169,26 @@ for (var round = 0; round < rounds; round++)
 
 var limits = fairServer.Services.GetRequiredService<IOptions<FairShareOptions>>().Value;
 Console.WriteLine(
-    $"{Environment.ProcessorCount} cores; fair share: {limits.MaxConcurrentPerCaller} running + {limits.MaxQueuedPerCaller} queued per caller, "
-        + $"{limits.ServerConcurrency} running + {limits.MaxQueuedPerServer} queued per server; {hostileClients} hostile clients; {rounds} rounds of {seconds} s per phase"
+    $"{Environment.ProcessorCount} cores; fair share: {limits.MaxConcurrentPerCaller} "
+        + $"running + {limits.MaxQueuedPerCaller} queued per caller, "
+        + $"{limits.ServerConcurrency} running + {limits.MaxQueuedPerServer} queued per server; "
+        + $"{hostileClients} hostile clients; {rounds} rounds of {seconds} s per phase"
 );
 Console.WriteLine(
-    $"victim alone             median {Median(alone).ToString("F2").PadLeft(7)} ms  p95 {Quantile(alone, 0.95).ToString("F2").PadLeft(7)} ms  ({alone.Count} queries)"
+    $"victim alone             median {Median(alone).ToString("F2").PadLeft(7)} ms  "
+        + $"p95 {Quantile(alone, 0.95).ToString("F2").PadLeft(7)} ms  ({alone.Count} queries)"
 );
 Console.WriteLine(
-    $"victim, flood, fair      median {Median(fair).ToString("F2").PadLeft(7)} ms  p95 {Quantile(fair, 0.95).ToString("F2").PadLeft(7)} ms  ({fair.Count} queries)  "
-        + $"ratio median {Median(fair) / Median(alone):F2}x, p95 {Quantile(fair, 0.95) / Quantile(alone, 0.95):F2}x;  hostile: {fairDone} answered, {fairRefused} SERVER_BUSY"
+    $"victim, flood, fair      median {Median(fair).ToString("F2").PadLeft(7)} ms  "
+        + $"p95 {Quantile(fair, 0.95).ToString("F2").PadLeft(7)} ms  ({fair.Count} queries)  "
+        + $"ratio median {Median(fair) / Median(alone):F2}x, "
+        + $"p95 {Quantile(fair, 0.95) / Quantile(alone, 0.95):F2}x;  hostile: {fairDone} answered, {fairRefused} SERVER_BUSY"
 );
 Console.WriteLine(
-    $"victim, flood, unlimited median {Median(unlimited).ToString("F2").PadLeft(7)} ms  p95 {Quantile(unlimited, 0.95).ToString("F2").PadLeft(7)} ms  ({unlimited.Count} queries)  "
-        + $"ratio median {Median(unlimited) / Median(alone):F2}x, p95 {Quantile(unlimited, 0.95) / Quantile(alone, 0.95):F2}x;  hostile: {unlimitedDone} answered"
+    $"victim, flood, unlimited median {Median(unlimited).ToString("F2").PadLeft(7)} ms  p95 "
+        + $"{Quantile(unlimited, 0.95).ToString("F2").PadLeft(7)} ms  ({unlimited.Count} queries)  "
+        + $"ratio median {Median(unlimited) / Median(alone):F2}x, "
+        + $"p95 {Quantile(unlimited, 0.95) / Quantile(alone, 0.95):F2}x;  hostile: {unlimitedDone} answered"
 );
 return;
 

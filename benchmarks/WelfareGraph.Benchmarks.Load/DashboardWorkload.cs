@@ -24,7 +24,8 @@ public static class DashboardWorkload
             "contributionTotals",
             new
             {
-                query = "query($p: PeriodInput) { contributionTotals(period: $p, groupBy: [COUNTY, MONTH]) { total { sum count } groups { key { county { code nameFa } month period } sum count share } } }",
+                query = "query($p: PeriodInput) { contributionTotals(period: $p, groupBy: [COUNTY, MONTH]) { total { sum count } "
+                    + "groups { key { county { code nameFa } month period } sum count share } } }",
                 variables = new { p = Period },
             }
         ),
@@ -32,14 +33,16 @@ public static class DashboardWorkload
             "householdTotals",
             new
             {
-                query = "{ householdTotals(groupBy: [COUNTY, BENEFIT], asOf: \"1404-09-30\") { total { count coverageRate } groups { key { county { code } benefit } count share coverageRate suppressed } } }",
+                query = "{ householdTotals(groupBy: [COUNTY, BENEFIT], asOf: \"1404-09-30\") { total { count coverageRate } "
+                    + "groups { key { county { code } benefit } count share coverageRate suppressed } } }",
             }
         ),
         new(
             "participationReport",
             new
             {
-                query = "query($p: PeriodInput!) { participationReport(province: \"IR-19\", period: $p) { total charities government { cash inKind volunteerServices total } households { covered coverageRate } } }",
+                query = "query($p: PeriodInput!) { participationReport(province: \"IR-19\", period: $p) "
+                    + "{ total charities government { cash inKind volunteerServices total } households { covered coverageRate } } }",
                 variables = new { p = Period },
             }
         ),
@@ -47,7 +50,8 @@ public static class DashboardWorkload
             "contributionsPage",
             new
             {
-                query = "{ contributionsPage(skip: 20, take: 50, where: { type: { eq: CASH } }, order: [{ date: DESC }]) { totalCount items { date amountRial type sector county { code nameFa } } } }",
+                query = "{ contributionsPage(skip: 20, take: 50, where: { type: { eq: CASH } "
+                    + "}, order: [{ date: DESC }]) { totalCount items { date amountRial type sector county { code nameFa } } } }",
             }
         ),
     ];

@@ -59,15 +59,19 @@ foreach (var provider in providers)
     var all = run.SelectMany(r => r.Value).ToList();
     Console.WriteLine($"{all.Count:N0} requests, {all.Count / (double)seconds:F1} requests/s");
     Console.WriteLine(
-        $"{"operation".PadRight(24)} {"n".PadLeft(7)} {"p50 ms".PadLeft(8)} {"p95 ms".PadLeft(8)} {"p99 ms".PadLeft(8)} {"max ms".PadLeft(8)} {"p99/p50".PadLeft(8)}"
+        $"{"operation".PadRight(24)} {"n".PadLeft(7)} {"p50 ms".PadLeft(8)} "
+            + $"{"p95 ms".PadLeft(8)} {"p99 ms".PadLeft(8)} {"max ms".PadLeft(8)} {"p99/p50".PadLeft(8)}"
     );
     foreach (var (name, times) in run.OrderBy(r => r.Key, StringComparer.Ordinal).Append(new("all", all)))
         Console.WriteLine(
-            $"{name.PadRight(24)} {times.Count.ToString("N0").PadLeft(7)} {Median(times).ToString("F1").PadLeft(8)} {Quantile(times, 0.95).ToString("F1").PadLeft(8)} {Quantile(times, 0.99).ToString("F1").PadLeft(8)} {times.Max().ToString("F1").PadLeft(8)} {(Quantile(times, 0.99) / Median(times)).ToString("F1").PadLeft(7)}x"
+            $"{name.PadRight(24)} {times.Count.ToString("N0").PadLeft(7)} {Median(times).ToString("F1").PadLeft(8)} "
+                + $"{Quantile(times, 0.95).ToString("F1").PadLeft(8)} {Quantile(times, 0.99).ToString("F1").PadLeft(8)} "
+                + $"{times.Max().ToString("F1").PadLeft(8)} {(Quantile(times, 0.99) / Median(times)).ToString("F1").PadLeft(7)}x"
         );
     Console.WriteLine($"memory after warm-up: {warm}");
     Console.WriteLine(
-        $"memory at the end:    {end}  (working set {end.WorkingSet / (double)warm.WorkingSet - 1:+0.0%;-0.0%}, private {end.Private / (double)warm.Private - 1:+0.0%;-0.0%})"
+        $"memory at the end:    {end}  (working set {end.WorkingSet / (double)warm.WorkingSet - 1:+0.0%;-0.0%}, "
+            + $"private {end.Private / (double)warm.Private - 1:+0.0%;-0.0%})"
     );
     Console.WriteLine($"gen0/gen1/gen2 collections: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
 }

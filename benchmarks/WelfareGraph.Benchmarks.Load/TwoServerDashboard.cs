@@ -33,7 +33,8 @@ public static class TwoServerDashboard
             "byCountyMonth",
             new
             {
-                query = "query($p: PeriodInput) { contributionTotals(period: $p, groupBy: [COUNTY, MONTH]) { total { sum count } groups { key { county { code } month } sum count share } } }",
+                query = "query($p: PeriodInput) { contributionTotals(period: $p, groupBy: [COUNTY, MONTH]) "
+                    + "{ total { sum count } groups { key { county { code } month } sum count share } } }",
                 variables = new { p = Period },
             }
         ),
@@ -47,14 +48,16 @@ public static class TwoServerDashboard
             "householdsByBenefit",
             new
             {
-                query = "{ householdTotals(groupBy: [COUNTY, BENEFIT], asOf: \"1404-09-30\") { total { count coverageRate } groups { key { county { code } benefit } count share coverageRate suppressed } } }",
+                query = "{ householdTotals(groupBy: [COUNTY, BENEFIT], asOf: \"1404-09-30\") { total { count coverageRate } "
+                    + "groups { key { county { code } benefit } count share coverageRate suppressed } } }",
             }
         ),
         (
             "coverage",
             new
             {
-                query = "{ householdTotals(groupBy: [COUNTY]) { total { count allHouseholds coverageRate } groups { key { county { code } } coverageRate } } }",
+                query = "{ householdTotals(groupBy: [COUNTY]) { total { count allHouseholds coverageRate } "
+                    + "groups { key { county { code } } coverageRate } } }",
             }
         ),
         ("centers", new { query = "{ centerTotals(groupBy: [KIND]) { total { centers } groups { key { kind } centers } } }" }),
@@ -62,7 +65,8 @@ public static class TwoServerDashboard
             "report",
             new
             {
-                query = "query($p: PeriodInput!) { participationReport(province: \"IR-19\", period: $p) { total charities government { cash inKind volunteerServices total } households { covered coverageRate } } }",
+                query = "query($p: PeriodInput!) { participationReport(province: \"IR-19\", period: $p) "
+                    + "{ total charities government { cash inKind volunteerServices total } households { covered coverageRate } } }",
                 variables = new { p = Period },
             }
         ),
@@ -157,6 +161,8 @@ public static class TwoServerDashboard
 
     private static void Print(string mode, (List<double> Times, TimeSpan Elapsed) run) =>
         Console.WriteLine(
-            $"{mode.PadRight(10)} {run.Times.Count.ToString("N0").PadLeft(9)} {(run.Times.Count / run.Elapsed.TotalSeconds).ToString("F1").PadLeft(11)} {Median(run.Times).ToString("F1").PadLeft(8)} {Quantile(run.Times, 0.95).ToString("F1").PadLeft(8)}"
+            $"{mode.PadRight(10)} {run.Times.Count.ToString("N0").PadLeft(9)} "
+                + $"{(run.Times.Count / run.Elapsed.TotalSeconds).ToString("F1").PadLeft(11)} "
+                + $"{Median(run.Times).ToString("F1").PadLeft(8)} {Quantile(run.Times, 0.95).ToString("F1").PadLeft(8)}"
         );
 }

@@ -54,7 +54,9 @@ var countyCount = await GenerateAndWriteAsync();
 // full collection would otherwise mark them all — pauses that land on whichever side allocates the most.
 GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
 Console.WriteLine(
-    $"Managed heap after the load: {GC.GetTotalMemory(forceFullCollection: false) / 1048576.0:F0} MB, fragmented {GC.GetGCMemoryInfo().FragmentedBytes / 1048576.0:F0} MB, promoted {GC.GetGCMemoryInfo().PromotedBytes / 1048576.0:F0} MB"
+    $"Managed heap after the load: {GC.GetTotalMemory(forceFullCollection: false) / 1048576.0:F0} MB, "
+        + $"fragmented {GC.GetGCMemoryInfo().FragmentedBytes / 1048576.0:F0} MB, "
+        + $"promoted {GC.GetGCMemoryInfo().PromotedBytes / 1048576.0:F0} MB"
 );
 
 // The same server with Analytics:UseRollups off: every total from the facts, as before the rollup.
@@ -77,7 +79,8 @@ async Task<int> GenerateAndWriteAsync()
 {
     var set = DataSetGenerator.Generate(spec);
     Console.WriteLine(
-        $"Generated {set.Contributions.Count:N0} contributions, {set.Households.Count:N0} households, {set.Counties.Count} counties in {clock.Elapsed.TotalSeconds:F1} s"
+        $"Generated {set.Contributions.Count:N0} contributions, {set.Households.Count:N0} "
+            + $"households, {set.Counties.Count} counties in {clock.Elapsed.TotalSeconds:F1} s"
     );
     clock.Restart();
     await using (var db = host.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext())
@@ -193,7 +196,8 @@ for (var i = 0; i < runs; i++)
     engineTimes.Add(await Time(RunEngine));
 }
 Console.WriteLine(
-    $"where the time goes: the engine's SQL alone on Npgsql {Median(engineSqlTimes):F2} ms, the engine (EF, county lookup) {Median(engineTimes):F2} ms"
+    $"where the time goes: the engine's SQL alone on Npgsql {Median(engineSqlTimes):F2} ms, "
+        + $"the engine (EF, county lookup) {Median(engineTimes):F2} ms"
 );
 var sqlTimes = new List<double>();
 var apiTimes = new List<double>();
@@ -216,7 +220,8 @@ Console.WriteLine();
 Console.WriteLine("Hand-written SQL plan:");
 Console.WriteLine(await Explain(connection, Sql));
 Console.WriteLine(
-    "The SQL EF sends for contributionTotals, with its parameters (Npgsql does not prepare it, so each run is planned with its values, never a generic plan):"
+    "The SQL EF sends for contributionTotals, with its parameters (Npgsql does not prepare it, "
+        + "so each run is planned with its values, never a generic plan):"
 );
 await using (var engine = await EngineCommand())
 {
@@ -235,10 +240,12 @@ Console.WriteLine(
     $"{contributions:N0} contributions, {countyCount} counties, {sqlGroups:N0} groups, {runs} interleaved runs each after 30 warm-ups"
 );
 Console.WriteLine(
-    $"hand-written SQL  median {sqlMedian.ToString("F2").PadLeft(8)} ms  (quartiles {Quantile(sqlTimes, 0.25):F2}–{Quantile(sqlTimes, 0.75):F2}, min {sqlTimes.Min():F2}, max {sqlTimes.Max():F2})"
+    $"hand-written SQL  median {sqlMedian.ToString("F2").PadLeft(8)} ms  (quartiles "
+        + $"{Quantile(sqlTimes, 0.25):F2}–{Quantile(sqlTimes, 0.75):F2}, min {sqlTimes.Min():F2}, max {sqlTimes.Max():F2})"
 );
 Console.WriteLine(
-    $"GraphQL over HTTP median {apiMedian.ToString("F2").PadLeft(8)} ms  (quartiles {Quantile(apiTimes, 0.25):F2}–{Quantile(apiTimes, 0.75):F2}, min {apiTimes.Min():F2}, max {apiTimes.Max():F2})"
+    $"GraphQL over HTTP median {apiMedian.ToString("F2").PadLeft(8)} ms  (quartiles "
+        + $"{Quantile(apiTimes, 0.25):F2}–{Quantile(apiTimes, 0.75):F2}, min {apiTimes.Min():F2}, max {apiTimes.Max():F2})"
 );
 
 // Each GraphQL run against the SQL run beside it: a slow spell on the shared machine then weighs on both sides of a ratio.
@@ -258,7 +265,8 @@ var provinceId = await ScalarAsync(connection, $"SELECT id FROM provinces WHERE 
         $"one province ({province})",
         $"""
         SELECT f.county_id, f.type, f.solar_month, SUM(f.amount_rial), COUNT(*) FROM contributions f JOIN counties c ON c.id = f.county_id
-        WHERE c.province_id = {provinceId} AND f.solar_year = 1404 AND f.solar_month BETWEEN 1 AND 9 GROUP BY f.county_id, f.type, f.solar_month
+        WHERE c.province_id = {provinceId} AND f.solar_year = 1404 AND f.solar_month BETWEEN 1 AND 9
+          GROUP BY f.county_id, f.type, f.solar_month
         """,
         GraphQL.Replace("unit: RIAL", $"unit: RIAL, where: {{ county: {{ province: {{ code: {{ eq: \"{province}\" }} }} }} }}")
     ),

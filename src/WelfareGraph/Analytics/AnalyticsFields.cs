@@ -24,7 +24,8 @@ public static class AnalyticsFields
         query
             .Field<NonNullGraphType<ContributionTotalsGraphType>>("contributionTotals")
             .Description(
-                "Contribution totals grouped by any dimensions and Solar Hijri periods, with comparisons, rollup and gaps filled — one SQL GROUP BY."
+                "Contribution totals grouped by any dimensions and Solar Hijri periods, "
+                    + "with comparisons, rollup and gaps filled — one SQL GROUP BY."
             )
             .Argument<FilterInputGraphType<ContributionGraphType>>("where", "Which contributions count.")
             .Argument<PeriodInputGraphType>("period", "Only contributions dated in this period.")

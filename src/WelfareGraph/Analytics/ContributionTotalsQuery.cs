@@ -82,7 +82,9 @@ public static class ContributionTotalsQuery
         return new TotalsResult(total, groups);
     }
 
-    /// <summary>The main GROUP BY as the engine sends it when nothing is computed after SQL (the tests and the benchmark inspect it).</summary>
+    /// <summary>
+    /// The main GROUP BY as the engine sends it when nothing is computed after SQL (the tests and the benchmark inspect it).
+    /// </summary>
     public static IQueryable<GroupRow> GroupQuery(ContributionSource source, ContributionTotalsRequest request, int maxGroups)
     {
         var plan = Plan(request, request.Period);

@@ -1,6 +1,8 @@
 namespace WelfareGraph.Analytics;
 
-/// <summary>What contribution totals can be grouped by. MONTH and QUARTER are calendar buckets of a year; MONTH_OF_YEAR is seasonality.</summary>
+/// <summary>
+/// What contribution totals can be grouped by. MONTH and QUARTER are calendar buckets of a year; MONTH_OF_YEAR is seasonality.
+/// </summary>
 public enum ContributionDimension
 {
     Province,

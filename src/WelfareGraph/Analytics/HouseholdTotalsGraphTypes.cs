@@ -15,7 +15,8 @@ public sealed class HouseholdTotalsGraphType : ObjectGraphType<HouseholdTotalsVi
     {
         Name = "HouseholdTotals";
         Description =
-            "Covered households on a day (a stock), with small-cell suppression: no figure includes a county × benefit cell below the threshold.";
+            "Covered households on a day (a stock), with small-cell suppression: "
+            + "no figure includes a county × benefit cell below the threshold.";
         Field<NonNullGraphType<DateScalar>>("asOf")
             .Description("The day the households were counted on.")
             .Resolve(ctx => ctx.Source.Result.AsOf);

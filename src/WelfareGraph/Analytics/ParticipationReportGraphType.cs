@@ -22,11 +22,13 @@ public sealed class ParticipationReportGraphType : ObjectGraphType<Participation
         Field(r => r.StatementEn).Description("The statement as a paragraph, in English.");
         Field(r => r.HeadlineFa)
             .Description(
-                "The one-line headline, in Persian: the total rounded down to whole units of its largest unit, with «بیش از» when that dropped anything."
+                "The one-line headline, in Persian: "
+                    + "the total rounded down to whole units of its largest unit, with «بیش از» when that dropped anything."
             );
         Field(r => r.HeadlineEn)
             .Description(
-                "The one-line headline, in English: the total rounded down to whole units of its largest unit, with \"over\" when that dropped anything."
+                "The one-line headline, in English: "
+                    + "the total rounded down to whole units of its largest unit, with \"over\" when that dropped anything."
             );
     }
 }

@@ -5,7 +5,9 @@ using WelfareGraph.Households;
 
 namespace WelfareGraph.Analytics;
 
-/// <summary>Which column (or joined column) of a fact entity fills each key slot, as expressions EF translates, in the column's own type.</summary>
+/// <summary>
+/// Which column (or joined column) of a fact entity fills each key slot, as expressions EF translates, in the column's own type.
+/// </summary>
 public sealed class SlotColumns<T>
 {
     private readonly Dictionary<Slot, LambdaExpression> _columns = [];

@@ -4,7 +4,9 @@ using WelfareGraph.Periods;
 
 namespace WelfareGraph.Analytics;
 
-/// <summary>A period of whole Solar Hijri months, from one month to another (possibly of a later year): what the rollup's cells can sum.</summary>
+/// <summary>
+/// A period of whole Solar Hijri months, from one month to another (possibly of a later year): what the rollup's cells can sum.
+/// </summary>
 public readonly record struct SolarMonths(int FromYear, int FromMonth, int ToYear, int ToMonth)
 {
     /// <summary>The months <paramref name="period"/> is made of, or null when it starts or ends inside a month.</summary>

@@ -33,18 +33,25 @@ internal static class StatementWriter
         var period = PeriodPhrase.Persian(r.Period);
         // Households are said exactly and people in care centres in the headline form, as the office says them.
         // The kinds of contribution and the charities are named as everywhere else, from the one label table.
-        return $"در {period}، بهزیستی استان {r.Province.NameFa} در {EnumLabels.Fa(Sector.Government)} {Money(r.Government.Cash)} {EnumLabels.Fa(ContributionType.Cash)}، "
-            + $"{Money(r.Government.InKind)} {EnumLabels.Fa(ContributionType.InKind)} و {Money(r.Government.VolunteerServices)} {EnumLabels.Fa(ContributionType.VolunteerService)} جذب کرده است. "
-            + $"همچنین {EnumLabels.Fa(Sector.Charity)} استان {Money(r.Charities)} کمک جمع‌آوری کرده‌اند که در مجموع رقم مشارکت‌ها به {Money(r.Total)} رسیده است. "
-            + $"هم اکنون {PersianAmounts.Percent(h.CoverageRate)} خانوارها به تعداد {PersianAmounts.Exact(h.Covered)} خانوار تحت پوشش بهزیستی هستند "
-            + $"که از این تعداد {PersianAmounts.Exact(h.Pensioners)} خانوار {EnumLabels.Fa(Benefit.Pension)} بوده و به عبارتی {PersianAmounts.Percent(h.PensionerShare)} "
-            + $"{EnumLabels.Fa(Benefit.Pension)} و {PersianAmounts.Percent(h.OtherServicesShare)} از {EnumLabels.Fa(Benefit.OtherServices)} بهره‌مند هستند. "
+        return $"در {period}، بهزیستی استان {r.Province.NameFa} در {EnumLabels.Fa(Sector.Government)} "
+            + $"{Money(r.Government.Cash)} {EnumLabels.Fa(ContributionType.Cash)}، "
+            + $"{Money(r.Government.InKind)} {EnumLabels.Fa(ContributionType.InKind)} "
+            + $"و {Money(r.Government.VolunteerServices)} {EnumLabels.Fa(ContributionType.VolunteerService)} جذب کرده است. "
+            + $"همچنین {EnumLabels.Fa(Sector.Charity)} استان {Money(r.Charities)} "
+            + $"کمک جمع‌آوری کرده‌اند که در مجموع رقم مشارکت‌ها به {Money(r.Total)} رسیده است. "
+            + $"هم اکنون {PersianAmounts.Percent(h.CoverageRate)} خانوارها به تعداد "
+            + $"{PersianAmounts.Exact(h.Covered)} خانوار تحت پوشش بهزیستی هستند "
+            + $"که از این تعداد {PersianAmounts.Exact(h.Pensioners)} خانوار {EnumLabels.Fa(Benefit.Pension)} "
+            + $"بوده و به عبارتی {PersianAmounts.Percent(h.PensionerShare)} "
+            + $"{EnumLabels.Fa(Benefit.Pension)} و {PersianAmounts.Percent(h.OtherServicesShare)} "
+            + $"از {EnumLabels.Fa(Benefit.OtherServices)} بهره‌مند هستند. "
             + $"هم اکنون {PersianAmounts.Headline(r.CenterResidents)} نفر از افراد نیازمند در مراکز نگهداری استان تحت پوشش هستند.";
     }
 
     public static string HeadlineEnglish(ParticipationReport r) =>
         $"Cash, in-kind and service contributions from people and charities to the welfare organisation's target community "
-        + $"in {r.Province.NameEn} province reached {EnglishAmounts.Headline(r.Total)} {EnglishUnit(r)} in {PeriodPhrase.English(r.Period)}";
+        + $"in {r.Province.NameEn} province reached {EnglishAmounts.Headline(r.Total)} "
+        + $"{EnglishUnit(r)} in {PeriodPhrase.English(r.Period)}";
 
     public static string HeadlinePersian(ParticipationReport r) =>
         $"مجموع کمک‌های نقدی، غیرنقدی و خدماتی مردم و موسسات خیریه برای جامعه هدف بهزیستی استان {r.Province.NameFa} "

@@ -27,7 +27,9 @@ public sealed class DatabaseOptions
     [Required(AllowEmptyStrings = false)]
     public string SqliteFile { get; set; } = "data/welfaregraph.db";
 
-    /// <summary>The longest a connection attempt to PostgreSQL or SQL Server may take, unless the connection string says otherwise.</summary>
+    /// <summary>
+    /// The longest a connection attempt to PostgreSQL or SQL Server may take, unless the connection string says otherwise.
+    /// </summary>
     [Range(typeof(TimeSpan), Durations.Positive, Durations.Longest)]
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -11,7 +11,8 @@ public sealed class SystemDbContextFactory(Func<WelfareDbContext> create, IHttpC
     {
         if (http.HttpContext is not null)
             throw new InvalidOperationException(
-                "SystemDbContextFactory is for the server's own work outside requests; a request uses IDbContextFactory<WelfareDbContext>, which carries its caller's scope."
+                "SystemDbContextFactory is for the server's own work outside requests; "
+                    + "a request uses IDbContextFactory<WelfareDbContext>, which carries its caller's scope."
             );
         return Create();
     }

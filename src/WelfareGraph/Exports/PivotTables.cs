@@ -34,7 +34,8 @@ public static class PivotTables
                     index.TryGetValue(n, out var i)
                         ? i
                         : throw new ExportException(
-                            $"The layout names `{n}`, which is not a column of the result; its columns are: {string.Join(", ", table.Columns.Select(c => c.Name))}."
+                            $"The layout names `{n}`, which is not a column of the result; "
+                                + $"its columns are: {string.Join(", ", table.Columns.Select(c => c.Name))}."
                         )
                 )
                 .ToArray();

@@ -73,7 +73,8 @@ public static class UnderlyingRows
             return CenterRows.Table(contexts, centers => filter is null ? centers : centers.Where(filter));
         }
         throw new ExportException(
-            $"Underlying rows exist for {string.Join(", ", ContributionFields.Concat(HouseholdFields).Concat(CenterFields))}; `{root.Name}` has none.",
+            $"Underlying rows exist for {string.Join(", ", ContributionFields.Concat(HouseholdFields).Concat(CenterFields))}; "
+                + $"`{root.Name}` has none.",
             "NO_UNDERLYING_ROWS"
         );
     }

@@ -27,7 +27,8 @@ public static class BananaCakePop
         var folder = FindFiles(app.Environment.ContentRootPath);
         if (folder is null)
             logger.LogWarning(
-                "The Banana Cake Pop IDE files were not found (looked in {Output} and for {Package}); {Path}/ answers 404. Build the project: it runs npm ci in src/WelfareGraph/Http/Ide.",
+                "The Banana Cake Pop IDE files were not found (looked in {Output} and for {Package}); "
+                    + "{Path}/ answers 404. Build the project: it runs npm ci in src/WelfareGraph/Http/Ide.",
                 Path.Combine(AppContext.BaseDirectory, OutputFolder),
                 PackageFolder,
                 path

@@ -19,7 +19,8 @@ internal sealed class ReplicaHealthCheck(ReadReplica replica, ReplicaLagMonitor 
         var data = new Dictionary<string, object> { ["lagSeconds"] = lag.Lag.TotalSeconds };
         return lag.Lag > options.MaxReplicaLag
             ? HealthCheckResult.Degraded(
-                $"Reads go to the primary: the replica is {lag.Lag.TotalSeconds:0.###} s behind (Database:MaxReplicaLag {options.MaxReplicaLag}).",
+                "Reads go to the primary: "
+                    + $"the replica is {lag.Lag.TotalSeconds:0.###} s behind (Database:MaxReplicaLag {options.MaxReplicaLag}).",
                 data: data
             )
             : HealthCheckResult.Healthy("The read replica is current.", data);

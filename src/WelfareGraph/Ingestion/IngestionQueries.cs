@@ -109,7 +109,8 @@ public static class IngestionQueries
         query
             .Field<NonNullGraphType<ChangePageGraphType<T, TGraphType>>>(name)
             .Description(
-                $"Inserts, updates and retractions in commit order; resume with `after` = the last `endCursor`. At most {MaxChanges} per page."
+                "Inserts, updates and retractions in commit order; "
+                    + $"resume with `after` = the last `endCursor`. At most {MaxChanges} per page."
             )
             .Argument<StringGraphType>("after", "The endCursor of the previous page; omit to start from the beginning.")
             .Argument<IntGraphType>("first", "How many changes (default 100).")

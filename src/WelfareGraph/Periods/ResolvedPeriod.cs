@@ -42,7 +42,8 @@ public sealed record ResolvedPeriod(DateOnly From, DateOnly To, int? SolarYear =
             ? FromMonth == ToMonth
                 ? $"{SolarMonthNames.Fa(FromMonth!.Value)} {PersianDigits(year)}"
                 : $"{SolarMonthNames.Fa(FromMonth!.Value)} تا {SolarMonthNames.Fa(ToMonth!.Value)} {PersianDigits(year)}"
-            : $"{PersianDigits(SolarCalendar.FromGregorian(From).ToString())} تا {PersianDigits(SolarCalendar.FromGregorian(To).ToString())}";
+            : $"{PersianDigits(SolarCalendar.FromGregorian(From).ToString())} "
+                + $"تا {PersianDigits(SolarCalendar.FromGregorian(To).ToString())}";
 
     public static string PersianDigits(object value) =>
         string.Concat(

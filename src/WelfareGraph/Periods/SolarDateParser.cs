@@ -106,7 +106,8 @@ public static partial class SolarDateParser
         throw new SolarDateException(
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"'{text}' is neither a Solar Hijri date (years {SolarCalendar.MinYear}..{SolarCalendar.MaxYear}) nor a Gregorian date (years {MinGregorianYear}..{MaxGregorianYear})"
+                $"'{text}' is neither a Solar Hijri date (years {SolarCalendar.MinYear}..{SolarCalendar.MaxYear}) "
+                    + $"nor a Gregorian date (years {MinGregorianYear}..{MaxGregorianYear})"
             )
         );
     }

@@ -46,7 +46,8 @@ public sealed class AuditLog(AuditWriter writer, CallerScopes scopes, TimeProvid
             Source = step.Source,
         };
         logger.LogInformation(
-            "Audit: {Kind} {Operation} ({Document}: {Fields}) by {Subject} via {Client} as {Roles} in scope {Scope}: {Rows} rows, {Outcome}, {DurationMs} ms",
+            "Audit: {Kind} {Operation} ({Document}: {Fields}) by {Subject} via {Client} "
+                + "as {Roles} in scope {Scope}: {Rows} rows, {Outcome}, {DurationMs} ms",
             entry.Kind,
             entry.Operation,
             entry.Document,

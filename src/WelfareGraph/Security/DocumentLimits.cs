@@ -35,7 +35,8 @@ public static class DocumentLimits
             analysis.Fields,
             limits.MaxFields,
             "TOO_MANY_FIELDS",
-            $"The operation selects {analysis.Fields} fields once its fragments are expanded; at most {limits.MaxFields} are allowed (GraphQL:MaxFields)."
+            $"The operation selects {analysis.Fields} fields once its fragments are expanded; "
+                + $"at most {limits.MaxFields} are allowed (GraphQL:MaxFields)."
         );
         Over(
             analysis.Aliases,
@@ -47,13 +48,15 @@ public static class DocumentLimits
             analysis.SameNameFields,
             limits.MaxSameNameFields,
             "TOO_MANY_SAME_NAME_FIELDS",
-            $"One selection set has {analysis.SameNameFields} fields named '{analysis.SameName}'; at most {limits.MaxSameNameFields} may share a response name (GraphQL:MaxSameNameFields)."
+            $"One selection set has {analysis.SameNameFields} fields named '{analysis.SameName}'; "
+                + $"at most {limits.MaxSameNameFields} may share a response name (GraphQL:MaxSameNameFields)."
         );
         Over(
             analysis.DirectivesPerLocation,
             limits.MaxDirectivesPerLocation,
             "TOO_MANY_DIRECTIVES",
-            $"One location carries {analysis.DirectivesPerLocation} directives; at most {limits.MaxDirectivesPerLocation} are allowed (GraphQL:MaxDirectivesPerLocation)."
+            $"One location carries {analysis.DirectivesPerLocation} directives; "
+                + $"at most {limits.MaxDirectivesPerLocation} are allowed (GraphQL:MaxDirectivesPerLocation)."
         );
         Over(
             analysis.Depth,
@@ -65,13 +68,15 @@ public static class DocumentLimits
             analysis.IntrospectionNesting,
             limits.MaxIntrospectionNesting,
             "INTROSPECTION_TOO_DEEP",
-            $"Introspection lists (fields, inputFields, interfaces, possibleTypes) are nested {analysis.IntrospectionNesting} deep; at most {limits.MaxIntrospectionNesting} are allowed (GraphQL:MaxIntrospectionNesting)."
+            $"Introspection lists (fields, inputFields, interfaces, possibleTypes) are nested {analysis.IntrospectionNesting} deep; "
+                + $"at most {limits.MaxIntrospectionNesting} are allowed (GraphQL:MaxIntrospectionNesting)."
         );
         Over(
             analysis.Cost,
             limits.MaxComplexity,
             "TOO_COMPLEX",
-            $"The operation is too complex: it costs {analysis.Cost} (each field 1, times the sizes of the lists above it); at most {limits.MaxComplexity} is allowed (GraphQL:MaxComplexity)."
+            $"The operation is too complex: it costs {analysis.Cost} (each field 1, times the sizes of the lists above it); "
+                + $"at most {limits.MaxComplexity} is allowed (GraphQL:MaxComplexity)."
         );
         return refusals;
     }

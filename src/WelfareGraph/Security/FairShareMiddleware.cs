@@ -58,8 +58,10 @@ public sealed class FairShareMiddleware(
         var settings = options.Value;
         var message =
             limit == FairShareLimit.Caller
-                ? $"This caller already has {settings.MaxConcurrentPerCaller} operations running and {settings.MaxQueuedPerCaller} waiting on this server. Retry after {RefusalResponse.RetryAfterSeconds(settings.BusyRetryAfter)} s."
-                : $"The server is busy: {settings.ServerConcurrency} operations are running and {settings.MaxQueuedPerServer} waiting. Retry after {RefusalResponse.RetryAfterSeconds(settings.BusyRetryAfter)} s.";
+                ? $"This caller already has {settings.MaxConcurrentPerCaller} operations running and {settings.MaxQueuedPerCaller} "
+                    + $"waiting on this server. Retry after {RefusalResponse.RetryAfterSeconds(settings.BusyRetryAfter)} s."
+                : $"The server is busy: {settings.ServerConcurrency} operations are running and {settings.MaxQueuedPerServer} "
+                    + $"waiting. Retry after {RefusalResponse.RetryAfterSeconds(settings.BusyRetryAfter)} s.";
         return RefusalResponse.WriteAsync(
             http,
             StatusCodes.Status503ServiceUnavailable,

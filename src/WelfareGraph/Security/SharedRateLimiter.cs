@@ -55,7 +55,9 @@ internal sealed class SharedRateLimiter : ReplenishingRateLimiter
 
     public override RateLimiterStatistics? GetStatistics() => _local.GetStatistics();
 
-    /// <summary>Never granted without asking Redis: the caller (ASP.NET Core's middleware) then waits on <see cref="AcquireAsyncCore"/>.</summary>
+    /// <summary>
+    /// Never granted without asking Redis: the caller (ASP.NET Core's middleware) then waits on <see cref="AcquireAsyncCore"/>.
+    /// </summary>
     protected override RateLimitLease AttemptAcquireCore(int permitCount) => Refused.Undecided;
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)

@@ -59,7 +59,8 @@ public static class WelfareRateLimiting
                         metrics?.RateLimited();
                         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.Window;
                         var message =
-                            $"Too many requests: at most {options.PermitLimit} per {options.Window}. Retry after {RefusalResponse.RetryAfterSeconds(retryAfter)} s.";
+                            $"Too many requests: at most {options.PermitLimit} per {options.Window}. "
+                            + $"Retry after {RefusalResponse.RetryAfterSeconds(retryAfter)} s.";
                         return new ValueTask(
                             RefusalResponse.WriteAsync(
                                 rejected.HttpContext,

@@ -38,7 +38,8 @@ public abstract class ContributionTotalsTests(GraphQLClient client)
         var data = await client.DataAsync(
             $$"""
             { contributionTotals(where: { {{Zanjan}} }, {{NineMonths}}, groupBy: [COUNTY, MONTH]) {
-                total { sum count } groups { key { county { code nameEn province { code } } year month period monthNameFa monthNameEn } sum count } } }
+                total { sum count } groups { key { county { code nameEn province { code } }
+                  year month period monthNameFa monthNameEn } sum count } } }
             """
         );
         var totals = data["contributionTotals"]!;
@@ -64,7 +65,8 @@ public abstract class ContributionTotalsTests(GraphQLClient client)
     {
         const string query = """
             query($unit: MoneyUnit, $min: Decimal) {
-              contributionTotals(period: { year: 1404, fromMonth: 1, toMonth: 9 }, groupBy: [COUNTY], unit: $unit, having: { sum: { gte: $min } }) {
+              contributionTotals(period: { year: 1404, fromMonth: 1, toMonth: 9 }, groupBy: [COUNTY], unit: $unit,
+                having: { sum: { gte: $min } }) {
                 total { sum } groups { key { county { code } } sum } } }
             """;
         var all = (await client.DataAsync(query, new { unit = "TOMAN", min = 0 }))["contributionTotals"]!;
@@ -87,12 +89,14 @@ public abstract class ContributionTotalsTests(GraphQLClient client)
     {
         var all = (
             await client.DataAsync(
-                $$"""{ contributionTotals({{NineMonths}}, groupBy: [COUNTY, TYPE]) { groups { key { county { code } type } sum count average min max } } }"""
+                $$"""{ contributionTotals({{NineMonths}}, groupBy: [COUNTY, TYPE]) """
+                    + $$"""{ groups { key { county { code } type } sum count average min max } } }"""
             )
         )["contributionTotals"]!["groups"]!.AsArray();
         var top = (
             await client.DataAsync(
-                $$"""{ contributionTotals({{NineMonths}}, groupBy: [COUNTY, TYPE], order: [{ sum: DESC }], first: 5) { total { sum } groups { key { county { code } type } sum } } }"""
+                $$"""{ contributionTotals({{NineMonths}}, groupBy: [COUNTY, TYPE], order: [{ sum: DESC }], """
+                    + $$"""first: 5) { total { sum } groups { key { county { code } type } sum } } }"""
             )
         )["contributionTotals"]!;
         var expected = all.OrderByDescending(g => g!["sum"]!.GetValue<decimal>()).Take(5).Select(Key).ToList();
@@ -101,7 +105,8 @@ public abstract class ContributionTotalsTests(GraphQLClient client)
 
         var byCode = (
             await client.DataAsync(
-                $$"""{ contributionTotals({{NineMonths}}, groupBy: [COUNTY, TYPE], order: [{ county: DESC }, { type: ASC }]) { groups { key { county { code } type } } } }"""
+                $$"""{ contributionTotals({{NineMonths}}, groupBy: [COUNTY, TYPE], """
+                    + $$"""order: [{ county: DESC }, { type: ASC }]) { groups { key { county { code } type } } } }"""
             )
         )["contributionTotals"]!["groups"]!
             .AsArray()
@@ -126,7 +131,8 @@ public abstract class ContributionTotalsTests(GraphQLClient client)
     {
         var groups = (
             await client.DataAsync(
-                $$"""{ contributionTotals({{NineMonths}}, groupBy: [SECTOR, TYPE], rollup: true) { groups { key { sector type } sum subtotal } } }"""
+                $$"""{ contributionTotals({{NineMonths}}, groupBy: [SECTOR, TYPE], """
+                    + $$"""rollup: true) { groups { key { sector type } sum subtotal } } }"""
             )
         )["contributionTotals"]!["groups"]!
             .AsArray()
@@ -162,7 +168,8 @@ public abstract class ContributionTotalsTests(GraphQLClient client)
         // Months 10–12 of 1404 have no demo data yet.
         var groups = (
             await client.DataAsync(
-                """{ contributionTotals(period: { year: 1404 }, groupBy: [MONTH], fillGaps: true) { groups { key { period } sum count average } } }"""
+                """{ contributionTotals(period: { year: 1404 }, groupBy: [MONTH], """
+                    + """fillGaps: true) { groups { key { period } sum count average } } }"""
             )
         )["contributionTotals"]!["groups"]!.AsArray();
         Assert.Equal(Enumerable.Range(1, 12).Select(m => $"1404-{m:D2}"), groups.Select(g => g!["key"]!["period"]!.GetValue<string>()));
@@ -184,7 +191,8 @@ public abstract class ContributionTotalsTests(GraphQLClient client)
         )["contributionTotals"]!;
         var lastYear = (
             await client.DataAsync(
-                """{ contributionTotals(period: { year: 1403, fromMonth: 1, toMonth: 9 }, groupBy: [MONTH]) { total { sum count } groups { key { month } sum } } }"""
+                """{ contributionTotals(period: { year: 1403, fromMonth: 1, toMonth: 9 }, """
+                    + """groupBy: [MONTH]) { total { sum count } groups { key { month } sum } } }"""
             )
         )["contributionTotals"]!;
         Assert.Equal(lastYear["total"]!["sum"]!.GetValue<decimal>(), data["total"]!["comparison"]!["sum"]!.GetValue<decimal>());
@@ -207,7 +215,8 @@ public abstract class ContributionTotalsTests(GraphQLClient client)
             await client.DataAsync(
                 $$"""
                 { householdTotals(where: { {{Zanjan}} }, groupBy: [BENEFIT], period: { year: 1404, fromMonth: 1, toMonth: 9 }) {
-                    asOf total { count coverageRate allHouseholds suppressed partial } groups { key { benefit } count share coverageRate suppressed } } }
+                    asOf total { count coverageRate allHouseholds suppressed partial } groups { key { benefit }
+                      count share coverageRate suppressed } } }
                 """
             )
         )["householdTotals"]!;
@@ -255,7 +264,8 @@ public abstract class ContributionTotalsTests(GraphQLClient client)
     {
         var data = await client.DataAsync(
             """
-            { centerTotals(groupBy: [COUNTY, KIND]) { total { centers capacity residents occupancy } groups { key { county { code } kind } centers capacity residents occupancy } }
+            { centerTotals(groupBy: [COUNTY, KIND]) { total { centers capacity residents occupancy }
+              groups { key { county { code } kind } centers capacity residents occupancy } }
               participationReport(province: "IR-19", period: { year: 1404, fromMonth: 1, toMonth: 9 }) { centerResidents } }
             """
         );

@@ -25,9 +25,11 @@ public abstract partial class GeneratedTotalsTests(GeneratedDataServer server)
     private const string Query = """
         query($where: ContributionFilterInput, $period: PeriodInput, $groupBy: [ContributionDimension!], $unit: MoneyUnit,
               $having: ContributionMeasureFilterInput, $order: [ContributionGroupSortInput!], $first: Int) {
-          contributionTotals(where: $where, period: $period, groupBy: $groupBy, unit: $unit, having: $having, order: $order, first: $first) {
+          contributionTotals(where: $where, period: $period, groupBy: $groupBy, unit: $unit, having: $having,
+                             order: $order, first: $first) {
             total { sum count min max }
-            groups { key { province { code } county { code } type sector intent channel center { code } charity { code } year quarter month period }
+            groups { key { province { code } county { code } type sector intent channel center { code } charity { code }
+                           year quarter month period }
                      sum count min max average }
           }
         }
@@ -103,7 +105,8 @@ public abstract partial class GeneratedTotalsTests(GeneratedDataServer server)
         );
         var totals = data["contributionTotals"]!;
         var context =
-            $"case {seed}: groupBy [{string.Join(", ", groupBy)}], where {System.Text.Json.JsonSerializer.Serialize(where)}, period {System.Text.Json.JsonSerializer.Serialize(period)}, {unit}, variant {variant}";
+            $"case {seed}: groupBy [{string.Join(", ", groupBy)}], where {System.Text.Json.JsonSerializer.Serialize(where)}, "
+            + $"period {System.Text.Json.JsonSerializer.Serialize(period)}, {unit}, variant {variant}";
 
         Assert.True(rows.Sum(c => c.AmountRial) / divisor == totals["total"]!["sum"]!.GetValue<decimal>(), context);
         Assert.True(rows.Count == totals["total"]!["count"]!.GetValue<int>(), context);
@@ -180,7 +183,8 @@ public abstract partial class GeneratedTotalsTests(GeneratedDataServer server)
         // 1404 has data to month 9 only: months 10–12 are gap rows, yet 1403 had contributions in them.
         var data = await server.Client.DataAsync(
             """
-            { contributionTotals(period: { year: 1404 }, groupBy: [SECTOR, MONTH], fillGaps: true, rollup: true, compareTo: SAME_PERIOD_LAST_YEAR, unit: RIAL) {
+            { contributionTotals(period: { year: 1404 }, groupBy: [SECTOR, MONTH], fillGaps: true, rollup: true,
+              compareTo: SAME_PERIOD_LAST_YEAR, unit: RIAL) {
                 groups { key { sector month } sum subtotal comparison { sum count } } } }
             """
         );

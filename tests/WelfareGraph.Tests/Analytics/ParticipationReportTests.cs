@@ -76,7 +76,8 @@ public abstract class ParticipationReportTests
     {
         var data = await Client.DataAsync(
             """
-            { participationReport(province: "IR-19", period: { year: 1404, fromMonth: 1, toMonth: 9 }, unit: RIAL) { unit total charities } }
+            { participationReport(province: "IR-19", period: { year: 1404, fromMonth: 1, toMonth: 9 }, unit: RIAL)
+              { unit total charities } }
             """
         );
         Assert.Equal("RIAL", data["participationReport"]!["unit"]!.GetValue<string>());

@@ -194,7 +194,8 @@ public abstract class RelativePeriodTests(GeneratedDataServer server)
         // Esfand 1403 has 30 days, Esfand 1402 29: month buckets still pair up.
         var data = await server.Client.DataAsync(
             """
-            { contributionTotals(period: { relative: LAST_6_MONTHS, asOf: "2025-03-21" }, groupBy: [MONTH, TYPE], compareTo: PREVIOUS_PERIOD, unit: RIAL) {
+            { contributionTotals(period: { relative: LAST_6_MONTHS, asOf: "2025-03-21" }, groupBy: [MONTH, TYPE],
+              compareTo: PREVIOUS_PERIOD, unit: RIAL) {
                 groups { key { year month type } sum comparison { sum } growth } } }
             """
         );
@@ -224,7 +225,8 @@ public abstract class RelativePeriodTests(GeneratedDataServer server)
     {
         var data = await server.Client.DataAsync(
             """
-            { contributionTotals(period: { from: "2024-03-19", to: "2024-03-20" }, groupBy: [YEAR, MONTH], unit: RIAL) { groups { key { period } sum } } }
+            { contributionTotals(period: { from: "2024-03-19", to: "2024-03-20" }, groupBy: [YEAR, MONTH], unit: RIAL)
+              { groups { key { period } sum } } }
             """
         );
         var groups = data["contributionTotals"]!["groups"]!

@@ -141,8 +141,10 @@ public sealed class SuppressionTests(SmallCellsServer server) : IClassFixture<Sm
     {
         var data = await server.Client.DataAsync(
             """
-            { participationReport(province: "IR-20", period: { year: 1404, fromMonth: 1, toMonth: 6 }) { households { covered pensioners otherServices } }
-              householdTotals(where: { county: { province: { code: { eq: "IR-20" } } } }, groupBy: [BENEFIT], asOf: "1404-06-31") { total { count } groups { key { benefit } count } } }
+            { participationReport(province: "IR-20", period: { year: 1404, fromMonth: 1, toMonth: 6 })
+                { households { covered pensioners otherServices } }
+              householdTotals(where: { county: { province: { code: { eq: "IR-20" } } } }, groupBy: [BENEFIT], asOf: "1404-06-31")
+                { total { count } groups { key { benefit } count } } }
             """
         );
         var report = data["participationReport"]!["households"]!;

@@ -92,11 +92,13 @@ public sealed class TotalsSqlTests(CountedDemoServer server) : IClassFixture<Cou
     [InlineData("groupBy: [COUNTY, MONTH], rollup: true, fillGaps: true) { total { sum } groups { key { month } sum subtotal }", 1)]
     [InlineData("groupBy: [COUNTY, TYPE]) { groups { key { county { code nameFa province { code } } type } sum }", 2)]
     [InlineData(
-        "groupBy: [PROVINCE, COUNTY, CENTER, CHARITY]) { groups { key { province { code } county { code } center { code } charity { code } } sum }",
+        "groupBy: [PROVINCE, COUNTY, CENTER, CHARITY]) { groups { key { province { code } "
+            + "county { code } center { code } charity { code } } sum }",
         5
     )]
     [InlineData(
-        "groupBy: [MONTH], compareTo: SAME_PERIOD_LAST_YEAR) { total { sum growth } groups { key { period } sum comparison { sum } growth }",
+        "groupBy: [MONTH], compareTo: SAME_PERIOD_LAST_YEAR) { total { sum growth } "
+            + "groups { key { period } sum comparison { sum } growth }",
         2
     )]
     [InlineData("groupBy: [COUNTY, TYPE], order: [{ sum: DESC }], first: 3) { groups { key { type } sum }", 1)]
@@ -122,7 +124,8 @@ public sealed class TotalsSqlTests(CountedDemoServer server) : IClassFixture<Cou
     {
         await StartedAsync();
         await server.Client.DataAsync(
-            """{ householdTotals(groupBy: [BENEFIT], asOf: "1404-09-30") { total { count coverageRate } groups { key { benefit } count } } }"""
+            """{ householdTotals(groupBy: [BENEFIT], asOf: "1404-09-30") """
+                + """{ total { count coverageRate } groups { key { benefit } count } } }"""
         );
         Assert.Equal(2, server.Counter.CommandCount);
         server.Counter.Reset();

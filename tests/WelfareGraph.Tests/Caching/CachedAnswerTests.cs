@@ -42,19 +42,23 @@ public sealed class CachedAnswerTests : IDisposable
     private static readonly (string Query, Func<Random, object> Variables)[] Operations =
     [
         (
-            "query($g: [ContributionDimension!]) { contributionTotals(groupBy: $g, unit: RIAL) { total { sum count } groups { key { province { code } county { code } type } sum count } } }",
+            "query($g: [ContributionDimension!]) { contributionTotals(groupBy: $g, unit: RIAL) "
+                + "{ total { sum count } groups { key { province { code } county { code } type } sum count } } }",
             r => new { g = Pick(r, [Array.Empty<string>(), ["PROVINCE"], ["COUNTY"], ["TYPE"]]) }
         ),
         (
-            "query($g: [HouseholdDimension!]) { householdTotals(groupBy: $g) { total { count allHouseholds coverageRate suppressed } groups { key { county { code } benefit } count suppressed allHouseholds coverageRate } } }",
+            "query($g: [HouseholdDimension!]) { householdTotals(groupBy: $g) { total { count allHouseholds coverageRate "
+                + "suppressed } groups { key { county { code } benefit } count suppressed allHouseholds coverageRate } } }",
             r => new { g = Pick(r, [Array.Empty<string>(), ["COUNTY"], ["BENEFIT"]]) }
         ),
         (
-            "{ centerTotals(groupBy: [COUNTY]) { total { centers residents capacity } groups { key { county { code nameFa } } centers residents } } }",
+            "{ centerTotals(groupBy: [COUNTY]) { total { centers residents capacity } "
+                + "groups { key { county { code nameFa } } centers residents } } }",
             _ => new { }
         ),
         (
-            "query($p: String!) { participationReport(province: $p, period: { year: 1403 }) { total households { allHouseholds } centerResidents } }",
+            "query($p: String!) { participationReport(province: $p, period: { year: 1403 }) "
+                + "{ total households { allHouseholds } centerResidents } }",
             r => new { p = Pick(r, ["IR-19", "IR-19"]) }
         ),
     ];
@@ -87,7 +91,8 @@ public sealed class CachedAnswerTests : IDisposable
             Assert.True(fresh["errors"] is null, fresh.ToJsonString());
             Assert.True(
                 JsonNode.DeepEquals(cached["data"], fresh["data"]),
-                $"request {i}: {query} {System.Text.Json.JsonSerializer.Serialize(sent)}\ncached: {cached.ToJsonString()}\nfresh:  {fresh.ToJsonString()}"
+                $"request {i}: {query} "
+                    + $"{System.Text.Json.JsonSerializer.Serialize(sent)}\ncached: {cached.ToJsonString()}\nfresh:  {fresh.ToJsonString()}"
             );
         }
         var hits = counter.Hits - before.Hits;
@@ -131,25 +136,24 @@ public sealed class CachedAnswerTests : IDisposable
     private static Func<Random, string>[] Writes() =>
         [
             r =>
-                $$"""mutation { upsertContributions(input: { sourceSystem: "cache", items: [{ externalId: "c-{{r.Next()}}", date: "1403-05-02", countyCode: "IR-19-07", type: CASH, sector: CHARITY, channel: CHARITY_INSTITUTION, amountRial: {{r.Next(
-                1,
-                9_000_000
-            )}} }] }) { inserted errors { code } } }""",
+                $$"""mutation { upsertContributions(input: { sourceSystem: "cache", """
+                + $$"""items: [{ externalId: "c-{{r.Next()}}", date: "1403-05-02", """
+                + """countyCode: "IR-19-07", type: CASH, sector: CHARITY, channel: CHARITY_INSTITUTION, """
+                + $$"""amountRial: {{r.Next(1, 9_000_000)}} }] }) { inserted errors { code } } }""",
             r =>
-                $$"""mutation { upsertCounties(items: [{ code: "IR-19-07", nameFa: "شهرستان {{r.Next(
-                100
-            )}}", nameEn: "County", provinceCode: "IR-19", totalHouseholds: {{r.Next(1_000, 90_000)}} }]) { updated errors { code } } }""",
+                $$"""mutation { upsertCounties(items: [{ code: "IR-19-07", nameFa: "شهرستان {{r.Next(100)}}", nameEn: "County", """
+                + $$"""provinceCode: "IR-19", totalHouseholds: {{r.Next(1_000, 90_000)}} }]) { updated errors { code } } }""",
             r =>
-                $$"""mutation { upsertCenters(items: [{ code: "CE-CACHE-1", name: "مرکز {{r.Next(
-                100
-            )}}", countyCode: "IR-19-07", kind: ELDERLY, ownership: GOVERNMENT, capacity: 80, residents: {{r.Next(1, 80)}} }]) { inserted updated errors { code } } }""",
+                $$"""mutation { upsertCenters(items: [{ code: "CE-CACHE-1", name: "مرکز {{r.Next(100)}}", """
+                + """countyCode: "IR-19-07", kind: ELDERLY, ownership: GOVERNMENT, """
+                + $$"""capacity: 80, residents: {{r.Next(1, 80)}} }]) { inserted updated errors { code } } }""",
             r =>
-                $$"""mutation { upsertHouseholds(input: { sourceSystem: "cache", items: [{ nationalId: "4311223344", countyCode: "IR-19-07", benefit: PENSION, coveredSince: "1403-02-01", members: {{r.Next(
-                1,
-                9
-            )}} }] }) { inserted updated errors { code } } }""",
+                $$"""mutation { upsertHouseholds(input: { sourceSystem: "cache", """
+                + $$"""items: [{ nationalId: "4311223344", countyCode: "IR-19-07", benefit: PENSION, """
+                + $$"""coveredSince: "1403-02-01", members: {{r.Next(1, 9)}} }] }) { inserted updated errors { code } } }""",
             r =>
-                $$"""mutation { upsertProvinces(items: [{ code: "IR-19", nameFa: "زنجان", nameEn: "Zanjan {{r.Next(100)}}" }]) { updated errors { code } } }""",
+                $$"""mutation { upsertProvinces(items: [{ code: "IR-19", nameFa: "زنجان", """
+                + $$"""nameEn: "Zanjan {{r.Next(100)}}" }]) { updated errors { code } } }""",
             _ => """mutation { retractContributions(sourceSystem: "demo", externalIds: ["never-there"], reason: "test") { retracted } }""",
             _ => """mutation { closePeriod(province: "IR-19", year: 1403, month: 2) { year } }""",
             _ => """mutation { reopenPeriod(province: "IR-19", year: 1403, month: 2) }""",

@@ -147,7 +147,8 @@ public static class HotChocolateCases
             query ZanjanCounties {
               counties(first: 3, where: { province: { code: { eq: "IR-19" } } }, order: [{ code: ASC }]) { ...CountyPage }
             }
-            fragment CountyPage on CountiesConnection { __typename totalCount pageInfo { hasNextPage hasPreviousPage } edges { ...CountyEdge } }
+            fragment CountyPage on CountiesConnection { __typename totalCount pageInfo { hasNextPage hasPreviousPage }
+              edges { ...CountyEdge } }
             fragment CountyEdge on CountiesEdge { __typename cursor node { code nameFa } }
             """,
             null,
@@ -164,7 +165,8 @@ public static class HotChocolateCases
             query CountiesWithElderlyCare {
               countiesPage(take: 5, where: { centers: { some: { kind: { eq: ELDERLY } } } }, order: [{ code: ASC }]) { ...CountySegment }
             }
-            fragment CountySegment on CountiesPageCollectionSegment { __typename totalCount pageInfo { hasNextPage hasPreviousPage } items { code } }
+            fragment CountySegment on CountiesPageCollectionSegment { __typename totalCount
+              pageInfo { hasNextPage hasPreviousPage } items { code } }
             """,
             null,
             Segment("countiesPage", Counties(c => d.Centers.Any(x => x.County.Code == c.Code && x.Kind == CenterKind.Elderly)), 0, 5) with
@@ -180,7 +182,8 @@ public static class HotChocolateCases
             query CareCentres($kinds: [CenterKind!]) {
               centers(first: 7, where: { kind: { in: $kinds } }, order: [{ code: ASC }]) { ...CenterPage }
             }
-            fragment CenterPage on CentersConnection { __typename totalCount pageInfo { hasNextPage hasPreviousPage } edges { ...CenterEdge } }
+            fragment CenterPage on CentersConnection { __typename totalCount pageInfo { hasNextPage hasPreviousPage }
+              edges { ...CenterEdge } }
             fragment CenterEdge on CentersEdge { __typename node { code kind } }
             """,
             Json("""{ "kinds": ["DISABILITY", "ELDERLY"] }"""),
@@ -201,9 +204,11 @@ public static class HotChocolateCases
             "a fragment on CentersPageCollectionSegment, two keys in one sort object",
             """
             query CentresByCapacity {
-              centersPage(take: 12, where: { capacity: { gte: 60 } }, order: [{ capacity: DESC, residents: ASC }, { code: ASC }]) { ...CenterSegment }
+              centersPage(take: 12, where: { capacity: { gte: 60 } }, order: [{ capacity: DESC, residents: ASC },
+                { code: ASC }]) { ...CenterSegment }
             }
-            fragment CenterSegment on CentersPageCollectionSegment { __typename totalCount pageInfo { hasNextPage hasPreviousPage } items { code capacity residents } }
+            fragment CenterSegment on CentersPageCollectionSegment { __typename totalCount
+              pageInfo { hasNextPage hasPreviousPage } items { code capacity residents } }
             """,
             null,
             Segment(
@@ -230,7 +235,8 @@ public static class HotChocolateCases
             query FarsCharities {
               charities(first: 4, where: { county: { province: { code: { eq: "IR-07" } } } }, order: [{ code: ASC }]) { ...CharityPage }
             }
-            fragment CharityPage on CharitiesConnection { __typename totalCount pageInfo { hasNextPage hasPreviousPage } nodes { code name } }
+            fragment CharityPage on CharitiesConnection { __typename totalCount pageInfo { hasNextPage hasPreviousPage }
+              nodes { code name } }
             """,
             null,
             First("charities", Charities(c => c.County.Code.StartsWith("IR-07-", StringComparison.Ordinal)), 4) with
@@ -245,7 +251,8 @@ public static class HotChocolateCases
             query LicensedCharities {
               charitiesPage(skip: 1, take: 6, where: { licenceNo: { contains: "-1401-" } }, order: [{ code: ASC }]) { ...CharitySegment }
             }
-            fragment CharitySegment on CharitiesPageCollectionSegment { __typename totalCount pageInfo { hasNextPage hasPreviousPage } items { code licenceNo } }
+            fragment CharitySegment on CharitiesPageCollectionSegment { __typename totalCount
+              pageInfo { hasNextPage hasPreviousPage } items { code licenceNo } }
             """,
             null,
             Segment("charitiesPage", Charities(c => c.LicenceNo.Contains("-1401-")), 1, 6) with
@@ -262,7 +269,8 @@ public static class HotChocolateCases
             query ProvincesWithData {
               provinces(first: 2, where: { counties: { any: true } }) { ...ProvincePage }
             }
-            fragment ProvincePage on ProvincesConnection { __typename totalCount pageInfo { hasNextPage hasPreviousPage } edges { ...ProvinceEdge } }
+            fragment ProvincePage on ProvincesConnection { __typename totalCount pageInfo { hasNextPage hasPreviousPage }
+              edges { ...ProvinceEdge } }
             fragment ProvinceEdge on ProvincesEdge { __typename cursor node { code nameEn } }
             """,
             null,
@@ -279,7 +287,8 @@ public static class HotChocolateCases
             query KhorasanProvinces {
               provincesPage(take: 5, where: { nameFa: { contains: "خراسان" } }) { ...ProvinceSegment }
             }
-            fragment ProvinceSegment on ProvincesPageCollectionSegment { __typename totalCount pageInfo { hasNextPage hasPreviousPage } items { code } }
+            fragment ProvinceSegment on ProvincesPageCollectionSegment { __typename totalCount
+              pageInfo { hasNextPage hasPreviousPage } items { code } }
             """,
             null,
             Segment("provincesPage", Provinces(p => p.NameFa.Contains("خراسان")), 0, 5) with
@@ -314,7 +323,8 @@ public static class HotChocolateCases
             "a [LocalDate] variable with a null item: the date is never null, so the null matches nothing",
             """
             query GiftsOnDays($days: [LocalDate]) {
-              contributionsPage(take: 50, where: { date: { in: $days } }) { totalCount pageInfo { hasNextPage hasPreviousPage } items { externalId } }
+              contributionsPage(take: 50, where: { date: { in: $days } }) { totalCount pageInfo { hasNextPage hasPreviousPage }
+                items { externalId } }
             }
             """,
             Json($$"""{ "days": ["{{Day(days[0])}}", null, "{{Day(days[1])}}"] }"""),
@@ -326,7 +336,8 @@ public static class HotChocolateCases
             "a LocalDateOperationFilterInput variable on a nullable date",
             """
             query ExitedSince($until: LocalDateOperationFilterInput) {
-              householdsPage(take: 20, where: { coveredUntil: $until }) { totalCount pageInfo { hasNextPage hasPreviousPage } items { id coveredUntil } }
+              householdsPage(take: 20, where: { coveredUntil: $until }) { totalCount pageInfo { hasNextPage hasPreviousPage }
+                items { id coveredUntil } }
             }
             """,
             Json($$"""{ "until": { "gte": "{{Day(exitedFrom)}}" } }"""),
@@ -339,7 +350,8 @@ public static class HotChocolateCases
             "an [ID] variable with a null item in in: the id is never null, so the null matches nothing",
             """
             query ByIds($ids: [ID]) {
-              contributions(first: 10, where: { id: { in: $ids } }) { totalCount pageInfo { hasNextPage hasPreviousPage } nodes { id externalId } }
+              contributions(first: 10, where: { id: { in: $ids } }) { totalCount pageInfo { hasNextPage hasPreviousPage }
+                nodes { id externalId } }
             }
             """,
             Json("""{ "ids": ["1", "42", null, "600"] }"""),
@@ -365,7 +377,8 @@ public static class HotChocolateCases
             "an [ID!]! variable still fits the [ID] list, with a literal null item beside it in an or",
             """
             query TwoHouseholds($ids: [ID!]!) {
-              households(first: 5, where: { or: [{ id: { in: $ids } }, { id: { in: [null] } }] }) { totalCount pageInfo { hasNextPage hasPreviousPage } nodes { id } }
+              households(first: 5, where: { or: [{ id: { in: $ids } }, { id: { in: [null] } }] })
+                { totalCount pageInfo { hasNextPage hasPreviousPage } nodes { id } }
             }
             """,
             Json($$"""{ "ids": ["{{pseudonyms[0]}}", "{{pseudonyms[1]}}"] }"""),
@@ -396,7 +409,8 @@ public static class HotChocolateCases
             "a [QuantityUnit] variable with a null item in nin",
             """
             query MeasuredNotByWeight($units: [QuantityUnit]) {
-              contributionsPage(take: 40, where: { quantityUnit: { nin: $units } }) { totalCount pageInfo { hasNextPage hasPreviousPage } items { externalId } }
+              contributionsPage(take: 40, where: { quantityUnit: { nin: $units } })
+                { totalCount pageInfo { hasNextPage hasPreviousPage } items { externalId } }
             }
             """,
             Json("""{ "units": ["KILOGRAM", null] }"""),
@@ -497,7 +511,8 @@ public static class HotChocolateCases
             "or: [] beside a condition adds nothing",
             """
             query InKindWithNothingPicked {
-              contributionsPage(take: 30, where: { or: [], type: { eq: IN_KIND } }) { totalCount pageInfo { hasNextPage hasPreviousPage } items { externalId } }
+              contributionsPage(take: 30, where: { or: [], type: { eq: IN_KIND } })
+                { totalCount pageInfo { hasNextPage hasPreviousPage } items { externalId } }
             }
             """,
             null,
@@ -512,7 +527,8 @@ public static class HotChocolateCases
             }
             """,
             Json(
-                """{ "where": { "and": [], "or": [], "solarQuarter": { "eq": 2, "or": [] }, "county": { "and": [], "province": { "code": { "eq": "IR-19" } } } } }"""
+                """{ "where": { "and": [], "or": [], "solarQuarter": { "eq": 2, "or": [] """
+                    + """}, "county": { "and": [], "province": { "code": { "eq": "IR-19" } } } } }"""
             ),
             First(
                 "contributions",
@@ -574,7 +590,8 @@ public static class HotChocolateCases
             "first: 0 returns no edges and says more follow",
             """
             query CountOnly {
-              contributions(first: 0, where: { type: { eq: CASH } }) { totalCount pageInfo { hasNextPage hasPreviousPage } edges { node { externalId } } }
+              contributions(first: 0, where: { type: { eq: CASH } }) { totalCount pageInfo { hasNextPage hasPreviousPage }
+                edges { node { externalId } } }
             }
             """,
             null,
@@ -629,7 +646,8 @@ public static class HotChocolateCases
             "an offset page without take is the default page of 10",
             """
             query FirstHouseholdsPage {
-              householdsPage(where: { benefit: { eq: OTHER_SERVICES } }) { totalCount pageInfo { hasNextPage hasPreviousPage } items { id } }
+              householdsPage(where: { benefit: { eq: OTHER_SERVICES } }) { totalCount pageInfo { hasNextPage hasPreviousPage }
+                items { id } }
             }
             """,
             null,

@@ -10,7 +10,8 @@ namespace WelfareGraph.Tests.Exports;
 /// </summary>
 public sealed class NamedExportTests(SqliteDemoServer server) : IClassFixture<SqliteDemoServer>
 {
-    private const string Period = "%7B%22year%22%3A1404%2C%22fromMonth%22%3A1%2C%22toMonth%22%3A9%7D"; // {"year":1404,"fromMonth":1,"toMonth":9}
+    // {"year":1404,"fromMonth":1,"toMonth":9}
+    private const string Period = "%7B%22year%22%3A1404%2C%22fromMonth%22%3A1%2C%22toMonth%22%3A9%7D";
 
     [Fact]
     public async Task A_trusted_operation_with_scalar_parameters_and_json_variables_exports_its_groups()

@@ -88,12 +88,14 @@ public sealed class ODataFeedTests(CountedODataServer server) : IClassFixture<Co
         var total = (
             await server.Client.DataAsync(
                 """
-                { contributionTotals(where: { county: { code: { eq: "IR-19-03" } }, intent: { eq: LIVELIHOOD } }, period: { year: 1404, fromMonth: 1, toMonth: 9 }, unit: RIAL) { total { sum count } } }
+                { contributionTotals(where: { county: { code: { eq: "IR-19-03" } }, intent: { eq: LIVELIHOOD } },
+                                     period: { year: 1404, fromMonth: 1, toMonth: 9 }, unit: RIAL) { total { sum count } } }
                 """
             )
         )["contributionTotals"]!["total"]!;
         var feed = await server.GetAsync(
-            "/odata/Contributions?$filter=CountyCode eq 'IR-19-03' and Intent eq 'LIVELIHOOD' and SolarYear eq 1404 and SolarMonth le 9&$count=true&$select=Id,AmountRial&$orderby=AmountRial desc"
+            "/odata/Contributions?$filter=CountyCode eq 'IR-19-03' and Intent eq 'LIVELIHOOD' and SolarYear "
+                + "eq 1404 and SolarMonth le 9&$count=true&$select=Id,AmountRial&$orderby=AmountRial desc"
         );
 
         Assert.Equal(total["count"]!.GetValue<long>(), feed["@odata.count"]!.GetValue<long>());
@@ -111,13 +113,15 @@ public sealed class ODataFeedTests(CountedODataServer server) : IClassFixture<Co
         var groups = (
             await server.Client.DataAsync(
                 """
-                { contributionTotals(period: { year: 1404, fromMonth: 1, toMonth: 9 }, groupBy: [COUNTY, TYPE], unit: RIAL) { groups { key { county { code } type } sum count } } }
+                { contributionTotals(period: { year: 1404, fromMonth: 1, toMonth: 9 }, groupBy: [COUNTY, TYPE], unit: RIAL)
+                  { groups { key { county { code } type } sum count } } }
                 """
             )
         )["contributionTotals"]!["groups"]!.AsArray();
         server.Sql.Reset();
         var feed = await server.GetAsync(
-            "/odata/Contributions?$apply=filter(SolarYear eq 1404 and SolarMonth le 9)/groupby((CountyCode,Type),aggregate(AmountRial with sum as Total,$count as N))"
+            "/odata/Contributions?$apply=filter(SolarYear eq 1404 and SolarMonth le "
+                + "9)/groupby((CountyCode,Type),aggregate(AmountRial with sum as Total,$count as N))"
         );
         var rows = feed["value"]!.AsArray();
 
@@ -151,7 +155,8 @@ public sealed class ODataFeedTests(CountedODataServer server) : IClassFixture<Co
         server.Sql.Reset();
         var cells = (
             await server.GetAsync(
-                $"/odata/ContributionsMonthly?$apply={Months}/groupby((CountyCode,Type),aggregate(SumRial with sum as Total,Contributions with sum as N))"
+                $"/odata/ContributionsMonthly?$apply={Months}/groupby((CountyCode,Type),aggregate(SumRial "
+                    + "with sum as Total,Contributions with sum as N))"
             )
         )["value"]!.AsArray();
 

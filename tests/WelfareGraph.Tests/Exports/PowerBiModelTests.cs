@@ -84,7 +84,8 @@ public sealed class PowerBiModelTests(SqliteDemoServer server) : IClassFixture<S
     {
         var totals = (
             await server.Client.DataAsync(
-                """{ householdTotals(asOf: "1404-09-30", groupBy: [COUNTY, BENEFIT]) { total { count } groups { key { county { code } benefit } count suppressed } } }"""
+                """{ householdTotals(asOf: "1404-09-30", groupBy: [COUNTY, BENEFIT]) { total { count } """
+                    + """groups { key { county { code } benefit } count suppressed } } }"""
             )
         )["householdTotals"]!;
         using var zip = await ModelAsync();

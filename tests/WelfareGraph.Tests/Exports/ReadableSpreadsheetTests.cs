@@ -278,7 +278,8 @@ public sealed class ReadableSpreadsheetTests(SqliteDemoServer server) : IClassFi
         var (typesHeader, types) = Csv(Encoding.UTF8.GetBytes(await LibreOfficeCsvAsync(summarized)));
         Assert.Equal(["نوع کمک", "جمع", "تعداد", "سهم"], typesHeader);
         var shares = Query(
-                $"SELECT type, SUM(amount_rial) * 1.0 / (SELECT SUM(amount_rial) FROM contributions WHERE {Months}) FROM contributions WHERE {Months} GROUP BY type"
+                "SELECT type, SUM(amount_rial) * 1.0 / (SELECT SUM(amount_rial) "
+                    + $"FROM contributions WHERE {Months}) FROM contributions WHERE {Months} GROUP BY type"
             )
             .ToDictionary(r => TypesFa[(long)r[0]!], r => (double)r[1]!);
         foreach (var row in types)

@@ -121,7 +121,8 @@ public sealed class SummarizedExportTests(SqliteGeneratedDataServer server) : IC
     public async Task A_connection_exports_its_nodes_with_dates_beside_their_solar_hijri_day()
     {
         const string list =
-            "{ contributions(first: 20, order: [{ id: ASC }]) { nodes { id date amountRial county { code province { nameEn } } center { code } } } }";
+            "{ contributions(first: 20, order: [{ id: ASC }]) "
+            + "{ nodes { id date amountRial county { code province { nameEn } } center { code } } } }";
         var nodes = (JsonArray)(await server.Client.DataAsync(list))["contributions"]!["nodes"]!;
         var (header, rows) = Csv((await PostAsync(server.Factory.CreateClient(), new { query = list })).Body);
 

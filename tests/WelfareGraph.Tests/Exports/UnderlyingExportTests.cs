@@ -131,7 +131,8 @@ public sealed class UnderlyingExportTests(SmallSheetsServer server) : IClassFixt
     public async Task Center_rows_are_the_centres_the_totals_count_with_their_where()
     {
         const string query = """
-            { centerTotals(where: { county: { province: { code: { eq: "IR-23" } } }, ownership: { eq: GOVERNMENT } }) { total { centers capacity residents } } }
+            { centerTotals(where: { county: { province: { code: { eq: "IR-23" } } }, ownership: { eq: GOVERNMENT } })
+              { total { centers capacity residents } } }
             """;
         var stored = await StoredCenters.ReadAsync(server.Factory.Services);
         var expected = stored.Where(c => c.ProvinceCode == "IR-23" && c.Ownership == CenterOwnership.Government).ToList();

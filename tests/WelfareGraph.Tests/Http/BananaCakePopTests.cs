@@ -17,7 +17,8 @@ public sealed class BananaCakePopTests(LoopbackServer server, ITestOutputHelper 
 
     // What an analyst types: the published participation report for Zanjan, 1404 months 1–9.
     private const string ParticipationQuery =
-        """{ participationReport(province: "IR-19", period: { year: 1404, fromMonth: 1, toMonth: 9 }) { total government { cash } households { covered } } }""";
+        """{ participationReport(province: "IR-19", period: { year: 1404, fromMonth: 1, """
+        + """toMonth: 9 }) { total government { cash } households { covered } } }""";
 
     [Fact]
     public async Task Ide_assets_config_and_license_are_served_without_outside_links()

@@ -87,7 +87,8 @@ public sealed class GeneratedRequestTests(GeneratedRequestServer server, ITestOu
                 catch (CsCheckException shrunk)
                 {
                     throw new ContractViolation(
-                        $"{shrunk.Message}\n{shrunk.InnerException?.Message}\n\nFirst failure, request {i} (seed {iterationSeed}): {request}\n{first.Message}"
+                        $"{shrunk.Message}\n{shrunk.InnerException?.Message}\n\nFirst failure, "
+                            + $"request {i} (seed {iterationSeed}): {request}\n{first.Message}"
                     );
                 }
                 throw;
@@ -100,7 +101,8 @@ public sealed class GeneratedRequestTests(GeneratedRequestServer server, ITestOu
         );
         foreach (var group in outcomes.GroupBy(o => o.Kind.Split(':', ' ')[0]).OrderByDescending(g => g.Count()))
             output.WriteLine(
-                $"  {group.Key.PadRight(12)} {group.Count().ToString().PadLeft(4)} requests, {group.Count(o => o.Executed).ToString().PadLeft(4)} executed"
+                $"  {group.Key.PadRight(12)} {group.Count().ToString().PadLeft(4)} "
+                    + $"requests, {group.Count(o => o.Executed).ToString().PadLeft(4)} executed"
             );
         Assert.True(
             executed * 3 >= requests,

@@ -145,8 +145,12 @@ public sealed class GraphQLOverHttpTests(SqliteDemoServer server) : IClassFixtur
         var (status, _, body) = await SendAsync(
             Post(
                 """
-                {"query":"{ participationReport(province: \"IR-19\", period: {from: \"۱۴۰۳-۱۲-۰۱\", to: \"1403-12-30\"}) { period { from to } } }"}
+                {"query":"{ participationReport(province: \"IR-19\", period: {from: \"۱۴۰۳-۱۲-۰۱\", to: \"1403-12-30\"})
                 """
+                    + " "
+                    + """
+                    { period { from to } } }"}
+                    """
             )
         );
         Assert.Equal(HttpStatusCode.OK, status);

@@ -15,7 +15,8 @@ public sealed class ParallelResolverTests(PostgresDemoServer server) : IClassFix
             {
               provinces(first: 5) { totalCount nodes { code counties { code } } }
               counties(first: 8) { totalCount nodes { code province { code } centers { code } charities { code } } }
-              contributions(first: 50) { totalCount nodes { amountRial county { code province { code } } center { code } charity { code } } }
+              contributions(first: 50) { totalCount nodes { amountRial county { code province { code } } center { code }
+                charity { code } } }
               households(first: 20) { totalCount nodes { benefit county { code } } }
               zanjan: province(code: "IR-19") { nameEn counties { code } }
               report: participationReport(province: "IR-19", period: { year: 1404, fromMonth: 1, toMonth: 9 }) { total }

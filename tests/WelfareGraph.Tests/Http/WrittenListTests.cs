@@ -71,7 +71,8 @@ public sealed class WrittenListTests(WrittenListTests.Servers servers) : IClassF
                 "groups",
                 """
                     { contributionTotals(period: { year: 1404, fromMonth: 1, toMonth: 9 }, groupBy: [COUNTY, TYPE, MONTH]) {
-                        groups { __typename key { county { code nameFa province { code nameEn } } type month period monthNameFa monthNameEn year }
+                        groups { __typename key { county { code nameFa province { code nameEn } }
+                                                  type month period monthNameFa monthNameEn year }
                                  sum count average min max share subtotal growth comparison { sum } amount: sum }
                         total { sum count } } }
                     """
@@ -80,7 +81,8 @@ public sealed class WrittenListTests(WrittenListTests.Servers servers) : IClassF
                 "rollup and a comparison (subtotal rows with null keys, growth and comparison objects)",
                 "groups",
                 """
-                    { contributionTotals(period: { year: 1404, fromMonth: 4, toMonth: 6 }, groupBy: [TYPE, COUNTY], rollup: true, compareTo: PREVIOUS_PERIOD, unit: RIAL) {
+                    { contributionTotals(period: { year: 1404, fromMonth: 4, toMonth: 6 }, groupBy: [TYPE, COUNTY],
+                      rollup: true, compareTo: PREVIOUS_PERIOD, unit: RIAL) {
                         groups { key { type county { code } } sum count subtotal growth comparison { sum count } } } }
                     """
             },
@@ -90,7 +92,8 @@ public sealed class WrittenListTests(WrittenListTests.Servers servers) : IClassF
                 """
                     query Q($withCounty: Boolean!, $skipCount: Boolean!) {
                       contributionTotals(period: { year: 1404, fromMonth: 1, toMonth: 9 }, groupBy: [COUNTY, INTENT]) {
-                        groups { ...Figures key { intent ... on ContributionGroupKey { county @include(if: $withCounty) { code } } } count @skip(if: $skipCount) } } }
+                        groups { ...Figures key { intent ... on ContributionGroupKey { county @include(if: $withCounty) { code } } }
+                                 count @skip(if: $skipCount) } } }
                     fragment Figures on ContributionGroup { sum share key { county { nameEn } } }
                     """
             },
@@ -98,28 +101,32 @@ public sealed class WrittenListTests(WrittenListTests.Servers servers) : IClassF
                 "households by county and benefit: suppressed cells are nulls",
                 "groups",
                 """
-                    { householdTotals(groupBy: [COUNTY, BENEFIT]) { groups { key { county { code } benefit } count share coverageRate suppressed partial allHouseholds } } }
+                    { householdTotals(groupBy: [COUNTY, BENEFIT]) { groups { key { county { code } benefit }
+                      count share coverageRate suppressed partial allHouseholds } } }
                     """
             },
             {
                 "care centres by kind and ownership",
                 "groups",
                 """
-                    { centerTotals(groupBy: [COUNTY, KIND, OWNERSHIP]) { groups { key { county { code } kind ownership } centers capacity residents occupancy } } }
+                    { centerTotals(groupBy: [COUNTY, KIND, OWNERSHIP]) { groups { key { county { code } kind ownership }
+                      centers capacity residents occupancy } } }
                     """
             },
             {
                 "a page of contributions with nested objects, ids, longs and dates",
                 "nodes",
                 """
-                    { contributions(first: 50) { nodes { id externalId amountRial date solarYear solarMonth type quantity description county { code province { code } } center { code } charity { name } } } }
+                    { contributions(first: 50) { nodes { id externalId amountRial date solarYear solarMonth type quantity
+                      description county { code province { code } } center { code } charity { name } } } }
                     """
             },
             {
                 "lists inside list items (standard execution for the outer list, written inner lists)",
                 "centers",
                 """
-                    { provinces(first: 3) { nodes { code } } zanjan: province(code: "IR-19") { counties { code nameEn centers { code capacity } } } }
+                    { provinces(first: 3) { nodes { code } } zanjan: province(code: "IR-19")
+                      { counties { code nameEn centers { code capacity } } } }
                     """
             },
         };

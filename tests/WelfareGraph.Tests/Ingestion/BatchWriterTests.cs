@@ -100,7 +100,8 @@ public sealed class BatchWriterTests(SqliteDemoServer server) : IClassFixture<Sq
         Assert.Equal(
             1,
             await CountAsync(
-                $"SELECT count(*) FROM change_feed f JOIN counties c ON c.id = f.county_id WHERE f.entity = 5 AND f.key = '{code}' AND c.code = '{code}'"
+                "SELECT count(*) FROM change_feed f JOIN counties c ON c.id = f.county_id "
+                    + $"WHERE f.entity = 5 AND f.key = '{code}' AND c.code = '{code}'"
             )
         );
     }

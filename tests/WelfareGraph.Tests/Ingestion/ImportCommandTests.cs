@@ -70,10 +70,12 @@ public sealed class ImportCommandTests : IDisposable
             var amount = 10_000L * (1 + i % 97);
             var bad = i % 1_000 == 0;
             var date = bad ? "1404-12-30" : $"1404-{1 + i % 9:D2}-{1 + i % 28:D2}";
+            var prefix = bad ? "bad-date-" : "row-";
+            var type = i % 3 == 0 ? "IN_KIND" : "CASH";
             writer.WriteLine(
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{(bad ? "bad-date-" : "row-")}{i},{date},IR-19-0{1 + i % 8},{(i % 3 == 0 ? "IN_KIND" : "CASH")},GOVERNMENT,LIVELIHOOD,COLLECTION_BASE,{amount},\"ردیف {i}, آزمایشی\""
+                    $"{prefix}{i},{date},IR-19-0{1 + i % 8},{type},GOVERNMENT,LIVELIHOOD,COLLECTION_BASE,{amount},\"ردیف {i}, آزمایشی\""
                 )
             );
             if (!bad)

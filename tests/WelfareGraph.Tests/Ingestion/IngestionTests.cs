@@ -171,7 +171,8 @@ public abstract class IngestionTests(GraphQLClient client)
         var result = (
             await client.DataAsync(
                 """
-                mutation($s: String!) { retractContributions(sourceSystem: $s, externalIds: [" r-۱۲۳ "], reason: "duplicate") { retracted errors { code } } }
+                mutation($s: String!) { retractContributions(sourceSystem: $s, externalIds: [" r-۱۲۳ "], reason: "duplicate")
+                  { retracted errors { code } } }
                 """,
                 new { s = _source }
             )
@@ -188,7 +189,8 @@ public abstract class IngestionTests(GraphQLClient client)
         var result = (
             await client.DataAsync(
                 """
-                mutation($s: String!) { retractContributions(sourceSystem: $s, externalIds: ["t1", "nope"], reason: "receipt entered twice") { retracted errors { code } } }
+                mutation($s: String!) { retractContributions(sourceSystem: $s, externalIds: ["t1", "nope"],
+                  reason: "receipt entered twice") { retracted errors { code } } }
                 """,
                 new { s = _source }
             )
@@ -232,7 +234,8 @@ public abstract class IngestionTests(GraphQLClient client)
             var page = (
                 await client.DataAsync(
                     """
-                    query($after: String) { contributionChanges(after: $after, first: 1000) { nodes { kind sourceSystem key } hasNextPage endCursor } }
+                    query($after: String) { contributionChanges(after: $after, first: 1000) { nodes { kind sourceSystem key }
+                      hasNextPage endCursor } }
                     """,
                     new { after }
                 )

@@ -109,7 +109,8 @@ public abstract class ReferenceAndPublishingTests(GraphQLClient client)
                 """
                 mutation { upsertCounties(items: [
                   { code: "IR-23-01", nameFa: "تهران", nameEn: "Tehran", provinceCode: "IR-23", totalHouseholds: 3000000 },
-                  { code: "IR-23-02", nameFa: "ری", nameEn: "Rey", provinceCode: "IR-23", totalHouseholds: 120000 }]) { inserted errors { code } } }
+                  { code: "IR-23-02", nameFa: "ری", nameEn: "Rey", provinceCode: "IR-23", totalHouseholds: 120000 }])
+                    { inserted errors { code } } }
                 """
             )
         )["upsertCounties"]!;
@@ -117,7 +118,8 @@ public abstract class ReferenceAndPublishingTests(GraphQLClient client)
         var refused = (
             await client.DataAsync(
                 """
-                mutation { upsertCounties(items: [{ code: "IR-19-99", nameFa: "x", nameEn: "x", provinceCode: "IR-23", totalHouseholds: 1 }]) { errors { code } } }
+                mutation { upsertCounties(items: [{ code: "IR-19-99", nameFa: "x", nameEn: "x", provinceCode: "IR-23",
+                  totalHouseholds: 1 }]) { errors { code } } }
                 """
             )
         )["upsertCounties"]!;
@@ -126,7 +128,8 @@ public abstract class ReferenceAndPublishingTests(GraphQLClient client)
         var center = (
             await client.DataAsync(
                 """
-                mutation { upsertCenters(items: [{ code: "CE-IR-23-01-01", name: "مرکز نمونه", countyCode: "IR-23-01", kind: ELDERLY, ownership: GOVERNMENT, capacity: 80, residents: 61 }]) { inserted } }
+                mutation { upsertCenters(items: [{ code: "CE-IR-23-01-01", name: "مرکز نمونه", countyCode: "IR-23-01",
+                  kind: ELDERLY, ownership: GOVERNMENT, capacity: 80, residents: 61 }]) { inserted } }
                 """
             )
         )["upsertCenters"]!;
@@ -134,7 +137,8 @@ public abstract class ReferenceAndPublishingTests(GraphQLClient client)
         var report = (
             await client.DataAsync(
                 """
-                { participationReport(province: "IR-23", period: { year: 1404, fromMonth: 1, toMonth: 9 }) { households { allHouseholds } centerResidents total } }
+                { participationReport(province: "IR-23", period: { year: 1404, fromMonth: 1, toMonth: 9 })
+                  { households { allHouseholds } centerResidents total } }
                 """
             )
         )["participationReport"]!;
@@ -148,7 +152,8 @@ public abstract class ReferenceAndPublishingTests(GraphQLClient client)
         var published = (
             await client.DataAsync(
                 """
-                mutation { publishReport(province: "IR-19", period: { year: 1403, quarter: 2 }) { id periodLabel figures { total } corrections { figure } } }
+                mutation { publishReport(province: "IR-19", period: { year: 1403, quarter: 2 })
+                  { id periodLabel figures { total } corrections { figure } } }
                 """
             )
         )["publishReport"]!;
@@ -160,8 +165,9 @@ public abstract class ReferenceAndPublishingTests(GraphQLClient client)
         // A late record for that quarter arrives after publication.
         await client.DataAsync(
             """
-            mutation { upsertContributions(input: { sourceSystem: "late", items: [{ externalId: "late-1", date: "1403-05-02", countyCode: "IR-19-07",
-              type: CASH, sector: CHARITY, channel: CHARITY_INSTITUTION, amountRial: 12340000 }] }) { inserted } }
+            mutation { upsertContributions(input: { sourceSystem: "late", items: [{ externalId: "late-1", date: "1403-05-02",
+              countyCode: "IR-19-07", type: CASH, sector: CHARITY, channel: CHARITY_INSTITUTION, amountRial: 12340000 }] })
+              { inserted } }
             """
         );
         var reports = (

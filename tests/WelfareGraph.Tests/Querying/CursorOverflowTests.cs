@@ -16,7 +16,8 @@ public sealed class CursorOverflowTests(SqliteDemoServer server) : IClassFixture
     public async Task Nothing_follows_the_largest_index_a_cursor_can_name()
     {
         var data = await server.Client.DataAsync(
-            $$"""{ contributions(first: 3, after: "{{CursorOf(int.MaxValue)}}") { nodes { id } pageInfo { hasNextPage hasPreviousPage } } }"""
+            $$"""{ contributions(first: 3, after: "{{CursorOf(int.MaxValue)}}") """
+                + $$"""{ nodes { id } pageInfo { hasNextPage hasPreviousPage } } }"""
         );
         Assert.Empty(data["contributions"]!["nodes"]!.AsArray());
         Assert.False(data["contributions"]!["pageInfo"]!["hasNextPage"]!.GetValue<bool>());

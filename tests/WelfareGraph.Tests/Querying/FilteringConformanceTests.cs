@@ -49,7 +49,8 @@ public abstract class FilteringConformanceTests(GeneratedDataServer server)
     {
         var data = await server.Client.DataAsync(
             """
-            { contributionsPage(take: 50, where: { solarYear: { eq: 1404 } }, order: [{ county: { code: DESC } }, { type: ASC }, { amountRial: DESC }]) { items { externalId } } }
+            { contributionsPage(take: 50, where: { solarYear: { eq: 1404 } },
+                                order: [{ county: { code: DESC } }, { type: ASC }, { amountRial: DESC }]) { items { externalId } } }
             """
         );
         var expected = server
@@ -106,8 +107,10 @@ public abstract class FilteringConformanceTests(GeneratedDataServer server)
         {
             var data = await server.Client.DataAsync(
                 """
-                query($after: String) { contributions(first: 19, after: $after, where: { type: { eq: CASH }, solarYear: { eq: 1403 } }, order: [{ amountRial: DESC }]) {
-                  edges { cursor node { externalId } } pageInfo { hasNextPage hasPreviousPage endCursor } } }
+                query($after: String) {
+                  contributions(first: 19, after: $after, where: { type: { eq: CASH }, solarYear: { eq: 1403 } },
+                                order: [{ amountRial: DESC }]) {
+                    edges { cursor node { externalId } } pageInfo { hasNextPage hasPreviousPage endCursor } } }
                 """,
                 new { after }
             );
@@ -132,7 +135,8 @@ public abstract class FilteringConformanceTests(GeneratedDataServer server)
             .ToList();
         var last = await server.Client.DataAsync(
             """
-            { contributions(last: 7, where: { sector: { eq: CHARITY } }, order: [{ date: ASC }]) { totalCount nodes { externalId } pageInfo { hasNextPage hasPreviousPage startCursor } } }
+            { contributions(last: 7, where: { sector: { eq: CHARITY } }, order: [{ date: ASC }])
+              { totalCount nodes { externalId } pageInfo { hasNextPage hasPreviousPage startCursor } } }
             """
         );
         Assert.Equal(all.Count, last["contributions"]!["totalCount"]!.GetValue<int>());
@@ -143,7 +147,9 @@ public abstract class FilteringConformanceTests(GeneratedDataServer server)
         var before = last["contributions"]!["pageInfo"]!["startCursor"]!.GetValue<string>();
         var previous = await server.Client.DataAsync(
             """
-            query($before: String) { contributions(last: 5, before: $before, where: { sector: { eq: CHARITY } }, order: [{ date: ASC }]) { nodes { externalId } pageInfo { hasNextPage } } }
+            query($before: String) {
+              contributions(last: 5, before: $before, where: { sector: { eq: CHARITY } }, order: [{ date: ASC }])
+                { nodes { externalId } pageInfo { hasNextPage } } }
             """,
             new { before }
         );
@@ -163,7 +169,8 @@ public abstract class FilteringConformanceTests(GeneratedDataServer server)
             .ToList();
         var data = await server.Client.DataAsync(
             """
-            { contributionsPage(skip: 30, take: 25, where: { intent: { eq: EQUIPMENT } }, order: [{ amountRial: ASC }]) { totalCount items { externalId } pageInfo { hasNextPage hasPreviousPage } } }
+            { contributionsPage(skip: 30, take: 25, where: { intent: { eq: EQUIPMENT } }, order: [{ amountRial: ASC }])
+              { totalCount items { externalId } pageInfo { hasNextPage hasPreviousPage } } }
             """
         );
         var page = data["contributionsPage"]!;

@@ -44,7 +44,8 @@ public sealed class QueriesRunInTheDatabaseTests(CountedDemoServer server) : ICl
         server.Counter.Reset();
         var data = await server.Client.DataAsync(
             """
-            { contributions(first: 10, where: { type: { eq: CASH }, amountRial: { gt: 1000000 } }, order: [{ amountRial: DESC }]) { nodes { amountRial } } }
+            { contributions(first: 10, where: { type: { eq: CASH }, amountRial: { gt: 1000000 } }, order: [{ amountRial: DESC }])
+              { nodes { amountRial } } }
             """
         );
         Assert.Equal(10, data["contributions"]!["nodes"]!.AsArray().Count);
@@ -63,7 +64,8 @@ public sealed class QueriesRunInTheDatabaseTests(CountedDemoServer server) : ICl
         server.Counter.Reset();
         var data = await server.Client.DataAsync(
             """
-            { contributions(first: 50, order: [{ date: DESC }]) { nodes { amountRial county { nameEn province { code } } center { name } } } }
+            { contributions(first: 50, order: [{ date: DESC }]) { nodes { amountRial county { nameEn province { code } }
+              center { name } } } }
             """
         );
         Assert.Equal(50, data["contributions"]!["nodes"]!.AsArray().Count);

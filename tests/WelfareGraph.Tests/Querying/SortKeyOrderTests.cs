@@ -33,7 +33,8 @@ public abstract class SortKeyOrderTests(GeneratedDataServer server)
         Ids(
             await server.Client.DataAsync(
                 """
-                query($order: [ContributionSortInput!]) { contributionsPage(take: 50, where: { solarYear: { eq: 1403 } }, order: $order) { items { externalId } } }
+                query($order: [ContributionSortInput!]) {
+                  contributionsPage(take: 50, where: { solarYear: { eq: 1403 } }, order: $order) { items { externalId } } }
                 """,
                 new { order = JsonNode.Parse(json) }
             )

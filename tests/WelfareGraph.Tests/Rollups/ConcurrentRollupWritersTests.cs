@@ -99,7 +99,8 @@ public sealed class ConcurrentRollupWritersTests : IAsyncLifetime
             return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
         }
         var facts = await ReadAsync(
-            "SELECT COALESCE(SUM(amount_rial), 0)::bigint, COUNT(*), COUNT(DISTINCT (solar_year, solar_month, county_id, type, sector, intent, channel)) FROM contributions WHERE NOT is_retracted"
+            "SELECT COALESCE(SUM(amount_rial), 0)::bigint, COUNT(*), COUNT(DISTINCT (solar_year, "
+                + "solar_month, county_id, type, sector, intent, channel)) FROM contributions WHERE NOT is_retracted"
         );
         var cells = await ReadAsync(
             "SELECT COALESCE(SUM(sum_rial), 0)::bigint, COALESCE(SUM(row_count), 0)::bigint, COUNT(*) FROM contributions_monthly"

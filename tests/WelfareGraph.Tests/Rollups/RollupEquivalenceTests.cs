@@ -29,7 +29,8 @@ public abstract class RollupEquivalenceTests(RollupServers servers)
                              compareTo: $c, unit: $u) {
             total { sum count min max average comparison { sum count } growth }
             groups {
-              key { province { code } county { code } type sector intent channel year quarter month period center { code } charity { code } }
+              key { province { code } county { code } type sector intent channel year quarter month period center { code }
+                charity { code } }
               sum count min max average share growth subtotal comparison { sum count }
             }
           }
@@ -150,10 +151,13 @@ public abstract class RollupEquivalenceTests(RollupServers servers)
     {
         string[] counties = ["IR-19-01", "IR-19-02", "IR-19-07"];
         string Item(string id) =>
-            $$"""{ externalId: "{{id}}", date: "{{(r.Next(2) == 0 ? 1403 : 1404)}}-{{r.Next(1, 10):D2}}-{{r.Next(1, 29):D2}}", countyCode: "{{counties[r.Next(counties.Length)]}}", type: {{(r.Next(2) == 0 ? "CASH" : "IN_KIND")}}, sector: {{(r.Next(2) == 0 ? "CHARITY" : "GOVERNMENT")}}, intent: {{(r.Next(2) == 0 ? "LIVELIHOOD" : "UNRESTRICTED")}}, channel: {{(r.Next(2) == 0 ? "ONLINE" : "BANK_ACCOUNT")}}, amountRial: {{r.Next(
-                1,
-                90_000_000
-            )}} }""";
+            $$"""{ externalId: "{{id}}", date: "{{(r.Next(2) == 0 ? 1403 : 1404)}}-{{r.Next(1, 10):D2}}-{{r.Next(1, 29):D2}}", """
+            + $$"""countyCode: "{{counties[r.Next(counties.Length)]}}", """
+            + $$"""type: {{(r.Next(2) == 0 ? "CASH" : "IN_KIND")}}, """
+            + $$"""sector: {{(r.Next(2) == 0 ? "CHARITY" : "GOVERNMENT")}}, """
+            + $$"""intent: {{(r.Next(2) == 0 ? "LIVELIHOOD" : "UNRESTRICTED")}}, """
+            + $$"""channel: {{(r.Next(2) == 0 ? "ONLINE" : "BANK_ACCOUNT")}}, """
+            + $$"""amountRial: {{r.Next(1, 90_000_000)}} }""";
         string mutation;
         var kind = written.Count < 3 ? 0 : r.Next(3);
         if (kind == 2)
@@ -161,7 +165,9 @@ public abstract class RollupEquivalenceTests(RollupServers servers)
             var retracted = written.OrderBy(_ => r.Next()).Take(2).ToList();
             written.RemoveAll(retracted.Contains);
             mutation =
-                $$"""mutation { retractContributions(sourceSystem: "rollup-test", externalIds: [{{string.Join(", ", retracted.Select(id => $"\"{id}\""))}}], reason: "test") { retracted errors { code } } }""";
+                $$"""mutation { retractContributions(sourceSystem: "rollup-test", """
+                + $$"""externalIds: [{{string.Join(", ", retracted.Select(id => $"\"{id}\""))}}], """
+                + $$"""reason: "test") { retracted errors { code } } }""";
         }
         else
         {
@@ -170,7 +176,8 @@ public abstract class RollupEquivalenceTests(RollupServers servers)
                 ids = [.. ids.Take(2), .. written.OrderBy(_ => r.Next()).Take(2)]; // moved: new date, county, type, amount
             written.AddRange(ids.Except(written));
             mutation =
-                $$"""mutation { upsertContributions(input: { sourceSystem: "rollup-test", items: [{{string.Join(", ", ids.Select(Item))}}] }) { inserted updated errors { code message } } }""";
+                $$"""mutation { upsertContributions(input: { sourceSystem: "rollup-test", """
+                + $$"""items: [{{string.Join(", ", ids.Select(Item))}}] }) { inserted updated errors { code message } } }""";
         }
         var body = JsonNode.Parse(await PostAsync(servers.WithRollups, token, mutation, new Dictionary<string, object?>()))!;
         Assert.True(body["errors"] is null, mutation + "\n" + body.ToJsonString());

@@ -148,7 +148,8 @@ public sealed class RollupSqlTests
         Assert.Contains("@LockOwner = N'Transaction'", sql.Lock);
         var (delete, insert) = (sql.Recompute([TwoCells[0].Item1])[0], sql.Recompute([TwoCells[0].Item1])[1]);
         Assert.StartsWith(
-            "WITH cells (solar_year, solar_month, county_id, type, sector, intent, channel) AS (SELECT * FROM (VALUES (1404, 7, 3, 1, 2, 2, 5))",
+            "WITH cells (solar_year, solar_month, county_id, type, sector, "
+                + "intent, channel) AS (SELECT * FROM (VALUES (1404, 7, 3, 1, 2, 2, 5))",
             delete
         );
         Assert.Contains("DELETE FROM contributions_monthly WHERE EXISTS", delete);

@@ -28,13 +28,15 @@ public sealed class RollupsCommandTests : IDisposable
         var cells = Scalar("SELECT COUNT(*) FROM contributions_monthly");
         Assert.Equal(
             Scalar(
-                "SELECT COUNT(*) FROM (SELECT DISTINCT solar_year, solar_month, county_id, type, sector, intent, channel FROM contributions WHERE NOT is_retracted)"
+                "SELECT COUNT(*) FROM (SELECT DISTINCT solar_year, solar_month, county_id, "
+                    + "type, sector, intent, channel FROM contributions WHERE NOT is_retracted)"
             ),
             cells
         );
 
         Execute(
-            "UPDATE contributions_monthly SET max_rial = max_rial + 1 WHERE solar_year = 1403 AND rowid = (SELECT MIN(rowid) FROM contributions_monthly WHERE solar_year = 1403)"
+            "UPDATE contributions_monthly SET max_rial = max_rial + 1 WHERE solar_year = 1403 "
+                + "AND rowid = (SELECT MIN(rowid) FROM contributions_monthly WHERE solar_year = 1403)"
         );
         Execute("DELETE FROM contributions_monthly WHERE rowid = (SELECT MAX(rowid) FROM contributions_monthly WHERE solar_year = 1404)");
         var broken = await RunAsync("verify");

@@ -12,13 +12,21 @@ public sealed class DataVersionTests(SqliteDemoServer server) : IClassFixture<Sq
 {
     private static readonly string[] Writes =
     [
-        """mutation { upsertContributions(input: { sourceSystem: "dv", items: [{ externalId: "dv-1", date: "1403-05-02", countyCode: "IR-19-07", type: CASH, sector: CHARITY, channel: CHARITY_INSTITUTION, amountRial: 5000000 }] }) { inserted errors { code } } }""",
-        """mutation { upsertHouseholds(input: { sourceSystem: "dv", items: [{ nationalId: "4311223344", countyCode: "IR-19-06", benefit: PENSION, coveredSince: "1403-02-01", members: 4 }] }) { inserted errors { code } } }""",
-        """mutation { upsertCounties(items: [{ code: "IR-19-07", nameFa: "شهرستان آزمون", nameEn: "Test county", provinceCode: "IR-19", totalHouseholds: 98765 }]) { updated errors { code } } }""",
-        """mutation { upsertProvinces(items: [{ code: "IR-19", nameFa: "استان آزمون", nameEn: "Test province" }]) { updated errors { code } } }""",
-        """mutation { upsertCenters(items: [{ code: "CE-DV-1", name: "مرکز آزمون", countyCode: "IR-19-07", kind: ELDERLY, ownership: GOVERNMENT, capacity: 80, residents: 61 }]) { inserted errors { code } } }""",
-        """mutation { upsertCharities(items: [{ code: "CH-DV-1", name: "خیریه آزمون", countyCode: "IR-19-07", licenceNo: "L-1" }]) { inserted errors { code } } }""",
-        """mutation { retractContributions(sourceSystem: "dv", externalIds: ["dv-1"], reason: "entered twice") { retracted errors { code } } }""",
+        """mutation { upsertContributions(input: { sourceSystem: "dv", items: [{ externalId: "dv-1", """
+            + """date: "1403-05-02", countyCode: "IR-19-07", type: CASH, sector: CHARITY, """
+            + """channel: CHARITY_INSTITUTION, amountRial: 5000000 }] }) { inserted errors { code } } }""",
+        """mutation { upsertHouseholds(input: { sourceSystem: "dv", items: [{ nationalId: "4311223344", """
+            + """countyCode: "IR-19-06", benefit: PENSION, coveredSince: "1403-02-01", members: 4 }] }) { inserted errors { code } } }""",
+        """mutation { upsertCounties(items: [{ code: "IR-19-07", nameFa: "شهرستان آزمون", """
+            + """nameEn: "Test county", provinceCode: "IR-19", totalHouseholds: 98765 }]) { updated errors { code } } }""",
+        """mutation { upsertProvinces(items: [{ code: "IR-19", nameFa: "استان آزمون", """
+            + """nameEn: "Test province" }]) { updated errors { code } } }""",
+        """mutation { upsertCenters(items: [{ code: "CE-DV-1", name: "مرکز آزمون", countyCode: "IR-19-07", """
+            + """kind: ELDERLY, ownership: GOVERNMENT, capacity: 80, residents: 61 }]) { inserted errors { code } } }""",
+        """mutation { upsertCharities(items: [{ code: "CH-DV-1", name: "خیریه آزمون", """
+            + """countyCode: "IR-19-07", licenceNo: "L-1" }]) { inserted errors { code } } }""",
+        """mutation { retractContributions(sourceSystem: "dv", externalIds: ["dv-1"], """
+            + """reason: "entered twice") { retracted errors { code } } }""",
         """mutation { closePeriod(province: "IR-19", year: 1402, month: 3) { year } }""",
         """mutation { reopenPeriod(province: "IR-19", year: 1402, month: 3) }""",
         """mutation { publishReport(province: "IR-19", period: { year: 1403, quarter: 1 }) { id } }""",
@@ -44,7 +52,8 @@ public sealed class DataVersionTests(SqliteDemoServer server) : IClassFixture<Sq
     public async Task A_write_that_changes_nothing_leaves_the_version_and_answers_the_current_one()
     {
         const string county = """
-            mutation { upsertCounties(items: [{ code: "IR-19-05", nameFa: "شهرستان ثابت", nameEn: "Still", provinceCode: "IR-19", totalHouseholds: 4242 }]) { updated unchanged } }
+            mutation { upsertCounties(items: [{ code: "IR-19-05", nameFa: "شهرستان ثابت", nameEn: "Still",
+              provinceCode: "IR-19", totalHouseholds: 4242 }]) { updated unchanged } }
             """;
         await server.Client.DataAsync(county);
         var after = await StoredVersionAsync();

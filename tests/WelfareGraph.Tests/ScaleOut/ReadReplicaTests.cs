@@ -98,7 +98,8 @@ public sealed class ReadReplicaTests(ReplicatedServers servers) : IClassFixture<
         var write = await PostAsync(
             servers.Tolerant,
             """
-            mutation($fa: String!, $en: String!, $n: Int!) { upsertCounties(items: [{ code: "IR-19-07", nameFa: $fa, nameEn: $en, provinceCode: "IR-19", totalHouseholds: $n }]) { updated } }
+            mutation($fa: String!, $en: String!, $n: Int!) { upsertCounties(items: [{ code: "IR-19-07", nameFa: $fa,
+              nameEn: $en, provinceCode: "IR-19", totalHouseholds: $n }]) { updated } }
             """,
             variables: new
             {
@@ -133,8 +134,9 @@ public sealed class ReadReplicaTests(ReplicatedServers servers) : IClassFixture<
         var answer = await PostAsync(
             servers.Tolerant,
             $$"""
-            mutation { upsertContributions(input: { sourceSystem: "replica-test", items: [{ externalId: "{{id}}", date: "1403-05-02", countyCode: "IR-19-07",
-              type: CASH, sector: CHARITY, channel: CHARITY_INSTITUTION, amountRial: {{amountRial}} }] }) { inserted errors { code } } }
+            mutation { upsertContributions(input: { sourceSystem: "replica-test", items: [{ externalId: "{{id}}",
+              date: "1403-05-02", countyCode: "IR-19-07", type: CASH, sector: CHARITY, channel: CHARITY_INSTITUTION,
+              amountRial: {{amountRial}} }] }) { inserted errors { code } } }
             """
         );
         Assert.Equal(1, answer.Body["data"]!["upsertContributions"]!["inserted"]!.GetValue<int>());

@@ -71,8 +71,9 @@ public sealed class TwoServerTests(TwoServers servers) : IClassFixture<TwoServer
             var written = await DataAsync(
                 writer,
                 $$"""
-                mutation { upsertContributions(input: { sourceSystem: "two-servers", items: [{ externalId: "{{Guid.NewGuid():N}}", date: "1403-05-02",
-                  countyCode: "IR-19-07", type: CASH, sector: CHARITY, channel: CHARITY_INSTITUTION, amountRial: {{amount}} }] }) { inserted } }
+                mutation { upsertContributions(input: { sourceSystem: "two-servers", items: [{ externalId: "{{Guid.NewGuid():N}}",
+                  date: "1403-05-02", countyCode: "IR-19-07", type: CASH, sector: CHARITY, channel: CHARITY_INSTITUTION,
+                  amountRial: {{amount}} }] }) { inserted } }
                 """
             );
             Assert.Equal(1, written.Body["data"]!["upsertContributions"]!["inserted"]!.GetValue<int>());

@@ -61,7 +61,10 @@ public sealed class TwoServers : IAsyncLifetime
         catch (IOException) { }
     }
 
-    /// <summary>A client of <paramref name="server"/> with a token of <paramref name="roles"/> and national scope, as caller <paramref name="subject"/>.</summary>
+    /// <summary>
+    /// A client of <paramref name="server"/> with a token of <paramref name="roles"/> and national scope,
+    /// as caller <paramref name="subject"/>.
+    /// </summary>
     public HttpClient Client(ServerProcess server, string subject, params string[] roles)
     {
         var client = server.CreateClient();

@@ -122,7 +122,8 @@ public sealed class ListWritingExecutionStrategyTests
     [InlineData("{ rows { n crashesAtFour } }", "\"path\":[\"rows\",3,\"crashesAtFour\"]")]
     [InlineData(
         "{ rows { n nullAtTwo } }",
-        "{\"errors\":[{\"message\":\"Error trying to resolve field \u0027nullAtTwo\u0027.\",\"locations\":[{\"line\":1,\"column\":12}],\"path\":[\"rows\",1,\"nullAtTwo\"]"
+        "{\"errors\":[{\"message\":\"Error trying to resolve field "
+            + "\u0027nullAtTwo\u0027.\",\"locations\":[{\"line\":1,\"column\":12}],\"path\":[\"rows\",1,\"nullAtTwo\"]"
     )]
     [InlineData("{ withNulls { n nullAtTwo } }", "\"withNulls\":[{\"n\":1,\"nullAtTwo\":1},null,")]
     [InlineData("{ rows { n later } }", "{\"n\":5,\"later\":5}")]

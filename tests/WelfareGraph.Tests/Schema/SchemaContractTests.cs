@@ -48,7 +48,8 @@ public sealed class SchemaContractTests(SqliteDemoServer server) : IClassFixture
         var committed = File.ReadAllText(path).ReplaceLineEndings("\n");
         Assert.True(
             committed == served,
-            $"schema/schema.graphql differs from the schema the server serves. If the change is intended, regenerate it with: {RegenerateCommand}\n"
+            "schema/schema.graphql differs from the schema the server serves. "
+                + $"If the change is intended, regenerate it with: {RegenerateCommand}\n"
                 + FirstDifference(committed, served)
         );
     }

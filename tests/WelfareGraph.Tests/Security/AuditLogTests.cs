@@ -56,7 +56,8 @@ public sealed class AuditedServer : SecuredServer
 public sealed class AuditLogTests(AuditedServer server) : IClassFixture<AuditedServer>
 {
     private const string Read =
-        "{ auditLog(first: 20) { totalCount nodes { at subject client roles scope kind operation document fields rows outcome durationMs } } }";
+        "{ auditLog(first: 20) { totalCount nodes { at subject client roles "
+        + "scope kind operation document fields rows outcome durationMs } } }";
 
     private async Task<JsonArray> EntriesAsync() =>
         (await server.DataAsync(server.Token(WelfareRoles.Admin, subject: "reader"), Read))["auditLog"]!["nodes"]!.AsArray();

@@ -98,7 +98,7 @@ public sealed class FairShareTests(FairShareServer server) : IClassFixture<FairS
         """;
 
     [Fact]
-    public async Task While_a_hostile_callers_operations_are_held_another_callers_dashboard_queries_complete_and_the_hostile_caller_gets_SERVER_BUSY()
+    public async Task While_a_hostile_caller_is_held_another_callers_dashboard_queries_complete_and_the_hostile_caller_gets_SERVER_BUSY()
     {
         var hostile = server.Token(WelfareRoles.Analyst, subject: "hostile");
         var held = server.Gate.Hold("hostile");

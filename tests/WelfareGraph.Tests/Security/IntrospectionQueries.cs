@@ -25,7 +25,8 @@ internal static class IntrospectionQueries
         fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
         fragment TypeRef on __Type {
           kind name
-          ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } } }
+          ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name
+            ofType { kind name ofType { kind name ofType { kind name } } } } } } } } }
         }
         """;
 }

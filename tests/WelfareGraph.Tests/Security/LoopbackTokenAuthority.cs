@@ -21,7 +21,9 @@ public sealed class LoopbackTokenAuthority : IAsyncDisposable
 
     public TestIdentity Identity { get; }
 
-    /// <summary>The <c>AzureAd</c> section as environment variables, and what lets the server read this authority's metadata over HTTP.</summary>
+    /// <summary>
+    /// The <c>AzureAd</c> section as environment variables, and what lets the server read this authority's metadata over HTTP.
+    /// </summary>
     public IReadOnlyDictionary<string, string?> ServerSettings =>
         new Dictionary<string, string?>
         {

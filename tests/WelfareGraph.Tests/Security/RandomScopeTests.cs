@@ -46,7 +46,9 @@ public abstract class RandomScopeTests(ScopedDataServer server, ITestOutputHelpe
             catch (Exception e) when (e is Xunit.Sdk.XunitException or NullReferenceException or InvalidOperationException)
             {
                 failures.Add(
-                    $"#{i} {check.Kind} scope [{scope.Describe()}]: {e.Message}\n  query: {check.Query}\n  variables: {System.Text.Json.JsonSerializer.Serialize(check.Variables)}\n  answer: {body?.ToJsonString()[..Math.Min(800, body.ToJsonString().Length)]}"
+                    $"#{i} {check.Kind} scope [{scope.Describe()}]: {e.Message}\n  query: {check.Query}\n  "
+                        + $"variables: {System.Text.Json.JsonSerializer.Serialize(check.Variables)}\n  "
+                        + $"answer: {body?.ToJsonString()[..Math.Min(800, body.ToJsonString().Length)]}"
                 );
             }
         }
@@ -170,7 +172,8 @@ public abstract class RandomScopeTests(ScopedDataServer server, ITestOutputHelpe
         return new Check(
             "contributions",
             WelfareRoles.Analyst,
-            "query($w: ContributionFilterInput) { contributions(first: 50, where: $w) { totalCount nodes { amountRial county { code province { code } } } } }",
+            "query($w: ContributionFilterInput) { contributions(first: 50, where: $w) "
+                + "{ totalCount nodes { amountRial county { code province { code } } } } }",
             new { w = where },
             expected.Count > 0,
             body =>
@@ -280,7 +283,8 @@ public abstract class RandomScopeTests(ScopedDataServer server, ITestOutputHelpe
         return new Check(
             "householdTotals",
             WelfareRoles.Analyst,
-            """{ householdTotals(groupBy: [COUNTY], asOf: "1404-06-31") { total { count } groups { key { county { code } } count suppressed allHouseholds } } }""",
+            """{ householdTotals(groupBy: [COUNTY], asOf: "1404-06-31") { total { count } """
+                + """groups { key { county { code } } count suppressed allHouseholds } } }""",
             null,
             covered.Count > 0,
             body =>
@@ -309,7 +313,8 @@ public abstract class RandomScopeTests(ScopedDataServer server, ITestOutputHelpe
         return new Check(
             "centerTotals",
             WelfareRoles.Analyst,
-            "{ centerTotals(groupBy: [COUNTY]) { total { centers capacity residents } groups { key { county { code } } centers residents } } }",
+            "{ centerTotals(groupBy: [COUNTY]) { total { centers capacity residents } "
+                + "groups { key { county { code } } centers residents } } }",
             null,
             centers.Count > 0,
             body =>
@@ -420,7 +425,8 @@ public abstract class RandomScopeTests(ScopedDataServer server, ITestOutputHelpe
         return new Check(
             "participationReport",
             WelfareRoles.Analyst,
-            "query($p: String!, $period: PeriodInput!) { participationReport(province: $p, period: $period, unit: RIAL) { total charities households { covered allHouseholds } centerResidents } }",
+            "query($p: String!, $period: PeriodInput!) { participationReport(province: $p, period: $period, "
+                + "unit: RIAL) { total charities households { covered allHouseholds } centerResidents } }",
             new
             {
                 p = province,

@@ -66,7 +66,8 @@ public sealed class RoleMatrixTests(SecuredDemoServer server) : IClassFixture<Se
                     failures.Add($"{caller} × {field.Name}: HTTP {(int)status} {body?.ToJsonString()}");
                 else if (expected == denied)
                     failures.Add(
-                        $"{caller} × {field.Name}: expected {(expected ? "allowed" : "denied")}, got {body?.ToJsonString()[..Math.Min(300, body.ToJsonString().Length)]}"
+                        $"{caller} × {field.Name}: expected {(expected ? "allowed" : "denied")}, "
+                            + $"got {body?.ToJsonString()[..Math.Min(300, body.ToJsonString().Length)]}"
                     );
                 else if (denied && body?["data"]?[field.Name] is not null)
                     failures.Add($"{caller} × {field.Name}: denied but data returned");

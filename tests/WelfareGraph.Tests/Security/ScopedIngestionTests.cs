@@ -20,7 +20,8 @@ public sealed class IngestingSecuredServer : SecuredServer
 public sealed class ScopedIngestionTests(IngestingSecuredServer server) : IClassFixture<IngestingSecuredServer>
 {
     private const string Upsert = """
-        mutation($input: UpsertContributionsInput!) { upsertContributions(input: $input) { inserted updated unchanged errors { index externalId field code } } }
+        mutation($input: UpsertContributionsInput!) { upsertContributions(input: $input)
+          { inserted updated unchanged errors { index externalId field code } } }
         """;
 
     private static object Input(string county, long amount) =>
@@ -82,8 +83,9 @@ public sealed class ScopedIngestionTests(IngestingSecuredServer server) : IClass
     public async Task A_household_covered_outside_the_callers_scope_is_refused_without_saying_where()
     {
         const string upsert = """
-            mutation($items: [HouseholdInput!]!) { upsertHouseholds(input: { sourceSystem: "scoped-registry", items: $items, atomic: false }) {
-              inserted updated errors { index field code message } } }
+            mutation($items: [HouseholdInput!]!) {
+              upsertHouseholds(input: { sourceSystem: "scoped-registry", items: $items, atomic: false }) {
+                inserted updated errors { index field code message } } }
             """;
         object Items(string county) =>
             new

@@ -25,7 +25,10 @@ public sealed class TestIdentity
 
     private readonly RSA _rsa = RSA.Create(2048);
 
-    /// <param name="instance">The tenant's authority host; another than Entra's for a server in another process, which fetches the metadata itself (<see cref="LoopbackTokenAuthority"/>).</param>
+    /// <param name="instance">
+    /// The tenant's authority host; another than Entra's for a server in another process, which fetches the metadata itself
+    /// (<see cref="LoopbackTokenAuthority"/>).
+    /// </param>
     public TestIdentity(string instance = Instance)
     {
         InstanceUrl = instance;

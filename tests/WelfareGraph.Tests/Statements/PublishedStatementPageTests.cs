@@ -17,15 +17,17 @@ public sealed class PublishedStatementPageTests(LoopbackServer server, ITestOutp
         var client = new GraphQLClient(server.CreateHttpClient());
         var published = (
             await client.DataAsync(
-                """mutation { publishReport(province: "IR-19", period: { year: 1404, fromMonth: 1, toMonth: 9 }) { id statementFa figures { charities total } } }"""
+                """mutation { publishReport(province: "IR-19", period: { year: 1404, """
+                    + """fromMonth: 1, toMonth: 9 }) { id statementFa figures { charities total } } }"""
             )
         )["publishReport"]!;
         var id = published["id"]!.GetValue<string>();
         var charities = published["figures"]!["charities"]!.GetValue<long>();
         await client.DataAsync(
             """
-            mutation { upsertContributions(input: { sourceSystem: "late", items: [{ externalId: "late-1", date: "1404-05-02", countyCode: "IR-19-07",
-              type: CASH, sector: CHARITY, channel: CHARITY_INSTITUTION, amountRial: 12340000 }] }) { inserted } }
+            mutation { upsertContributions(input: { sourceSystem: "late", items: [{ externalId: "late-1", date: "1404-05-02",
+              countyCode: "IR-19-07", type: CASH, sector: CHARITY, channel: CHARITY_INSTITUTION, amountRial: 12340000 }] })
+              { inserted } }
             """
         );
 

@@ -13,7 +13,8 @@ namespace WelfareGraph.Tests.Telemetry;
 public sealed class OperationTelemetryTests(TelemetryServer server) : IClassFixture<TelemetryServer>
 {
     private const string Query =
-        "query TelemetryTotals($year: Int!, $note: String) { contributionTotals(period: { year: $year }, unit: RIAL, where: { externalId: { neq: $note } }) { total { count } } }";
+        "query TelemetryTotals($year: Int!, $note: String) { contributionTotals(period: { year: $year }, "
+        + "unit: RIAL, where: { externalId: { neq: $note } }) { total { count } } }";
 
     /// <summary>A value the test sends as a variable, that must appear in no span anywhere.</summary>
     private const string Marker = "variable-value-7f3a9c";

@@ -33,7 +33,10 @@ public static class MonthlyRollup
         );
     }
 
-    /// <summary>The number of cells that differ from the facts (zero when exact); reports each year (year, its differences, years done, years in all).</summary>
+    /// <summary>
+    /// The number of cells that differ from the facts (zero when exact);
+    /// reports each year (year, its differences, years done, years in all).
+    /// </summary>
     public static async Task<long> VerifyAsync(
         WelfareDbContext db,
         Action<int, long, int, int>? progress = null,

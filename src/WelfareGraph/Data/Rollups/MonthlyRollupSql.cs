@@ -37,8 +37,8 @@ public sealed class MonthlyRollupSql
         _provider switch
         {
             DatabaseProvider.Postgres => "SELECT pg_advisory_xact_lock(5720010376)",
-            DatabaseProvider.SqlServer =>
-                "EXEC sp_getapplock @Resource = N'welfaregraph.contributions', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = -1",
+            DatabaseProvider.SqlServer => "EXEC sp_getapplock @Resource = N'welfaregraph.contributions', "
+                + "@LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = -1",
             _ => null,
         };
 
@@ -98,14 +98,17 @@ public sealed class MonthlyRollupSql
     {
         var stored = $"SELECT {Columns} FROM {Table} WHERE solar_year = {Number(solarYear)}";
         var fresh =
-            $"SELECT {Prefixed("f", Keys)}, f.solar_quarter, {Measures} FROM contributions AS f WHERE {NotRetracted} AND f.solar_year = {Number(solarYear)} GROUP BY {Prefixed("f", Keys)}, f.solar_quarter";
-        return $"SELECT CAST(COUNT(*) AS BIGINT) AS \"Value\" FROM (SELECT {Keys} FROM ({stored} EXCEPT {fresh}) AS a UNION SELECT {Keys} FROM ({fresh} EXCEPT {stored}) AS b) AS d";
+            $"SELECT {Prefixed("f", Keys)}, f.solar_quarter, {Measures} FROM contributions AS f WHERE {NotRetracted} "
+            + $"AND f.solar_year = {Number(solarYear)} GROUP BY {Prefixed("f", Keys)}, f.solar_quarter";
+        return $"SELECT CAST(COUNT(*) AS BIGINT) AS \"Value\" FROM (SELECT {Keys} FROM ({stored} "
+            + $"EXCEPT {fresh}) AS a UNION SELECT {Keys} FROM ({fresh} EXCEPT {stored}) AS b) AS d";
     }
 
     private string Fill(string join, int? solarYear)
     {
         var year = solarYear is { } y ? $" AND f.solar_year = {Number(y)}" : "";
-        return $"INSERT INTO {Table} ({Columns}) SELECT {Prefixed("f", Keys)}, f.solar_quarter, {Measures} FROM contributions AS f {join} WHERE {NotRetracted}{year} GROUP BY {Prefixed("f", Keys)}, f.solar_quarter";
+        return $"INSERT INTO {Table} ({Columns}) SELECT {Prefixed("f", Keys)}, f.solar_quarter, {Measures} "
+            + $"FROM contributions AS f {join} WHERE {NotRetracted}{year} GROUP BY {Prefixed("f", Keys)}, f.solar_quarter";
     }
 
     // Named, as SQL Server requires of a derived table's columns.
@@ -124,7 +127,8 @@ public sealed class MonthlyRollupSql
     }
 
     private static string Row(MonthlyCell cell, CellTotals totals) =>
-        $"({Key(cell)}, {Number(SolarCalendar.QuarterOf(cell.SolarMonth))}, {Number(totals.Sum)}, {Number(totals.Count)}, {Number(totals.Min)}, {Number(totals.Max)})";
+        $"({Key(cell)}, {Number(SolarCalendar.QuarterOf(cell.SolarMonth))}, {Number(totals.Sum)}, "
+        + $"{Number(totals.Count)}, {Number(totals.Min)}, {Number(totals.Max)})";
 
     private static string Key(MonthlyCell c) =>
         string.Join(

@@ -13,7 +13,8 @@ public sealed class ExportJobLeases(ExportJobs jobs, ExportOptions options, Time
     {
         if (options.JobHeartbeat >= options.JobLease)
             throw new StartupRefusedException(
-                $"Exports:JobHeartbeat ({options.JobHeartbeat}) must be shorter than Exports:JobLease ({options.JobLease}): a lease must outlast the beats that renew it."
+                $"Exports:JobHeartbeat ({options.JobHeartbeat}) must be shorter than Exports:JobLease ({options.JobLease}): "
+                    + "a lease must outlast the beats that renew it."
             );
         return base.StartAsync(cancellationToken);
     }

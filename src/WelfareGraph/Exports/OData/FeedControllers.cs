@@ -29,7 +29,9 @@ public sealed class ContributionsController(IDbContextFactory<WelfareDbContext> 
     public async Task<IQueryable<ContributionFact>> Get() => StarSchema.Contributions(await ContextAsync(contexts));
 }
 
-/// <summary>The monthly rollup's cells: grouped queries over the monthly grain read a cell per month instead of every contribution.</summary>
+/// <summary>
+/// The monthly rollup's cells: grouped queries over the monthly grain read a cell per month instead of every contribution.
+/// </summary>
 public sealed class ContributionsMonthlyController(IDbContextFactory<WelfareDbContext> contexts) : FeedController
 {
     [FeedQuery]

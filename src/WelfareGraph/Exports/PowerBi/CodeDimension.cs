@@ -14,7 +14,9 @@ public interface ICodeDim
 /// <summary>The rows of a code dimension: every value of an enum with its API code, its labels and its sort order.</summary>
 internal static class CodeDimension
 {
-    /// <param name="setCode">Sets the dimension's key: each has its own name (Type, Sector, …) so that Power BI relates it to the fact by name.</param>
+    /// <param name="setCode">
+    /// Sets the dimension's key: each has its own name (Type, Sector, …) so that Power BI relates it to the fact by name.
+    /// </param>
     public static IReadOnlyList<TDim> Of<TEnum, TDim>(Action<TDim, string> setCode)
         where TEnum : struct, Enum
         where TDim : ICodeDim, new() =>

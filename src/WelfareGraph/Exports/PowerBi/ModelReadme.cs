@@ -20,7 +20,8 @@ public static class ModelReadme
         text.AppendLine("# WelfareGraph Power BI model");
         text.AppendLine();
         text.AppendLine(
-            $"Exported {now:yyyy-MM-dd HH:mm} UTC ({SolarCalendar.FromGregorian(SolarCalendar.TodayInTehran(clock))} in Tehran), for the scope of the caller who downloaded it."
+            $"Exported {now:yyyy-MM-dd HH:mm} UTC ({SolarCalendar.FromGregorian(SolarCalendar.TodayInTehran(clock))} in Tehran), "
+                + "for the scope of the caller who downloaded it."
         );
         text.AppendLine(
             "Each table is here twice, as `parquet/<table>.parquet` (typed columns; prefer it) and `csv/<table>.csv` (UTF-8, RFC 4180)."
@@ -69,18 +70,22 @@ public static class ModelReadme
         text.AppendLine();
         text.AppendLine("- Money is in rial (`AmountRial`); divide by 10 for toman, as the provincial reports quote it.");
         text.AppendLine(
-            "- Use `dates` for periods: `SolarYear`, `SolarQuarter`, `SolarMonth`, `MonthNameFa`, `SolarYearMonth` (sort `MonthNameFa` by `SolarMonth`)."
+            "- Use `dates` for periods: `SolarYear`, `SolarQuarter`, `SolarMonth`, "
+                + "`MonthNameFa`, `SolarYearMonth` (sort `MonthNameFa` by `SolarMonth`)."
         );
         text.AppendLine(
-            $"- Household counts are stocks (households covered on `Date`); do not sum them across months. A county × benefit cell below {threshold} is never published: its `Households` is empty and `Suppressed` is true."
+            "- Household counts are stocks (households covered on `Date`); do not sum them across months. "
+                + $"A county × benefit cell below {threshold} is never published: its `Households` is empty and `Suppressed` is true."
         );
         text.AppendLine(
             withHouseholds
-                ? "- `households` holds household-level rows (pseudonymous). It is in this file because the caller is an Auditor or Admin: handle it accordingly."
+                ? "- `households` holds household-level rows (pseudonymous). "
+                    + "It is in this file because the caller is an Auditor or Admin: handle it accordingly."
                 : "- Household-level rows are not in this model: they are open to the Auditor and Admin roles only."
         );
         text.AppendLine(
-            "- For scheduled refresh, connect Power BI to the OData feed (`/odata`, or the `.pbids` file from `/exports/powerbi/welfaregraph.pbids`): the same tables, filtered and aggregated in the database."
+            "- For scheduled refresh, connect Power BI to the OData feed (`/odata`, or the `.pbids` file from "
+                + "`/exports/powerbi/welfaregraph.pbids`): the same tables, filtered and aggregated in the database."
         );
         var bytes = Encoding.UTF8.GetBytes(text.ToString());
         await stream.WriteAsync(bytes, cancellationToken);

@@ -130,17 +130,25 @@ public static class PowerBiModel
         {
             new(
                 "contributions",
-                "Fact: one row per contribution. Keys: Date → dates, CountyCode → counties, ProvinceCode → provinces, Type → contribution_types, Sector → sectors, Intent → intents, Channel → channels, CenterCode → centers, CharityCode → charities. Measure: AmountRial (1 toman = 10 rial).",
+                "Fact: one row per contribution. Keys: Date → dates, CountyCode → counties, ProvinceCode → provinces, "
+                    + "Type → contribution_types, Sector → sectors, Intent → intents, Channel → channels, "
+                    + "CenterCode → centers, CharityCode → charities. Measure: AmountRial (1 toman = 10 rial).",
                 Query(db => StarSchema.Contributions(db).OrderBy(c => c.Id))
             ),
             new(
                 "contributions_monthly",
-                "Fact: the contributions of one Solar Hijri month × county × type × sector × intent × channel, summed (SumRial, Contributions = their number, MinRial, MaxRial), for month-level visuals without the contributions' rows. Keys: CountyCode → counties, ProvinceCode → provinces, Type → contribution_types, Sector → sectors, Intent → intents, Channel → channels; SolarYear, SolarQuarter and SolarMonth slice by period (the dates table is a day grain, finer than a cell).",
+                "Fact: the contributions of one Solar Hijri month × county × type × sector × intent × channel, "
+                    + "summed (SumRial, Contributions = their number, MinRial, MaxRial), for month-level visuals "
+                    + "without the contributions' rows. Keys: CountyCode → counties, ProvinceCode → provinces, "
+                    + "Type → contribution_types, Sector → sectors, Intent → intents, Channel → channels; "
+                    + "SolarYear, SolarQuarter and SolarMonth slice by period (the dates table is a day grain, finer than a cell).",
                 Query(db => StarSchema.MonthlyContributions(db).OrderBy(m => m.SolarYear).ThenBy(m => m.SolarMonth).ThenBy(m => m.Key))
             ),
             new(
                 "household_counts",
-                $"Fact: covered households by county × benefit at the end of each Solar Hijri month (Date = the day counted). Households is empty and Suppressed true where fewer than {threshold} households would be shown. Keys: Date → dates, CountyCode → counties, ProvinceCode → provinces, Benefit → benefits.",
+                "Fact: covered households by county × benefit at the end of each Solar Hijri month (Date = the day counted). "
+                    + $"Households is empty and Suppressed true where fewer than {threshold} households would be shown. "
+                    + "Keys: Date → dates, CountyCode → counties, ProvinceCode → provinces, Benefit → benefits.",
                 Computed((db, ct) => StarSchema.HouseholdCountsAsync(db, threshold, clock, ct))
             ),
             new(
@@ -178,7 +186,8 @@ public static class PowerBiModel
             tables.Add(
                 new(
                     "households",
-                    "Household-level rows (pseudonymous HouseholdId), for Auditor and Admin only. Keys: CountyCode → counties, ProvinceCode → provinces, Benefit → benefits.",
+                    "Household-level rows (pseudonymous HouseholdId), for Auditor and Admin only. "
+                        + "Keys: CountyCode → counties, ProvinceCode → provinces, Benefit → benefits.",
                     Query(db => StarSchema.Households(db).OrderBy(h => h.HouseholdId))
                 )
             );

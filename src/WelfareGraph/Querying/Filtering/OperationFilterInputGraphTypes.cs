@@ -10,7 +10,8 @@ public sealed class StringOperationFilterInputGraphType : InputObjectGraphType
     {
         Name = "StringOperationFilterInput";
         Description =
-            "Arabic ي/ك match Persian ی/ک, Persian and Arabic-Indic digits match ASCII digits, and a zero-width non-joiner matches a space.";
+            "Arabic ي/ك match Persian ی/ک, Persian and Arabic-Indic digits match ASCII digits, "
+            + "and a zero-width non-joiner matches a space.";
         Field<ListGraphType<NonNullGraphType<StringOperationFilterInputGraphType>>>("and");
         Field<ListGraphType<NonNullGraphType<StringOperationFilterInputGraphType>>>("or");
         foreach (var op in new[] { "eq", "neq", "contains", "ncontains", "startsWith", "nstartsWith", "endsWith", "nendsWith" })

@@ -99,7 +99,8 @@ public static class CorruptOperations
             "{ provinces { nodes } }",
             "{ provinces(first: 5) { nodes { counties } } }",
             "{ __type { name } }",
-            "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } }"
+            "{ __schema { types { fields { type { ofType { ofType { ofType "
+                + "{ ofType { ofType { ofType { ofType { name } } } } } } } } } } } }"
         )
         .Select(document => Document("wrong-value", document));
 
@@ -259,7 +260,8 @@ public static class CorruptOperations
             "wrong-type" => Document("fragment:wrong-type", "{ provinces(first: 2) { nodes { ...C } } } fragment C on County { code }"),
             "cycle" => Document(
                 "fragment:cycle",
-                "{ county(code: \"IR-19-01\") { ...A } } fragment A on County { code province { ...B } } fragment B on Province { counties { ...A } }"
+                "{ county(code: \"IR-19-01\") { ...A } } fragment A on County { code province { ...B } "
+                    + "} fragment B on Province { counties { ...A } }"
             ),
             "inline-wrong-type" => Document("fragment:inline-wrong-type", "{ provinces(first: 2) { nodes { ... on County { code } } } }"),
             _ => Document(
@@ -294,7 +296,8 @@ public static class CorruptOperations
         {
             "filter" => Document(
                 "unicode:filter",
-                $"{{ contributions(first: 3, where: {{ description: {{ contains: \"{text}\" }} }}) {{ totalCount nodes {{ description }} }} }}"
+                $"{{ contributions(first: 3, where: {{ description: {{ contains: \"{text}\" }} "
+                    + $"}}) {{ totalCount nodes {{ description }} }} }}"
             ),
             "code" => Document("unicode:code", $"{{ county(code: \"{text}\") {{ code nameFa }} }}"),
             "document-bom" => Document("unicode:bom", "\uFEFF{ province(code: \"IR-19\") { nameFa } }"),

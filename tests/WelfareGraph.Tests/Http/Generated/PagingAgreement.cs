@@ -22,7 +22,8 @@ public static class PagingAgreement
         from order in Filters.ContributionOrder
         let skip = Math.Min(index + 1L, int.MaxValue)
         let filter = condition is null ? "" : $", where: {condition.Literal()}"
-        let document = $"{{ cursor: contributions(first: {size}, after: \"{DemoValues.Cursor(index)}\", order: {order.Literal()}{filter}) {{ nodes {{ id }} }} "
+        let document = $"{{ cursor: contributions(first: {size}, after: \"{DemoValues.Cursor(index)}\", "
+            + $"order: {order.Literal()}{filter}) {{ nodes {{ id }} }} "
             + $"offset: contributionsPage(skip: {skip}, take: {size}, order: {order.Literal()}{filter}) {{ items {{ id }} }} }}"
         let operation = new GeneratedOperation(document, null, null, "paging:agreement", Valid: true)
         select new GeneratedRequest(

@@ -144,5 +144,6 @@ public static class Selections
 
     public static readonly Gen<string> TypeIntrospection =
         from type in Gen.OneOf("Contribution", "PeriodInput", "ContributionDimension", "Province", "Nope")
-        select $"(name: \"{type}\") {{ name kind fields {{ name type {{ name kind ofType {{ name }} }} }} inputFields {{ name }} enumValues {{ name }} }}";
+        select $"(name: \"{type}\") {{ name kind fields {{ name type {{ name kind ofType {{ name }} "
+            + $"}} }} inputFields {{ name }} enumValues {{ name }} }}";
 }
