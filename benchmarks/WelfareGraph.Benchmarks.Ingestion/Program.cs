@@ -35,7 +35,8 @@ var copy = await TimeAsync(async () =>
     await using var connection = new NpgsqlConnection(connectionString);
     await connection.OpenAsync();
     await using var writer = await connection.BeginTextImportAsync(
-        "COPY copy_target (external_id, date, solar_year, solar_quarter, solar_month, county_id, type, sector, intent, channel, amount_rial, description, source_system, is_retracted) FROM STDIN (FORMAT csv)"
+        "COPY copy_target (external_id, date, solar_year, solar_quarter, solar_month, county_id, type, sector, "
+            + "intent, channel, amount_rial, description, source_system, is_retracted) FROM STDIN (FORMAT csv)"
     );
     var counties = await CountyIdsAsync(connectionString);
     foreach (var line in File.ReadLines(file).Skip(1))
@@ -122,7 +123,9 @@ return;
 
 void Report(string name, TimeSpan time, TimeSpan reference) =>
     Console.WriteLine(
-        $"{name.PadRight(18)} {time.TotalSeconds.ToString("N1").PadLeft(8)} s {(rows / time.TotalSeconds).ToString("N0").PadLeft(12)} rows/s {(reference.TotalSeconds / time.TotalSeconds).ToString("P0").PadLeft(8)} of COPY"
+        $"{name.PadRight(18)} {time.TotalSeconds.ToString("N1").PadLeft(8)} s "
+            + $"{(rows / time.TotalSeconds).ToString("N0").PadLeft(12)} rows/s "
+            + $"{(reference.TotalSeconds / time.TotalSeconds).ToString("P0").PadLeft(8)} of COPY"
     );
 
 static async Task<TimeSpan> TimeAsync(Func<Task> work)
