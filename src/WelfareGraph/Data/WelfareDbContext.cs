@@ -53,8 +53,6 @@ public abstract class WelfareDbContext(DbContextOptions options) : DbContext(opt
         modelBuilder.Entity<Contribution>(c =>
             ContributionConfiguration.Configure(c, Database.IsSqlServer() ? "[is_retracted] = 0" : "NOT is_retracted")
         );
-        if (Database.IsNpgsql())
-            modelBuilder.Entity<MonthlyContribution>(MonthlyContributionConfiguration.AddCoveringIndex);
         modelBuilder.ApplyScopeFilters(this);
     }
 }

@@ -392,12 +392,6 @@ namespace WelfareGraph.Data.Migrations.Postgres
                     b.HasIndex("CountyId", "SolarYear", "SolarMonth")
                         .HasDatabaseName("ix_contributions_monthly_county_id_solar_year_solar_month");
 
-                    b.HasIndex("SolarYear", "SolarMonth", "CountyId", "Type", "Sector", "Intent", "Channel")
-                        .HasDatabaseName("ix_contributions_monthly_covering")
-                        .HasAnnotation("SqlServer:Include", new[] { "SolarQuarter", "RowCount", "SumRial", "MinRial", "MaxRial" });
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("SolarYear", "SolarMonth", "CountyId", "Type", "Sector", "Intent", "Channel"), new[] { "SolarQuarter", "RowCount", "SumRial", "MinRial", "MaxRial" });
-
                     b.ToTable("contributions_monthly", null, t =>
                         {
                             t.HasCheckConstraint("ck_contributions_monthly_month", "solar_month BETWEEN 1 AND 12");
