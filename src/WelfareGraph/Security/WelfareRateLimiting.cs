@@ -23,13 +23,13 @@ public static class WelfareRateLimiting
         services
             .AddOptions<RateLimiterOptions>()
             .Configure<GraphQLLimits, IConfiguration, IServiceProvider>(
-                (limiter, limits, configuration, services) =>
+                (limiter, limits, configuration, provider) =>
                 {
                     var options = limits.RateLimit;
                     // Looked up on the first request, not here: the Redis connection is made when first asked for.
-                    var redis = new Lazy<IConnectionMultiplexer?>(services.GetService<IConnectionMultiplexer>);
-                    var circuit = services.GetRequiredService<SharedRateLimitCircuit>();
-                    var metrics = services.GetService<WelfareMetrics>();
+                    var redis = new Lazy<IConnectionMultiplexer?>(provider.GetService<IConnectionMultiplexer>);
+                    var circuit = provider.GetRequiredService<SharedRateLimitCircuit>();
+                    var metrics = provider.GetService<WelfareMetrics>();
                     // The answer cache's prefix: deployments that share one Redis keep their callers' counts apart.
                     var prefix = configuration["Cache:KeyPrefix"] is { Length: > 0 } configured ? configured : "welfaregraph:";
                     limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
