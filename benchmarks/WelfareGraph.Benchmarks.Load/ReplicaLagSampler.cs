@@ -61,6 +61,6 @@ public static class ReplicaLagSampler
         await using (var reader = await command.ExecuteReaderAsync())
             if (await reader.ReadAsync())
                 (behind, replayLag) = (reader.IsDBNull(0) ? null : reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetDouble(1));
-        return new Sample(at, lsn, replayed, behind, replayLag, replayed >= lsn ? 0 : Math.Max(age, 0) * 1000);
+        return new Sample(at, lsn, replayed, behind, replayLag, ReplicaLagMonitor.PostgresLag(replayed, age, lsn).TotalMilliseconds);
     }
 }

@@ -94,8 +94,15 @@ public sealed class ReplicaLagMonitor(ReadReplica replica, SystemDbContextFactor
         if (!inRecovery)
             return TimeSpan.Zero; // a promoted replica is a primary: nothing to wait for
         var current = await ScalarAsync<long>(primary.CreateForReplicaCheck(), PostgresPrimarySql, cancellationToken);
-        return replayed >= current ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Max(age, 0));
+        return PostgresLag(replayed, age, current);
     }
+
+    /// <summary>
+    /// Caught up (no lag, however idle the primary) once the standby has replayed the primary's position; until then
+    /// the age in seconds of its last replayed transaction.
+    /// </summary>
+    public static TimeSpan PostgresLag(long replayedPosition, double replayAgeSeconds, long primaryPosition) =>
+        replayedPosition >= primaryPosition ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Max(replayAgeSeconds, 0));
 
     private static async Task<T> ScalarAsync<T>(WelfareDbContext db, string sql, CancellationToken cancellationToken)
     {
