@@ -220,7 +220,6 @@ public static class UnderlyingRows
     ];
 
     private sealed record HouseholdRow(
-        long Id,
         string Pseudonym,
         int CountyId,
         Benefit Benefit,
@@ -244,7 +243,6 @@ public static class UnderlyingRows
                         .AsNoTracking()
                         .OrderBy(h => h.Id)
                         .Select(h => new HouseholdRow(
-                            h.Id,
                             h.Pseudonym,
                             h.CountyId,
                             h.Benefit,
