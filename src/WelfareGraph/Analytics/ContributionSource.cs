@@ -6,35 +6,32 @@ using WelfareGraph.Periods;
 namespace WelfareGraph.Analytics;
 
 /// <summary>
-/// What contribution totals are summed from: the monthly rollup's cells whenever they give exactly the facts'
-/// answer — slots the cells carry, a condition on what they carry (<see cref="RollupFilter"/>), all time or
-/// whole Solar Hijri months — and the fact rows otherwise. Each grouping picks for itself (a comparison period
-/// may need the facts where the main one does not) and records what it read in <see cref="Used"/>, for the
-/// audit entry and the operation's span. Both sources see the caller's scope: the cells are placed by county
-/// like the facts.
+/// What contribution totals are summed from: the coarsest rollup whose cells give exactly the facts' answer —
+/// slots the cells carry, a condition on what they carry (<see cref="RollupFilter"/>), all time or whole Solar
+/// Hijri months — and the fact rows otherwise. The county rollup (month × county × type) answers the usual
+/// dashboard in a number of cells that does not grow with the facts; the monthly rollup adds sector, intent and
+/// channel. Each grouping picks for itself (a comparison period may need the facts where the main one does not)
+/// and records what it read in <see cref="Used"/>, for the audit entry and the operation's span. Every source
+/// sees the caller's scope: the cells are placed by county like the facts.
 /// </summary>
 public sealed class ContributionSource
 {
+    public const string CountyRollup = "county-rollup";
     public const string Rollup = "rollup";
     public const string Facts = "facts";
 
     private readonly WelfareDbContext _db;
     private readonly Expression<Func<Contribution, bool>>? _where;
-    private readonly Expression<Func<MonthlyContribution, bool>>? _cellWhere;
-    private readonly bool _cellsCan;
+    private readonly bool _useRollups;
 
-    public ContributionSource(WelfareDbContext db, Expression<Func<Contribution, bool>>? where, bool useRollups)
-    {
-        (_db, _where) = (db, where);
-        _cellWhere = where is null ? null : RollupFilter.Translate(where);
-        _cellsCan = useRollups && (where is null || _cellWhere is not null);
-    }
+    public ContributionSource(WelfareDbContext db, Expression<Func<Contribution, bool>>? where, bool useRollups) =>
+        (_db, _where, _useRollups) = (db, where, useRollups);
 
     /// <summary>The fact rows alone, whatever the question: for comparing with the rollup, and for SQL the tests inspect.</summary>
     public static ContributionSource FactsOf(WelfareDbContext db, Expression<Func<Contribution, bool>>? where = null) =>
         new(db, where, useRollups: false);
 
-    /// <summary>The sources read so far (<see cref="Rollup"/>, <see cref="Facts"/>), in order.</summary>
+    /// <summary>The sources read so far (<see cref="CountyRollup"/>, <see cref="Rollup"/>, <see cref="Facts"/>), in order.</summary>
     public SortedSet<string> Used { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The GROUP BY of the rows in <paramref name="period"/> (all time when null) by <paramref name="slots"/>.</summary>
@@ -46,26 +43,15 @@ public sealed class ContributionSource
         bool max
     )
     {
-        var cells = FactColumns.MonthlyContributions;
         var months = period is null ? null : SolarMonths.Of(period);
-        if (_cellsCan && slots.All(cells.Has) && codeSlots.All(cells.Has) && (period is null || months is not null))
+        if (_useRollups && (period is null || months is not null))
         {
-            Used.Add(Rollup);
-            var rows = _cellWhere is null ? _db.MonthlyContributions : _db.MonthlyContributions.Where(_cellWhere);
-            return GroupingBuilder.Group(
-                months is { } m ? rows.Where(m.Contains()) : rows,
-                cells,
-                slots,
-                codeSlots,
-                new Aggregates<MonthlyContribution>(
-                    Sum: c => c.SumRial,
-                    Min: min,
-                    Max: max,
-                    RowCount: c => c.RowCount,
-                    Least: c => c.MinRial,
-                    Greatest: c => c.MaxRial
-                )
-            );
+            var question = new CellQuestion(months, slots, codeSlots, min, max);
+            var fromCells =
+                FromCells(CountyRollup, FactColumns.CountyMonthlyContributions, question)
+                ?? FromCells(Rollup, FactColumns.MonthlyContributions, question);
+            if (fromCells is not null)
+                return fromCells;
         }
         Used.Add(Facts);
         var facts = _where is null ? _db.Contributions : _db.Contributions.Where(_where);
@@ -76,5 +62,52 @@ public sealed class ContributionSource
             codeSlots,
             new Aggregates<Contribution>(c => c.AmountRial, min, max)
         );
+    }
+
+    private sealed record CellQuestion(
+        SolarMonths? Months,
+        IReadOnlyCollection<Slot> Slots,
+        IReadOnlyCollection<Slot> CodeSlots,
+        bool Min,
+        bool Max
+    );
+
+    /// <summary>The GROUP BY over a rollup's cells, or null when they cannot give the facts' answer.</summary>
+    private IQueryable<GroupRow>? FromCells<TCell>(string name, SlotColumns<TCell> columns, CellQuestion question)
+        where TCell : class
+    {
+        if (!question.Slots.All(columns.Has) || !question.CodeSlots.All(columns.Has))
+            return null;
+        IQueryable<TCell> cells = _db.Set<TCell>();
+        if (_where is not null)
+        {
+            if (RollupFilter.Translate<TCell>(_where) is not { } where)
+                return null;
+            cells = cells.Where(where);
+        }
+        if (question.Months is { } months)
+            cells = cells.Where(RollupFilter.Translate<TCell>(months.Contains())!);
+        Used.Add(name);
+        return GroupingBuilder.Group(
+            cells,
+            columns,
+            question.Slots,
+            question.CodeSlots,
+            new Aggregates<TCell>(
+                Sum: Measure<TCell>(nameof(MonthlyContribution.SumRial)),
+                Min: question.Min,
+                Max: question.Max,
+                RowCount: Measure<TCell>(nameof(MonthlyContribution.RowCount)),
+                Least: Measure<TCell>(nameof(MonthlyContribution.MinRial)),
+                Greatest: Measure<TCell>(nameof(MonthlyContribution.MaxRial))
+            )
+        );
+    }
+
+    /// <summary>A cell's measure column by name: both rollups' cells name them alike.</summary>
+    private static Expression<Func<TCell, long>> Measure<TCell>(string property)
+    {
+        var cell = Expression.Parameter(typeof(TCell), "c");
+        return Expression.Lambda<Func<TCell, long>>(Expression.Property(cell, property), cell);
     }
 }

@@ -57,6 +57,15 @@ public static class FactColumns
         .Add(Slot.Quarter, m => m.SolarQuarter)
         .Add(Slot.Month, m => m.SolarMonth);
 
+    /// <summary>The county rollup's cells carry the period, the place and the type.</summary>
+    public static readonly SlotColumns<CountyMonthlyContribution> CountyMonthlyContributions = new SlotColumns<CountyMonthlyContribution>()
+        .Add(Slot.Province, m => m.County.ProvinceId, m => m.County.Province.Code)
+        .Add(Slot.County, m => m.CountyId, m => m.County.Code)
+        .Add(Slot.Type, m => m.Type)
+        .Add(Slot.Year, m => m.SolarYear)
+        .Add(Slot.Quarter, m => m.SolarQuarter)
+        .Add(Slot.Month, m => m.SolarMonth);
+
     public static readonly SlotColumns<Household> Households = new SlotColumns<Household>()
         .Add(Slot.Province, h => h.County.ProvinceId, h => h.County.Province.Code)
         .Add(Slot.County, h => h.CountyId, h => h.County.Code)

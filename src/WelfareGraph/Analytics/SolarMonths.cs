@@ -21,8 +21,11 @@ public readonly record struct SolarMonths(int FromYear, int FromMonth, int ToYea
             : null;
     }
 
-    /// <summary>The cells of these months, as a condition on the period columns (the rollup's key starts with them).</summary>
-    public Expression<Func<MonthlyContribution, bool>> Contains()
+    /// <summary>
+    /// These months, as a condition on the period columns: rewritten over a rollup's cells by <see cref="RollupFilter"/>
+    /// (a rollup's key starts with them).
+    /// </summary>
+    public Expression<Func<Contribution, bool>> Contains()
     {
         var (fromYear, fromMonth, toYear, toMonth) = this;
         if (fromYear == toYear)

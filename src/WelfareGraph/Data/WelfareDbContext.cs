@@ -23,6 +23,7 @@ public abstract class WelfareDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<Household> Households => Set<Household>();
     public DbSet<Contribution> Contributions => Set<Contribution>();
     public DbSet<MonthlyContribution> MonthlyContributions => Set<MonthlyContribution>();
+    public DbSet<CountyMonthlyContribution> CountyMonthlyContributions => Set<CountyMonthlyContribution>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<FeedEntry> ChangeFeed => Set<FeedEntry>();
     public DbSet<FeedClock> FeedClock => Set<FeedClock>();

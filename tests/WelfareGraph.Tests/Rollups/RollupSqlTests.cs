@@ -53,16 +53,15 @@ public sealed class RollupSqlTests
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public void Whole_months_by_carried_dimensions_are_summed_from_the_cells(DatabaseProvider provider)
+    public void Whole_months_by_county_type_and_month_are_summed_from_the_county_rollup(DatabaseProvider provider)
     {
         using var db = ContextOf(provider);
         var source = new ContributionSource(db, c => c.Type != ContributionType.VolunteerService, useRollups: true);
         var sql = ContributionTotalsQuery.GroupQuery(source, ByCountyTypeMonth, maxGroups: 50_000).ToQueryString();
 
-        Assert.Equal([ContributionSource.Rollup], source.Used);
-        // Written without the providers' quoting, to read the same on all three.
-        var plain = sql.Replace("[", "").Replace("]", "").Replace("\"", "").ToUpperInvariant();
-        Assert.Contains("FROM CONTRIBUTIONS_MONTHLY AS C", plain);
+        Assert.Equal([ContributionSource.CountyRollup], source.Used);
+        var plain = Plain(sql);
+        Assert.Contains("FROM CONTRIBUTIONS_COUNTY_MONTHLY AS C", plain);
         Assert.Contains("SUM(C.SUM_RIAL)", plain);
         Assert.Contains("SUM(C.ROW_COUNT)", plain); // a group's count is the sum of its cells' counts
         Assert.Contains("MAX(C.MAX_RIAL)", plain);
@@ -70,9 +69,40 @@ public sealed class RollupSqlTests
         Assert.Contains("GROUP BY C.SOLAR_MONTH, C.COUNTY_ID, C.TYPE", plain);
         Assert.DoesNotContain("AMOUNT_RIAL", plain);
         Assert.DoesNotContain("FROM CONTRIBUTIONS AS", plain);
+        Assert.DoesNotContain("CONTRIBUTIONS_MONTHLY", plain);
         // The caller's scope applies to the cells as to the facts.
         Assert.Contains("EF_FILTER__ISNATIONAL", plain);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void A_sector_intent_or_channel_in_the_grouping_or_the_condition_is_summed_from_the_monthly_rollup(DatabaseProvider provider)
+    {
+        using var db = ContextOf(provider);
+        var bySector = new ContributionSource(db, c => c.Type != ContributionType.VolunteerService, useRollups: true);
+        var sectorSql = ContributionTotalsQuery
+            .GroupQuery(
+                bySector,
+                ByCountyTypeMonth with
+                {
+                    GroupBy = [ContributionDimension.County, ContributionDimension.Sector, ContributionDimension.Month],
+                },
+                maxGroups: 50_000
+            )
+            .ToQueryString();
+        var onChannel = new ContributionSource(db, c => c.Channel == Channel.Online, useRollups: true);
+        var channelSql = ContributionTotalsQuery.GroupQuery(onChannel, ByCountyTypeMonth, maxGroups: 50_000).ToQueryString();
+
+        Assert.All([bySector, onChannel], source => Assert.Equal([ContributionSource.Rollup], source.Used));
+        Assert.Contains("FROM CONTRIBUTIONS_MONTHLY AS C", Plain(sectorSql));
+        Assert.Contains("GROUP BY C.SOLAR_MONTH, C.COUNTY_ID, C.SECTOR", Plain(sectorSql));
+        Assert.Contains("FROM CONTRIBUTIONS_MONTHLY AS C", Plain(channelSql));
+        Assert.Contains("C.CHANNEL = ", Plain(channelSql));
+        Assert.Contains("EF_FILTER__ISNATIONAL", Plain(channelSql));
+    }
+
+    /// <summary>Written without the providers' quoting, to read the same on all three.</summary>
+    private static string Plain(string sql) => sql.Replace("[", "").Replace("]", "").Replace("\"", "").ToUpperInvariant();
 
     [Theory]
     [MemberData(nameof(Providers))]
@@ -110,7 +140,7 @@ public sealed class RollupSqlTests
         Assert.Equal(new SolarMonths(1403, 7, 1404, 3), months);
         Assert.Null(SolarMonths.Of(new ResolvedPeriod(new DateOnly(2024, 9, 23), new DateOnly(2025, 6, 21))));
         Assert.Null(SolarMonths.Of(new ResolvedPeriod(new DateOnly(2024, 9, 22), new DateOnly(2025, 6, 20))));
-        var inside = months!.Value.Contains().Compile();
+        var inside = RollupFilter.Translate<MonthlyContribution>(months!.Value.Contains())!.Compile();
         Assert.True(inside(new MonthlyContribution { SolarYear = 1403, SolarMonth = 12 }));
         Assert.True(inside(new MonthlyContribution { SolarYear = 1404, SolarMonth = 3 }));
         Assert.False(inside(new MonthlyContribution { SolarYear = 1403, SolarMonth = 6 }));
@@ -168,5 +198,32 @@ public sealed class RollupSqlTests
         Assert.Contains("min(min_rial, excluded.min_rial)", sqlite);
         // SQLite has one writer at a time: no lock statement.
         Assert.Null(MonthlyRollupSql.For(DatabaseProvider.Sqlite).Lock);
+    }
+
+    [Fact]
+    public void The_county_rollup_adds_by_its_four_keys_and_is_recomputed_from_the_monthly_cells()
+    {
+        var sql = MonthlyRollupSql.For(DatabaseProvider.SqlServer, RollupGrain.County);
+        var county = TwoCells.Select(c => (RollupGrain.County.Of(c.Item1), c.Item2)).ToList();
+
+        var merge = sql.Add(county);
+        Assert.StartsWith("MERGE contributions_county_monthly WITH (HOLDLOCK) AS m", merge);
+        Assert.Contains("USING (VALUES (1404, 7, 3, 1, 3, 900, 2, 400, 500), (1404, 8, 3, 2, 3, 70, 1, 70, 70))", merge);
+        Assert.Contains("AS d (solar_year, solar_month, county_id, type, solar_quarter, sum_rial", merge);
+        var (delete, insert) = (sql.Recompute([county[0].Item1])[0], sql.Recompute([county[0].Item1])[1]);
+        Assert.StartsWith("WITH cells (solar_year, solar_month, county_id, type) AS (SELECT * FROM (VALUES (1404, 7, 3, 1))", delete);
+        Assert.Contains("DELETE FROM contributions_county_monthly WHERE EXISTS", delete);
+        // Summed from the monthly cells, which hold no retracted rows: no condition on retraction.
+        Assert.Contains("INSERT INTO contributions_county_monthly", insert);
+        Assert.Contains("SUM(f.row_count) AS row_count, MIN(f.min_rial) AS min_rial", insert);
+        Assert.Contains("FROM contributions_monthly AS f JOIN cells AS v", insert);
+        Assert.DoesNotContain("is_retracted", insert);
+        // Verified against the facts themselves, not against the monthly cells it is summed from.
+        var verify = sql.CountDifferences(1404);
+        Assert.Contains("FROM contributions AS f WHERE f.is_retracted = 0 AND f.solar_year = 1404", verify);
+        Assert.DoesNotContain("contributions_monthly", verify);
+
+        var postgres = MonthlyRollupSql.For(DatabaseProvider.Postgres, RollupGrain.County).Add(county);
+        Assert.Contains("ON CONFLICT (solar_year, solar_month, county_id, type) DO UPDATE", postgres);
     }
 }

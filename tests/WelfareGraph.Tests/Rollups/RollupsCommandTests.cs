@@ -5,8 +5,8 @@ namespace WelfareGraph.Tests.Rollups;
 
 /// <summary>
 /// <c>rollups verify</c> and <c>rollups rebuild</c> run as the real program on the configured database: verify
-/// exits 0 on the demo data, 1 naming the year once a cell is changed behind the server's back (and once one
-/// is missing), and rebuild restores every cell.
+/// exits 0 on the demo data, 1 naming the year once a cell of either rollup is changed behind the server's back
+/// (and once one is missing), and rebuild restores every cell.
 /// </summary>
 public sealed class RollupsCommandTests : IDisposable
 {
@@ -33,21 +33,33 @@ public sealed class RollupsCommandTests : IDisposable
             ),
             cells
         );
+        var countyCells = Scalar("SELECT COUNT(*) FROM contributions_county_monthly");
+        Assert.Equal(
+            Scalar(
+                "SELECT COUNT(*) FROM (SELECT DISTINCT solar_year, solar_month, county_id, type FROM contributions WHERE NOT is_retracted)"
+            ),
+            countyCells
+        );
 
         Execute(
             "UPDATE contributions_monthly SET max_rial = max_rial + 1 WHERE solar_year = 1403 "
                 + "AND rowid = (SELECT MIN(rowid) FROM contributions_monthly WHERE solar_year = 1403)"
         );
         Execute("DELETE FROM contributions_monthly WHERE rowid = (SELECT MAX(rowid) FROM contributions_monthly WHERE solar_year = 1404)");
+        Execute(
+            "UPDATE contributions_county_monthly SET sum_rial = sum_rial + 1 WHERE rowid = "
+                + "(SELECT MIN(rowid) FROM contributions_county_monthly WHERE solar_year = 1403)"
+        );
         var broken = await RunAsync("verify");
         Assert.True(broken.ExitCode == 1, broken.Output + broken.Error);
-        Assert.Contains("Verified 1403 (1/2 years): 1 cell differs from the facts.", broken.Output);
+        Assert.Contains("Verified 1403 (1/2 years): 2 cells differ from the facts.", broken.Output);
         Assert.Contains("Verified 1404 (2/2 years): 1 cell differs from the facts.", broken.Output);
 
         var rebuilt = await RunAsync("rebuild");
         Assert.True(rebuilt.ExitCode == 0, rebuilt.Output + rebuilt.Error);
         Assert.Contains("Rebuilt 1403 (1/2 years).", rebuilt.Output);
         Assert.Equal(cells, Scalar("SELECT COUNT(*) FROM contributions_monthly"));
+        Assert.Equal(countyCells, Scalar("SELECT COUNT(*) FROM contributions_county_monthly"));
         Assert.Equal(0, (await RunAsync("verify")).ExitCode);
     }
 

@@ -1,7 +1,7 @@
 namespace WelfareGraph.Data.Rollups;
 
 /// <summary>
-/// Rebuilds the monthly rollup from the facts and verifies it against them, one Solar Hijri year at a time
+/// Rebuilds the rollups (<see cref="RollupGrain.All"/>) from the facts and verifies them against the facts, one Solar Hijri year at a time
 /// (each year its own transaction under the writers' lock, so writers wait for one year at most).
 /// </summary>
 public static class MonthlyRollup
@@ -9,23 +9,28 @@ public static class MonthlyRollup
     /// <summary>A year of facts can take minutes to aggregate on a large database: longer than any request's command.</summary>
     private static readonly TimeSpan YearTimeout = TimeSpan.FromHours(1);
 
-    /// <summary>Replaces every cell with the facts' own figures; reports each year done (year, years done, years in all).</summary>
+    /// <summary>
+    /// Replaces every cell of every rollup with the facts' own figures (finer rollups first: a coarser one sums
+    /// them); reports each year done (year, years done, years in all).
+    /// </summary>
     public static Task RebuildAsync(
         WelfareDbContext db,
         Action<int, int, int>? progress = null,
         CancellationToken cancellationToken = default
     )
     {
-        var sql = MonthlyRollupSql.For(db);
         return EachYearAsync(
             db,
             async (year, done, all) =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                if (sql.Lock is { } statement)
+                if (MonthlyRollupSql.For(db).Lock is { } statement)
                     await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
-                await db.Database.ExecuteSqlRawAsync(sql.Delete(year), cancellationToken);
-                await db.Database.ExecuteSqlRawAsync(sql.Fill(year), cancellationToken);
+                foreach (var sql in RollupGrain.All.Select(grain => MonthlyRollupSql.For(db, grain)))
+                {
+                    await db.Database.ExecuteSqlRawAsync(sql.Delete(year), cancellationToken);
+                    await db.Database.ExecuteSqlRawAsync(sql.Fill(year), cancellationToken);
+                }
                 await transaction.CommitAsync(cancellationToken);
                 progress?.Invoke(year, done, all);
             },
@@ -34,7 +39,7 @@ public static class MonthlyRollup
     }
 
     /// <summary>
-    /// The number of cells that differ from the facts (zero when exact);
+    /// The number of cells, of every rollup, that differ from the facts (zero when exact);
     /// reports each year (year, its differences, years done, years in all).
     /// </summary>
     public static async Task<long> VerifyAsync(
@@ -43,14 +48,15 @@ public static class MonthlyRollup
         CancellationToken cancellationToken = default
     )
     {
-        var sql = MonthlyRollupSql.For(db);
         long differences = 0;
         await EachYearAsync(
             db,
             async (year, done, all) =>
             {
-                // One statement reads both sides in one snapshot, so a concurrent writer cannot show as a difference.
-                var found = await db.Database.SqlQueryRaw<long>(sql.CountDifferences(year)).SingleAsync(cancellationToken);
+                // Each statement reads a rollup and the facts in one snapshot, so a concurrent writer cannot show as a difference.
+                long found = 0;
+                foreach (var sql in RollupGrain.All.Select(grain => MonthlyRollupSql.For(db, grain)))
+                    found += await db.Database.SqlQueryRaw<long>(sql.CountDifferences(year)).SingleAsync(cancellationToken);
                 differences += found;
                 progress?.Invoke(year, found, done, all);
             },
@@ -69,6 +75,7 @@ public static class MonthlyRollup
             await db
                 .Contributions.Select(c => c.SolarYear)
                 .Union(db.MonthlyContributions.Select(m => m.SolarYear))
+                .Union(db.CountyMonthlyContributions.Select(m => m.SolarYear))
                 .ToListAsync(cancellationToken)
         )
             .Order()

@@ -23,7 +23,10 @@ public static class RollupsCommand
         if (args[1] == "rebuild")
         {
             await MonthlyRollup.RebuildAsync(db, (year, done, all) => Console.WriteLine($"Rebuilt {year} ({done}/{all} years)."));
-            Console.WriteLine($"The monthly rollup holds {await db.MonthlyContributions.CountAsync()} cells.");
+            Console.WriteLine(
+                $"The monthly rollup holds {await db.MonthlyContributions.CountAsync()} cells, "
+                    + $"the county rollup {await db.CountyMonthlyContributions.CountAsync()}."
+            );
             return 0;
         }
         var differences = await MonthlyRollup.VerifyAsync(
@@ -40,7 +43,7 @@ public static class RollupsCommand
                 )
         );
         Console.WriteLine(
-            differences == 0 ? "The monthly rollup equals the facts." : $"{differences:N0} cells in all differ: run `rollups rebuild`."
+            differences == 0 ? "The rollups equal the facts." : $"{differences:N0} cells in all differ: run `rollups rebuild`."
         );
         return differences == 0 ? 0 : 1;
     }

@@ -336,6 +336,58 @@ namespace WelfareGraph.Data.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("WelfareGraph.Contributions.CountyMonthlyContribution", b =>
+                {
+                    b.Property<int>("SolarYear")
+                        .HasColumnType("int")
+                        .HasColumnName("solar_year");
+
+                    b.Property<int>("SolarMonth")
+                        .HasColumnType("int")
+                        .HasColumnName("solar_month");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("int")
+                        .HasColumnName("county_id");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("int")
+                        .HasColumnName("type");
+
+                    b.Property<long>("MaxRial")
+                        .HasColumnType("bigint")
+                        .HasColumnName("max_rial");
+
+                    b.Property<long>("MinRial")
+                        .HasColumnType("bigint")
+                        .HasColumnName("min_rial");
+
+                    b.Property<long>("RowCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("row_count");
+
+                    b.Property<int>("SolarQuarter")
+                        .HasColumnType("int")
+                        .HasColumnName("solar_quarter");
+
+                    b.Property<long>("SumRial")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sum_rial");
+
+                    b.HasKey("SolarYear", "SolarMonth", "CountyId", "Type")
+                        .HasName("pk_contributions_county_monthly");
+
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_contributions_county_monthly_county_id");
+
+                    b.ToTable("contributions_county_monthly", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_contributions_county_monthly_month", "solar_month BETWEEN 1 AND 12");
+
+                            t.HasCheckConstraint("ck_contributions_county_monthly_rows", "row_count > 0");
+                        });
+                });
+
             modelBuilder.Entity("WelfareGraph.Contributions.MonthlyContribution", b =>
                 {
                     b.Property<int>("SolarYear")
@@ -1172,6 +1224,18 @@ namespace WelfareGraph.Data.Migrations.SqlServer
                     b.Navigation("Center");
 
                     b.Navigation("Charity");
+
+                    b.Navigation("County");
+                });
+
+            modelBuilder.Entity("WelfareGraph.Contributions.CountyMonthlyContribution", b =>
+                {
+                    b.HasOne("WelfareGraph.Geography.County", "County")
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contributions_county_monthly_counties_county_id");
 
                     b.Navigation("County");
                 });

@@ -324,6 +324,58 @@ namespace WelfareGraph.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("WelfareGraph.Contributions.CountyMonthlyContribution", b =>
+                {
+                    b.Property<int>("SolarYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("solar_year");
+
+                    b.Property<int>("SolarMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("solar_month");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("county_id");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("type");
+
+                    b.Property<long>("MaxRial")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_rial");
+
+                    b.Property<long>("MinRial")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("min_rial");
+
+                    b.Property<long>("RowCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_count");
+
+                    b.Property<int>("SolarQuarter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("solar_quarter");
+
+                    b.Property<long>("SumRial")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sum_rial");
+
+                    b.HasKey("SolarYear", "SolarMonth", "CountyId", "Type")
+                        .HasName("pk_contributions_county_monthly");
+
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_contributions_county_monthly_county_id");
+
+                    b.ToTable("contributions_county_monthly", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_contributions_county_monthly_month", "solar_month BETWEEN 1 AND 12");
+
+                            t.HasCheckConstraint("ck_contributions_county_monthly_rows", "row_count > 0");
+                        });
+                });
+
             modelBuilder.Entity("WelfareGraph.Contributions.MonthlyContribution", b =>
                 {
                     b.Property<int>("SolarYear")
@@ -1147,6 +1199,18 @@ namespace WelfareGraph.Data.Migrations.Sqlite
                     b.Navigation("Center");
 
                     b.Navigation("Charity");
+
+                    b.Navigation("County");
+                });
+
+            modelBuilder.Entity("WelfareGraph.Contributions.CountyMonthlyContribution", b =>
+                {
+                    b.HasOne("WelfareGraph.Geography.County", "County")
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contributions_county_monthly_counties_county_id");
 
                     b.Navigation("County");
                 });
