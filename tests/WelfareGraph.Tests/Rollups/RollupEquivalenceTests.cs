@@ -14,7 +14,7 @@ using WelfareGraph.Tests.Security;
 namespace WelfareGraph.Tests.Rollups;
 
 /// <summary>
-/// Two servers on one database, one answering from the monthly rollup where it can and one with
+/// Two servers on one database, one answering from the rollups where they can and one with
 /// <c>Analytics:UseRollups</c> off. Random totals requests (dimensions, conditions, periods, having, order,
 /// first, rollup, gap filling, comparisons, units) from callers of different scopes, with random writes between
 /// them (inserts, updates that move records between cells, retractions): every answer is the same text on both,
