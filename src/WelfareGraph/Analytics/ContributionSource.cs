@@ -74,7 +74,7 @@ public sealed class ContributionSource
 
     /// <summary>The GROUP BY over a rollup's cells, or null when they cannot give the facts' answer.</summary>
     private IQueryable<GroupRow>? FromCells<TCell>(string name, SlotColumns<TCell> columns, CellQuestion question)
-        where TCell : class
+        where TCell : RollupCell
     {
         if (!question.Slots.All(columns.Has) || !question.CodeSlots.All(columns.Has))
             return null;
@@ -94,20 +94,13 @@ public sealed class ContributionSource
             question.Slots,
             question.CodeSlots,
             new Aggregates<TCell>(
-                Sum: Measure<TCell>(nameof(MonthlyContribution.SumRial)),
+                Sum: c => c.SumRial,
                 Min: question.Min,
                 Max: question.Max,
-                RowCount: Measure<TCell>(nameof(MonthlyContribution.RowCount)),
-                Least: Measure<TCell>(nameof(MonthlyContribution.MinRial)),
-                Greatest: Measure<TCell>(nameof(MonthlyContribution.MaxRial))
+                RowCount: c => c.RowCount,
+                Least: c => c.MinRial,
+                Greatest: c => c.MaxRial
             )
         );
-    }
-
-    /// <summary>A cell's measure column by name: both rollups' cells name them alike.</summary>
-    private static Expression<Func<TCell, long>> Measure<TCell>(string property)
-    {
-        var cell = Expression.Parameter(typeof(TCell), "c");
-        return Expression.Lambda<Func<TCell, long>>(Expression.Property(cell, property), cell);
     }
 }

@@ -45,26 +45,14 @@ public static class FactColumns
         .Add(Slot.Quarter, c => c.SolarQuarter)
         .Add(Slot.Month, c => c.SolarMonth);
 
-    /// <summary>The rollup's cells carry every contribution slot but centre and charity.</summary>
-    public static readonly SlotColumns<MonthlyContribution> MonthlyContributions = new SlotColumns<MonthlyContribution>()
-        .Add(Slot.Province, m => m.County.ProvinceId, m => m.County.Province.Code)
-        .Add(Slot.County, m => m.CountyId, m => m.County.Code)
-        .Add(Slot.Type, m => m.Type)
+    /// <summary>The county rollup's cells carry the period, the place and the type.</summary>
+    public static readonly SlotColumns<CountyMonthlyContribution> CountyMonthlyContributions = Cells<CountyMonthlyContribution>();
+
+    /// <summary>The monthly rollup's cells carry every contribution slot but centre and charity.</summary>
+    public static readonly SlotColumns<MonthlyContribution> MonthlyContributions = Cells<MonthlyContribution>()
         .Add(Slot.Sector, m => m.Sector)
         .Add(Slot.Intent, m => m.Intent)
-        .Add(Slot.Channel, m => m.Channel)
-        .Add(Slot.Year, m => m.SolarYear)
-        .Add(Slot.Quarter, m => m.SolarQuarter)
-        .Add(Slot.Month, m => m.SolarMonth);
-
-    /// <summary>The county rollup's cells carry the period, the place and the type.</summary>
-    public static readonly SlotColumns<CountyMonthlyContribution> CountyMonthlyContributions = new SlotColumns<CountyMonthlyContribution>()
-        .Add(Slot.Province, m => m.County.ProvinceId, m => m.County.Province.Code)
-        .Add(Slot.County, m => m.CountyId, m => m.County.Code)
-        .Add(Slot.Type, m => m.Type)
-        .Add(Slot.Year, m => m.SolarYear)
-        .Add(Slot.Quarter, m => m.SolarQuarter)
-        .Add(Slot.Month, m => m.SolarMonth);
+        .Add(Slot.Channel, m => m.Channel);
 
     public static readonly SlotColumns<Household> Households = new SlotColumns<Household>()
         .Add(Slot.Province, h => h.County.ProvinceId, h => h.County.Province.Code)
@@ -76,4 +64,15 @@ public static class FactColumns
         .Add(Slot.County, c => c.CountyId, c => c.County.Code)
         .Add(Slot.Kind, c => c.Kind)
         .Add(Slot.Ownership, c => c.Ownership);
+
+    /// <summary>The slots every rollup's cells carry.</summary>
+    private static SlotColumns<TCell> Cells<TCell>()
+        where TCell : RollupCell =>
+        new SlotColumns<TCell>()
+            .Add(Slot.Province, m => m.County.ProvinceId, m => m.County.Province.Code)
+            .Add(Slot.County, m => m.CountyId, m => m.County.Code)
+            .Add(Slot.Type, m => m.Type)
+            .Add(Slot.Year, m => m.SolarYear)
+            .Add(Slot.Quarter, m => m.SolarQuarter)
+            .Add(Slot.Month, m => m.SolarMonth);
 }

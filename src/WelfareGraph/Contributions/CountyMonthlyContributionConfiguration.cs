@@ -2,24 +2,17 @@ namespace WelfareGraph.Contributions;
 
 internal sealed class CountyMonthlyContributionConfiguration : IEntityTypeConfiguration<CountyMonthlyContribution>
 {
-    public void Configure(EntityTypeBuilder<CountyMonthlyContribution> builder)
-    {
-        builder.ToTable(
+    // No index beyond the key (and the county's): a county's cells of a year are a few dozen rows.
+    public void Configure(EntityTypeBuilder<CountyMonthlyContribution> builder) =>
+        RollupCellConfiguration.Configure(
+            builder,
             "contributions_county_monthly",
-            t =>
+            m => new
             {
-                t.HasCheckConstraint("ck_contributions_county_monthly_rows", "row_count > 0");
-                t.HasCheckConstraint("ck_contributions_county_monthly_month", "solar_month BETWEEN 1 AND 12");
+                m.SolarYear,
+                m.SolarMonth,
+                m.CountyId,
+                m.Type,
             }
         );
-        // The key is the cell, period first. No other index: a county's cells of a year are a few dozen rows.
-        builder.HasKey(m => new
-        {
-            m.SolarYear,
-            m.SolarMonth,
-            m.CountyId,
-            m.Type,
-        });
-        builder.HasOne(m => m.County).WithMany().HasForeignKey(m => m.CountyId).OnDelete(DeleteBehavior.Restrict);
-    }
 }

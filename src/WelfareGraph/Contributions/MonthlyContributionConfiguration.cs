@@ -4,26 +4,20 @@ internal sealed class MonthlyContributionConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<MonthlyContribution> builder)
     {
-        builder.ToTable(
+        RollupCellConfiguration.Configure(
+            builder,
             "contributions_monthly",
-            t =>
+            m => new
             {
-                t.HasCheckConstraint("ck_contributions_monthly_rows", "row_count > 0");
-                t.HasCheckConstraint("ck_contributions_monthly_month", "solar_month BETWEEN 1 AND 12");
+                m.SolarYear,
+                m.SolarMonth,
+                m.CountyId,
+                m.Type,
+                m.Sector,
+                m.Intent,
+                m.Channel,
             }
         );
-        // The key is the cell: period first, as dashboards slice the facts' own index.
-        builder.HasKey(m => new
-        {
-            m.SolarYear,
-            m.SolarMonth,
-            m.CountyId,
-            m.Type,
-            m.Sector,
-            m.Intent,
-            m.Channel,
-        });
-        builder.HasOne(m => m.County).WithMany().HasForeignKey(m => m.CountyId).OnDelete(DeleteBehavior.Restrict);
         // A county's (or a province's) dashboard reads its own counties' cells.
         builder.HasIndex(m => new
         {
