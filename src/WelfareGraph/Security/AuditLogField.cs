@@ -29,7 +29,10 @@ public sealed class AuditEntryGraphType : ObjectGraphType<AuditEntry>
         Field(a => a.Outcome).Description("ok, errors with their codes, or timeout.");
         Field(a => a.DurationMs);
         Field(a => a.Source, nullable: true)
-            .Description("What the totals were summed from: rollup, facts or facts+rollup; null when no totals were read.");
+            .Description(
+                "What the totals were summed from: county-rollup, rollup or facts, joined by + when several were read; "
+                    + "null when no totals were read."
+            );
     }
 }
 
