@@ -32,7 +32,9 @@ public static class WelfareGraphExtensions
         services.AddHostedService<DatabaseInitializer>();
         services.AddSettings<PagingOptions>();
         services.AddSettings<QueryLimitOptions>();
+        services.AddSingleton<ListReading>();
         services.AddSettings<AnalyticsOptions>();
+        services.AddSingleton<AnalyticsReading>();
         services.AddSettings<StatementPageOptions>();
         services.AddWelfareSecurity(configuration, builder.Environment, root);
         services.AddWelfareRequests();

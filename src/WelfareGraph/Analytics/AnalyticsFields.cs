@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using WelfareGraph.Centers;
 using WelfareGraph.Contributions;
@@ -19,6 +20,8 @@ public static class AnalyticsFields
             .Argument<NonNullGraphType<StringGraphType>>("province", "Province code, e.g. IR-19.")
             .Argument<NonNullGraphType<PeriodInputGraphType>>("period")
             .Argument<MoneyUnitGraphType>("unit", "Unit of the money figures.", a => a.DefaultValue = MoneyUnit.Toman)
+            .Resolve()
+            .WithService<AnalyticsReading>()
             .ResolveAsync(ParticipationReportQuery.ResolveAsync);
 
         query
@@ -47,6 +50,8 @@ public static class AnalyticsFields
                 "Adds zero rows for years, quarters and months of the period without contributions.",
                 a => a.DefaultValue = false
             )
+            .Resolve()
+            .WithService<AnalyticsReading>()
             .ResolveAsync(ContributionTotalsResolver.ResolveAsync);
 
         query
@@ -59,6 +64,8 @@ public static class AnalyticsFields
             .Argument<ListGraphType<NonNullGraphType<HouseholdDimensionGraphType>>>("groupBy")
             .Argument<DateScalar>("asOf", "The day to count on (default: the end of `period`, else today in Tehran).")
             .Argument<PeriodInputGraphType>("period", "Count on the last day of this period.")
+            .Resolve()
+            .WithService<AnalyticsReading>()
             .ResolveAsync(HouseholdTotalsResolver.ResolveAsync);
 
         query
@@ -66,6 +73,8 @@ public static class AnalyticsFields
             .Description("Care centres, places, residents and occupancy by province, county, kind and ownership.")
             .Argument<FilterInputGraphType<CenterGraphType>>("where")
             .Argument<ListGraphType<NonNullGraphType<CenterDimensionGraphType>>>("groupBy")
+            .Resolve()
+            .WithService<AnalyticsReading>()
             .ResolveAsync(CenterTotalsResolver.ResolveAsync);
     }
 }

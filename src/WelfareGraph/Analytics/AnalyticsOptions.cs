@@ -22,7 +22,4 @@ public sealed class AnalyticsOptions
     /// facts — for comparing the two, or while a rollup is being rebuilt).
     /// </summary>
     public bool UseRollups { get; set; } = true;
-
-    /// <summary>Bound once at start-up (a singleton), not per field.</summary>
-    public static AnalyticsOptions From(IResolveFieldContext context) => context.Service<AnalyticsOptions>();
 }

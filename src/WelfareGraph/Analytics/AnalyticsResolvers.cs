@@ -9,7 +9,7 @@ namespace WelfareGraph.Analytics;
 
 internal static class ContributionTotalsResolver
 {
-    public static async Task<object?> ResolveAsync(IResolveFieldContext context)
+    public static async Task<object?> ResolveAsync(IResolveFieldContext context, AnalyticsReading reading)
     {
         var selection = SelectionTree.Of(context);
         var having = context.GetArgument<object?>("having") as IDictionary<string, object?>;
@@ -26,7 +26,7 @@ internal static class ContributionTotalsResolver
         var request = new ContributionTotalsRequest
         {
             GroupBy = context.GetArgument<List<ContributionDimension>?>("groupBy") ?? [],
-            Period = Period(context),
+            Period = Period(context, reading.Clock),
             Having = having,
             Order = order,
             First = first,
@@ -38,12 +38,13 @@ internal static class ContributionTotalsResolver
             NeedsMax = Needs("max"),
             NeedsTotal = selection.Has("total") || selection.Has("groups.share") || MeasureFilter.Mentions(having, "share"),
         };
-        var options = AnalyticsOptions.From(context);
-        await using var db = context.CreateDbContext();
-        var source = new ContributionSource(db, QueryArguments.WherePredicate<Contributions.Contribution>(context), options.UseRollups);
+        var options = reading.Options;
+        await using var db = reading.Contexts.CreateDbContext();
+        var where = QueryArguments.WherePredicate<Contributions.Contribution>(context, reading.Limits);
+        var source = new ContributionSource(db, where, options.UseRollups);
         var totals = ContributionTotalsQuery.RunAsync(source, request, options.MaxGroups, context.CancellationToken);
         var places = KeyEntities.LoadPlacesAsync(
-            context.CreateDbContext,
+            reading.Contexts.CreateDbContext,
             request.GroupBy.Contains(ContributionDimension.Province),
             request.GroupBy.Contains(ContributionDimension.County),
             selection,
@@ -68,8 +69,8 @@ internal static class ContributionTotalsResolver
                 .ToList()
             : [];
 
-    public static ResolvedPeriod? Period(IResolveFieldContext context) =>
-        context.GetArgument<PeriodInput?>("period") is { } input ? PeriodResolver.Resolve(input, context.Service<TimeProvider>()) : null;
+    public static ResolvedPeriod? Period(IResolveFieldContext context, TimeProvider clock) =>
+        context.GetArgument<PeriodInput?>("period") is { } input ? PeriodResolver.Resolve(input, clock) : null;
 }
 
 internal static class HouseholdTotalsResolver
@@ -77,23 +78,22 @@ internal static class HouseholdTotalsResolver
     // Conditions on these select whole county × benefit cells, the granularity suppression works at.
     private static readonly HashSet<string> AllowedFilters = ["county", "benefit", "and", "or"];
 
-    public static async Task<object?> ResolveAsync(IResolveFieldContext context)
+    public static async Task<object?> ResolveAsync(IResolveFieldContext context, AnalyticsReading reading)
     {
         CheckFilter(context.GetArgument<object?>("where") as IDictionary<string, object?>);
         var asOf = context.GetArgument<DateOnly?>("asOf");
-        var period = ContributionTotalsResolver.Period(context);
+        var period = ContributionTotalsResolver.Period(context, reading.Clock);
         if (asOf is not null && period is not null)
             throw new ExecutionError("Give either `asOf` or `period`: households are counted on one day.") { Code = "INVALID_PERIOD" };
-        var day = HouseholdTotalsQuery.CountingDay(asOf, period, context.Service<TimeProvider>());
+        var day = HouseholdTotalsQuery.CountingDay(asOf, period, reading.Clock);
 
-        var options = AnalyticsOptions.From(context);
-        await using var db = context.CreateDbContext();
+        await using var db = reading.Contexts.CreateDbContext();
         var result = await HouseholdTotalsQuery.RunAsync(
             db,
-            db.Households.ApplyWhere(context),
+            db.Households.ApplyWhere(context, reading.Limits),
             context.GetArgument<List<HouseholdDimension>?>("groupBy") ?? [],
             day,
-            options.SuppressionThreshold,
+            reading.Options.SuppressionThreshold,
             context.CancellationToken
         );
         var keys = await KeyEntities.LoadAsync(
@@ -128,11 +128,11 @@ internal static class HouseholdTotalsResolver
 
 internal static class CenterTotalsResolver
 {
-    public static async Task<object?> ResolveAsync(IResolveFieldContext context)
+    public static async Task<object?> ResolveAsync(IResolveFieldContext context, AnalyticsReading reading)
     {
-        await using var db = context.CreateDbContext();
+        await using var db = reading.Contexts.CreateDbContext();
         var (total, groups) = await CenterTotalsQuery.RunAsync(
-            db.Centers.ApplyWhere(context),
+            db.Centers.ApplyWhere(context, reading.Limits),
             context.GetArgument<List<CenterDimension>?>("groupBy") ?? [],
             context.CancellationToken
         );

@@ -14,11 +14,11 @@ namespace WelfareGraph.Analytics;
 /// </summary>
 public static class ParticipationReportQuery
 {
-    public static async Task<object?> ResolveAsync(IResolveFieldContext context)
+    public static async Task<object?> ResolveAsync(IResolveFieldContext context, AnalyticsReading reading)
     {
-        var period = PeriodResolver.Resolve(context.GetArgument<PeriodInput>("period"), context.Service<TimeProvider>());
-        await using var db = context.CreateDbContext();
-        var options = AnalyticsOptions.From(context);
+        var period = PeriodResolver.Resolve(context.GetArgument<PeriodInput>("period"), reading.Clock);
+        await using var db = reading.Contexts.CreateDbContext();
+        var options = reading.Options;
         var sources = new SortedSet<string>(StringComparer.Ordinal);
         var report = await RunAsync(
             db,

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using GraphQL;
 using GraphQL.Builders;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using WelfareGraph.Data;
 using WelfareGraph.Periods;
@@ -42,62 +43,69 @@ public static class IngestionMutations
             .Argument<NonNullGraphType<StringGraphType>>("sourceSystem")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("externalIds")
             .Argument<NonNullGraphType<StringGraphType>>("reason")
-            .ResolveAsync(async ctx =>
-            {
-                await using var db = ctx.CreateDbContext();
-                return await ctx.Service<Retraction>()
-                    .RetractAsync(
+            .Resolve()
+            .WithService<IngestionWriting>()
+            .ResolveAsync(
+                async (ctx, writing) =>
+                {
+                    await using var db = writing.Contexts.CreateDbContext();
+                    return await writing.Retraction.RetractAsync(
                         db,
                         ctx.GetArgument<string>("sourceSystem"),
                         ctx.GetArgument<List<string>>("externalIds"),
                         ctx.GetArgument<string>("reason"),
                         ctx.CancellationToken
                     );
-            });
+                }
+            );
 
         MonthField<NonNullGraphType<ClosedPeriodGraphType>>(mutation, "closePeriod")
             .Description("Closes a province's Solar Hijri month: writes into it are refused with PERIOD_CLOSED.")
-            .ResolveAsync(async ctx =>
-            {
-                await using var db = ctx.CreateDbContext();
-                var (province, year, month) = Month(ctx);
-                var by = CallerName(ctx.User);
-                return await PeriodClosing.CloseAsync(
-                    db,
-                    ctx.Service<DataVersionClock>(),
-                    province,
-                    year,
-                    month,
-                    by,
-                    ctx.CancellationToken
-                );
-            });
+            .Resolve()
+            .WithService<IngestionWriting>()
+            .ResolveAsync(
+                async (ctx, writing) =>
+                {
+                    await using var db = writing.Contexts.CreateDbContext();
+                    var (province, year, month) = Month(ctx);
+                    var by = CallerName(ctx.User);
+                    return await PeriodClosing.CloseAsync(db, writing.Versions, province, year, month, by, ctx.CancellationToken);
+                }
+            );
         MonthField<NonNullGraphType<BooleanGraphType>>(mutation, "reopenPeriod")
-            .ResolveAsync(async ctx =>
-            {
-                await using var db = ctx.CreateDbContext();
-                var (province, year, month) = Month(ctx);
-                return await PeriodClosing.ReopenAsync(db, ctx.Service<DataVersionClock>(), province, year, month, ctx.CancellationToken);
-            });
+            .Resolve()
+            .WithService<IngestionWriting>()
+            .ResolveAsync(
+                async (ctx, writing) =>
+                {
+                    await using var db = writing.Contexts.CreateDbContext();
+                    var (province, year, month) = Month(ctx);
+                    return await PeriodClosing.ReopenAsync(db, writing.Versions, province, year, month, ctx.CancellationToken);
+                }
+            );
 
         mutation
             .Field<NonNullGraphType<PublishedReportGraphType>>("publishReport")
             .Description("Stores the participation statement of a province and period as published (figures, text, who and when).")
             .Argument<NonNullGraphType<StringGraphType>>("province")
             .Argument<NonNullGraphType<PeriodInputGraphType>>("period")
-            .ResolveAsync(async ctx =>
-            {
-                var period = PeriodResolver.Resolve(ctx.GetArgument<PeriodInput>("period"), ctx.Service<TimeProvider>());
-                await using var db = ctx.CreateDbContext();
-                return await Publishing.PublishAsync(
-                    db,
-                    ctx.Service<DataVersionClock>(),
-                    ctx.GetArgument<string>("province"),
-                    period,
-                    CallerName(ctx.User),
-                    ctx.CancellationToken
-                );
-            });
+            .Resolve()
+            .WithService<IngestionWriting>()
+            .ResolveAsync(
+                async (ctx, writing) =>
+                {
+                    var period = PeriodResolver.Resolve(ctx.GetArgument<PeriodInput>("period"), writing.Clock);
+                    await using var db = writing.Contexts.CreateDbContext();
+                    return await Publishing.PublishAsync(
+                        db,
+                        writing.Versions,
+                        ctx.GetArgument<string>("province"),
+                        period,
+                        CallerName(ctx.User),
+                        ctx.CancellationToken
+                    );
+                }
+            );
     }
 
     /// <summary>A field about one province's Solar Hijri month: its arguments <c>province</c>, <c>year</c> and <c>month</c>.</summary>
@@ -127,7 +135,9 @@ public static class IngestionMutations
             .Field<NonNullGraphType<ResultGraphType<UpsertResult>>>(name)
             .Description(description)
             .Argument<NonNullGraphType<BatchInputGraphType<TInput>>>("input")
-            .ResolveAsync(async ctx => await UpsertAsync(ctx, ctx.Service<IBatchMapping<TRecord, TEntity>>(), Batch(ctx, toRecord)));
+            .Resolve()
+            .WithServices<IngestionWriting, IBatchMapping<TRecord, TEntity>>()
+            .ResolveAsync(async (ctx, writing, mapping) => await UpsertAsync(ctx, writing, mapping, Batch(ctx, toRecord)));
 
     /// <summary>
     /// A reference kind's upsert: its items typed by the record (<c>[CenterInput!]!</c> from <see cref="CenterRecord"/>).
@@ -138,20 +148,21 @@ public static class IngestionMutations
             .Field<NonNullGraphType<ResultGraphType<UpsertResult>>>(name)
             .Description(description)
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<AutoRegisteringInputObjectGraphType<TRecord>>>>>("items")
-            .ResolveAsync(async ctx =>
-                await UpsertAsync(ctx, ctx.Service<IBatchMapping<TRecord, TEntity>>(), ReferenceBatch<TRecord>(ctx))
-            );
+            .Resolve()
+            .WithServices<IngestionWriting, IBatchMapping<TRecord, TEntity>>()
+            .ResolveAsync(async (ctx, writing, mapping) => await UpsertAsync(ctx, writing, mapping, ReferenceBatch<TRecord>(ctx)));
 
     private static async Task<UpsertResult> UpsertAsync<TRecord, TEntity>(
         IResolveFieldContext ctx,
+        IngestionWriting writing,
         IBatchMapping<TRecord, TEntity> mapping,
         UpsertBatch<TRecord> batch
     )
         where TEntity : class
     {
-        await using var db = ctx.CreateDbContext();
-        await using var system = ctx.Service<SystemDbContextFactory>().CreateForReferenceLookup();
-        return await ctx.Service<BatchWriter>().UpsertAsync(mapping, db, system, batch, ctx.CancellationToken);
+        await using var db = writing.Contexts.CreateDbContext();
+        await using var system = writing.System.CreateForReferenceLookup();
+        return await writing.Writer.UpsertAsync(mapping, db, system, batch, ctx.CancellationToken);
     }
 
     private static UpsertBatch<TRecord> Batch<TRecord>(IResolveFieldContext ctx, Func<IDictionary<string, object?>, TRecord> toRecord)

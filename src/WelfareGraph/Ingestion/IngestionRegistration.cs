@@ -10,6 +10,7 @@ public static class IngestionRegistration
         services.AddSingleton<IChangeFeedStamper, ChangeFeedStamper>();
         services.AddSingleton<BatchWriter>();
         services.AddSingleton<Retraction>();
+        services.AddSingleton<IngestionWriting>();
         services.AddSingleton<HouseholdPseudonyms>();
         services.AddBatchMapping<ContributionRecord, Contributions.Contribution, ContributionMapping>();
         services.AddBatchMapping<HouseholdRecord, Households.Household, HouseholdMapping>();

@@ -1,4 +1,6 @@
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
+using WelfareGraph.Data;
 using WelfareGraph.Periods;
 using WelfareGraph.Querying;
 using WelfareGraph.Reports;
@@ -25,10 +27,14 @@ public sealed class PublishedReportGraphType : ObjectGraphType<PublishedReport>
             .Resolve(ctx => Publishing.Figures(ctx.Source));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResultGraphType<Correction>>>>>("corrections")
             .Description("Figures that differ today from the published ones (late or corrected records).")
-            .ResolveAsync(async ctx =>
-            {
-                await using var db = ctx.CreateDbContext();
-                return (await Publishing.CompareAsync(db, ctx.Source, ctx.CancellationToken)).Corrections;
-            });
+            .Resolve()
+            .WithService<IDbContextFactory<WelfareDbContext>>()
+            .ResolveAsync(
+                async (ctx, contexts) =>
+                {
+                    await using var db = contexts.CreateDbContext();
+                    return (await Publishing.CompareAsync(db, ctx.Source, ctx.CancellationToken)).Corrections;
+                }
+            );
     }
 }

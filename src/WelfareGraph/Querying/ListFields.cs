@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using WelfareGraph.Data;
 
@@ -25,21 +26,29 @@ public static class ListFields
             .Description(description)
             .PagingArguments()
             .FilterAndSortArguments<object?, object, TGraphType>()
-            .ResolveAsync(async ctx =>
-            {
-                var list = new ListQuery<T>(ctx, typeof(TGraphType), Projection.Shape.Connection, defaultOrder);
-                return await ctx.ToConnectionAsync(db => list.Apply(source(db), db));
-            });
+            .Resolve()
+            .WithService<ListReading>()
+            .ResolveAsync(
+                async (ctx, reading) =>
+                {
+                    var list = new ListQuery<T>(ctx, reading.Limits, typeof(TGraphType), Projection.Shape.Connection, defaultOrder);
+                    return await ctx.ToConnectionAsync(reading, db => list.Apply(source(db), db));
+                }
+            );
 
         root.CollectionSegmentField<T, TGraphType>(name + "Page")
             .Description(description + " Offset paging.")
             .Argument<IntGraphType>("skip", "Items to skip.")
             .Argument<IntGraphType>("take", "Items to return.")
             .FilterAndSortArguments<object?, object, TGraphType>()
-            .ResolveAsync(async ctx =>
-            {
-                var list = new ListQuery<T>(ctx, typeof(TGraphType), Projection.Shape.Segment, defaultOrder);
-                return await ctx.ToSegmentAsync(db => list.Apply(source(db), db));
-            });
+            .Resolve()
+            .WithService<ListReading>()
+            .ResolveAsync(
+                async (ctx, reading) =>
+                {
+                    var list = new ListQuery<T>(ctx, reading.Limits, typeof(TGraphType), Projection.Shape.Segment, defaultOrder);
+                    return await ctx.ToSegmentAsync(reading, db => list.Apply(source(db), db));
+                }
+            );
     }
 }

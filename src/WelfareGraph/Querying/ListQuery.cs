@@ -21,15 +21,16 @@ public sealed class ListQuery<T>
 
     public ListQuery(
         IResolveFieldContext context,
+        QueryLimitOptions limits,
         Type graphType,
         Projection.Shape shape,
         Func<IQueryable<T>, IOrderedQueryable<T>>? defaultOrder
     )
     {
         _graphType = graphType;
-        _limits = context.Service<QueryLimitOptions>();
+        _limits = limits;
         _defaultOrder = defaultOrder;
-        _where = QueryArguments.WherePredicate<T>(context);
+        _where = QueryArguments.WherePredicate<T>(context, limits);
         _order = WrittenSortOrder.Read(context);
         _selector = Projection.Selector<T>(context, graphType, shape);
     }

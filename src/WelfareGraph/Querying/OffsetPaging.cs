@@ -17,17 +17,18 @@ public static class OffsetPaging
 {
     public static async Task<CollectionSegment<T>> ToSegmentAsync<T>(
         this IResolveFieldContext context,
+        ListReading reading,
         Func<WelfareDbContext, IQueryable<T>> query
     )
     {
-        var limits = context.Service<PagingOptions>();
+        var limits = reading.Paging;
         var skip = context.GetArgument<int?>("skip") ?? 0;
         var take = context.GetArgument<int?>("take") ?? limits.DefaultPageSize;
         if (skip < 0)
             throw PagingErrors.Negative("skip", skip);
         Paging.CheckSize(take, "take", limits);
 
-        await using var db = context.CreateDbContext();
+        await using var db = reading.Contexts.CreateDbContext();
         var rows =
             take == 0 || !Selections.Selects(context, "items", "pageInfo")
                 ? []
@@ -35,7 +36,7 @@ public static class OffsetPaging
         return new CollectionSegment<T>(
             rows.Take(take).ToList(),
             new CollectionSegmentInfo(rows.Count > take, skip > 0),
-            Paging.CountLater(context, query)
+            Paging.CountLater(reading.Contexts, query)
         );
     }
 }

@@ -11,10 +11,11 @@ public static class Paging
 {
     public static async Task<Connection<T>> ToConnectionAsync<T>(
         this IResolveFieldContext context,
+        ListReading reading,
         Func<WelfareDbContext, IQueryable<T>> query
     )
     {
-        var limits = context.Service<PagingOptions>();
+        var limits = reading.Paging;
         var first = context.GetArgument<int?>("first");
         var last = context.GetArgument<int?>("last");
         var after = context.GetArgument<string?>("after");
@@ -35,7 +36,7 @@ public static class Paging
 
         // A query that asks only for totalCount reads no rows at all (nor counts them here).
         var readsRows = Selections.Selects(context, "nodes", "edges", "pageInfo");
-        await using var db = context.CreateDbContext();
+        await using var db = reading.Contexts.CreateDbContext();
         if (first is not null)
             end = Math.Min(end ?? long.MaxValue, start + first.Value);
         else
@@ -51,22 +52,19 @@ public static class Paging
         var edges = rows.Take(take).Select((node, i) => new Edge<T>(Cursor.Encode(skip + i), node)).ToList();
         var pageInfo = new PageInfo(hasNext, skip > 0, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor);
 
-        return new Connection<T>(edges, pageInfo, CountLater(context, query));
+        return new Connection<T>(edges, pageInfo, CountLater(reading.Contexts, query));
     }
 
     /// <summary>The COUNT behind <c>totalCount</c>, run on a context of its own only if the field is resolved.</summary>
     internal static Func<CancellationToken, Task<int>> CountLater<T>(
-        IResolveFieldContext context,
+        IDbContextFactory<WelfareDbContext> factory,
         Func<WelfareDbContext, IQueryable<T>> query
-    )
-    {
-        var factory = context.Service<IDbContextFactory<WelfareDbContext>>();
-        return async ct =>
+    ) =>
+        async ct =>
         {
             await using var db = await factory.CreateDbContextAsync(ct);
             return await query(db).CountAsync(ct);
         };
-    }
 
     /// <summary>A page size (<c>first</c>, <c>last</c>, <c>take</c>) that is not negative and not above the maximum.</summary>
     internal static void CheckSize(int? size, string argument, PagingOptions limits)

@@ -12,17 +12,17 @@ public static class QueryArguments
     /// Applies the field's <c>where</c> argument, if any, as a predicate EF translates to SQL. Call it while
     /// the resolver runs (the context is reused afterwards); the predicate itself may be used later.
     /// </summary>
-    public static IQueryable<T> ApplyWhere<T>(this IQueryable<T> query, IResolveFieldContext context) =>
-        WherePredicate<T>(context) is { } predicate ? query.Where(predicate) : query;
+    /// <summary>The field's <c>where</c> as a predicate, or null without one; built now, so a bad filter fails before any SQL.</summary>
+    public static IQueryable<T> ApplyWhere<T>(this IQueryable<T> query, IResolveFieldContext context, QueryLimitOptions limits) =>
+        WherePredicate<T>(context, limits) is { } predicate ? query.Where(predicate) : query;
 
     /// <summary>The field's <c>where</c> as a predicate, or null without one; built now, so a bad filter fails before any SQL.</summary>
-    public static System.Linq.Expressions.Expression<Func<T, bool>>? WherePredicate<T>(IResolveFieldContext context) =>
+    public static System.Linq.Expressions.Expression<Func<T, bool>>? WherePredicate<T>(
+        IResolveFieldContext context,
+        QueryLimitOptions limits
+    ) =>
         context.GetArgument<object?>("where") is IDictionary<string, object?> { Count: > 0 } where
-            ? WherePredicate<T>(
-                where,
-                EntityGraphTypeOf(context, "where", typeof(FilterInputGraphType<>)),
-                context.Service<QueryLimitOptions>()
-            )
+            ? WherePredicate<T>(where, EntityGraphTypeOf(context, "where", typeof(FilterInputGraphType<>)), limits)
             : null;
 
     /// <summary>

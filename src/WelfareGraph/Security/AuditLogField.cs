@@ -1,3 +1,4 @@
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using WelfareGraph.Data;
 using WelfareGraph.Querying;
@@ -44,5 +45,7 @@ public static class AuditLogField
             .ConnectionField<AuditEntry, AuditEntryGraphType>("auditLog")
             .Description("Who ran which operation or export, when, with which scope, and how many rows it returned; newest first.")
             .PagingArguments()
-            .ResolveAsync(async ctx => await ctx.ToConnectionAsync(db => db.AuditLog.OrderByDescending(a => a.Id)));
+            .Resolve()
+            .WithService<ListReading>()
+            .ResolveAsync(async (ctx, reading) => await ctx.ToConnectionAsync(reading, db => db.AuditLog.OrderByDescending(a => a.Id)));
 }
