@@ -84,32 +84,19 @@ public sealed class CharitiesController(IDbContextFactory<WelfareDbContext> cont
     public async Task<IQueryable<CharityDim>> Get() => StarSchema.Charities(await ContextAsync(contexts));
 }
 
-public sealed class ContributionTypesController : FeedController
+/// <summary>A coded dimension: the same rows for every caller, queried in memory.</summary>
+public abstract class CodeDimController<TDim>(IReadOnlyList<TDim> rows) : FeedController
 {
     [FeedQuery]
-    public IQueryable<ContributionTypeDim> Get() => StarSchema.ContributionTypes.AsQueryable();
+    public IQueryable<TDim> Get() => rows.AsQueryable();
 }
 
-public sealed class SectorsController : FeedController
-{
-    [FeedQuery]
-    public IQueryable<SectorDim> Get() => StarSchema.Sectors.AsQueryable();
-}
+public sealed class ContributionTypesController() : CodeDimController<ContributionTypeDim>(StarSchema.ContributionTypes);
 
-public sealed class IntentsController : FeedController
-{
-    [FeedQuery]
-    public IQueryable<IntentDim> Get() => StarSchema.Intents.AsQueryable();
-}
+public sealed class SectorsController() : CodeDimController<SectorDim>(StarSchema.Sectors);
 
-public sealed class ChannelsController : FeedController
-{
-    [FeedQuery]
-    public IQueryable<ChannelDim> Get() => StarSchema.Channels.AsQueryable();
-}
+public sealed class IntentsController() : CodeDimController<IntentDim>(StarSchema.Intents);
 
-public sealed class BenefitsController : FeedController
-{
-    [FeedQuery]
-    public IQueryable<BenefitDim> Get() => StarSchema.Benefits.AsQueryable();
-}
+public sealed class ChannelsController() : CodeDimController<ChannelDim>(StarSchema.Channels);
+
+public sealed class BenefitsController() : CodeDimController<BenefitDim>(StarSchema.Benefits);
