@@ -32,24 +32,9 @@ internal static class CenterMeasureFields
     }
 }
 
-public sealed class CenterTotalGraphType : ObjectGraphType<AnalyticsRow>
-{
-    public CenterTotalGraphType()
-    {
-        Name = "CenterTotal";
-        CenterMeasureFields.Add(this);
-    }
-}
+public sealed class CenterTotalGraphType() : TotalGraphType<AnalyticsRow>("CenterTotal", CenterMeasureFields.Add);
 
-public sealed class CenterGroupGraphType : ObjectGraphType<AnalyticsRow>
-{
-    public CenterGroupGraphType()
-    {
-        Name = "CenterGroup";
-        Field<NonNullGraphType<CenterGroupKeyGraphType>>("key").Resolve(ctx => ctx.Source);
-        CenterMeasureFields.Add(this);
-    }
-}
+public sealed class CenterGroupGraphType() : GroupGraphType<AnalyticsRow, CenterGroupKeyGraphType>("CenterGroup", CenterMeasureFields.Add);
 
 public sealed class CenterGroupKeyGraphType : ObjectGraphType<AnalyticsRow>
 {

@@ -36,22 +36,13 @@ public sealed class ContributionTotalsGraphType : ObjectGraphType<ContributionTo
     }
 }
 
-public sealed class ContributionTotalGraphType : ObjectGraphType<AnalyticsRow>
-{
-    public ContributionTotalGraphType()
-    {
-        Name = "ContributionTotal";
-        ContributionMeasureFields.Add(this);
-    }
-}
+public sealed class ContributionTotalGraphType() : TotalGraphType<AnalyticsRow>("ContributionTotal", ContributionMeasureFields.Add);
 
-public sealed class ContributionGroupGraphType : ObjectGraphType<AnalyticsRow>
+public sealed class ContributionGroupGraphType : GroupGraphType<AnalyticsRow, ContributionGroupKeyGraphType>
 {
     public ContributionGroupGraphType()
+        : base("ContributionGroup", ContributionMeasureFields.Add)
     {
-        Name = "ContributionGroup";
-        Field<NonNullGraphType<ContributionGroupKeyGraphType>>("key").Resolve(ctx => ctx.Source);
-        ContributionMeasureFields.Add(this);
         Field<FloatGraphType>("share")
             .Description("Fraction of the total sum (0.08, not 8).")
             .Resolve(ctx => (double?)ctx.Source.Row.Share);
