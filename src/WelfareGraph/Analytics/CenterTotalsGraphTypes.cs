@@ -4,16 +4,13 @@ using WelfareGraph.Geography;
 
 namespace WelfareGraph.Analytics;
 
-public sealed record CenterTotalsView(AnalyticsRow Total, IReadOnlyList<AnalyticsRow> Groups);
-
-public sealed class CenterTotalsGraphType : ObjectGraphType<CenterTotalsView>
+public sealed class CenterTotalsGraphType : ObjectGraphType<TotalsView>
 {
     public CenterTotalsGraphType()
     {
         Name = "CenterTotals";
         Description = "Care centres, their places and residents, summed by SQL.";
-        Field<NonNullGraphType<CenterTotalGraphType>>("total").Resolve(ctx => ctx.Source.Total);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CenterGroupGraphType>>>>("groups").Resolve(ctx => ctx.Source.Groups);
+        this.AddTotalAndGroups<CenterTotalGraphType, CenterGroupGraphType>();
     }
 }
 

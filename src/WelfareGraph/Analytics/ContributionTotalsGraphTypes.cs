@@ -19,20 +19,16 @@ public sealed record AnalyticsRow(GroupRow Row, KeyEntities Keys)
     public decimal? Money(long? rial) => rial is { } r ? Money(r) : null;
 }
 
-public sealed record ContributionTotalsView(AnalyticsRow Total, IReadOnlyList<AnalyticsRow> Groups);
-
-public sealed class ContributionTotalsGraphType : ObjectGraphType<ContributionTotalsView>
+public sealed class ContributionTotalsGraphType : ObjectGraphType<TotalsView>
 {
     public ContributionTotalsGraphType()
     {
         Name = "ContributionTotals";
         Description = "Contribution totals, summed by SQL from the fact rows.";
-        Field<NonNullGraphType<ContributionTotalGraphType>>("total")
-            .Description("The whole filtered set (before `having` and `first`).")
-            .Resolve(ctx => ctx.Source.Total);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ContributionGroupGraphType>>>>("groups")
-            .Description("One row per combination of the `groupBy` keys; with `rollup`, subtotal rows too.")
-            .Resolve(ctx => ctx.Source.Groups);
+        this.AddTotalAndGroups<ContributionTotalGraphType, ContributionGroupGraphType>(
+            "The whole filtered set (before `having` and `first`).",
+            "One row per combination of the `groupBy` keys; with `rollup`, subtotal rows too."
+        );
     }
 }
 
