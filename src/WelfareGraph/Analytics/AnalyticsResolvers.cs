@@ -55,7 +55,7 @@ internal static class ContributionTotalsResolver
         var result = await totals;
         OperationFacts.Of(context.UserContext)?.AddSources(source.Used);
         var keys = await KeyEntities.LoadAsync(db, result.Groups, selection, "groups.key", context.CancellationToken, await places);
-        return new ContributionTotalsView(
+        return new TotalsView(
             new AnalyticsRow(result.Total, KeyEntities.None) { Unit = request.Unit },
             result.Groups.Select(g => new AnalyticsRow(g, keys) { Unit = request.Unit }).ToList()
         );
@@ -137,6 +137,6 @@ internal static class CenterTotalsResolver
             context.CancellationToken
         );
         var keys = await KeyEntities.LoadAsync(db, groups, SelectionTree.Of(context), "groups.key", context.CancellationToken);
-        return new CenterTotalsView(new AnalyticsRow(total, KeyEntities.None), groups.Select(g => new AnalyticsRow(g, keys)).ToList());
+        return new TotalsView(new AnalyticsRow(total, KeyEntities.None), groups.Select(g => new AnalyticsRow(g, keys)).ToList());
     }
 }

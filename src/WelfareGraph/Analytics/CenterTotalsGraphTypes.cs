@@ -4,16 +4,13 @@ using WelfareGraph.Geography;
 
 namespace WelfareGraph.Analytics;
 
-public sealed record CenterTotalsView(AnalyticsRow Total, IReadOnlyList<AnalyticsRow> Groups);
-
-public sealed class CenterTotalsGraphType : ObjectGraphType<CenterTotalsView>
+public sealed class CenterTotalsGraphType : ObjectGraphType<TotalsView>
 {
     public CenterTotalsGraphType()
     {
         Name = "CenterTotals";
         Description = "Care centres, their places and residents, summed by SQL.";
-        Field<NonNullGraphType<CenterTotalGraphType>>("total").Resolve(ctx => ctx.Source.Total);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CenterGroupGraphType>>>>("groups").Resolve(ctx => ctx.Source.Groups);
+        this.AddTotalAndGroups<CenterTotalGraphType, CenterGroupGraphType>();
     }
 }
 
@@ -32,24 +29,9 @@ internal static class CenterMeasureFields
     }
 }
 
-public sealed class CenterTotalGraphType : ObjectGraphType<AnalyticsRow>
-{
-    public CenterTotalGraphType()
-    {
-        Name = "CenterTotal";
-        CenterMeasureFields.Add(this);
-    }
-}
+public sealed class CenterTotalGraphType() : TotalGraphType<AnalyticsRow>("CenterTotal", CenterMeasureFields.Add);
 
-public sealed class CenterGroupGraphType : ObjectGraphType<AnalyticsRow>
-{
-    public CenterGroupGraphType()
-    {
-        Name = "CenterGroup";
-        Field<NonNullGraphType<CenterGroupKeyGraphType>>("key").Resolve(ctx => ctx.Source);
-        CenterMeasureFields.Add(this);
-    }
-}
+public sealed class CenterGroupGraphType() : GroupGraphType<AnalyticsRow, CenterGroupKeyGraphType>("CenterGroup", CenterMeasureFields.Add);
 
 public sealed class CenterGroupKeyGraphType : ObjectGraphType<AnalyticsRow>
 {

@@ -19,39 +19,26 @@ public sealed record AnalyticsRow(GroupRow Row, KeyEntities Keys)
     public decimal? Money(long? rial) => rial is { } r ? Money(r) : null;
 }
 
-public sealed record ContributionTotalsView(AnalyticsRow Total, IReadOnlyList<AnalyticsRow> Groups);
-
-public sealed class ContributionTotalsGraphType : ObjectGraphType<ContributionTotalsView>
+public sealed class ContributionTotalsGraphType : ObjectGraphType<TotalsView>
 {
     public ContributionTotalsGraphType()
     {
         Name = "ContributionTotals";
         Description = "Contribution totals, summed by SQL from the fact rows.";
-        Field<NonNullGraphType<ContributionTotalGraphType>>("total")
-            .Description("The whole filtered set (before `having` and `first`).")
-            .Resolve(ctx => ctx.Source.Total);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ContributionGroupGraphType>>>>("groups")
-            .Description("One row per combination of the `groupBy` keys; with `rollup`, subtotal rows too.")
-            .Resolve(ctx => ctx.Source.Groups);
+        this.AddTotalAndGroups<ContributionTotalGraphType, ContributionGroupGraphType>(
+            "The whole filtered set (before `having` and `first`).",
+            "One row per combination of the `groupBy` keys; with `rollup`, subtotal rows too."
+        );
     }
 }
 
-public sealed class ContributionTotalGraphType : ObjectGraphType<AnalyticsRow>
-{
-    public ContributionTotalGraphType()
-    {
-        Name = "ContributionTotal";
-        ContributionMeasureFields.Add(this);
-    }
-}
+public sealed class ContributionTotalGraphType() : TotalGraphType<AnalyticsRow>("ContributionTotal", ContributionMeasureFields.Add);
 
-public sealed class ContributionGroupGraphType : ObjectGraphType<AnalyticsRow>
+public sealed class ContributionGroupGraphType : GroupGraphType<AnalyticsRow, ContributionGroupKeyGraphType>
 {
     public ContributionGroupGraphType()
+        : base("ContributionGroup", ContributionMeasureFields.Add)
     {
-        Name = "ContributionGroup";
-        Field<NonNullGraphType<ContributionGroupKeyGraphType>>("key").Resolve(ctx => ctx.Source);
-        ContributionMeasureFields.Add(this);
         Field<FloatGraphType>("share")
             .Description("Fraction of the total sum (0.08, not 8).")
             .Resolve(ctx => (double?)ctx.Source.Row.Share);

@@ -49,22 +49,13 @@ internal static class HouseholdCellFields
     }
 }
 
-public sealed class HouseholdTotalGraphType : ObjectGraphType<HouseholdCellView>
-{
-    public HouseholdTotalGraphType()
-    {
-        Name = "HouseholdTotal";
-        HouseholdCellFields.Add(this);
-    }
-}
+public sealed class HouseholdTotalGraphType() : TotalGraphType<HouseholdCellView>("HouseholdTotal", HouseholdCellFields.Add);
 
-public sealed class HouseholdGroupGraphType : ObjectGraphType<HouseholdCellView>
+public sealed class HouseholdGroupGraphType : GroupGraphType<HouseholdCellView, HouseholdGroupKeyGraphType>
 {
     public HouseholdGroupGraphType()
+        : base("HouseholdGroup", HouseholdCellFields.Add)
     {
-        Name = "HouseholdGroup";
-        Field<NonNullGraphType<HouseholdGroupKeyGraphType>>("key").Resolve(ctx => ctx.Source);
-        HouseholdCellFields.Add(this);
         Field<FloatGraphType>("share")
             .Description("Fraction of the total count.")
             .Resolve(ctx => ctx.Source.Totals.Result.Share(ctx.Source.Cell));

@@ -30,61 +30,57 @@ public static class MeasureFilter
         return Expression.Lambda<Func<GroupRow, bool>>(Object(row, having, unit), row);
     }
 
-    private static Expression Object(ParameterExpression row, IDictionary<string, object?> having, MoneyUnit unit)
-    {
-        var parts = new List<Expression>();
-        foreach (var (name, value) in having)
-        {
-            if (value is null)
-                continue;
-            parts.Add(
-                name switch
-                {
-                    "and" => Items(value)
-                        .Select(i => Object(row, i, unit))
-                        .Aggregate((Expression)Expression.Constant(true), Expression.AndAlso),
-                    "or" => Items(value)
-                        .Select(i => Object(row, i, unit))
-                        .Aggregate((Expression)Expression.Constant(false), Expression.OrElse),
-                    _ => Operations(row, name, (IDictionary<string, object?>)value, unit),
-                }
-            );
-        }
-        return parts.Aggregate((Expression)Expression.Constant(true), Expression.AndAlso);
-    }
+    private static Expression Object(ParameterExpression row, IDictionary<string, object?> having, MoneyUnit unit) =>
+        Conditions(
+            having,
+            item => Object(row, item, unit),
+            (measure, operations) => Operations(row, measure, (IDictionary<string, object?>)operations, unit)
+        );
 
     private static Expression Operations(ParameterExpression row, string measure, IDictionary<string, object?> operations, MoneyUnit unit)
     {
-        var parts = new List<Expression>();
-        foreach (var (op, value) in operations)
-        {
-            if (value is null)
-                continue;
-            parts.Add(
+        Expression AnyEqual(object values) =>
+            AnyOf(((IEnumerable)values).Cast<object>().Select(v => Compare(row, measure, "eq", Convert.ToDecimal(v), unit)));
+        return Conditions(
+            operations,
+            item => Operations(row, measure, item, unit),
+            (op, value) =>
                 op switch
                 {
-                    "and" => Items(value)
-                        .Select(i => Operations(row, measure, i, unit))
-                        .Aggregate((Expression)Expression.Constant(true), Expression.AndAlso),
-                    "or" => Items(value)
-                        .Select(i => Operations(row, measure, i, unit))
-                        .Aggregate((Expression)Expression.Constant(false), Expression.OrElse),
-                    "in" => ((IEnumerable)value)
-                        .Cast<object>()
-                        .Select(v => Compare(row, measure, "eq", Convert.ToDecimal(v), unit))
-                        .Aggregate((Expression)Expression.Constant(false), Expression.OrElse),
-                    "nin" => Expression.Not(
-                        ((IEnumerable)value)
-                            .Cast<object>()
-                            .Select(v => Compare(row, measure, "eq", Convert.ToDecimal(v), unit))
-                            .Aggregate((Expression)Expression.Constant(false), Expression.OrElse)
-                    ),
+                    "in" => AnyEqual(value),
+                    "nin" => Expression.Not(AnyEqual(value)),
                     _ => Compare(row, measure, op, Convert.ToDecimal(value), unit),
                 }
-            );
-        }
-        return parts.Aggregate((Expression)Expression.Constant(true), Expression.AndAlso);
+        );
     }
+
+    /// <summary>
+    /// One level of <c>having</c>, all of its entries true: the items of <c>and</c>/<c>or</c> read with
+    /// <paramref name="nested"/>, every other entry with <paramref name="entry"/>; a null entry is no condition.
+    /// </summary>
+    private static Expression Conditions(
+        IDictionary<string, object?> entries,
+        Func<IDictionary<string, object?>, Expression> nested,
+        Func<string, object, Expression> entry
+    ) =>
+        AllOf(
+            entries
+                .Where(e => e.Value is not null)
+                .Select(e =>
+                    e.Key switch
+                    {
+                        "and" => AllOf(Items(e.Value).Select(nested)),
+                        "or" => AnyOf(Items(e.Value).Select(nested)),
+                        _ => entry(e.Key, e.Value!),
+                    }
+                )
+        );
+
+    private static Expression AllOf(IEnumerable<Expression> parts) =>
+        parts.Aggregate((Expression)Expression.Constant(true), Expression.AndAlso);
+
+    private static Expression AnyOf(IEnumerable<Expression> parts) =>
+        parts.Aggregate((Expression)Expression.Constant(false), Expression.OrElse);
 
     private static Expression Compare(ParameterExpression row, string measure, string op, decimal value, MoneyUnit unit)
     {

@@ -5,6 +5,7 @@ using GraphQL.Types;
 using GraphQLParser.AST;
 using WelfareGraph.Labels;
 using WelfareGraph.Periods;
+using WelfareGraph.Querying;
 
 namespace WelfareGraph.Exports;
 
@@ -86,7 +87,7 @@ public static class ResultTables
         bool top
     )
     {
-        foreach (var field in Collect(set, document, []))
+        foreach (var field in Collect(set, document))
         {
             var name = field.Name.StringValue;
             if (name.StartsWith("__", StringComparison.Ordinal) || type.GetField(name) is not { } definition)
@@ -114,37 +115,12 @@ public static class ResultTables
         }
     }
 
-    private static IEnumerable<GraphQLField> Collect(GraphQLSelectionSet set, GraphQLDocument document, HashSet<string> seen)
+    private static IEnumerable<GraphQLField> Collect(GraphQLSelectionSet set, GraphQLDocument document)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var field in Fields(set, document, seen))
+        foreach (var field in Selections.Fields(document, set))
             if (names.Add(field.Alias?.Name.StringValue ?? field.Name.StringValue))
                 yield return field;
-    }
-
-    private static IEnumerable<GraphQLField> Fields(GraphQLSelectionSet set, GraphQLDocument document, HashSet<string> seen)
-    {
-        foreach (var selection in set.Selections)
-        {
-            switch (selection)
-            {
-                case GraphQLField field:
-                    yield return field;
-                    break;
-                case GraphQLInlineFragment inline:
-                    foreach (var f in Fields(inline.SelectionSet, document, seen))
-                        yield return f;
-                    break;
-                case GraphQLFragmentSpread spread when seen.Add(spread.FragmentName.Name.StringValue):
-                    var fragment = document
-                        .Definitions.OfType<GraphQLFragmentDefinition>()
-                        .FirstOrDefault(d => d.FragmentName.Name.StringValue == spread.FragmentName.Name.StringValue);
-                    if (fragment is not null)
-                        foreach (var f in Fields(fragment.SelectionSet, document, seen))
-                            yield return f;
-                    break;
-            }
-        }
     }
 
     private static object? Value(ExecutionNode? row, PlannedColumn column)

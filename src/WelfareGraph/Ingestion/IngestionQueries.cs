@@ -42,26 +42,13 @@ public static class IngestionQueries
             query,
             "householdChanges",
             FeedEntity.Household,
-            async (db, entries, ct) =>
-            {
-                var keys = entries.Select(e => e.Key).Distinct().ToList();
-                var rows = await db
-                    .Households.Include(h => h.County)
-                    .Where(h => keys.Contains(h.Pseudonym))
-                    .ToDictionaryAsync(h => h.Pseudonym, ct);
-                return e => rows.GetValueOrDefault(e.Key);
-            }
+            ByKey((db, keys) => db.Households.Include(h => h.County).Where(h => keys.Contains(h.Pseudonym)), h => h.Pseudonym)
         );
         ChangeFeed<Center, CenterGraphType>(
             query,
             "centerChanges",
             FeedEntity.Center,
-            async (db, entries, ct) =>
-            {
-                var keys = entries.Select(e => e.Key).Distinct().ToList();
-                var rows = await db.Centers.Include(c => c.County).Where(c => keys.Contains(c.Code)).ToDictionaryAsync(c => c.Code, ct);
-                return e => rows.GetValueOrDefault(e.Key);
-            }
+            ByKey((db, keys) => db.Centers.Include(c => c.County).Where(c => keys.Contains(c.Code)), c => c.Code)
         );
 
         query
@@ -94,6 +81,18 @@ public static class IngestionQueries
                     .ToListAsync(ctx.CancellationToken);
             });
     }
+
+    /// <summary>The records of a page of a feed whose entries name their record by its key alone (not by source system).</summary>
+    private static Func<WelfareDbContext, IReadOnlyList<FeedEntry>, CancellationToken, Task<Func<FeedEntry, T?>>> ByKey<T>(
+        Func<WelfareDbContext, List<string>, IQueryable<T>> withKeys,
+        Func<T, string> key
+    )
+        where T : class =>
+        async (db, entries, ct) =>
+        {
+            var rows = await withKeys(db, entries.Select(e => e.Key).Distinct().ToList()).ToDictionaryAsync(key, ct);
+            return e => rows.GetValueOrDefault(e.Key);
+        };
 
     /// <summary>
     /// Changes after a sequence, in commit order. Sequences are handed out at commit (see FeedClock), so the

@@ -6,7 +6,15 @@ namespace WelfareGraph.Querying;
 public static class Selections
 {
     /// <summary>The fields of a selection set, looking through inline fragments and fragment spreads.</summary>
-    public static IEnumerable<GraphQLField> Fields(IResolveFieldContext context, GraphQLSelectionSet selectionSet)
+    public static IEnumerable<GraphQLField> Fields(IResolveFieldContext context, GraphQLSelectionSet selectionSet) =>
+        Fields(context.Document, selectionSet);
+
+    /// <summary>The same, for a selection set of <paramref name="document"/> outside a resolver (an export reading a result).</summary>
+    public static IEnumerable<GraphQLField> Fields(GraphQLDocument document, GraphQLSelectionSet selectionSet) =>
+        Fields(document, selectionSet, []);
+
+    // A fragment is looked through once per selection set: a second spread of it adds no field, and a cycle cannot loop.
+    private static IEnumerable<GraphQLField> Fields(GraphQLDocument document, GraphQLSelectionSet selectionSet, HashSet<string> seen)
     {
         foreach (var selection in selectionSet.Selections)
         {
@@ -16,15 +24,15 @@ public static class Selections
                     yield return field;
                     break;
                 case GraphQLInlineFragment inline:
-                    foreach (var field in Fields(context, inline.SelectionSet))
+                    foreach (var field in Fields(document, inline.SelectionSet, seen))
                         yield return field;
                     break;
-                case GraphQLFragmentSpread spread:
-                    var fragment = context
-                        .Document.Definitions.OfType<GraphQLFragmentDefinition>()
-                        .FirstOrDefault(f => f.FragmentName.Name.Value == spread.FragmentName.Name.Value);
+                case GraphQLFragmentSpread spread when seen.Add(spread.FragmentName.Name.StringValue):
+                    var fragment = document
+                        .Definitions.OfType<GraphQLFragmentDefinition>()
+                        .FirstOrDefault(f => f.FragmentName.Name.StringValue == spread.FragmentName.Name.StringValue);
                     if (fragment is not null)
-                        foreach (var field in Fields(context, fragment.SelectionSet))
+                        foreach (var field in Fields(document, fragment.SelectionSet, seen))
                             yield return field;
                     break;
             }

@@ -36,26 +36,37 @@ public static class RecordFields
             db => db.Contributions
         );
 
-        query
-            .Field<ProvinceGraphType>("province")
-            .Description("A province by its code, e.g. IR-19.")
-            .Argument<NonNullGraphType<StringGraphType>>("code")
-            .ResolveAsync(ctx =>
-                ByCode(ctx, typeof(ProvinceGraphType), db => db.Provinces.Where(p => p.Code == ctx.GetArgument<string>("code")))
-            );
-        query
-            .Field<CountyGraphType>("county")
-            .Description("A county by its code, e.g. IR-19-01.")
-            .Argument<NonNullGraphType<StringGraphType>>("code")
-            .ResolveAsync(ctx =>
-                ByCode(ctx, typeof(CountyGraphType), db => db.Counties.Where(c => c.Code == ctx.GetArgument<string>("code")))
-            );
+        query.AddByCodeField<Province, ProvinceGraphType>(
+            "province",
+            "A province by its code, e.g. IR-19.",
+            (db, code) => db.Provinces.Where(p => p.Code == code)
+        );
+        query.AddByCodeField<County, CountyGraphType>(
+            "county",
+            "A county by its code, e.g. IR-19-01.",
+            (db, code) => db.Counties.Where(c => c.Code == code)
+        );
     }
 
-    private static async Task<object?> ByCode<T>(IResolveFieldContext ctx, Type graphType, Func<WelfareDbContext, IQueryable<T>> query)
+    /// <summary>A root field for one record by its <c>code</c> argument; null when no record has it.</summary>
+    private static void AddByCodeField<T, TGraphType>(
+        this ObjectGraphType query,
+        string name,
+        string description,
+        Func<WelfareDbContext, string, IQueryable<T>> byCode
+    )
         where T : class
-    {
-        await using var db = ctx.CreateDbContext();
-        return await query(db).Project(ctx, graphType, Projection.Shape.Object).SingleOrDefaultAsync(ctx.CancellationToken);
-    }
+        where TGraphType : IGraphType =>
+        query
+            .Field<TGraphType>(name)
+            .Description(description)
+            .Argument<NonNullGraphType<StringGraphType>>("code")
+            .ResolveAsync(async ctx =>
+            {
+                var code = ctx.GetArgument<string>("code");
+                await using var db = ctx.CreateDbContext();
+                return await byCode(db, code)
+                    .Project(ctx, typeof(TGraphType), Projection.Shape.Object)
+                    .SingleOrDefaultAsync(ctx.CancellationToken);
+            });
 }

@@ -20,34 +20,28 @@ public sealed class WelfareMetrics
     public WelfareMetrics(IMeterFactory meters)
     {
         Meter = meters.Create(WelfareTelemetry.MeterName);
-        _operations = Meter.CreateCounter<long>(
-            "welfaregraph.graphql.operations",
-            "{operation}",
-            "GraphQL operations executed, by operation name, outcome and source."
-        );
+        _operations = Counter("graphql.operations", "{operation}", "GraphQL operations executed, by operation name, outcome and source.");
         _durations = Meter.CreateHistogram<double>(
-            "welfaregraph.graphql.duration",
+            InstrumentPrefix + "graphql.duration",
             "s",
             "How long GraphQL operations took to execute, by operation name and outcome."
         );
-        _exportRows = Meter.CreateCounter<long>("welfaregraph.export.rows", "{row}", "Rows written to export files, by format and mode.");
-        _ingestedRows = Meter.CreateCounter<long>("welfaregraph.ingestion.rows", "{row}", "Records written by ingestion, by kind.");
-        _ingestionRejections = Meter.CreateCounter<long>(
-            "welfaregraph.ingestion.rejections",
-            "{row}",
-            "Records refused by ingestion, by kind and error code."
-        );
-        _rateLimited = Meter.CreateCounter<long>(
-            "welfaregraph.rate_limit.refused",
-            "{request}",
-            "Requests answered 429 by the per-caller rate limit."
-        );
-        _rateLimitCountedHere = Meter.CreateCounter<long>(
-            "welfaregraph.rate_limit.per_server",
+        _exportRows = Counter("export.rows", "{row}", "Rows written to export files, by format and mode.");
+        _ingestedRows = Counter("ingestion.rows", "{row}", "Records written by ingestion, by kind.");
+        _ingestionRejections = Counter("ingestion.rejections", "{row}", "Records refused by ingestion, by kind and error code.");
+        _rateLimited = Counter("rate_limit.refused", "{request}", "Requests answered 429 by the per-caller rate limit.");
+        _rateLimitCountedHere = Counter(
+            "rate_limit.per_server",
             "{request}",
             "Requests whose rate limit this server counted alone because Redis, which shares the count, did not answer."
         );
     }
+
+    // Every instrument's name is welfaregraph.<area>.<what>.
+    private const string InstrumentPrefix = "welfaregraph.";
+
+    private Counter<long> Counter(string name, string unit, string description) =>
+        Meter.CreateCounter<long>(InstrumentPrefix + name, unit, description);
 
     /// <summary>The one meter of the server, for instruments defined elsewhere.</summary>
     public Meter Meter { get; }

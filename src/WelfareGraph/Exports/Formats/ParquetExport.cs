@@ -79,49 +79,26 @@ public static class ParquetExport
         using var group = writer.CreateRowGroup();
         for (var i = 0; i < fields.Length; i++)
         {
-            var field = fields[i];
-            var index = i;
-            switch (columns[i].Kind)
-            {
-                case ColumnKind.Integer:
-                    await group.WriteAsync<long>(
-                        field,
-                        rows.Select(r => r[index] is { } v ? (long?)Convert.ToInt64(v) : null).ToArray(),
-                        cancellationToken: cancellationToken
-                    );
-                    break;
-                case ColumnKind.Decimal:
-                    await group.WriteAsync<decimal>(
-                        field,
-                        rows.Select(r => r[index] is decimal v ? (decimal?)Math.Round(v, DecimalScale) : null).ToArray(),
-                        cancellationToken: cancellationToken
-                    );
-                    break;
-                case ColumnKind.Float:
-                    await group.WriteAsync<double>(
-                        field,
-                        rows.Select(r => r[index] is double v ? (double?)v : null).ToArray(),
-                        cancellationToken: cancellationToken
-                    );
-                    break;
-                case ColumnKind.Boolean:
-                    await group.WriteAsync<bool>(
-                        field,
-                        rows.Select(r => r[index] is bool v ? (bool?)v : null).ToArray(),
-                        cancellationToken: cancellationToken
-                    );
-                    break;
-                case ColumnKind.Date:
-                    await group.WriteAsync<DateOnly>(
-                        field,
-                        rows.Select(r => r[index] is DateOnly v ? (DateOnly?)v : null).ToArray(),
-                        cancellationToken: cancellationToken
-                    );
-                    break;
-                default:
-                    await group.WriteAsync(field, rows.Select(r => r[index] as string).ToArray()!);
-                    break;
-            }
+            var (field, index) = (fields[i], i);
+            // The column's values as its Parquet type: null stays null, and so does a value read finds of another type.
+            Task Write<T>(Func<object, T?> read)
+                where T : struct =>
+                group.WriteAsync<T>(
+                    field,
+                    rows.Select(r => r[index] is { } v ? read(v) : null).ToArray(),
+                    cancellationToken: cancellationToken
+                );
+            await (
+                columns[i].Kind switch
+                {
+                    ColumnKind.Integer => Write(v => (long?)Convert.ToInt64(v)),
+                    ColumnKind.Decimal => Write(v => v is decimal d ? Math.Round(d, DecimalScale) : (decimal?)null),
+                    ColumnKind.Float => Write(v => v as double?),
+                    ColumnKind.Boolean => Write(v => v as bool?),
+                    ColumnKind.Date => Write(v => v as DateOnly?),
+                    _ => group.WriteAsync(field, rows.Select(r => r[index] as string).ToArray()!),
+                }
+            );
         }
     }
 }

@@ -14,8 +14,11 @@ namespace WelfareGraph.Exports.OData;
 /// </summary>
 public abstract class FeedController : ODataController
 {
-    protected async Task<WelfareDbContext> ContextAsync(IDbContextFactory<WelfareDbContext> contexts)
+    // Every feed over the database needs the context factory: it comes from the request's services here rather
+    // than through each controller's constructor.
+    protected async Task<WelfareDbContext> ContextAsync()
     {
+        var contexts = HttpContext.RequestServices.GetRequiredService<IDbContextFactory<WelfareDbContext>>();
         var db = await contexts.CreateDbContextAsync(HttpContext.RequestAborted);
         // The query runs while the response is written, after the action has returned.
         HttpContext.Response.RegisterForDisposeAsync(db);
@@ -23,93 +26,57 @@ public abstract class FeedController : ODataController
     }
 }
 
-public sealed class ContributionsController(IDbContextFactory<WelfareDbContext> contexts) : FeedController
+/// <summary>An EF query over a context with the caller's scope, so the feed's query options become SQL.</summary>
+public abstract class ScopedFeedController<TRow>(Func<WelfareDbContext, IQueryable<TRow>> query) : FeedController
 {
     [FeedQuery]
-    public async Task<IQueryable<ContributionFact>> Get() => StarSchema.Contributions(await ContextAsync(contexts));
+    public async Task<IQueryable<TRow>> Get() => query(await ContextAsync());
 }
+
+public sealed class ContributionsController() : ScopedFeedController<ContributionFact>(StarSchema.Contributions);
 
 /// <summary>
 /// The monthly rollup's cells: grouped queries over the monthly grain read a cell per month instead of every contribution.
 /// </summary>
-public sealed class ContributionsMonthlyController(IDbContextFactory<WelfareDbContext> contexts) : FeedController
-{
-    [FeedQuery]
-    public async Task<IQueryable<MonthlyContributionFact>> Get() => StarSchema.MonthlyContributions(await ContextAsync(contexts));
-}
+public sealed class ContributionsMonthlyController() : ScopedFeedController<MonthlyContributionFact>(StarSchema.MonthlyContributions);
 
-public sealed class HouseholdCountsController(IDbContextFactory<WelfareDbContext> contexts, AnalyticsOptions analytics, TimeProvider clock)
-    : FeedController
+public sealed class HouseholdCountsController(AnalyticsOptions analytics, TimeProvider clock) : FeedController
 {
     [FeedQuery]
     public async Task<IQueryable<HouseholdCount>> Get() =>
         (
-            await StarSchema.HouseholdCountsAsync(
-                await ContextAsync(contexts),
-                analytics.SuppressionThreshold,
-                clock,
-                HttpContext.RequestAborted
-            )
+            await StarSchema.HouseholdCountsAsync(await ContextAsync(), analytics.SuppressionThreshold, clock, HttpContext.RequestAborted)
         ).AsQueryable();
 }
 
-public sealed class DatesController(IDbContextFactory<WelfareDbContext> contexts, TimeProvider clock) : FeedController
+public sealed class DatesController(TimeProvider clock) : FeedController
 {
     [FeedQuery]
     public async Task<IQueryable<DateDim>> Get() =>
-        (await StarSchema.DatesAsync(await ContextAsync(contexts), clock, HttpContext.RequestAborted)).AsQueryable();
+        (await StarSchema.DatesAsync(await ContextAsync(), clock, HttpContext.RequestAborted)).AsQueryable();
 }
 
-public sealed class ProvincesController(IDbContextFactory<WelfareDbContext> contexts) : FeedController
+public sealed class ProvincesController() : ScopedFeedController<ProvinceDim>(StarSchema.Provinces);
+
+public sealed class CountiesController() : ScopedFeedController<CountyDim>(StarSchema.Counties);
+
+public sealed class CentersController() : ScopedFeedController<CenterDim>(StarSchema.Centers);
+
+public sealed class CharitiesController() : ScopedFeedController<CharityDim>(StarSchema.Charities);
+
+/// <summary>A coded dimension: the same rows for every caller, queried in memory.</summary>
+public abstract class CodeDimController<TDim>(IReadOnlyList<TDim> rows) : FeedController
 {
     [FeedQuery]
-    public async Task<IQueryable<ProvinceDim>> Get() => StarSchema.Provinces(await ContextAsync(contexts));
+    public IQueryable<TDim> Get() => rows.AsQueryable();
 }
 
-public sealed class CountiesController(IDbContextFactory<WelfareDbContext> contexts) : FeedController
-{
-    [FeedQuery]
-    public async Task<IQueryable<CountyDim>> Get() => StarSchema.Counties(await ContextAsync(contexts));
-}
+public sealed class ContributionTypesController() : CodeDimController<ContributionTypeDim>(StarSchema.ContributionTypes);
 
-public sealed class CentersController(IDbContextFactory<WelfareDbContext> contexts) : FeedController
-{
-    [FeedQuery]
-    public async Task<IQueryable<CenterDim>> Get() => StarSchema.Centers(await ContextAsync(contexts));
-}
+public sealed class SectorsController() : CodeDimController<SectorDim>(StarSchema.Sectors);
 
-public sealed class CharitiesController(IDbContextFactory<WelfareDbContext> contexts) : FeedController
-{
-    [FeedQuery]
-    public async Task<IQueryable<CharityDim>> Get() => StarSchema.Charities(await ContextAsync(contexts));
-}
+public sealed class IntentsController() : CodeDimController<IntentDim>(StarSchema.Intents);
 
-public sealed class ContributionTypesController : FeedController
-{
-    [FeedQuery]
-    public IQueryable<ContributionTypeDim> Get() => StarSchema.ContributionTypes.AsQueryable();
-}
+public sealed class ChannelsController() : CodeDimController<ChannelDim>(StarSchema.Channels);
 
-public sealed class SectorsController : FeedController
-{
-    [FeedQuery]
-    public IQueryable<SectorDim> Get() => StarSchema.Sectors.AsQueryable();
-}
-
-public sealed class IntentsController : FeedController
-{
-    [FeedQuery]
-    public IQueryable<IntentDim> Get() => StarSchema.Intents.AsQueryable();
-}
-
-public sealed class ChannelsController : FeedController
-{
-    [FeedQuery]
-    public IQueryable<ChannelDim> Get() => StarSchema.Channels.AsQueryable();
-}
-
-public sealed class BenefitsController : FeedController
-{
-    [FeedQuery]
-    public IQueryable<BenefitDim> Get() => StarSchema.Benefits.AsQueryable();
-}
+public sealed class BenefitsController() : CodeDimController<BenefitDim>(StarSchema.Benefits);

@@ -25,14 +25,8 @@ public sealed class FilterExpressionBuilder(QueryLimitOptions limits)
         var parts = new List<Expression>();
         foreach (var (name, value) in where)
         {
-            if (name is "and" or "or")
-            {
-                // HotChocolate: an empty `and: []` / `or: []` adds no condition (an empty OR is not "match nothing").
-                var items = Items(value).Select(item => Object(instance, graphType, item)).ToList();
-                if (items.Count > 0)
-                    parts.Add(name == "and" ? Combine(items, Expression.AndAlso, true) : Combine(items, Expression.OrElse, false));
+            if (TryAddCombination(parts, name, value, item => Object(instance, graphType, item)))
                 continue;
-            }
             var field = fields[name];
             if (value is null)
                 throw NullOperandError.Create(name, typeof(FilterInputGraphType<>).MakeGenericType(graphType));
@@ -96,13 +90,8 @@ public sealed class FilterExpressionBuilder(QueryLimitOptions limits)
         var parts = new List<Expression>();
         foreach (var (name, value) in operations)
         {
-            if (name is "and" or "or")
-            {
-                var items = Items(value).Select(item => Operations(member, field, item)).ToList();
-                if (items.Count > 0)
-                    parts.Add(name == "and" ? Combine(items, Expression.AndAlso, true) : Combine(items, Expression.OrElse, false));
+            if (TryAddCombination(parts, name, value, item => Operations(member, field, item)))
                 continue;
-            }
             Count();
             if (value is null && name is not ("eq" or "neq"))
                 throw NullOperandError.Create(name, OperationFilterInputs.For(field));
@@ -236,6 +225,26 @@ public sealed class FilterExpressionBuilder(QueryLimitOptions limits)
     private sealed class ValueHolder<TValue>(TValue value)
     {
         public TValue Value { get; } = value;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="name"/> is <c>and</c>/<c>or</c>: then its items, each read with <paramref name="item"/>,
+    /// join <paramref name="parts"/> as one condition. HotChocolate: an empty <c>and: []</c> / <c>or: []</c> adds no
+    /// condition (an empty OR is not "match nothing").
+    /// </summary>
+    private static bool TryAddCombination(
+        List<Expression> parts,
+        string name,
+        object? value,
+        Func<IDictionary<string, object?>, Expression> item
+    )
+    {
+        if (name is not ("and" or "or"))
+            return false;
+        var items = Items(value).Select(item).ToList();
+        if (items.Count > 0)
+            parts.Add(name == "and" ? Combine(items, Expression.AndAlso, true) : Combine(items, Expression.OrElse, false));
+        return true;
     }
 
     private static Expression Combine(IEnumerable<Expression> parts, Func<Expression, Expression, BinaryExpression> join, bool empty)

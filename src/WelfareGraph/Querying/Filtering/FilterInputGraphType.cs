@@ -13,8 +13,7 @@ public sealed class FilterInputGraphType<TGraphType> : InputObjectGraphType
     public FilterInputGraphType()
     {
         Name = new TGraphType().Name + "FilterInput";
-        Field<ListGraphType<NonNullGraphType<FilterInputGraphType<TGraphType>>>>("and");
-        Field<ListGraphType<NonNullGraphType<FilterInputGraphType<TGraphType>>>>("or");
+        this.AddCombinations<FilterInputGraphType<TGraphType>>();
         foreach (var field in EntityFieldMap.For(typeof(TGraphType)))
         {
             var type = field.Kind switch

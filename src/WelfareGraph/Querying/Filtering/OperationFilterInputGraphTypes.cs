@@ -12,12 +12,10 @@ public sealed class StringOperationFilterInputGraphType : InputObjectGraphType
         Description =
             "Arabic ي/ك match Persian ی/ک, Persian and Arabic-Indic digits match ASCII digits, "
             + "and a zero-width non-joiner matches a space.";
-        Field<ListGraphType<NonNullGraphType<StringOperationFilterInputGraphType>>>("and");
-        Field<ListGraphType<NonNullGraphType<StringOperationFilterInputGraphType>>>("or");
+        this.AddCombinations<StringOperationFilterInputGraphType>();
         foreach (var op in new[] { "eq", "neq", "contains", "ncontains", "startsWith", "nstartsWith", "endsWith", "nendsWith" })
             Field<StringGraphType>(op);
-        Field<ListGraphType<StringGraphType>>("in");
-        Field<ListGraphType<StringGraphType>>("nin");
+        this.AddMembership<StringGraphType>();
     }
 }
 
@@ -30,12 +28,10 @@ public sealed class ComparableOperationFilterInputGraphType<TScalar> : InputObje
     public ComparableOperationFilterInputGraphType()
     {
         Name = new TScalar().Name + "OperationFilterInput";
-        Field<ListGraphType<NonNullGraphType<ComparableOperationFilterInputGraphType<TScalar>>>>("and");
-        Field<ListGraphType<NonNullGraphType<ComparableOperationFilterInputGraphType<TScalar>>>>("or");
+        this.AddCombinations<ComparableOperationFilterInputGraphType<TScalar>>();
         foreach (var op in new[] { "eq", "neq", "gt", "ngt", "gte", "ngte", "lt", "nlt", "lte", "nlte" })
             Field<TScalar>(op);
-        Field<ListGraphType<TScalar>>("in");
-        Field<ListGraphType<TScalar>>("nin");
+        this.AddMembership<TScalar>();
     }
 }
 
@@ -51,20 +47,13 @@ public sealed class EqualityOperationFilterInputGraphType<TGraphType> : InputObj
     {
         var name = new TGraphType().Name;
         Name = (name == "ID" ? "Id" : name) + "OperationFilterInput";
-        Field<ListGraphType<NonNullGraphType<EqualityOperationFilterInputGraphType<TGraphType>>>>("and");
-        Field<ListGraphType<NonNullGraphType<EqualityOperationFilterInputGraphType<TGraphType>>>>("or");
+        this.AddCombinations<EqualityOperationFilterInputGraphType<TGraphType>>();
         Field<TGraphType>("eq");
         Field<TGraphType>("neq");
         if (name == "ID")
-        {
-            Field<ListGraphType<TGraphType>>("in");
-            Field<ListGraphType<TGraphType>>("nin");
-        }
+            this.AddMembership<TGraphType>();
         else if (name != "Boolean")
-        {
-            Field<ListGraphType<NonNullGraphType<TGraphType>>>("in");
-            Field<ListGraphType<NonNullGraphType<TGraphType>>>("nin");
-        }
+            this.AddMembership<NonNullGraphType<TGraphType>>();
     }
 }
 
@@ -78,12 +67,10 @@ public sealed class NullableEnumOperationFilterInputGraphType<TEnumGraphType> : 
     public NullableEnumOperationFilterInputGraphType()
     {
         Name = "NullableOf" + new TEnumGraphType().Name + "OperationFilterInput";
-        Field<ListGraphType<NonNullGraphType<NullableEnumOperationFilterInputGraphType<TEnumGraphType>>>>("and");
-        Field<ListGraphType<NonNullGraphType<NullableEnumOperationFilterInputGraphType<TEnumGraphType>>>>("or");
+        this.AddCombinations<NullableEnumOperationFilterInputGraphType<TEnumGraphType>>();
         Field<TEnumGraphType>("eq");
         Field<TEnumGraphType>("neq");
-        Field<ListGraphType<TEnumGraphType>>("in");
-        Field<ListGraphType<TEnumGraphType>>("nin");
+        this.AddMembership<TEnumGraphType>();
     }
 }
 

@@ -202,96 +202,70 @@
   }
 
   function words(lang) {
+    // Every phrase of the page as [Persian, English], side by side so that neither language can lack one.
+    const phrases = {
+      loading: ["در حال بارگذاری…", "Loading…"],
+      title: ["گزارش مشارکت‌های مردمی بهزیستی", "Public participation statement"],
+      billions: ["میلیارد تومان", "billion toman"],
+      toman: ["تومان", "toman"],
+      households: ["خانوار", "households"],
+      thisYear: ["امسال", "this year"],
+      lastYear: ["سال گذشته", "last year"],
+      suppressed: ["محرمانه", "suppressed"],
+      corrections: ["اصلاحات پس از انتشار", "Corrections since publication"],
+      noCorrections: ["از زمان انتشار هیچ رقمی تغییر نکرده است.", "No figure has changed since publication."],
+      correctionColumns: [
+        ["رقم", "Figure"],
+        ["منتشرشده", "Published"],
+        ["اکنون", "Now"],
+        ["تفاوت", "Difference"],
+      ],
+      type: { CASH: ["نقدی", "Cash"], IN_KIND: ["غیرنقدی", "In kind"], VOLUNTEER_SERVICE: ["خدمات داوطلبانه", "Volunteer services"] },
+      sector: { GOVERNMENT: ["بخش دولتی", "Government"], CHARITY: ["موسسات خیریه", "Charities"] },
+      benefit: { PENSION: ["مستمری‌بگیر", "Pension"], OTHER_SERVICES: ["سایر خدمات", "Other services"] },
+      charts: {
+        byType: ["مشارکت‌ها به تفکیک نوع", "Contributions by type"],
+        bySector: ["مشارکت‌ها به تفکیک بخش", "Contributions by sector"],
+        byMonth: ["روند ماهانه در مقایسه با سال گذشته", "Monthly trend against last year"],
+        byCounty: ["مشارکت‌ها به تفکیک شهرستان", "Contributions by county"],
+        households: ["خانوارهای تحت پوشش به تفکیک نوع خدمت", "Covered households by benefit"],
+      },
+      figures: {
+        cash: ["کمک نقدی (بخش دولتی)", "Cash (government)"],
+        inKind: ["کمک غیرنقدی (بخش دولتی)", "In kind (government)"],
+        volunteerServices: ["خدمات داوطلبانه (بخش دولتی)", "Volunteer services (government)"],
+        charities: ["موسسات خیریه", "Charities"],
+        total: ["مجموع مشارکت‌ها", "Total contributions"],
+        covered: ["خانوارهای تحت پوشش", "Covered households"],
+        coverageRate: ["نسبت پوشش", "Coverage"],
+        pensioners: ["خانوارهای مستمری‌بگیر", "Pensioner households"],
+        centerResidents: ["ساکنان مراکز نگهداری", "Care centre residents"],
+        allHouseholds: ["همهٔ خانوارها", "All households"],
+        otherServices: ["خانوارهای سایر خدمات", "Other-services households"],
+      },
+    };
     const fa = lang === "fa";
     const numbers = new Intl.NumberFormat(fa ? "fa-IR" : "en-US", { maximumFractionDigits: 2 });
     const percents = new Intl.NumberFormat(fa ? "fa-IR" : "en-US", { style: "percent", maximumFractionDigits: 1 });
-    const money = (v) => `${numbers.format(v)} ${fa ? "تومان" : "toman"}`;
-    return fa
-      ? {
-          rtl: true,
-          loading: "در حال بارگذاری…",
-          title: "گزارش مشارکت‌های مردمی بهزیستی",
-          billions: "میلیارد تومان",
-          households: "خانوار",
-          thisYear: "امسال",
-          lastYear: "سال گذشته",
-          suppressed: "محرمانه",
-          number: (v) => numbers.format(v),
-          percent: (v) => percents.format(v),
-          money,
-          asPublished: (label) => `گزارش منتشرشده: ${label}`,
-          publishedBy: (by, at) => `منتشرشده توسط ${by} در ${new Date(at).toLocaleString("fa-IR")}`,
-          noReport: (id) => `گزارش منتشرشدهٔ شمارهٔ ${numbers.format(id)} یافت نشد.`,
-          corrections: "اصلاحات پس از انتشار",
-          noCorrections: "از زمان انتشار هیچ رقمی تغییر نکرده است.",
-          correctionColumns: ["رقم", "منتشرشده", "اکنون", "تفاوت"],
-          type: { CASH: "نقدی", IN_KIND: "غیرنقدی", VOLUNTEER_SERVICE: "خدمات داوطلبانه" },
-          sector: { GOVERNMENT: "بخش دولتی", CHARITY: "موسسات خیریه" },
-          benefit: { PENSION: "مستمری‌بگیر", OTHER_SERVICES: "سایر خدمات" },
-          charts: {
-            byType: "مشارکت‌ها به تفکیک نوع",
-            bySector: "مشارکت‌ها به تفکیک بخش",
-            byMonth: "روند ماهانه در مقایسه با سال گذشته",
-            byCounty: "مشارکت‌ها به تفکیک شهرستان",
-            households: "خانوارهای تحت پوشش به تفکیک نوع خدمت",
-          },
-          figures: {
-            money: ["cash", "inKind", "volunteerServices", "charities", "total"],
-            cash: "کمک نقدی (بخش دولتی)",
-            inKind: "کمک غیرنقدی (بخش دولتی)",
-            volunteerServices: "خدمات داوطلبانه (بخش دولتی)",
-            charities: "موسسات خیریه",
-            total: "مجموع مشارکت‌ها",
-            covered: "خانوارهای تحت پوشش",
-            coverageRate: "نسبت پوشش",
-            pensioners: "خانوارهای مستمری‌بگیر",
-            centerResidents: "ساکنان مراکز نگهداری",
-            allHouseholds: "همهٔ خانوارها",
-            otherServices: "خانوارهای سایر خدمات",
-          },
-        }
-      : {
-          rtl: false,
-          loading: "Loading…",
-          title: "Public participation statement",
-          billions: "billion toman",
-          households: "households",
-          thisYear: "this year",
-          lastYear: "last year",
-          suppressed: "suppressed",
-          number: (v) => numbers.format(v),
-          percent: (v) => percents.format(v),
-          money,
-          asPublished: (label) => `As published: ${label}`,
-          publishedBy: (by, at) => `Published by ${by} on ${new Date(at).toISOString().slice(0, 10)}`,
-          noReport: (id) => `There is no published report ${id}.`,
-          corrections: "Corrections since publication",
-          noCorrections: "No figure has changed since publication.",
-          correctionColumns: ["Figure", "Published", "Now", "Difference"],
-          type: { CASH: "Cash", IN_KIND: "In kind", VOLUNTEER_SERVICE: "Volunteer services" },
-          sector: { GOVERNMENT: "Government", CHARITY: "Charities" },
-          benefit: { PENSION: "Pension", OTHER_SERVICES: "Other services" },
-          charts: {
-            byType: "Contributions by type",
-            bySector: "Contributions by sector",
-            byMonth: "Monthly trend against last year",
-            byCounty: "Contributions by county",
-            households: "Covered households by benefit",
-          },
-          figures: {
-            money: ["cash", "inKind", "volunteerServices", "charities", "total"],
-            cash: "Cash (government)",
-            inKind: "In kind (government)",
-            volunteerServices: "Volunteer services (government)",
-            charities: "Charities",
-            total: "Total contributions",
-            covered: "Covered households",
-            coverageRate: "Coverage",
-            pensioners: "Pensioner households",
-            centerResidents: "Care centre residents",
-            allHouseholds: "All households",
-            otherServices: "Other-services households",
-          },
-        };
+    const text = inLanguage(phrases, fa ? 0 : 1);
+    return {
+      ...text,
+      rtl: fa,
+      number: (v) => numbers.format(v),
+      percent: (v) => percents.format(v),
+      money: (v) => `${numbers.format(v)} ${text.toman}`,
+      asPublished: (label) => (fa ? `گزارش منتشرشده: ${label}` : `As published: ${label}`),
+      publishedBy: (by, at) =>
+        fa ? `منتشرشده توسط ${by} در ${new Date(at).toLocaleString("fa-IR")}` : `Published by ${by} on ${new Date(at).toISOString().slice(0, 10)}`,
+      noReport: (id) => (fa ? `گزارش منتشرشدهٔ شمارهٔ ${numbers.format(id)} یافت نشد.` : `There is no published report ${id}.`),
+      // The figures shown as money (in toman), not as counts.
+      figures: { money: ["cash", "inKind", "volunteerServices", "charities", "total"], ...text.figures },
+    };
+  }
+
+  // The phrases in one language: a [Persian, English] pair becomes one of its strings, lists and groups keep their shape.
+  function inLanguage(entry, index) {
+    if (Array.isArray(entry)) return typeof entry[0] === "string" ? entry[index] : entry.map((e) => inLanguage(e, index));
+    return Object.fromEntries(Object.entries(entry).map(([key, value]) => [key, inLanguage(value, index)]));
   }
 })();
