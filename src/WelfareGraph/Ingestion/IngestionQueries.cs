@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using WelfareGraph.Centers;
 using WelfareGraph.ChangeFeed;
@@ -55,31 +56,39 @@ public static class IngestionQueries
             .Field<NonNullGraphType<ListGraphType<NonNullGraphType<PublishedReportGraphType>>>>("publishedReports")
             .Description("Statements as they were published, newest first.")
             .Argument<StringGraphType>("province")
-            .ResolveAsync(async ctx =>
-            {
-                var province = ctx.GetArgument<string?>("province");
-                await using var db = ctx.CreateDbContext();
-                return await db
-                    .PublishedReports.Where(r => province == null || db.Provinces.Any(p => p.Id == r.ProvinceId && p.Code == province))
-                    .OrderByDescending(r => r.PublishedAt)
-                    .ThenByDescending(r => r.Id)
-                    .Take(200)
-                    .ToListAsync(ctx.CancellationToken);
-            });
+            .Resolve()
+            .WithService<IDbContextFactory<WelfareDbContext>>()
+            .ResolveAsync(
+                async (ctx, contexts) =>
+                {
+                    var province = ctx.GetArgument<string?>("province");
+                    await using var db = contexts.CreateDbContext();
+                    return await db
+                        .PublishedReports.Where(r => province == null || db.Provinces.Any(p => p.Id == r.ProvinceId && p.Code == province))
+                        .OrderByDescending(r => r.PublishedAt)
+                        .ThenByDescending(r => r.Id)
+                        .Take(200)
+                        .ToListAsync(ctx.CancellationToken);
+                }
+            );
 
         query
             .Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClosedPeriodGraphType>>>>("closedPeriods")
             .Argument<NonNullGraphType<StringGraphType>>("province")
-            .ResolveAsync(async ctx =>
-            {
-                var province = ctx.GetArgument<string>("province");
-                await using var db = ctx.CreateDbContext();
-                return await db
-                    .ClosedPeriods.Where(c => db.Provinces.Any(p => p.Id == c.ProvinceId && p.Code == province))
-                    .OrderBy(c => c.Year)
-                    .ThenBy(c => c.Month)
-                    .ToListAsync(ctx.CancellationToken);
-            });
+            .Resolve()
+            .WithService<IDbContextFactory<WelfareDbContext>>()
+            .ResolveAsync(
+                async (ctx, contexts) =>
+                {
+                    var province = ctx.GetArgument<string>("province");
+                    await using var db = contexts.CreateDbContext();
+                    return await db
+                        .ClosedPeriods.Where(c => db.Provinces.Any(p => p.Id == c.ProvinceId && p.Code == province))
+                        .OrderBy(c => c.Year)
+                        .ThenBy(c => c.Month)
+                        .ToListAsync(ctx.CancellationToken);
+                }
+            );
     }
 
     /// <summary>The records of a page of a feed whose entries name their record by its key alone (not by source system).</summary>
@@ -113,30 +122,34 @@ public static class IngestionQueries
             )
             .Argument<StringGraphType>("after", "The endCursor of the previous page; omit to start from the beginning.")
             .Argument<IntGraphType>("first", "How many changes (default 100).")
-            .ResolveAsync(async ctx =>
-            {
-                var first = ctx.GetArgument<int?>("first") ?? 100;
-                if (first < 0)
-                    throw PagingErrors.Negative("first", first);
-                if (first > MaxChanges)
-                    throw PagingErrors.PageSizeTooLarge("first", first, MaxChanges);
-                var after = ctx.GetArgument<string?>("after") is { } cursor
-                    ? long.TryParse(cursor, out var parsed) && parsed >= 0
-                        ? parsed
-                        : throw PagingErrors.Cursor("after", cursor)
-                    : 0;
-                await using var db = ctx.CreateDbContext();
-                var entries = await db
-                    .ChangeFeed.Where(f => f.Entity == entity && f.Sequence > after)
-                    .OrderBy(f => f.Sequence)
-                    .Take(first + 1)
-                    .ToListAsync(ctx.CancellationToken);
-                var page = entries.Take(first).ToList();
-                var records = await load(db, page, ctx.CancellationToken);
-                return new ChangePage<T>(
-                    page.Select(e => new Change<T>(e, records(e))).ToList(),
-                    entries.Count > first,
-                    page.Count == 0 ? null : page[^1].Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                );
-            });
+            .Resolve()
+            .WithService<IDbContextFactory<WelfareDbContext>>()
+            .ResolveAsync(
+                async (ctx, contexts) =>
+                {
+                    var first = ctx.GetArgument<int?>("first") ?? 100;
+                    if (first < 0)
+                        throw PagingErrors.Negative("first", first);
+                    if (first > MaxChanges)
+                        throw PagingErrors.PageSizeTooLarge("first", first, MaxChanges);
+                    var after = ctx.GetArgument<string?>("after") is { } cursor
+                        ? long.TryParse(cursor, out var parsed) && parsed >= 0
+                            ? parsed
+                            : throw PagingErrors.Cursor("after", cursor)
+                        : 0;
+                    await using var db = contexts.CreateDbContext();
+                    var entries = await db
+                        .ChangeFeed.Where(f => f.Entity == entity && f.Sequence > after)
+                        .OrderBy(f => f.Sequence)
+                        .Take(first + 1)
+                        .ToListAsync(ctx.CancellationToken);
+                    var page = entries.Take(first).ToList();
+                    var records = await load(db, page, ctx.CancellationToken);
+                    return new ChangePage<T>(
+                        page.Select(e => new Change<T>(e, records(e))).ToList(),
+                        entries.Count > first,
+                        page.Count == 0 ? null : page[^1].Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    );
+                }
+            );
 }

@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using WelfareGraph.Centers;
 using WelfareGraph.Charities;
@@ -61,12 +62,16 @@ public static class RecordFields
             .Field<TGraphType>(name)
             .Description(description)
             .Argument<NonNullGraphType<StringGraphType>>("code")
-            .ResolveAsync(async ctx =>
-            {
-                var code = ctx.GetArgument<string>("code");
-                await using var db = ctx.CreateDbContext();
-                return await byCode(db, code)
-                    .Project(ctx, typeof(TGraphType), Projection.Shape.Object)
-                    .SingleOrDefaultAsync(ctx.CancellationToken);
-            });
+            .Resolve()
+            .WithService<IDbContextFactory<WelfareDbContext>>()
+            .ResolveAsync(
+                async (ctx, contexts) =>
+                {
+                    var code = ctx.GetArgument<string>("code");
+                    await using var db = contexts.CreateDbContext();
+                    return await byCode(db, code)
+                        .Project(ctx, typeof(TGraphType), Projection.Shape.Object)
+                        .SingleOrDefaultAsync(ctx.CancellationToken);
+                }
+            );
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OData.Routing.Controllers;
 using WelfareGraph.Analytics;
 using WelfareGraph.Data;
@@ -14,11 +15,9 @@ namespace WelfareGraph.Exports.OData;
 /// </summary>
 public abstract class FeedController : ODataController
 {
-    // Every feed over the database needs the context factory: it comes from the request's services here rather
-    // than through each controller's constructor.
-    protected async Task<WelfareDbContext> ContextAsync()
+    /// <summary>A context with the caller's scope, from the factory the action receives as a parameter.</summary>
+    protected async Task<WelfareDbContext> ContextAsync(IDbContextFactory<WelfareDbContext> contexts)
     {
-        var contexts = HttpContext.RequestServices.GetRequiredService<IDbContextFactory<WelfareDbContext>>();
         var db = await contexts.CreateDbContextAsync(HttpContext.RequestAborted);
         // The query runs while the response is written, after the action has returned.
         HttpContext.Response.RegisterForDisposeAsync(db);
@@ -30,7 +29,8 @@ public abstract class FeedController : ODataController
 public abstract class ScopedFeedController<TRow>(Func<WelfareDbContext, IQueryable<TRow>> query) : FeedController
 {
     [FeedQuery]
-    public async Task<IQueryable<TRow>> Get() => query(await ContextAsync());
+    public async Task<IQueryable<TRow>> Get([FromServices] IDbContextFactory<WelfareDbContext> contexts) =>
+        query(await ContextAsync(contexts));
 }
 
 public sealed class ContributionsController() : ScopedFeedController<ContributionFact>(StarSchema.Contributions);
@@ -43,17 +43,22 @@ public sealed class ContributionsMonthlyController() : ScopedFeedController<Mont
 public sealed class HouseholdCountsController(AnalyticsOptions analytics, TimeProvider clock) : FeedController
 {
     [FeedQuery]
-    public async Task<IQueryable<HouseholdCount>> Get() =>
+    public async Task<IQueryable<HouseholdCount>> Get([FromServices] IDbContextFactory<WelfareDbContext> contexts) =>
         (
-            await StarSchema.HouseholdCountsAsync(await ContextAsync(), analytics.SuppressionThreshold, clock, HttpContext.RequestAborted)
+            await StarSchema.HouseholdCountsAsync(
+                await ContextAsync(contexts),
+                analytics.SuppressionThreshold,
+                clock,
+                HttpContext.RequestAborted
+            )
         ).AsQueryable();
 }
 
 public sealed class DatesController(TimeProvider clock) : FeedController
 {
     [FeedQuery]
-    public async Task<IQueryable<DateDim>> Get() =>
-        (await StarSchema.DatesAsync(await ContextAsync(), clock, HttpContext.RequestAborted)).AsQueryable();
+    public async Task<IQueryable<DateDim>> Get([FromServices] IDbContextFactory<WelfareDbContext> contexts) =>
+        (await StarSchema.DatesAsync(await ContextAsync(contexts), clock, HttpContext.RequestAborted)).AsQueryable();
 }
 
 public sealed class ProvincesController() : ScopedFeedController<ProvinceDim>(StarSchema.Provinces);
