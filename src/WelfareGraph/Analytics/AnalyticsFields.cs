@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.Builders;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using WelfareGraph.Centers;
@@ -20,9 +21,7 @@ public static class AnalyticsFields
             .Argument<NonNullGraphType<StringGraphType>>("province", "Province code, e.g. IR-19.")
             .Argument<NonNullGraphType<PeriodInputGraphType>>("period")
             .Argument<MoneyUnitGraphType>("unit", "Unit of the money figures.", a => a.DefaultValue = MoneyUnit.Toman)
-            .Resolve()
-            .WithService<AnalyticsReading>()
-            .ResolveAsync(ParticipationReportQuery.ResolveAsync);
+            .ResolveWithReading(ParticipationReportQuery.ResolveAsync);
 
         query
             .Field<NonNullGraphType<ContributionTotalsGraphType>>("contributionTotals")
@@ -50,9 +49,7 @@ public static class AnalyticsFields
                 "Adds zero rows for years, quarters and months of the period without contributions.",
                 a => a.DefaultValue = false
             )
-            .Resolve()
-            .WithService<AnalyticsReading>()
-            .ResolveAsync(ContributionTotalsResolver.ResolveAsync);
+            .ResolveWithReading(ContributionTotalsResolver.ResolveAsync);
 
         query
             .Field<NonNullGraphType<HouseholdTotalsGraphType>>("householdTotals")
@@ -64,17 +61,19 @@ public static class AnalyticsFields
             .Argument<ListGraphType<NonNullGraphType<HouseholdDimensionGraphType>>>("groupBy")
             .Argument<DateScalar>("asOf", "The day to count on (default: the end of `period`, else today in Tehran).")
             .Argument<PeriodInputGraphType>("period", "Count on the last day of this period.")
-            .Resolve()
-            .WithService<AnalyticsReading>()
-            .ResolveAsync(HouseholdTotalsResolver.ResolveAsync);
+            .ResolveWithReading(HouseholdTotalsResolver.ResolveAsync);
 
         query
             .Field<NonNullGraphType<CenterTotalsGraphType>>("centerTotals")
             .Description("Care centres, places, residents and occupancy by province, county, kind and ownership.")
             .Argument<FilterInputGraphType<CenterGraphType>>("where")
             .Argument<ListGraphType<NonNullGraphType<CenterDimensionGraphType>>>("groupBy")
-            .Resolve()
-            .WithService<AnalyticsReading>()
-            .ResolveAsync(CenterTotalsResolver.ResolveAsync);
+            .ResolveWithReading(CenterTotalsResolver.ResolveAsync);
     }
+
+    /// <summary>Every analytics field resolves with what <see cref="AnalyticsReading"/> holds, handed to it by GraphQL.NET.</summary>
+    private static FieldBuilder<object?, object> ResolveWithReading(
+        this FieldBuilder<object?, object> field,
+        Func<IResolveFieldContext, AnalyticsReading, Task<object?>> resolver
+    ) => field.Resolve().WithService<AnalyticsReading>().ResolveAsync((ctx, reading) => resolver(ctx, reading));
 }

@@ -43,82 +43,97 @@ public static class IngestionMutations
             .Argument<NonNullGraphType<StringGraphType>>("sourceSystem")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("externalIds")
             .Argument<NonNullGraphType<StringGraphType>>("reason")
-            .Resolve()
-            .WithService<IngestionWriting>()
-            .ResolveAsync(
-                async (ctx, writing) =>
-                {
-                    await using var db = writing.Contexts.CreateDbContext();
-                    return await writing.Retraction.RetractAsync(
+            .Writes(
+                async (ctx, writing, db) =>
+                    await writing.Retraction.RetractAsync(
                         db,
                         ctx.GetArgument<string>("sourceSystem"),
                         ctx.GetArgument<List<string>>("externalIds"),
                         ctx.GetArgument<string>("reason"),
                         ctx.CancellationToken
-                    );
-                }
+                    )
             );
 
-        MonthField<NonNullGraphType<ClosedPeriodGraphType>>(mutation, "closePeriod")
-            .Description("Closes a province's Solar Hijri month: writes into it are refused with PERIOD_CLOSED.")
-            .Resolve()
-            .WithService<IngestionWriting>()
-            .ResolveAsync(
-                async (ctx, writing) =>
-                {
-                    await using var db = writing.Contexts.CreateDbContext();
-                    var (province, year, month) = Month(ctx);
-                    var by = CallerName(ctx.User);
-                    return await PeriodClosing.CloseAsync(db, writing.Versions, province, year, month, by, ctx.CancellationToken);
-                }
-            );
-        MonthField<NonNullGraphType<BooleanGraphType>>(mutation, "reopenPeriod")
-            .Resolve()
-            .WithService<IngestionWriting>()
-            .ResolveAsync(
-                async (ctx, writing) =>
-                {
-                    await using var db = writing.Contexts.CreateDbContext();
-                    var (province, year, month) = Month(ctx);
-                    return await PeriodClosing.ReopenAsync(db, writing.Versions, province, year, month, ctx.CancellationToken);
-                }
-            );
+        MonthChange<NonNullGraphType<ClosedPeriodGraphType>, ClosedPeriod?>(
+                mutation,
+                "closePeriod",
+                (db, writing, month, ctx) =>
+                    PeriodClosing.CloseAsync(
+                        db,
+                        writing.Versions,
+                        month.Province,
+                        month.Year,
+                        month.Month,
+                        CallerName(ctx.User),
+                        ctx.CancellationToken
+                    )
+            )
+            .Description("Closes a province's Solar Hijri month: writes into it are refused with PERIOD_CLOSED.");
+        MonthChange<NonNullGraphType<BooleanGraphType>, bool>(
+            mutation,
+            "reopenPeriod",
+            (db, writing, month, ctx) =>
+                PeriodClosing.ReopenAsync(db, writing.Versions, month.Province, month.Year, month.Month, ctx.CancellationToken)
+        );
 
         mutation
             .Field<NonNullGraphType<PublishedReportGraphType>>("publishReport")
             .Description("Stores the participation statement of a province and period as published (figures, text, who and when).")
             .Argument<NonNullGraphType<StringGraphType>>("province")
             .Argument<NonNullGraphType<PeriodInputGraphType>>("period")
-            .Resolve()
-            .WithService<IngestionWriting>()
-            .ResolveAsync(
-                async (ctx, writing) =>
-                {
-                    var period = PeriodResolver.Resolve(ctx.GetArgument<PeriodInput>("period"), writing.Clock);
-                    await using var db = writing.Contexts.CreateDbContext();
-                    return await Publishing.PublishAsync(
+            .Writes(
+                async (ctx, writing, db) =>
+                    await Publishing.PublishAsync(
                         db,
                         writing.Versions,
                         ctx.GetArgument<string>("province"),
-                        period,
+                        PeriodResolver.Resolve(ctx.GetArgument<PeriodInput>("period"), writing.Clock),
                         CallerName(ctx.User),
                         ctx.CancellationToken
-                    );
-                }
+                    )
             );
     }
 
-    /// <summary>A field about one province's Solar Hijri month: its arguments <c>province</c>, <c>year</c> and <c>month</c>.</summary>
-    private static FieldBuilder<object?, object> MonthField<TGraphType>(ObjectGraphType mutation, string name)
+    /// <summary>
+    /// A change to one province's Solar Hijri month (its arguments <c>province</c>, <c>year</c> and <c>month</c>),
+    /// made on a context of the caller's.
+    /// </summary>
+    private static FieldBuilder<object?, object> MonthChange<TGraphType, TResult>(
+        ObjectGraphType mutation,
+        string name,
+        Func<WelfareDbContext, IngestionWriting, (string Province, int Year, int Month), IResolveFieldContext, Task<TResult>> change
+    )
         where TGraphType : IGraphType =>
         mutation
             .Field<TGraphType>(name)
             .Argument<NonNullGraphType<StringGraphType>>("province")
             .Argument<NonNullGraphType<IntGraphType>>("year")
-            .Argument<NonNullGraphType<IntGraphType>>("month");
+            .Argument<NonNullGraphType<IntGraphType>>("month")
+            .Writes(
+                async (ctx, writing, db) =>
+                    await change(
+                        db,
+                        writing,
+                        (ctx.GetArgument<string>("province"), ctx.GetArgument<int>("year"), ctx.GetArgument<int>("month")),
+                        ctx
+                    )
+            );
 
-    private static (string Province, int Year, int Month) Month(IResolveFieldContext ctx) =>
-        (ctx.GetArgument<string>("province"), ctx.GetArgument<int>("year"), ctx.GetArgument<int>("month"));
+    /// <summary>Resolves a mutation with the write API's services, on a context of the caller's made for it.</summary>
+    private static FieldBuilder<object?, object> Writes(
+        this FieldBuilder<object?, object> field,
+        Func<IResolveFieldContext<object?>, IngestionWriting, WelfareDbContext, Task<object?>> write
+    ) =>
+        field
+            .Resolve()
+            .WithService<IngestionWriting>()
+            .ResolveAsync(
+                async (ctx, writing) =>
+                {
+                    await using var db = writing.Contexts.CreateDbContext();
+                    return await write(ctx, writing, db);
+                }
+            );
 
     /// <summary>
     /// An upsert of records a system sends (with its name, and atomic and dry-run flags): its batch input type and its mapping.

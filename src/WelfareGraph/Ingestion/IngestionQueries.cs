@@ -56,13 +56,10 @@ public static class IngestionQueries
             .Field<NonNullGraphType<ListGraphType<NonNullGraphType<PublishedReportGraphType>>>>("publishedReports")
             .Description("Statements as they were published, newest first.")
             .Argument<StringGraphType>("province")
-            .Resolve()
-            .WithService<IDbContextFactory<WelfareDbContext>>()
-            .ResolveAsync(
-                async (ctx, contexts) =>
+            .ResolveOnOwnContext(
+                async (ctx, db) =>
                 {
                     var province = ctx.GetArgument<string?>("province");
-                    await using var db = contexts.CreateDbContext();
                     return await db
                         .PublishedReports.Where(r => province == null || db.Provinces.Any(p => p.Id == r.ProvinceId && p.Code == province))
                         .OrderByDescending(r => r.PublishedAt)
@@ -75,13 +72,10 @@ public static class IngestionQueries
         query
             .Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClosedPeriodGraphType>>>>("closedPeriods")
             .Argument<NonNullGraphType<StringGraphType>>("province")
-            .Resolve()
-            .WithService<IDbContextFactory<WelfareDbContext>>()
-            .ResolveAsync(
-                async (ctx, contexts) =>
+            .ResolveOnOwnContext(
+                async (ctx, db) =>
                 {
                     var province = ctx.GetArgument<string>("province");
-                    await using var db = contexts.CreateDbContext();
                     return await db
                         .ClosedPeriods.Where(c => db.Provinces.Any(p => p.Id == c.ProvinceId && p.Code == province))
                         .OrderBy(c => c.Year)
@@ -122,10 +116,8 @@ public static class IngestionQueries
             )
             .Argument<StringGraphType>("after", "The endCursor of the previous page; omit to start from the beginning.")
             .Argument<IntGraphType>("first", "How many changes (default 100).")
-            .Resolve()
-            .WithService<IDbContextFactory<WelfareDbContext>>()
-            .ResolveAsync(
-                async (ctx, contexts) =>
+            .ResolveOnOwnContext(
+                async (ctx, db) =>
                 {
                     var first = ctx.GetArgument<int?>("first") ?? 100;
                     if (first < 0)
@@ -137,7 +129,6 @@ public static class IngestionQueries
                             ? parsed
                             : throw PagingErrors.Cursor("after", cursor)
                         : 0;
-                    await using var db = contexts.CreateDbContext();
                     var entries = await db
                         .ChangeFeed.Where(f => f.Entity == entity && f.Sequence > after)
                         .OrderBy(f => f.Sequence)

@@ -27,12 +27,9 @@ public sealed class PublishedReportGraphType : ObjectGraphType<PublishedReport>
             .Resolve(ctx => Publishing.Figures(ctx.Source));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResultGraphType<Correction>>>>>("corrections")
             .Description("Figures that differ today from the published ones (late or corrected records).")
-            .Resolve()
-            .WithService<IDbContextFactory<WelfareDbContext>>()
-            .ResolveAsync(
-                async (ctx, contexts) =>
+            .ResolveOnOwnContext(
+                async (ctx, db) =>
                 {
-                    await using var db = contexts.CreateDbContext();
                     return (await Publishing.CompareAsync(db, ctx.Source, ctx.CancellationToken)).Corrections;
                 }
             );

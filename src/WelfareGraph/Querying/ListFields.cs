@@ -22,19 +22,20 @@ public static class ListFields
         where T : class
         where TGraphType : IComplexGraphType, new()
     {
+        // What both fields read: the filter, order and projection of the request over the entity's rows.
+        Func<WelfareDbContext, IQueryable<T>> Rows(IResolveFieldContext ctx, ListReading reading, Projection.Shape shape)
+        {
+            var list = new ListQuery<T>(ctx, reading.Limits, typeof(TGraphType), shape, defaultOrder);
+            return db => list.Apply(source(db), db);
+        }
+
         root.ConnectionField<T, TGraphType>(name)
             .Description(description)
             .PagingArguments()
             .FilterAndSortArguments<object?, object, TGraphType>()
             .Resolve()
             .WithService<ListReading>()
-            .ResolveAsync(
-                async (ctx, reading) =>
-                {
-                    var list = new ListQuery<T>(ctx, reading.Limits, typeof(TGraphType), Projection.Shape.Connection, defaultOrder);
-                    return await ctx.ToConnectionAsync(reading, db => list.Apply(source(db), db));
-                }
-            );
+            .ResolveAsync(async (ctx, reading) => await ctx.ToConnectionAsync(reading, Rows(ctx, reading, Projection.Shape.Connection)));
 
         root.CollectionSegmentField<T, TGraphType>(name + "Page")
             .Description(description + " Offset paging.")
@@ -43,12 +44,6 @@ public static class ListFields
             .FilterAndSortArguments<object?, object, TGraphType>()
             .Resolve()
             .WithService<ListReading>()
-            .ResolveAsync(
-                async (ctx, reading) =>
-                {
-                    var list = new ListQuery<T>(ctx, reading.Limits, typeof(TGraphType), Projection.Shape.Segment, defaultOrder);
-                    return await ctx.ToSegmentAsync(reading, db => list.Apply(source(db), db));
-                }
-            );
+            .ResolveAsync(async (ctx, reading) => await ctx.ToSegmentAsync(reading, Rows(ctx, reading, Projection.Shape.Segment)));
     }
 }

@@ -62,13 +62,10 @@ public static class RecordFields
             .Field<TGraphType>(name)
             .Description(description)
             .Argument<NonNullGraphType<StringGraphType>>("code")
-            .Resolve()
-            .WithService<IDbContextFactory<WelfareDbContext>>()
-            .ResolveAsync(
-                async (ctx, contexts) =>
+            .ResolveOnOwnContext(
+                async (ctx, db) =>
                 {
                     var code = ctx.GetArgument<string>("code");
-                    await using var db = contexts.CreateDbContext();
                     return await byCode(db, code)
                         .Project(ctx, typeof(TGraphType), Projection.Shape.Object)
                         .SingleOrDefaultAsync(ctx.CancellationToken);
