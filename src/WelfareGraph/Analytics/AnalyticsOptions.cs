@@ -18,7 +18,7 @@ public sealed class AnalyticsOptions
     public int MaxGroups { get; set; } = 50_000;
 
     /// <summary>
-    /// Totals are read from the monthly rollup whenever it gives exactly the facts' answer (off: always from the
+    /// Totals are read from the county or the monthly rollup whenever one gives exactly the facts' answer (off: always from the
     /// facts — for comparing the two, or while a rollup is being rebuilt).
     /// </summary>
     public bool UseRollups { get; set; } = true;
