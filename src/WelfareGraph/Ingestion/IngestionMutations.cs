@@ -54,7 +54,7 @@ public static class IngestionMutations
                     )
             );
 
-        MonthChange<NonNullGraphType<ClosedPeriodGraphType>, ClosedPeriod?>(
+        MonthChange<NonNullGraphType<ClosedPeriodGraphType>, ClosedPeriod>(
                 mutation,
                 "closePeriod",
                 (db, writing, month, ctx) =>

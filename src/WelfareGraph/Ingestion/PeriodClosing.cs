@@ -7,7 +7,7 @@ namespace WelfareGraph.Ingestion;
 /// <summary>Closing a province's month stops writes into it (<c>PERIOD_CLOSED</c>) so a published statement stays reproducible.</summary>
 public static class PeriodClosing
 {
-    public static async Task<ClosedPeriod?> CloseAsync(
+    public static async Task<ClosedPeriod> CloseAsync(
         WelfareDbContext db,
         DataVersionClock versions,
         string provinceCode,
