@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using WelfareGraph.Tests.Infrastructure;
 
@@ -21,14 +23,53 @@ public sealed class SettingsValidationTests
     [InlineData("Exports:XlsxRowsPerSheet", "1048576", "Exports:XlsxRowsPerSheet must be between 1 and 1048575; it is 1048576.")]
     [InlineData("Database:SqlServerCompatibilityLevel", "15", "Database:SqlServerCompatibilityLevel must be between 80 and 200; it is 15.")]
     [InlineData("Database:SqliteFile", "", "Database:SqliteFile must be set; it is ''.")]
-    public void A_wrong_value_stops_the_server_at_start_naming_the_key(string key, string value, string message)
+    public async Task A_wrong_value_stops_the_server_at_start_naming_the_key(string key, string value, string message)
     {
-        using var factory = new WelfareGraphFactory(new Dictionary<string, string?> { [key] = value, ["Database:SeedDemoData"] = "false" });
-        var refused = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var refused = await StartRefusedAsync(key, value);
         var invalid = Chain(refused).OfType<OptionsValidationException>().FirstOrDefault();
         Assert.True(invalid is not null, "Not refused by validation: " + refused);
         Assert.Equal(new[] { message }, invalid.Failures);
         Assert.Contains(message, invalid.Message);
+    }
+
+    /// <summary>
+    /// The real composition built and started in the test's own host, as Program does. Not through
+    /// WebApplicationFactory: when the application fails to start, its deferred host can reach the disposed host
+    /// before the failure does, and then reports an ObjectDisposedException instead.
+    /// </summary>
+    private static async Task<Exception> StartRefusedAsync(string key, string value)
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"welfaregraph-settings-{Guid.NewGuid():N}.db");
+        var builder = WebApplication.CreateBuilder(
+            new WebApplicationOptions
+            {
+                ContentRootPath = RepositoryPaths.Root,
+                EnvironmentName = "Development",
+                Args = ["--urls", "http://127.0.0.1:0"],
+            }
+        );
+        builder.Configuration.AddInMemoryCollection(
+            new Dictionary<string, string?>
+            {
+                [key] = value,
+                ["Database:SeedDemoData"] = "false",
+                ["ConnectionStrings:WelfareGraph"] = $"Data Source={database};Pooling=false",
+            }
+        );
+        try
+        {
+            return await Assert.ThrowsAnyAsync<Exception>(async () =>
+            {
+                builder.AddWelfareGraph();
+                await using var app = builder.Build();
+                app.MapWelfareGraph();
+                await app.StartAsync();
+            });
+        }
+        finally
+        {
+            File.Delete(database);
+        }
     }
 
     [Fact]
