@@ -2,14 +2,16 @@ namespace WelfareGraph.Telemetry;
 
 /// <summary>
 /// What the code answering an operation learns about it and the operation's span and metrics report: where
-/// the answer came from (<c>rollup</c> or <c>facts</c>) and whether a cache answered it. The runner puts one
+/// the answer came from (<c>county-rollup</c>, <c>rollup</c> or <c>facts</c>) and whether a cache answered it. The runner puts one
 /// into every execution's user context under <see cref="Key"/>; a resolver that knows sets it.
 /// </summary>
 public sealed class OperationFacts
 {
     public const string Key = "welfaregraph.operationFacts";
 
-    /// <summary>The source of the answer, e.g. <c>rollup</c>, <c>facts</c> or both (<c>facts+rollup</c>); null when nothing said.</summary>
+    /// <summary>
+    /// The source of the answer, e.g. <c>county-rollup</c>, <c>facts</c> or several (<c>county-rollup+facts</c>); null when nothing said.
+    /// </summary>
     public string? Source { get; set; }
 
     /// <summary>Adds sources a field read (fields of one operation resolve concurrently).</summary>
