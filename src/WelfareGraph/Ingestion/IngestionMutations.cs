@@ -123,17 +123,7 @@ public static class IngestionMutations
     private static FieldBuilder<object?, object> Writes(
         this FieldBuilder<object?, object> field,
         Func<IResolveFieldContext<object?>, IngestionWriting, WelfareDbContext, Task<object?>> write
-    ) =>
-        field
-            .Resolve()
-            .WithService<IngestionWriting>()
-            .ResolveAsync(
-                async (ctx, writing) =>
-                {
-                    await using var db = writing.Contexts.CreateDbContext();
-                    return await write(ctx, writing, db);
-                }
-            );
+    ) => field.ResolveOnOwnContext(write);
 
     /// <summary>
     /// An upsert of records a system sends (with its name, and atomic and dry-run flags): its batch input type and its mapping.

@@ -15,15 +15,21 @@ public static class OwnContextResolvers
     public static FieldBuilder<TSource, object> ResolveOnOwnContext<TSource>(
         this FieldBuilder<TSource, object> field,
         Func<IResolveFieldContext<TSource>, WelfareDbContext, Task<object?>> resolve
+    ) => field.ResolveOnOwnContext<TSource, IDbContextFactory<WelfareDbContext>>((ctx, _, db) => resolve(ctx, db));
+
+    /// <summary>The same, with one more service GraphQL.NET hands the resolver beside the context.</summary>
+    public static FieldBuilder<TSource, object> ResolveOnOwnContext<TSource, TService>(
+        this FieldBuilder<TSource, object> field,
+        Func<IResolveFieldContext<TSource>, TService, WelfareDbContext, Task<object?>> resolve
     ) =>
         field
             .Resolve()
-            .WithService<IDbContextFactory<WelfareDbContext>>()
+            .WithServices<IDbContextFactory<WelfareDbContext>, TService>()
             .ResolveAsync(
-                async (ctx, contexts) =>
+                async (ctx, contexts, service) =>
                 {
                     await using var db = contexts.CreateDbContext();
-                    return await resolve(ctx, db);
+                    return await resolve(ctx, service, db);
                 }
             );
 }

@@ -14,13 +14,12 @@ public sealed class MonthlyRollupSql
 
     private readonly DatabaseProvider _provider;
     private readonly RollupGrain _grain;
-    private readonly string _table;
     private readonly string _keys;
     private readonly string _columns;
 
     private MonthlyRollupSql(DatabaseProvider provider, RollupGrain grain)
     {
-        (_provider, _grain, _table) = (provider, grain, grain.Table);
+        (_provider, _grain) = (provider, grain);
         _keys = string.Join(", ", grain.KeyColumns);
         _columns = $"{_keys}, {Totals}";
     }
@@ -57,7 +56,7 @@ public sealed class MonthlyRollupSql
         return _provider switch
         {
             DatabaseProvider.SqlServer => $"""
-                MERGE {_table} WITH (HOLDLOCK) AS m
+                MERGE {_grain.Table} WITH (HOLDLOCK) AS m
                 USING (VALUES {rows}) AS d ({_columns})
                 ON {Matching("m", "d", _keys)}
                 WHEN MATCHED THEN UPDATE SET m.sum_rial = m.sum_rial + d.sum_rial, m.row_count = m.row_count + d.row_count,
@@ -66,12 +65,12 @@ public sealed class MonthlyRollupSql
                 WHEN NOT MATCHED THEN INSERT ({_columns}) VALUES ({Prefixed("d", _columns)});
                 """,
             DatabaseProvider.Postgres => $"""
-                INSERT INTO {_table} AS m ({_columns}) VALUES {rows}
+                INSERT INTO {_grain.Table} AS m ({_columns}) VALUES {rows}
                 ON CONFLICT ({_keys}) DO UPDATE SET sum_rial = m.sum_rial + excluded.sum_rial, row_count = m.row_count + excluded.row_count,
                   min_rial = LEAST(m.min_rial, excluded.min_rial), max_rial = GREATEST(m.max_rial, excluded.max_rial)
                 """,
             _ => $"""
-                INSERT INTO {_table} ({_columns}) VALUES {rows}
+                INSERT INTO {_grain.Table} ({_columns}) VALUES {rows}
                 ON CONFLICT ({_keys}) DO UPDATE SET sum_rial = sum_rial + excluded.sum_rial, row_count = row_count + excluded.row_count,
                   min_rial = min(min_rial, excluded.min_rial), max_rial = max(max_rial, excluded.max_rial)
                 """,
@@ -88,7 +87,7 @@ public sealed class MonthlyRollupSql
         var named = Named(cells);
         return
         [
-            $"{named} DELETE FROM {_table} WHERE EXISTS (SELECT 1 FROM cells AS v WHERE {Matching(_table, "v", _keys)})",
+            $"{named} DELETE FROM {_grain.Table} WHERE EXISTS (SELECT 1 FROM cells AS v WHERE {Matching(_grain.Table, "v", _keys)})",
             $"{named} {Fill($"JOIN cells AS v ON {Matching("f", "v", _keys)}", null, _grain.Finer)}",
         ];
     }
@@ -100,7 +99,8 @@ public sealed class MonthlyRollupSql
     public string Fill(int? solarYear) => Fill("", solarYear, _grain.Finer);
 
     /// <summary>Deletes the cells of one year (or every cell).</summary>
-    public string Delete(int? solarYear) => $"DELETE FROM {_table}" + (solarYear is { } year ? $" WHERE solar_year = {Number(year)}" : "");
+    public string Delete(int? solarYear) =>
+        $"DELETE FROM {_grain.Table}" + (solarYear is { } year ? $" WHERE solar_year = {Number(year)}" : "");
 
     /// <summary>
     /// How many cells of one year differ from the facts — whatever the grain sums, it is checked against the facts
@@ -108,14 +108,14 @@ public sealed class MonthlyRollupSql
     /// </summary>
     public string CountDifferences(int solarYear)
     {
-        var stored = $"SELECT {_columns} FROM {_table} WHERE solar_year = {Number(solarYear)}";
+        var stored = $"SELECT {_columns} FROM {_grain.Table} WHERE solar_year = {Number(solarYear)}";
         var fresh = Summed("", solarYear, finer: null);
         return $"SELECT CAST(COUNT(*) AS BIGINT) AS \"Value\" FROM (SELECT {_keys} FROM ({stored} "
             + $"EXCEPT {fresh}) AS a UNION SELECT {_keys} FROM ({fresh} EXCEPT {stored}) AS b) AS d";
     }
 
     private string Fill(string join, int? solarYear, RollupGrain? finer) =>
-        $"INSERT INTO {_table} ({_columns}) {Summed(join, solarYear, finer)}";
+        $"INSERT INTO {_grain.Table} ({_columns}) {Summed(join, solarYear, finer)}";
 
     /// <summary>The cells, as a SELECT of the key and totals, summed from the facts (finer null) or the finer rollup's cells.</summary>
     private string Summed(string join, int? solarYear, RollupGrain? finer)

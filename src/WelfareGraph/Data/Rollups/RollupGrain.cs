@@ -39,8 +39,6 @@ public sealed class RollupGrain
     public MonthlyCell Of(MonthlyCell cell) => _of(cell);
 
     /// <summary>The values of the cell's key, in the order of <see cref="KeyColumns"/>.</summary>
-    public IEnumerable<long> KeyOf(MonthlyCell c) =>
-        new long[] { c.SolarYear, c.SolarMonth, c.CountyId, (int)c.Type, (int)c.Sector, (int)c.Intent, (int)c.Channel }.Take(
-            KeyColumns.Count
-        );
+    public long[] KeyOf(MonthlyCell c) =>
+        new long[] { c.SolarYear, c.SolarMonth, c.CountyId, (int)c.Type, (int)c.Sector, (int)c.Intent, (int)c.Channel }[..KeyColumns.Count];
 }
